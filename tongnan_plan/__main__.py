@@ -1,0 +1,5 @@
+"""``python -m tongnan_plan``: the tnplan command line."""
+
+from .cli import main
+
+main()

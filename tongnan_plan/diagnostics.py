@@ -1,0 +1,88 @@
+"""Problems found in input, as data: a located, coded, levelled message."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = ["Diagnostic", "Report", "Severity", "TnplanError"]
+
+
+class Severity(StrEnum):
+    """How bad a problem is; errors make a submission invalid."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem: where (file, 1-based line and column, data path), what (code), and why."""
+
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+    path: str = ""
+
+    def as_text(self) -> str:
+        """``file:line:col: severity[code] message``, the form editors and CI logs link."""
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}] {self.message}"
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The diagnostic as JSON-ready plain data."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": str(self.severity),
+            "code": self.code,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Report:
+    """Every diagnostic of a run, in order, with the files that were read."""
+
+    files: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Add diagnostics to the report."""
+        self.diagnostics.extend(diagnostics)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.diagnostics)
+
+    def count(self, severity: Severity) -> int:
+        """How many diagnostics have this severity."""
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        """The number of errors."""
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        """The number of warnings."""
+        return self.count(Severity.WARNING)
+
+    @property
+    def valid(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return self.errors == 0
+
+
+class TnplanError(Exception):
+    """Input tnplan cannot use; carries the diagnostics that say why."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(d.as_text() for d in diagnostics))

@@ -1,0 +1,291 @@
+"""Pydantic models of the plan (targets.yaml) and of a year's data submission."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "Attribute",
+    "Basis",
+    "Comparator",
+    "Direction",
+    "Entry",
+    "ExpectedPath",
+    "Figure",
+    "Group",
+    "Indicator",
+    "Kind",
+    "Plan",
+    "PlanInfo",
+    "Provenance",
+    "Submission",
+    "Thresholds",
+    "Tier",
+]
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+_ID_RE = re.compile(ID_PATTERN)
+
+
+class Attribute(StrEnum):
+    """属性: whether the plan binds the government to the target."""
+
+    ANTICIPATED = "预期性"
+    BINDING = "约束性"
+
+
+class Kind(StrEnum):
+    """How yearly figures combine: summed over the plan (cumulative) or read as a level."""
+
+    CUMULATIVE = "cumulative"
+    ANNUAL = "annual"
+
+
+class Comparator(StrEnum):
+    """The comparator printed with a figure; ``=`` stands for a bare number."""
+
+    EQ = "="
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    LT = "<"
+
+
+class Direction(StrEnum):
+    """Which way is better for the indicator."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class Tier(StrEnum):
+    """Where in the plan a target is printed: 专栏2, 第一章第四节, or an action plan."""
+
+    MAIN = "main"
+    GOAL = "goal"
+    ACTION = "action"
+
+
+class Basis(StrEnum):
+    """What a baseline figure measures: a value of the baseline year or a previous-plan total."""
+
+    YEAR = "year"
+    PERIOD = "period"
+
+
+class ExpectedPath(StrEnum):
+    """The shape of the expected path from baseline to target for annual levels."""
+
+    LINEAR = "linear"
+    COMPOUND = "compound"
+
+
+class Provenance(StrEnum):
+    """How official a submitted figure is, from most to least."""
+
+    OFFICIAL = "official"
+    PRELIMINARY = "preliminary"
+    ESTIMATE = "estimate"
+    SAMPLE = "sample"
+
+    @property
+    def rank(self) -> int:
+        """0 for official; larger is less official."""
+        return list(Provenance).index(self)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class Figure(_Strict):
+    """A printed figure: the parsed number, its comparator, and the text verbatim."""
+
+    value: FiniteFloat | None
+    comparator: Comparator = Comparator.EQ
+    text: str
+    basis: Basis = Basis.YEAR
+    source: str | None = None
+
+    @property
+    def is_bound(self) -> bool:
+        """True when printed with an inequality (≤5.5, >95)."""
+        return self.comparator is not Comparator.EQ
+
+
+class Indicator(_Strict):
+    """One quantified target of the plan."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    name: str
+    name_en: str
+    unit: str
+    group: str
+    tier: Tier
+    kind: Kind
+    attribute: Attribute
+    direction: Direction
+    baseline: Figure | None = None
+    target: Figure
+    parent: str | None = None
+    source: str
+    also_printed: tuple[str, ...] = ()
+    path: ExpectedPath = ExpectedPath.LINEAR
+    annual_targets: dict[int, FiniteFloat] = Field(default_factory=dict)
+    note: str | None = None
+
+    @field_validator("target")
+    @classmethod
+    def _target_has_value(cls, target: Figure) -> Figure:
+        if target.value is None:
+            raise ValueError("a target needs a number")
+        return target
+
+    @property
+    def target_value(self) -> float:
+        """The target's number (never None, by validation)."""
+        assert self.target.value is not None
+        return self.target.value
+
+    @property
+    def baseline_value(self) -> float | None:
+        """The baseline's number, or None where the plan prints none."""
+        return None if self.baseline is None else self.baseline.value
+
+
+class PlanInfo(_Strict):
+    """The plan's own metadata."""
+
+    id: str
+    title: str
+    title_en: str
+    issuer: str
+    document: str
+    issued: str
+    baseline_year: int
+    start_year: int
+    end_year: int
+    source_note: str | None = None
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> Self:
+        if not self.baseline_year < self.start_year <= self.end_year:
+            raise ValueError("need baseline_year < start_year <= end_year")
+        return self
+
+    @property
+    def years(self) -> range:
+        """The plan's years, start to end inclusive."""
+        return range(self.start_year, self.end_year + 1)
+
+
+class Thresholds(_Strict):
+    """Lower edges of the pace-ratio bands; below ``behind`` is far behind, below 0 moving away."""
+
+    ahead: float
+    on_track: float
+    behind: float
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if not 0 < self.behind < self.on_track <= self.ahead:
+            raise ValueError("need 0 < behind < on_track <= ahead")
+        return self
+
+
+class Group(_Strict):
+    """A heading under which indicators are listed (就业创业, 社会保障, …)."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    name: str
+    name_en: str
+
+
+class Plan(_Strict):
+    """The whole of targets.yaml."""
+
+    plan: PlanInfo
+    thresholds: Thresholds
+    groups: tuple[Group, ...]
+    indicators: tuple[Indicator, ...]
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Self:
+        group_ids = [g.id for g in self.groups]
+        _require_unique("group id", group_ids)
+        _require_unique("indicator id", [i.id for i in self.indicators])
+        by_id = {i.id: i for i in self.indicators}
+        for ind in self.indicators:
+            if ind.group not in group_ids:
+                raise ValueError(f"indicator {ind.id!r}: unknown group {ind.group!r}")
+            if ind.parent is not None:
+                if ind.parent not in by_id:
+                    raise ValueError(f"indicator {ind.id!r}: unknown parent {ind.parent!r}")
+                if by_id[ind.parent].parent is not None:
+                    raise ValueError(f"indicator {ind.id!r}: parent {ind.parent!r} is itself a child")
+            bad_years = [y for y in ind.annual_targets if y not in self.plan.years]
+            if bad_years:
+                raise ValueError(f"indicator {ind.id!r}: annual target for {bad_years[0]}, outside the plan")
+        return self
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator with this id; KeyError if none."""
+        for ind in self.indicators:
+            if ind.id == indicator_id:
+                return ind
+        raise KeyError(indicator_id)
+
+    def group(self, group_id: str) -> Group:
+        """The group with this id; KeyError if none."""
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+
+def _require_unique(what: str, values: list[str]) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"duplicate {what} {value!r}")
+        seen.add(value)
+
+
+class Entry(_Strict):
+    """One indicator's figure in a submission."""
+
+    value: FiniteFloat
+    unit: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+class Submission(_Strict):
+    """One year's data submission (data/actuals/YYYY.yaml), values keyed by indicator id."""
+
+    year: int
+    provenance: Provenance
+    source: str | None = None
+    note: str | None = None
+    values: dict[Annotated[str, Field(pattern=ID_PATTERN)], Entry | FiniteFloat] = Field(
+        default_factory=dict
+    )
+
+    def entries(self) -> dict[str, Entry]:
+        """Every value as an Entry (a bare number becomes an Entry without a unit)."""
+        return {
+            key: value if isinstance(value, Entry) else Entry(value=value)
+            for key, value in self.values.items()
+        }
+
+
+def is_valid_id(text: str) -> bool:
+    """True when text has the form of an indicator id."""
+    return bool(_ID_RE.match(text))
