@@ -1,0 +1,334 @@
+"""The tnplan command line: parse options, call the library, render, set the exit code.
+
+Exit codes: 0 success (a valid submission, warnings allowed); 1 invalid data (or warnings
+with --strict); 2 a usage error; 3 a failure of tnplan itself.
+Only this module imports Typer; heavy modules are imported inside the commands that use them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+    from .models import Plan
+    from .progress import Evaluation
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+class TierChoice(StrEnum):
+    MAIN = "main"
+    GOAL = "goal"
+    ACTION = "action"
+    ALL = "all"
+
+
+class Lang(StrEnum):
+    ZH = "zh"
+    EN = "en"
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    AUTO = "auto"
+
+
+app = typer.Typer(
+    name="tnplan",
+    help="Track the indicators of Tongnan District's 14th five-year plan (2021-2025) "
+    "for human resources and social security.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        envvar="TNPLAN_DATA",
+        help="Plan directory holding targets.yaml and actuals/ (default: ./data if it has "
+        "targets.yaml, else the plan shipped with tnplan).",
+        show_default=False,
+    ),
+]
+TierOption = Annotated[TierChoice, typer.Option("--tier", help="main: 专栏2; goal: 第一章第四节; action: 专栏3-10; all.")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+LangOption = Annotated[Lang, typer.Option("--lang", envvar="TNPLAN_LANG", help="Language of headers, names and status words.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")]
+ExcelOption = Annotated[bool, typer.Option("--excel", help="CSV for Excel: a UTF-8 BOM and CRLF line ends.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tnplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Track the indicators of Tongnan District's 14th five-year plan (2021-2025)."""
+
+
+def _emit(text: str) -> None:
+    """Write to standard output; a reader that went away (`| head`) ends the run quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(EXIT_OK) from None
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        typer.echo(diagnostic.as_text(), err=True)
+
+
+def _fail(diagnostics: list[Diagnostic], code: int = EXIT_INVALID) -> NoReturn:
+    _print_diagnostics(diagnostics)
+    raise typer.Exit(code)
+
+
+def _usage(message: str) -> NoReturn:
+    typer.echo(f"tnplan: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _load_plan(data: Path | None) -> tuple[Path, Plan]:
+    from .diagnostics import TnplanError
+    from .store import load_plan, locate_data
+
+    directory = locate_data(data)
+    try:
+        return directory, load_plan(directory)
+    except TnplanError as exc:
+        _fail(exc.diagnostics)
+
+
+def _deliver(text: str, output: Path | None, force: bool) -> None:
+    if output is None or str(output) == "-":
+        _emit(text)
+        return
+    from .fileio import write_atomic
+
+    try:
+        write_atomic(output, text, force=force)
+    except FileExistsError:
+        _usage(f"{output} exists; add --force to replace it")
+    except OSError as exc:
+        _usage(f"cannot write {output}: {exc.strerror or exc}")
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def status(
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="Evaluate as of this year (default: the latest with data).", show_default=False)
+    ] = None,
+    tier: TierOption = TierChoice.MAIN,
+    fmt: FormatOption = Format.TABLE,
+    lang: LangOption = Lang.ZH,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    excel: ExcelOption = False,
+    data: DataOption = None,
+) -> None:
+    """Show where every indicator stands: completion, 序时进度 and status.
+
+    Example: tnplan status --year 2023 --format csv --output status.csv
+    """
+    from .evaluation import evaluate_plan
+    from .store import load_actuals
+
+    directory, plan = _load_plan(data)
+    if year is not None and year not in plan.plan.years:
+        _usage(f"--year {year} is outside the plan period {plan.plan.start_year}-{plan.plan.end_year}")
+    actuals = load_actuals(directory, plan)
+    errors = [d for d in actuals.diagnostics if d.severity == "error"]
+    evaluations = evaluate_plan(plan, actuals.submissions, year, tier.value)
+    from . import render
+
+    if fmt is Format.CSV:
+        rows = [render.status_row(ev) for ev in evaluations]
+        text = render.csv_text(rows, render.STATUS_COLUMNS, excel=excel)
+    elif fmt is Format.JSON:
+        text = render.json_text([render.status_row(ev) for ev in evaluations])
+    else:
+        as_of = evaluations[0].as_of if evaluations else year
+        title = _title(plan, as_of, lang)
+        if fmt is Format.MARKDOWN:
+            text = render.markdown_text(evaluations, title, lang.value)
+        else:
+            text = _rich_table(evaluations, title, lang.value, output is not None)
+    _deliver(text, output, force)
+    if errors:
+        typer.echo(f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:", err=True)
+        _fail(errors)
+
+
+def _title(plan: Plan, as_of: int | None, lang: Lang) -> str:
+    if lang is Lang.ZH:
+        return f"{plan.plan.title} 截至 {as_of} 年"
+    return f"{plan.plan.title_en}, as of {as_of}"
+
+
+def _rich_table(evaluations: list[Evaluation], title: str, lang: str, to_file: bool) -> str:
+    """Print the Rich table to the terminal (returns ""), or render it as plain text for a file."""
+    import io
+
+    from rich.console import Console
+
+    from . import render
+
+    buffer = io.StringIO() if to_file else None
+    console = Console(file=buffer, width=render.WIDE) if buffer is not None else Console()
+    console.print(render.status_table(evaluations, title, lang, console.width))
+    notice = render.not_official_notice(evaluations, lang)
+    if notice:
+        console.print(notice, style="bold yellow", markup=False)
+    return buffer.getvalue() if buffer is not None else ""
+
+
+@app.command()
+def indicators(
+    tier: TierOption = TierChoice.ALL,
+    fmt: FormatOption = Format.TABLE,
+    lang: LangOption = Lang.ZH,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    excel: ExcelOption = False,
+    data: DataOption = None,
+) -> None:
+    """List the plan's indicators: id, name, unit, kind, attribute, baseline, target, source.
+
+    Example: tnplan indicators --tier main --format json
+    """
+    from . import render
+    from .evaluation import select
+
+    _, plan = _load_plan(data)
+    chosen = select(plan, tier.value)
+    rows = [render.catalogue_row(ind) for ind in chosen]
+    if fmt is Format.CSV:
+        text = render.csv_text(rows, render.CATALOGUE_COLUMNS, excel=excel)
+    elif fmt is Format.JSON:
+        text = render.json_text(rows)
+    else:
+        headers = ["id", "指标" if lang is Lang.ZH else "name", "单位" if lang is Lang.ZH else "unit",
+                   "kind", "属性" if lang is Lang.ZH else "attribute", "基期" if lang is Lang.ZH else "baseline",
+                   "目标" if lang is Lang.ZH else "target", "来源" if lang is Lang.ZH else "source"]
+        cells = [
+            [r["id"], r["name"] if lang is Lang.ZH else r["name_en"], r["unit"], r["kind"],
+             r["attribute"], r["baseline_text"] or "", r["target_text"], r["source"]]
+            for r in rows
+        ]
+        if fmt is Format.MARKDOWN:
+            from tabulate import tabulate
+
+            text = tabulate(cells, headers=headers, tablefmt="github", disable_numparse=True) + "\n"
+        elif output is None:
+            from rich.console import Console
+            from rich.table import Table
+
+            table = Table(header_style="bold")
+            for header in headers:
+                table.add_column(header)
+            for row in cells:
+                table.add_row(*row)
+            Console().print(table)
+            return
+        else:
+            from tabulate import tabulate
+
+            text = tabulate(cells, headers=headers, tablefmt="simple", disable_numparse=True) + "\n"
+    _deliver(text, output, force)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Submission files (YYYY.yaml).", show_default=False)],
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text; json; github (workflow annotations); auto: github under GitHub Actions, else text.")] = CheckFormat.AUTO,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    max_errors: Annotated[int | None, typer.Option("--max-errors", min=1, help="Stop listing after this many errors.", show_default=False)] = None,
+    data: DataOption = None,
+) -> None:
+    """Validate data submissions against the plan; print every problem with file:line:column.
+
+    Exit 0 when valid (warnings allowed), 1 when not, 2 for a usage error.
+
+    Example: tnplan check data/actuals/2023.yaml
+    """
+    from .diagnostics import Report, Severity
+    from .rules import check_paths
+
+    _, plan = _load_plan(data)
+    actuals = check_paths(files, plan)
+    report = Report(files=actuals.files, diagnostics=actuals.diagnostics)
+    shown = report.diagnostics
+    if max_errors is not None:
+        kept, errors_seen = [], 0
+        for d in shown:
+            if d.severity is Severity.ERROR:
+                errors_seen += 1
+                if errors_seen > max_errors:
+                    continue
+            kept.append(d)
+        shown = kept
+    chosen = fmt
+    if chosen is CheckFormat.AUTO:
+        chosen = CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT
+    from . import report as reporters
+
+    _emit(reporters.render(chosen.value, report, shown))
+    usage_codes = {"file-not-found", "is-directory"}
+    if any(d.code in usage_codes for d in report.diagnostics):
+        raise typer.Exit(EXIT_USAGE)
+    failed = not report.valid or (strict and report.warnings > 0)
+    raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+def main() -> None:
+    """Entry point of the `tnplan` script: exit codes 0-3, never a traceback."""
+    try:
+        app(prog_name="tnplan")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        typer.echo("tnplan: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug in tnplan: say so plainly, exit 3
+        if os.environ.get("TNPLAN_DEBUG"):
+            raise
+        typer.echo(f"tnplan: internal error: {type(exc).__name__}: {exc}", err=True)
+        typer.echo("tnplan: please report this; set TNPLAN_DEBUG=1 to see the traceback", err=True)
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,291 @@
+"""Plain rows out of evaluations, and those rows as a Rich table, CSV, JSON or Markdown.
+
+Rich and tabulate are imported inside the functions that need them, so a CSV or JSON run
+does not pay for them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .models import Indicator, Kind, Provenance
+from .progress import Evaluation, Status
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+__all__ = [
+    "CATALOGUE_COLUMNS",
+    "STATUS_COLUMNS",
+    "catalogue_row",
+    "csv_text",
+    "json_text",
+    "markdown_text",
+    "number",
+    "status_row",
+    "status_table",
+]
+
+STATUS_COLUMNS = (
+    "id", "name", "unit", "kind", "attribute", "comparator", "baseline", "target", "year",
+    "actual", "cumulative", "completion_pct", "time_elapsed_pct", "progress_pct", "pace_ratio",
+    "required_per_year", "projected", "status", "provenance",
+    "name_en", "group", "tier", "severity", "missing_years", "as_of",
+)
+
+CATALOGUE_COLUMNS = (
+    "id", "name", "name_en", "unit", "kind", "attribute", "direction", "baseline", "baseline_text",
+    "target", "comparator", "target_text", "parent", "group", "tier", "source",
+)
+
+STATUS_WORDS: dict[str, dict[Status, str]] = {
+    "zh": {
+        Status.ACHIEVED: "已实现",
+        Status.AHEAD: "快于预期",
+        Status.ON_TRACK: "基本符合预期",
+        Status.BEHIND: "滞后",
+        Status.FAR_BEHIND: "严重滞后",
+        Status.MOVING_AWAY: "背离目标",
+        Status.MET: "达标",
+        Status.NOT_MET: "未达标",
+        Status.NO_DATA: "无数据",
+    },
+    "en": {status: status.value.replace("_", " ") for status in Status},
+}
+
+STATUS_STYLE = {
+    Status.ACHIEVED: "bold green",
+    Status.AHEAD: "green",
+    Status.ON_TRACK: "cyan",
+    Status.BEHIND: "yellow",
+    Status.FAR_BEHIND: "red",
+    Status.MOVING_AWAY: "bold red",
+    Status.MET: "green",
+    Status.NOT_MET: "bold red",
+    Status.NO_DATA: "dim",
+}
+
+PROVENANCE_WORDS = {
+    "zh": {
+        Provenance.OFFICIAL: "正式",
+        Provenance.PRELIMINARY: "初步",
+        Provenance.ESTIMATE: "估计",
+        Provenance.SAMPLE: "示例",
+    },
+    "en": {p: p.value for p in Provenance},
+}
+
+HEADERS = {
+    "zh": {
+        "name": "指标", "unit": "单位", "baseline": "基期", "target": "目标", "latest": "最新值",
+        "year": "年份", "completion": "完成度", "progress": "进度", "elapsed": "序时进度", "status": "状态",
+    },
+    "en": {
+        "name": "Indicator", "unit": "Unit", "baseline": "Baseline", "target": "Target",
+        "latest": "Latest", "year": "Year", "completion": "Completion", "progress": "Progress",
+        "elapsed": "Time elapsed", "status": "Status",
+    },
+}
+FULL_COLUMNS = (
+    "name", "unit", "baseline", "target", "latest", "year", "completion", "progress", "elapsed", "status",
+)
+#: For terminals narrower than WIDE: the unit joins the target, baseline and progress drop out.
+NARROW_COLUMNS = ("name", "target", "latest", "year", "completion", "elapsed", "status")
+WIDE = 120
+_NUMERIC = frozenset({"latest", "year", "completion", "progress", "elapsed"})
+
+NOT_OFFICIAL = {
+    "zh": "注意：标 * 的数字不是正式统计数据（{kinds}），仅供演示或参考。",
+    "en": "Note: figures marked * are not official statistics ({kinds}).",
+}
+
+
+def number(value: float | None) -> float | int | None:
+    """A figure for output: None stays None, float noise is rounded away, whole numbers are ints."""
+    if value is None or not math.isfinite(value):
+        return None
+    cleaned = float(f"{value:.12g}")
+    if cleaned.is_integer() and abs(cleaned) < 1e15:
+        return int(cleaned)
+    return cleaned
+
+
+def _pct(fraction: float | None) -> float | int | None:
+    return None if fraction is None else number(fraction * 100)
+
+
+def status_row(ev: Evaluation) -> dict[str, Any]:
+    """One evaluation as a flat row of plain values (the CSV and JSON record)."""
+    ind = ev.indicator
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "unit": ind.unit,
+        "kind": ind.kind.value,
+        "attribute": ind.attribute.value,
+        "comparator": ind.target.comparator.value,
+        "baseline": number(ind.baseline_value),
+        "target": number(ind.target_value),
+        "year": ev.year,
+        "actual": number(ev.actual),
+        "cumulative": number(ev.cumulative),
+        "completion_pct": _pct(ev.completion),
+        "time_elapsed_pct": _pct(ev.time_elapsed),
+        "progress_pct": _pct(ev.progress),
+        "pace_ratio": number(None if ev.pace_ratio is None else round(ev.pace_ratio, 6)),
+        "required_per_year": number(ev.required_per_year),
+        "projected": number(ev.projected),
+        "status": ev.status.value,
+        "provenance": None if ev.provenance is None else ev.provenance.value,
+        "name_en": ind.name_en,
+        "group": ind.group,
+        "tier": ind.tier.value,
+        "severity": ev.severity,
+        "missing_years": " ".join(str(y) for y in ev.missing_years),
+        "as_of": ev.as_of,
+    }
+
+
+def catalogue_row(ind: Indicator) -> dict[str, Any]:
+    """One indicator of the catalogue as a flat row of plain values."""
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "name_en": ind.name_en,
+        "unit": ind.unit,
+        "kind": ind.kind.value,
+        "attribute": ind.attribute.value,
+        "direction": ind.direction.value,
+        "baseline": number(ind.baseline_value),
+        "baseline_text": None if ind.baseline is None else ind.baseline.text,
+        "target": number(ind.target_value),
+        "comparator": ind.target.comparator.value,
+        "target_text": ind.target.text,
+        "parent": ind.parent,
+        "group": ind.group,
+        "tier": ind.tier.value,
+        "source": ind.source,
+    }
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell: numbers raw, empty for undefined, formula-like text neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text  # a spreadsheet would run it as a formula
+    return text
+
+
+def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, excel: bool = False) -> str:
+    """Rows as CSV with a header; a BOM first when excel is set (Excel's cue for UTF-8)."""
+    buffer = io.StringIO()
+    if excel:
+        buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n" if excel else "\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return buffer.getvalue()
+
+
+def json_text(rows: Sequence[dict[str, Any]]) -> str:
+    """Rows as a JSON list of objects (UTF-8 text, not escaped)."""
+    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+
+
+def _fmt(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    shown = number(value)
+    text = f"{shown:,.2f}".rstrip("0").rstrip(".") if isinstance(shown, float) else f"{shown:,}"
+    return text + unit
+
+
+def _fmt_pct(fraction: float | None) -> str:
+    return "—" if fraction is None else f"{fraction * 100:.1f}%"
+
+
+def _display_cells(ev: Evaluation, lang: str, *, narrow: bool = False) -> dict[str, str]:
+    ind = ev.indicator
+    name = ind.name if lang == "zh" else ind.name_en
+    if ind.parent is not None:
+        name = ("其中：" if lang == "zh" else "of which: ") + name.removeprefix("of which, ")
+    star = "" if ev.provenance in (None, Provenance.OFFICIAL) else "*"
+    if ev.year is None:
+        latest = "—"
+    elif ind.kind is Kind.CUMULATIVE:
+        latest = ("累计 " if lang == "zh" else "Σ ") + _fmt(ev.cumulative) + star
+    else:
+        latest = _fmt(ev.actual) + star
+    return {
+        "name": name,
+        "unit": ind.unit,
+        "baseline": "—" if ind.baseline is None else ind.baseline.text,
+        "target": ind.target.text + (ind.unit if narrow else ""),
+        "latest": latest,
+        "year": "—" if ev.year is None else str(ev.year),
+        "completion": _fmt_pct(ev.completion),
+        "progress": _fmt_pct(ev.progress),
+        "elapsed": "—" if ev.year is None else _fmt_pct(ev.time_elapsed),
+        "status": STATUS_WORDS[lang][ev.status],
+    }
+
+
+def not_official_notice(evaluations: Sequence[Evaluation], lang: str) -> str | None:
+    """The notice to print when any figure shown is not official, else None."""
+    kinds = sorted(
+        {ev.provenance for ev in evaluations if ev.provenance not in (None, Provenance.OFFICIAL)},
+        key=lambda p: p.rank,  # type: ignore[union-attr]
+    )
+    if not kinds:
+        return None
+    words = "、".join(PROVENANCE_WORDS[lang][p] for p in kinds if p is not None)
+    if lang == "en":
+        words = ", ".join(PROVENANCE_WORDS[lang][p] for p in kinds if p is not None)
+    return NOT_OFFICIAL[lang].format(kinds=words)
+
+
+def status_table(evaluations: Sequence[Evaluation], title: str, lang: str = "zh", width: int = WIDE) -> Table:
+    """The evaluations as a Rich table, status coloured; fewer columns below WIDE."""
+    from rich import box
+    from rich.table import Table
+
+    narrow = width < WIDE
+    columns = NARROW_COLUMNS if narrow else FULL_COLUMNS
+    table = Table(
+        title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD,
+        pad_edge=False, collapse_padding=True,
+    )
+    for key in columns:
+        header = HEADERS[lang][key]
+        if key == "name":
+            table.add_column(header, min_width=10, ratio=1, overflow="fold")
+        else:
+            table.add_column(header, justify="right" if key in _NUMERIC else "left", no_wrap=True)
+    for ev in evaluations:
+        cells = _display_cells(ev, lang, narrow=narrow)
+        cells["status"] = f"[{STATUS_STYLE[ev.status]}]{cells['status']}[/]"
+        table.add_row(*(cells[key] for key in columns))
+    return table
+
+
+def markdown_text(evaluations: Sequence[Evaluation], title: str, lang: str = "zh") -> str:
+    """The evaluations as a GitHub Markdown table (CJK aligned through wcwidth)."""
+    from tabulate import tabulate
+
+    rows = [[_display_cells(ev, lang)[key] for key in FULL_COLUMNS] for ev in evaluations]
+    headers = [HEADERS[lang][key] for key in FULL_COLUMNS]
+    body = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    notice = not_official_notice(evaluations, lang)
+    return f"## {title}\n\n{body}\n" + (f"\n{notice}\n" if notice else "")

@@ -1,0 +1,368 @@
+"""Checks of a data submission against the plan: each problem a located Diagnostic."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Severity, TnplanError
+from .loader import Document, Key, load_yaml
+from .models import Entry, Indicator, Plan, Provenance, Submission, Tier, is_valid_id
+from .units import convert, normalise_unit
+
+__all__ = ["CheckedFile", "check_document", "check_files", "check_paths"]
+
+TOP_KEYS = ("year", "provenance", "source", "note", "values")
+ENTRY_KEYS = ("value", "unit", "source", "note")
+#: A year-on-year ratio beyond this (either way) is reported as a likely unit slip.
+JUMP_FACTOR = 10.0
+#: How many missing ids a warning names before it says "and N more".
+LIST_AT_MOST = 12
+
+_YEAR_STEM = re.compile(r"^(\d{4})$")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+
+
+@dataclass
+class CheckedFile:
+    """One submission file after checking: the clean submission (if any) and where values stand."""
+
+    file: str
+    submission: Submission | None
+    document: Document | None
+    diagnostics: list[Diagnostic]
+
+
+def check_files(paths: Iterable[Path], plan: Plan) -> Any:
+    """Check submission files against the plan; returns an Actuals (submissions and diagnostics)."""
+    return check_paths(list(paths), plan)
+
+
+def check_paths(paths: list[Path], plan: Plan, *, compare_previous: bool = True) -> Any:
+    """Check files one by one, then across files (one file a year, year-on-year jumps)."""
+    from .store import Actuals
+
+    result = Actuals()
+    checked: list[CheckedFile] = []
+    for path in paths:
+        one = check_path(path, plan)
+        checked.append(one)
+        result.files.append(one.file)
+    by_year: dict[int, CheckedFile] = {}
+    for one in checked:
+        if one.submission is None:
+            continue
+        year = one.submission.year
+        if year in by_year:
+            assert one.document is not None
+            one.diagnostics.append(
+                one.document.diagnostic(
+                    ("year",), "duplicate-year",
+                    f"{by_year[year].file} already gives the figures of {year}",
+                )
+            )
+            one.submission = None
+            continue
+        by_year[year] = one
+    if compare_previous:
+        for one in checked:
+            if one.submission is None or one.document is None:
+                continue
+            previous = by_year.get(one.submission.year - 1) or _sibling(one, plan)
+            if previous is not None and previous.submission is not None:
+                one.diagnostics.extend(_jumps(one, previous, plan))
+    for one in checked:
+        result.diagnostics.extend(one.diagnostics)
+        if one.submission is not None:
+            result.submissions.append(one.submission)
+    return result
+
+
+def _sibling(one: CheckedFile, plan: Plan) -> CheckedFile | None:
+    """The previous year's file beside this one (2022.yaml beside 2023.yaml), if there is one."""
+    assert one.submission is not None
+    here = Path(one.file).parent
+    for suffix in (".yaml", ".yml"):
+        candidate = here / f"{one.submission.year - 1}{suffix}"
+        if candidate.is_file():
+            return check_path(candidate, plan)
+    return None
+
+
+def check_path(path: Path, plan: Plan) -> CheckedFile:
+    """Read, parse and check one submission file."""
+    name = str(path)
+    try:
+        doc, diagnostics = load_yaml(path, name)
+    except TnplanError as exc:
+        return CheckedFile(name, None, None, list(exc.diagnostics))
+    submission, more = check_document(doc, plan, path.stem)
+    return CheckedFile(name, submission, doc, diagnostics + more)
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str | None:
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _unknown_key(doc: Document, path: tuple[Key, ...], allowed: Iterable[str]) -> Diagnostic:
+    key = str(path[-1])
+    hint = _suggest(key, allowed)
+    did = f"; did you mean {hint!r}?" if hint else f"; expected one of: {', '.join(allowed)}"
+    return doc.diagnostic(path, "unknown-key", f"unknown key {key!r}{did}", key=True)
+
+
+def check_document(doc: Document, plan: Plan, stem: str | None = None) -> tuple[Submission | None, list[Diagnostic]]:
+    """Check a parsed submission; returns the submission built from its valid parts."""
+    out: list[Diagnostic] = []
+    data = doc.data
+    if not isinstance(data, dict):
+        out.append(
+            doc.diagnostic((), "not-a-mapping", "a submission is a mapping with year, provenance and values")
+        )
+        return None, out
+    for key in data:
+        if key not in TOP_KEYS:
+            out.append(_unknown_key(doc, (key,), TOP_KEYS))
+    year = _check_year(doc, data, plan, stem, out)
+    provenance = _check_provenance(doc, data, out)
+    texts = {k: _check_text(doc, (k,), data.get(k), out) for k in ("source", "note")}
+    values: dict[str, Entry] = {}
+    raw_values = data.get("values")
+    if "values" not in data:
+        out.append(doc.diagnostic((), "missing-key", "missing key 'values' (indicator id: number)"))
+    elif raw_values is None:
+        raw_values = {}
+    elif not isinstance(raw_values, dict):
+        out.append(doc.diagnostic(("values",), "invalid-type", "'values' must map indicator ids to numbers"))
+        raw_values = {}
+    if isinstance(raw_values, dict):
+        known = {ind.id: ind for ind in plan.indicators}
+        names = {ind.name: ind.id for ind in plan.indicators}
+        for key, raw in raw_values.items():
+            path: tuple[Key, ...] = ("values", key)
+            if not isinstance(key, str) or key not in known:
+                out.append(_unknown_indicator(doc, path, str(key), known, names))
+                continue
+            entry = _check_entry(doc, path, raw, known[key], out)
+            if entry is not None:
+                values[key] = entry
+        out.extend(_children_within_parents(doc, values, plan))
+        if "values" in data:
+            out.extend(_missing(doc, values, raw_values, plan))
+    if year is None or provenance is None:
+        return None, out
+    submission = Submission.model_construct(
+        year=year, provenance=provenance, source=texts["source"], note=texts["note"], values=values
+    )
+    return submission, out
+
+
+def _check_year(doc: Document, data: dict[Any, Any], plan: Plan, stem: str | None, out: list[Diagnostic]) -> int | None:
+    if "year" not in data:
+        out.append(doc.diagnostic((), "missing-key", "missing key 'year'"))
+        return None
+    year = data["year"]
+    if isinstance(year, bool) or not isinstance(year, int):
+        out.append(doc.diagnostic(("year",), "invalid-year", f"year must be a whole number, not {year!r}"))
+        return None
+    first, last = plan.plan.start_year, plan.plan.end_year
+    if not first <= year <= last:
+        out.append(
+            doc.diagnostic(("year",), "year-outside-plan", f"year {year} is outside the plan period {first}-{last}")
+        )
+        return None
+    match = _YEAR_STEM.match(stem or "")
+    if match and int(match.group(1)) != year:
+        out.append(
+            doc.diagnostic(("year",), "year-mismatch", f"year {year} does not match the file name {stem}")
+        )
+    return year
+
+
+def _check_provenance(doc: Document, data: dict[Any, Any], out: list[Diagnostic]) -> Provenance | None:
+    allowed = ", ".join(p.value for p in Provenance)
+    if "provenance" not in data:
+        out.append(doc.diagnostic((), "missing-key", f"missing key 'provenance' ({allowed})"))
+        return None
+    raw = data["provenance"]
+    try:
+        return Provenance(raw)
+    except ValueError:
+        out.append(
+            doc.diagnostic(("provenance",), "invalid-provenance", f"provenance {raw!r} is not one of: {allowed}")
+        )
+        return None
+
+
+def _check_text(doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagnostic]) -> str | None:
+    if raw is None or isinstance(raw, str):
+        return raw
+    out.append(doc.diagnostic(path, "invalid-type", f"{path[-1]} must be text; quote it"))
+    return None
+
+
+def _unknown_indicator(
+    doc: Document, path: tuple[Key, ...], key: str, known: dict[str, Indicator], names: dict[str, str]
+) -> Diagnostic:
+    if key in names:
+        ind = known[names[key]]
+        hint = f"; write its id {ind.id!r} ({ind.name})"
+    else:
+        near = _suggest(key, known) if is_valid_id(key) else None
+        near_name = _suggest(key, names)
+        if near is None and near_name is not None:
+            near = names[near_name]
+        hint = f"; did you mean {near!r} ({known[near].name})?" if near else ""
+    return doc.diagnostic(path, "unknown-indicator", f"unknown indicator {key!r}{hint}", key=True)
+
+
+def _number(doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagnostic]) -> float | None:
+    """raw as a finite number, else a diagnostic (with a hint at the likely slip) and None."""
+    quirk = doc.quirks.get(path)
+    if isinstance(raw, bool):
+        if quirk is None:  # a YAML 1.1 boolean word was already reported by the loader
+            out.append(doc.diagnostic(path, "not-a-number", f"{str(raw).lower()} is a boolean, not a number"))
+        return None
+    if isinstance(raw, int | float):
+        if quirk is not None and quirk[0].startswith("yaml11-"):
+            return None  # octal or base-60: already reported as an error by the loader
+        if not math.isfinite(raw):
+            out.append(doc.diagnostic(path, "not-finite", f"{raw} is not a finite number"))
+            return None
+        return float(raw)
+    if raw is None:
+        out.append(
+            doc.diagnostic(path, "missing-value", "no value given; leave the id out if there is no figure (missing is not zero)")
+        )
+        return None
+    if isinstance(raw, str):
+        out.append(doc.diagnostic(path, "not-a-number", _text_hint(raw, quirk)))
+        return None
+    out.append(doc.diagnostic(path, "not-a-number", f"a {type(raw).__name__} where a number belongs"))
+    return None
+
+
+def _text_hint(raw: str, quirk: tuple[str, str] | None) -> str:
+    text = raw.strip()
+    base = f"{raw!r} is text, not a number"
+    if quirk and quirk[0] == "number-as-text":
+        return f"{raw!r} is read as text by YAML 1.1 (PyYAML): write it without an exponent, e.g. {float(text):g}"
+    if quirk and quirk[0] == "date":
+        return f"{raw!r} is read as a date, not a number"
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", text):
+        return f"{base}: drop the thousands separators ({text.replace(',', '')})"
+    if text.endswith(("%", "％")):
+        return f"{base}: drop the percent sign ({text.rstrip('%％').strip()})"
+    converted = text.translate(_FULLWIDTH_DIGITS)
+    if converted != text and re.fullmatch(r"[-+]?\d+(\.\d+)?", converted):
+        return f"{base}: it is written in full-width digits; write {converted}"
+    if re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
+        return f"{base}: remove the quotes"
+    return base
+
+
+def _check_entry(doc: Document, path: tuple[Key, ...], raw: Any, ind: Indicator, out: list[Diagnostic]) -> Entry | None:
+    unit = source = note = None
+    value_path = path
+    if isinstance(raw, dict):
+        for key in raw:
+            if key not in ENTRY_KEYS:
+                out.append(_unknown_key(doc, (*path, key), ENTRY_KEYS))
+        if "value" not in raw:
+            out.append(doc.diagnostic(path, "missing-key", "missing key 'value'"))
+            return None
+        value_path = (*path, "value")
+        raw_value = raw["value"]
+        unit = _check_text(doc, (*path, "unit"), raw.get("unit"), out)
+        source = _check_text(doc, (*path, "source"), raw.get("source"), out)
+        note = _check_text(doc, (*path, "note"), raw.get("note"), out)
+    else:
+        raw_value = raw
+    value = _number(doc, value_path, raw_value, out)
+    if value is None:
+        return None
+    if unit is not None and normalise_unit(unit) != ind.unit:
+        converted = convert(value, unit, ind.unit)
+        if converted is None:
+            out.append(
+                doc.diagnostic(
+                    (*path, "unit"), "unit-mismatch",
+                    f"unit {unit!r} does not convert to {ind.name}'s unit {ind.unit!r}",
+                )
+            )
+            return None
+        out.append(
+            doc.diagnostic(
+                (*path, "unit"), "unit-converted",
+                f"{value:g} {unit} converted to {converted:g} {ind.unit}", Severity.INFO,
+            )
+        )
+        value = converted
+    if value < 0:
+        out.append(doc.diagnostic(value_path, "negative-value", f"{ind.name} cannot be negative ({value:g})"))
+        return None
+    if ind.unit == "%" and value > 100:
+        out.append(doc.diagnostic(value_path, "percent-out-of-range", f"{ind.name} is a percentage: {value:g} is over 100"))
+        return None
+    return Entry(value=value, unit=ind.unit, source=source, note=note)
+
+
+def _children_within_parents(doc: Document, values: dict[str, Entry], plan: Plan) -> Iterable[Diagnostic]:
+    for ind in plan.indicators:
+        if ind.parent is None or ind.id not in values or ind.parent not in values:
+            continue
+        parent = plan.indicator(ind.parent)
+        if parent.unit != ind.unit:
+            continue
+        child_value, parent_value = values[ind.id].value, values[ind.parent].value
+        if child_value > parent_value:
+            yield doc.diagnostic(
+                ("values", ind.id), "child-exceeds-parent",
+                f"{ind.name} ({child_value:g}) is larger than its parent {parent.name}"
+                f" ({parent_value:g} {parent.unit}), of which it is a part (其中)",
+            )
+
+
+def _missing(doc: Document, values: dict[str, Entry], raw_values: dict[Any, Any], plan: Plan) -> Iterable[Diagnostic]:
+    order = list(Tier)
+    absent = sorted(
+        (ind for ind in plan.indicators if ind.id not in raw_values),
+        key=lambda ind: order.index(ind.tier),
+    )
+    if not absent:
+        return
+    main = sum(1 for ind in absent if ind.tier is Tier.MAIN)
+    shown = ", ".join(ind.id for ind in absent[:LIST_AT_MOST])
+    more = f" and {len(absent) - LIST_AT_MOST} more" if len(absent) > LIST_AT_MOST else ""
+    yield doc.diagnostic(
+        ("values",), "missing-indicators",
+        f"{len(absent)} of the plan's {len(plan.indicators)} indicators are not reported"
+        f" ({main} of them main indicators; missing is not zero): {shown}{more}",
+        Severity.WARNING, key=True,
+    )
+
+
+def _jumps(one: CheckedFile, previous: CheckedFile, plan: Plan) -> Iterable[Diagnostic]:
+    assert one.submission is not None and previous.submission is not None and one.document is not None
+    before = previous.submission.values
+    for key, entry in one.submission.values.items():
+        old = before.get(key)
+        if not isinstance(entry, Entry) or not isinstance(old, Entry):
+            continue
+        if old.value <= 0 or entry.value <= 0:
+            continue
+        ratio = entry.value / old.value
+        if ratio >= JUMP_FACTOR or ratio <= 1 / JUMP_FACTOR:
+            ind = plan.indicator(key)
+            yield one.document.diagnostic(
+                ("values", key), "implausible-jump",
+                f"{ind.name} moves from {old.value:g} to {entry.value:g} {ind.unit} (×{ratio:.3g})"
+                f" against {previous.submission.year} in {previous.file}: is the unit right?",
+                Severity.WARNING,
+            )

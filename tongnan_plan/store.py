@@ -1,0 +1,84 @@
+"""Where the plan lives on disk, and loading it: targets.yaml and actuals/YYYY.yaml."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .diagnostics import Diagnostic, Severity, TnplanError
+from .loader import load_yaml, pydantic_diagnostics
+from .models import Plan, Submission
+
+__all__ = ["Actuals", "bundled_data", "load_actuals", "load_plan", "locate_data"]
+
+TARGETS = "targets.yaml"
+ACTUALS = "actuals"
+
+
+def bundled_data() -> Path:
+    """The plan that ships with tnplan: inside the wheel, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    inside = here / "data"
+    return inside if (inside / TARGETS).is_file() else here.parent / "data"
+
+
+def locate_data(explicit: Path | None = None) -> Path:
+    """The plan directory: explicit, else $TNPLAN_DATA, else ./data if it has targets.yaml, else bundled."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get("TNPLAN_DATA")
+    if env:
+        return Path(env)
+    local = Path("data")
+    if (local / TARGETS).is_file():
+        return local
+    return bundled_data()
+
+
+def load_plan(data_dir: Path) -> Plan:
+    """Load and validate data_dir/targets.yaml; TnplanError with located diagnostics if bad."""
+    path = data_dir / TARGETS
+    if not path.exists():
+        raise TnplanError(
+            [
+                Diagnostic(
+                    str(path), 1, 1, Severity.ERROR, "plan-not-found",
+                    f"no {TARGETS} here; --data (or TNPLAN_DATA) must name a plan directory",
+                )
+            ]
+        )
+    doc, diagnostics = load_yaml(path)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        raise TnplanError(errors)
+    try:
+        return Plan.model_validate(doc.data)
+    except ValidationError as exc:
+        raise TnplanError(pydantic_diagnostics(doc, exc)) from None
+
+
+@dataclass
+class Actuals:
+    """Every submission of a plan directory, with what checking them found."""
+
+    submissions: list[Submission] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def actual_files(data_dir: Path) -> list[Path]:
+    """The submission files of a plan directory, in name order."""
+    folder = data_dir / ACTUALS
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_actuals(data_dir: Path, plan: Plan) -> Actuals:
+    """Load and check every submission under data_dir/actuals (bad entries are left out)."""
+    from .rules import check_paths
+
+    return check_paths(actual_files(data_dir), plan)
