@@ -35,6 +35,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 _TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
+)
 _YAML12_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 _OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
 
@@ -196,13 +199,16 @@ def _check_depth(text: str, file: str) -> None:
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
+    # The context mark, where there is one, is the start of what was being read (the key,
+    # the unclosed bracket); the problem mark is where the parser gave up, often a line later.
+    mark = exc.context_mark or exc.problem_mark
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
     problem = exc.problem or "invalid YAML"
     message = f"YAML does not parse: {problem}"
-    if exc.context and exc.context_mark and exc.context_mark is not mark:
-        message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+    if exc.context and exc.problem_mark and exc.context_mark:
+        where = f"line {exc.problem_mark.line + 1} column {exc.problem_mark.column + 1}"
+        message = f"YAML does not parse: {exc.context}, {problem} at {where}"
     lines = text.splitlines()
     for candidate in {line, line - 1}:
         if 1 <= candidate <= len(lines):
@@ -254,10 +260,12 @@ class _Builder:
         self._seen.add(id(node))
         self.values[path] = pos
         tag = node.tag or ""
-        if not tag.startswith(_TAG):
+        if tag not in _PLAIN_TAGS:
             self._add(
                 pos, path, "yaml-tag",
-                f"tag {tag!r} is not allowed: tnplan reads plain data only", fatal=True,
+                f"tag {tag.removeprefix(_TAG)!r} is not allowed: tnplan reads plain data only"
+                " (no objects, no binary, no sets)",
+                fatal=True,
             )
             return None
         if isinstance(node, yaml.MappingNode):
@@ -280,16 +288,15 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._add(kpos, path, "yaml-complex-key", "a key must be a plain name", fatal=True)
                 continue
-            key: Any = self._scalar(key_node, path, kpos, as_key=True)
-            if isinstance(key, bool | float) or key is None:
+            key_tag = key_node.tag.removeprefix(_TAG)
+            key: Any = key_node.value
+            if key_tag in ("bool", "null", "float", "timestamp"):
                 self._add(
-                    kpos, path, "key-not-text",
-                    f"key {key_node.value!r} is read as {type(key).__name__ if key is not None else 'null'};"
-                    " quote it",
+                    kpos, (*path, key), "key-not-text",
+                    f"key {key!r} is read as a {key_tag} by YAML 1.1, not as a name; quote it",
                 )
-                key = key_node.value
-            elif isinstance(key, int) and key_node.tag != _TAG + "int":
-                key = key_node.value
+            else:
+                key = self._scalar(key_node, path, kpos, as_key=True)
             child = (*path, key)
             if key in out:
                 self._add(
@@ -308,7 +315,7 @@ class _Builder:
     ) -> Any:
         tag = node.tag[len(_TAG):]
         text = node.value
-        plain = node.style is None
+        plain = not node.style  # the C parser says '' where the Python one says None
 
         def quirk(code: str, message: str) -> None:
             if not as_key:

@@ -173,29 +173,42 @@ def catalogue_row(ind: Indicator) -> dict[str, Any]:
     }
 
 
-def _cell(value: Any) -> str:
-    """A CSV cell: numbers raw, empty for undefined, formula-like text neutralised."""
+#: Columns of codes from tnplan's own vocabulary (no formula can get into them), left as they
+#: are for pandas and other readers; everything else is text that came from a file.
+CODE_COLUMNS = frozenset(
+    {"id", "unit", "kind", "attribute", "comparator", "status", "provenance", "group", "tier",
+     "severity", "direction", "parent"}
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any, *, neutralise: bool) -> str:
+    """A CSV cell: numbers raw, empty for undefined, formula-like text neutralised if asked."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, int | float):
-        return repr(value) if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
     text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if neutralise and text.startswith(_FORMULA_START):
         return "'" + text  # a spreadsheet would run it as a formula
     return text
 
 
 def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, excel: bool = False) -> str:
-    """Rows as CSV with a header; a BOM first when excel is set (Excel's cue for UTF-8)."""
+    """Rows as CSV with a header; for excel, a BOM (Excel's cue for UTF-8), CRLF, and codes
+    such as the comparator "=" neutralised too."""
     buffer = io.StringIO()
     if excel:
         buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n" if excel else "\n")
     writer.writerow(columns)
+    neutralise = [excel or c not in CODE_COLUMNS for c in columns]
     for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+        writer.writerow([_cell(row.get(c), neutralise=n) for c, n in zip(columns, neutralise, strict=True)])
     return buffer.getvalue()
 
 

@@ -1,0 +1,244 @@
+"""The command line through Typer's runner (and a real process where a pipe matters)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tongnan_plan import __version__
+from tongnan_plan.cli import app, main
+from tongnan_plan.evaluation import evaluate_plan
+from tongnan_plan.models import Plan, Tier
+from tongnan_plan.render import STATUS_COLUMNS
+from tongnan_plan.store import load_actuals
+
+from .conftest import FIXTURES
+
+runner = CliRunner()
+REQUIRED_CSV = (
+    "id,name,unit,kind,attribute,comparator,baseline,target,year,actual,cumulative,completion_pct,"
+    "time_elapsed_pct,progress_pct,pace_ratio,required_per_year,projected,status,provenance"
+).split(",")
+COMMANDS = ["status", "indicators", "check"]
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, data_dir: Path) -> Path:
+    target = tmp_path / "plan"
+    shutil.copytree(data_dir, target)
+    return target
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    code, out, _ = invoke(command, "--help")
+    assert code == 0
+    assert "Example: tnplan " + command in out
+
+
+def test_version() -> None:
+    code, out, _ = invoke("--version")
+    assert (code, out) == (0, f"tnplan {__version__}\n")
+
+
+def test_status_csv_has_the_columns_and_one_row_per_main_indicator(plan: Plan, data_dir: Path) -> None:
+    code, out, _ = invoke("status", "--format", "csv", "--data", str(data_dir))
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0])[: len(REQUIRED_CSV)] == REQUIRED_CSV
+    main = [ind.id for ind in plan.indicators if ind.tier is Tier.MAIN]
+    assert [r["id"] for r in rows] == main
+    expected = evaluate_plan(plan, load_actuals(data_dir, plan).submissions)
+    assert [r["status"] for r in rows] == [ev.status.value for ev in expected]
+    assert {r["provenance"] for r in rows} == {"sample"}
+    for row in rows:  # numbers raw: no % sign, no thousands separator
+        for key in ("completion_pct", "time_elapsed_pct", "pace_ratio", "projected"):
+            assert row[key] == "" or float(row[key]) == float(row[key].strip())
+            assert "%" not in row[key] and "," not in row[key]
+
+
+def test_status_json_matches_csv(data_dir: Path) -> None:
+    _, out_json, _ = invoke("status", "--format", "json", "--tier", "all", "--data", str(data_dir))
+    _, out_csv, _ = invoke("status", "--format", "csv", "--tier", "all", "--data", str(data_dir))
+    records = json.loads(out_json)
+    rows = list(csv.DictReader(io.StringIO(out_csv)))
+    assert [r["id"] for r in records] == [r["id"] for r in rows]
+    assert set(records[0]) == set(STATUS_COLUMNS)
+    for record, row in zip(records, rows, strict=True):
+        for key in ("completion_pct", "cumulative", "actual"):
+            assert (record[key] is None) == (row[key] == "")
+            if record[key] is not None:
+                assert float(row[key]) == record[key]
+
+
+def test_status_table_says_the_figures_are_not_official(data_dir: Path) -> None:
+    code, out, _ = invoke("status", "--data", str(data_dir))
+    assert code == 0
+    assert "截至 2024 年" in out
+    assert "不是正式统计数据" in out
+    code, out, _ = invoke("status", "--lang", "en", "--year", "2022", "--data", str(data_dir))
+    assert "as of 2022" in out and "not official" in out
+
+
+def test_markdown_lists_every_main_indicator(plan: Plan, data_dir: Path) -> None:
+    code, out, _ = invoke("status", "--format", "markdown", "--data", str(data_dir))
+    assert code == 0
+    for ind in plan.indicators:
+        if ind.tier is Tier.MAIN:
+            assert ind.name in out
+
+
+def test_year_outside_the_plan_is_a_usage_error(data_dir: Path) -> None:
+    code, _, err = invoke("status", "--year", "2030", "--data", str(data_dir))
+    assert code == 2
+    assert "outside the plan period 2021-2025" in err
+
+
+def test_output_is_written_and_never_overwritten_unasked(tmp_path: Path, data_dir: Path) -> None:
+    target = tmp_path / "status.csv"
+    args = ("status", "-f", "csv", "--data", str(data_dir), "-o", str(target))
+    assert invoke(*args)[0] == 0
+    first = target.read_text(encoding="utf-8")
+    target.write_text("keep me", encoding="utf-8")
+    code, _, err = invoke(*args)
+    assert code == 2 and "--force" in err
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert invoke(*args, "--force")[0] == 0
+    assert target.read_text(encoding="utf-8") == first
+    assert [p.name for p in tmp_path.iterdir()] == ["status.csv"]  # no temporary left
+
+
+def test_excel_csv_has_a_bom_and_neutralised_formulas(data_copy: Path) -> None:
+    targets = data_copy / "targets.yaml"
+    text = targets.read_text(encoding="utf-8").replace("name: 城镇新增就业人数", "name: =HYPERLINK(1)", 1)
+    targets.write_text(text, encoding="utf-8")
+    raw = runner.invoke(app, ["status", "-f", "csv", "--excel", "--data", str(data_copy)]).stdout_bytes
+    out = raw.decode("utf-8")
+    assert out.startswith("\ufeffid,")
+    assert out.count("\r\n") == out.count("\n")  # click's .stdout would fold CRLF
+    assert ",'=HYPERLINK(1)," in out
+    _, plain, _ = invoke("status", "-f", "csv", "--data", str(data_copy))
+    assert ",'=HYPERLINK(1)," in plain and ",=," in plain  # codes stay raw without --excel
+
+
+def test_indicators_json_has_the_catalogue_fields(plan: Plan, data_dir: Path) -> None:
+    code, out, _ = invoke("indicators", "--format", "json", "--data", str(data_dir))
+    assert code == 0
+    records = json.loads(out)
+    assert len(records) == len(plan.indicators)
+    required = {"id", "name", "name_en", "unit", "kind", "attribute", "baseline", "target",
+                "comparator", "parent", "tier", "source"}
+    assert required <= set(records[0])
+    by_id = {r["id"]: r for r in records}
+    for ind in plan.indicators:
+        assert by_id[ind.id]["target"] == ind.target_value
+        assert by_id[ind.id]["parent"] == ind.parent
+
+
+def test_data_directory_from_the_environment(data_copy: Path) -> None:
+    (data_copy / "actuals" / "2024.yaml").unlink()
+    code, out, _ = invoke("status", "-f", "json", env={"TNPLAN_DATA": str(data_copy)})
+    assert code == 0
+    assert {r["as_of"] for r in json.loads(out)} == {2023}
+
+
+def test_a_broken_plan_is_reported_with_its_position(data_copy: Path) -> None:
+    targets = data_copy / "targets.yaml"
+    targets.write_text(targets.read_text(encoding="utf-8").replace("kind: cumulative", "kind: cumulativ", 1), encoding="utf-8")
+    code, _, err = invoke("status", "--data", str(data_copy))
+    assert code == 1
+    assert err.startswith(f"{targets}:")
+    assert "invalid-value" in err and "Traceback" not in err
+
+
+def test_missing_plan_directory(tmp_path: Path) -> None:
+    code, _, err = invoke("status", "--data", str(tmp_path))
+    assert code == 1
+    assert "plan-not-found" in err
+
+
+def test_check_valid_and_invalid(data_dir: Path) -> None:
+    code, out, _ = invoke("check", str(FIXTURES / "valid" / "2023.yaml"), "--data", str(data_dir))
+    assert code == 0 and out.rstrip().endswith("valid")
+    bad = FIXTURES / "invalid" / "unknown-indicator.yaml"
+    code, out, _ = invoke("check", str(bad), "--data", str(data_dir))
+    assert code == 1
+    assert f"{bad}:5:3: error[unknown-indicator] unknown indicator 'urban_new_job'" in out
+
+
+def test_check_missing_file_is_a_usage_error(tmp_path: Path, data_dir: Path) -> None:
+    code, out, _ = invoke("check", str(tmp_path / "nope.yaml"), "--data", str(data_dir))
+    assert code == 2
+    assert "error[file-not-found]" in out
+
+
+def test_check_strict_fails_on_warnings(data_dir: Path) -> None:
+    valid = str(FIXTURES / "valid" / "2023.yaml")
+    assert invoke("check", valid, "--strict", "--data", str(data_dir))[0] == 1
+
+
+def test_check_json_report(data_dir: Path) -> None:
+    bad = FIXTURES / "invalid" / "negative-value.yaml"
+    code, out, _ = invoke("check", str(bad), "-f", "json", "--data", str(data_dir))
+    report = json.loads(out)
+    assert code == 1
+    assert report["version"] == 1 and report["valid"] is False
+    errors = [(d["code"], d["line"], d["column"], d["path"]) for d in report["diagnostics"] if d["severity"] == "error"]
+    assert errors == [("negative-value", 5, 19, "values.urban_new_jobs")]
+
+
+def test_check_github_annotations_are_escaped(tmp_path: Path, data_dir: Path) -> None:
+    path = tmp_path / "a,b:c.yaml"
+    path.write_text("year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 100%\n", encoding="utf-8")
+    code, out, _ = invoke("check", str(path), "--data", str(data_dir), env={"GITHUB_ACTIONS": "true"})
+    assert code == 1
+    line = next(x for x in out.splitlines() if x.startswith("::error "))
+    assert "a%2Cb%3Ac.yaml,line=4,col=19,title=tnplan not-a-number::" in line
+    assert "100%25" in line
+
+
+def test_check_max_errors(tmp_path: Path, data_dir: Path) -> None:
+    path = tmp_path / "2023.yaml"
+    path.write_text("year: 2023\nprovenance: sample\nvalues:\n  a_1: 1\n  b_2: 2\n  c_3: 3\n", encoding="utf-8")
+    code, out, _ = invoke("check", str(path), "--max-errors", "1", "--data", str(data_dir))
+    assert code == 1
+    assert out.count("error[unknown-indicator]") == 1
+    assert "2 not shown" in out
+
+
+def test_internal_errors_exit_3_without_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("tongnan_plan.evaluation.evaluate_plan", broken)
+    monkeypatch.setattr(sys, "argv", ["tnplan", "status"])
+    with pytest.raises(SystemExit) as caught:
+        main()
+    assert caught.value.code == 3
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+def test_a_closed_pipe_ends_quietly(data_dir: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tongnan_plan", "status", "-f", "csv", "--tier", "all", "--data", str(data_dir)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader goes away before tnplan writes
+    err = process.stderr.read().decode()
+    assert process.wait() == 0
+    assert err == ""

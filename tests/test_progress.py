@@ -1,0 +1,236 @@
+"""The calculator on hand-worked examples; every expected figure is worked from its inputs."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tongnan_plan.models import Attribute, Indicator, PlanInfo, Provenance, Thresholds
+from tongnan_plan.progress import Observation, Status, evaluate, pace_status, time_elapsed
+
+PLAN = PlanInfo(
+    id="test", title="t", title_en="t", issuer="i", document="d", issued="2022",
+    baseline_year=2020, start_year=2021, end_year=2025,
+)
+BANDS = Thresholds(ahead=1.05, on_track=0.95, behind=0.6)
+SAMPLE = Provenance.SAMPLE
+
+
+def indicator(**fields: Any) -> Indicator:
+    base: dict[str, Any] = {
+        "id": "x", "name": "x", "name_en": "x", "unit": "万人", "group": "g", "tier": "main",
+        "kind": "annual", "attribute": "预期性", "direction": "higher", "source": "test",
+    }
+    base.update(fields)
+    return Indicator.model_validate(base)
+
+
+def fig(value: float | None, comparator: str = "=") -> dict[str, Any]:
+    return {"value": value, "comparator": comparator, "text": str(value)}
+
+
+def obs(series: dict[int, float], provenance: Provenance = SAMPLE) -> dict[int, Observation]:
+    return {year: Observation(year, value, provenance) for year, value in series.items()}
+
+
+def test_time_elapsed_is_share_of_the_five_years() -> None:
+    # 序时进度 at the end of 2023: (2023 - 2020) / (2025 - 2020) = 3/5.
+    assert time_elapsed(2023, PLAN) == 3 / 5
+    assert time_elapsed(2025, PLAN) == 1
+
+
+class TestCumulative:
+    ind = indicator(kind="cumulative", baseline=fig(1.05), target=fig(5))
+    flows = {2021: 1.12, 2022: 1.05, 2023: 1.08, 2024: 1.10}
+
+    def test_sum_completion_pace_required_projection(self) -> None:
+        ev = evaluate(self.ind, obs(self.flows), 2024, PLAN, BANDS)
+        total = 1.12 + 1.05 + 1.08 + 1.10  # C = a_2021 + ... + a_2024
+        assert ev.year == 2024
+        assert ev.cumulative == pytest.approx(total)
+        assert ev.completion == pytest.approx(total / 5)  # C / T
+        assert ev.progress == ev.completion
+        assert ev.time_elapsed == pytest.approx(4 / 5)
+        assert ev.pace_ratio == pytest.approx((total / 5) / (4 / 5))  # progress / τ = 1.0875
+        assert ev.required_per_year == pytest.approx((5 - total) / (2025 - 2024))
+        assert ev.projected == pytest.approx(total / 4 * 5)  # C / (t - 2020) × 5
+        assert ev.status is Status.AHEAD  # 1.0875 ≥ 1.05
+
+    def test_a_missing_year_stops_the_sum_never_zero(self) -> None:
+        flows = {2021: 1.12, 2023: 1.08, 2024: 1.10}
+        ev = evaluate(self.ind, obs(flows), 2024, PLAN, BANDS)
+        assert ev.year == 2021
+        assert ev.cumulative == pytest.approx(1.12)
+        assert ev.missing_years == (2022,)
+        assert ev.time_elapsed == pytest.approx(1 / 5)
+
+    def test_missing_first_year_is_no_data(self) -> None:
+        ev = evaluate(self.ind, obs({2022: 1.0}), 2024, PLAN, BANDS)
+        assert ev.status is Status.NO_DATA
+        assert ev.cumulative is None and ev.completion is None
+
+    def test_reached_early_is_achieved_with_nothing_required(self) -> None:
+        ev = evaluate(self.ind, obs({2021: 2.0, 2022: 2.0, 2023: 1.5}), 2023, PLAN, BANDS)
+        assert ev.status is Status.ACHIEVED
+        assert ev.required_per_year == 0
+
+    def test_as_of_ignores_later_years(self) -> None:
+        ev = evaluate(self.ind, obs(self.flows), 2022, PLAN, BANDS)
+        assert ev.cumulative == pytest.approx(1.12 + 1.05)
+
+    def test_zero_target_has_no_completion(self) -> None:
+        ind = indicator(kind="cumulative", target=fig(0))
+        ev = evaluate(ind, obs({2021: 0.0}), 2021, PLAN, BANDS)
+        assert ev.completion is None
+        assert ev.status is Status.ACHIEVED  # 0 ≥ 0
+
+    @pytest.mark.parametrize(("flows", "status"), [((2.0, 2.0), Status.MET), ((3.0, 3.0), Status.NOT_MET)])
+    def test_ceiling_on_a_total_is_judged_on_its_projection(self, flows: tuple[float, float], status: Status) -> None:
+        # At most 10 over five years: 2 + 2 in two years runs on to 4 / 2 × 5 = 10 (met);
+        # 3 + 3 runs on to 15 (not met).
+        ind = indicator(kind="cumulative", direction="lower", target=fig(10, "<="))
+        ev = evaluate(ind, obs({2021: flows[0], 2022: flows[1]}), 2022, PLAN, BANDS)
+        assert ev.projected == pytest.approx(sum(flows) / 2 * 5)
+        assert ev.status is status
+
+    def test_provenance_is_the_least_official_used(self) -> None:
+        figures = obs({2021: 1.0})
+        figures[2022] = Observation(2022, 1.0, Provenance.ESTIMATE)
+        figures[2021] = Observation(2021, 1.0, Provenance.OFFICIAL)
+        ev = evaluate(self.ind, figures, 2022, PLAN, BANDS)
+        assert ev.provenance is Provenance.ESTIMATE
+
+
+class TestAnnualPath:
+    ind = indicator(baseline=fig(39.53), target=fig(50, ">="), unit="%")
+
+    def test_progress_and_pace_from_the_baseline(self) -> None:
+        ev = evaluate(self.ind, obs({2023: 44.1}), 2023, PLAN, BANDS)
+        progress = (44.1 - 39.53) / (50 - 39.53)  # (a_t − b) / (T − b) ≈ 0.4365
+        assert ev.progress == pytest.approx(progress)
+        assert ev.pace_ratio == pytest.approx(progress / (3 / 5))  # ≈ 0.7275
+        assert ev.completion == pytest.approx(44.1 / 50)  # a_t / T, as 专栏1 prints it
+        assert ev.expected == pytest.approx(39.53 + (50 - 39.53) * 3 / 5)
+        assert ev.required_per_year == pytest.approx((50 - 44.1) / 2)
+        assert ev.projected == pytest.approx(44.1 + (44.1 - 39.53) / 3 * 2)
+        assert ev.status is Status.BEHIND  # 0.6 ≤ 0.7275 < 0.95
+
+    def test_falling_below_the_baseline_is_moving_away(self) -> None:
+        ev = evaluate(self.ind, obs({2024: 38.9}), 2024, PLAN, BANDS)
+        assert ev.progress is not None and ev.progress < 0
+        assert ev.status is Status.MOVING_AWAY
+
+    def test_reaching_the_target_early_is_achieved(self) -> None:
+        ev = evaluate(self.ind, obs({2022: 50.0}), 2022, PLAN, BANDS)
+        assert ev.status is Status.ACHIEVED
+        assert ev.required_per_year == 0
+
+    def test_latest_year_is_used_and_gaps_do_not_matter(self) -> None:
+        ev = evaluate(self.ind, obs({2021: 41.0, 2023: 45.0}), 2024, PLAN, BANDS)
+        assert (ev.year, ev.actual, ev.missing_years) == (2023, 45.0, (2022, 2024))
+
+    def test_lower_is_better(self) -> None:
+        # From 8 down to 5: at 7 in 2022, progress (7 − 8) / (5 − 8) = 1/3, τ = 2/5,
+        # pace (1/3) / (2/5) = 5/6 ≈ 0.83: behind.
+        ind = indicator(direction="lower", baseline=fig(8), target=fig(5, "<="))
+        ev = evaluate(ind, obs({2022: 7.0}), 2022, PLAN, BANDS)
+        assert ev.progress == pytest.approx(1 / 3)
+        assert ev.pace_ratio == pytest.approx(5 / 6)
+        assert ev.completion is None
+        assert ev.status is Status.BEHIND
+
+    def test_compound_path(self) -> None:
+        # Compound path from 25 to 60: expected after τ = 2/5 is 25 × (60/25)^(2/5).
+        ind = indicator(baseline=fig(25), target=fig(60), path="compound", unit="%")
+        ev = evaluate(ind, obs({2022: 36.0}), 2022, PLAN, BANDS)
+        expected = 25 * (60 / 25) ** (2 / 5)
+        assert ev.expected == pytest.approx(expected)
+        assert ev.pace_ratio == pytest.approx((36 - 25) / (expected - 25))
+
+
+@pytest.mark.parametrize(
+    ("fields", "value", "status"),
+    [
+        # baseline equal to target: held at 100
+        ({"baseline": fig(100), "target": fig(100)}, 100.0, Status.MET),
+        ({"baseline": fig(100), "target": fig(100)}, 99.2, Status.NOT_MET),
+        # baseline printed as a bound: a ceiling held every year
+        ({"direction": "lower", "baseline": fig(5.5, "<="), "target": fig(5.5, "<=")}, 5.5, Status.MET),
+        ({"direction": "lower", "baseline": fig(5.5, "<="), "target": fig(5.5, "<=")}, 5.6, Status.NOT_MET),
+        # strict floor: 95 itself does not meet >95
+        ({"baseline": fig(95, ">"), "target": fig(95, ">")}, 95.0, Status.NOT_MET),
+        ({"baseline": fig(95, ">"), "target": fig(95, ">")}, 95.1, Status.MET),
+        # baseline already inside the floor: nothing to climb
+        ({"baseline": fig(98), "target": fig(95, ">=")}, 96.0, Status.MET),
+        # no baseline
+        ({"target": fig(90, ">=")}, 89.0, Status.NOT_MET),
+        ({"baseline": fig(None), "target": fig(60)}, 61.0, Status.MET),
+    ],
+)
+def test_bounds_are_met_or_not(fields: dict[str, Any], value: float, status: Status) -> None:
+    ev = evaluate(indicator(**fields), obs({2023: value}), 2023, PLAN, BANDS)
+    assert ev.status is status
+    assert ev.progress is None and ev.pace_ratio is None and ev.completion is None
+
+
+@pytest.mark.parametrize(
+    ("ratio", "status"),
+    [
+        (1.05, Status.AHEAD),
+        (1.0499, Status.ON_TRACK),
+        (0.95, Status.ON_TRACK),
+        (0.9499, Status.BEHIND),
+        (0.6, Status.BEHIND),
+        (0.5999, Status.FAR_BEHIND),
+        (0.0, Status.FAR_BEHIND),
+        (-0.01, Status.MOVING_AWAY),
+    ],
+)
+def test_pace_bands_from_thresholds(ratio: float, status: Status) -> None:
+    assert pace_status(ratio, BANDS) is status
+
+
+def test_no_figures_is_no_data() -> None:
+    ev = evaluate(indicator(baseline=fig(1), target=fig(2)), {}, 2023, PLAN, BANDS)
+    assert ev.status is Status.NO_DATA
+    assert ev.missing_years == (2021, 2022, 2023)
+
+
+@pytest.mark.parametrize(("attribute", "severity"), [("约束性", "error"), ("预期性", "warning")])
+def test_a_lag_is_an_error_only_for_binding(attribute: str, severity: str) -> None:
+    ind = indicator(attribute=attribute, baseline=fig(10), target=fig(20))
+    ev = evaluate(ind, obs({2023: 11.0}), 2023, PLAN, BANDS)
+    assert ev.status is Status.FAR_BEHIND
+    assert ev.indicator.attribute is Attribute(attribute)
+    assert ev.severity == severity
+    on_pace = evaluate(ind, obs({2023: 16.0}), 2023, PLAN, BANDS)
+    assert on_pace.severity is None
+
+
+finite = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False)
+
+
+@given(
+    flows=st.lists(finite, min_size=1, max_size=5),
+    target=st.floats(min_value=0.001, max_value=1e9),
+)
+def test_cumulative_completion_is_total_over_target(flows: list[float], target: float) -> None:
+    ind = indicator(kind="cumulative", target=fig(target))
+    series = {2021 + i: v for i, v in enumerate(flows)}
+    ev = evaluate(ind, obs(series), 2025, PLAN, BANDS)
+    assert ev.cumulative == pytest.approx(math.fsum(flows))
+    assert ev.completion == pytest.approx(math.fsum(flows) / target)
+    assert ev.status is not Status.NO_DATA
+
+
+@given(baseline=finite, target=finite, actual=finite, year=st.integers(2021, 2025))
+def test_annual_evaluation_never_fails(baseline: float, target: float, actual: float, year: int) -> None:
+    ind = indicator(baseline=fig(baseline), target=fig(target))
+    ev = evaluate(ind, obs({year: actual}), 2025, PLAN, BANDS)
+    assert ev.status is not Status.NO_DATA
+    if ev.pace_ratio is not None and ev.status is not Status.ACHIEVED:
+        assert ev.status is pace_status(ev.pace_ratio, BANDS)
