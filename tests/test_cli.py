@@ -54,7 +54,9 @@ def test_version() -> None:
     assert (code, out) == (0, f"tnplan {__version__}\n")
 
 
-def test_status_csv_has_the_columns_and_one_row_per_main_indicator(plan: Plan, data_dir: Path) -> None:
+def test_status_csv_has_the_columns_and_one_row_per_main_indicator(
+    plan: Plan, data_dir: Path
+) -> None:
     code, out, _ = invoke("status", "--format", "csv", "--data", str(data_dir))
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -123,9 +125,13 @@ def test_output_is_written_and_never_overwritten_unasked(tmp_path: Path, data_di
 
 def test_excel_csv_has_a_bom_and_neutralised_formulas(data_copy: Path) -> None:
     targets = data_copy / "targets.yaml"
-    text = targets.read_text(encoding="utf-8").replace("name: 城镇新增就业人数", "name: =HYPERLINK(1)", 1)
+    text = targets.read_text(encoding="utf-8").replace(
+        "name: 城镇新增就业人数", "name: =HYPERLINK(1)", 1
+    )
     targets.write_text(text, encoding="utf-8")
-    raw = runner.invoke(app, ["status", "-f", "csv", "--excel", "--data", str(data_copy)]).stdout_bytes
+    raw = runner.invoke(
+        app, ["status", "-f", "csv", "--excel", "--data", str(data_copy)]
+    ).stdout_bytes
     out = raw.decode("utf-8")
     assert out.startswith("\ufeffid,")
     assert out.count("\r\n") == out.count("\n")  # click's .stdout would fold CRLF
@@ -139,8 +145,20 @@ def test_indicators_json_has_the_catalogue_fields(plan: Plan, data_dir: Path) ->
     assert code == 0
     records = json.loads(out)
     assert len(records) == len(plan.indicators)
-    required = {"id", "name", "name_en", "unit", "kind", "attribute", "baseline", "target",
-                "comparator", "parent", "tier", "source"}
+    required = {
+        "id",
+        "name",
+        "name_en",
+        "unit",
+        "kind",
+        "attribute",
+        "baseline",
+        "target",
+        "comparator",
+        "parent",
+        "tier",
+        "source",
+    }
     assert required <= set(records[0])
     by_id = {r["id"]: r for r in records}
     for ind in plan.indicators:
@@ -157,7 +175,10 @@ def test_data_directory_from_the_environment(data_copy: Path) -> None:
 
 def test_a_broken_plan_is_reported_with_its_position(data_copy: Path) -> None:
     targets = data_copy / "targets.yaml"
-    targets.write_text(targets.read_text(encoding="utf-8").replace("kind: cumulative", "kind: cumulativ", 1), encoding="utf-8")
+    targets.write_text(
+        targets.read_text(encoding="utf-8").replace("kind: cumulative", "kind: cumulativ", 1),
+        encoding="utf-8",
+    )
     code, _, err = invoke("status", "--data", str(data_copy))
     assert code == 1
     assert err.startswith(f"{targets}:")
@@ -196,14 +217,22 @@ def test_check_json_report(data_dir: Path) -> None:
     report = json.loads(out)
     assert code == 1
     assert report["version"] == 1 and report["valid"] is False
-    errors = [(d["code"], d["line"], d["column"], d["path"]) for d in report["diagnostics"] if d["severity"] == "error"]
+    errors = [
+        (d["code"], d["line"], d["column"], d["path"])
+        for d in report["diagnostics"]
+        if d["severity"] == "error"
+    ]
     assert errors == [("negative-value", 5, 19, "values.urban_new_jobs")]
 
 
 def test_check_github_annotations_are_escaped(tmp_path: Path, data_dir: Path) -> None:
     path = tmp_path / "a,b:c.yaml"
-    path.write_text("year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 100%\n", encoding="utf-8")
-    code, out, _ = invoke("check", str(path), "--data", str(data_dir), env={"GITHUB_ACTIONS": "true"})
+    path.write_text(
+        "year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 100%\n", encoding="utf-8"
+    )
+    code, out, _ = invoke(
+        "check", str(path), "--data", str(data_dir), env={"GITHUB_ACTIONS": "true"}
+    )
     assert code == 1
     line = next(x for x in out.splitlines() if x.startswith("::error "))
     assert "a%2Cb%3Ac.yaml,line=4,col=19,title=tnplan not-a-number::" in line
@@ -212,14 +241,18 @@ def test_check_github_annotations_are_escaped(tmp_path: Path, data_dir: Path) ->
 
 def test_check_max_errors(tmp_path: Path, data_dir: Path) -> None:
     path = tmp_path / "2023.yaml"
-    path.write_text("year: 2023\nprovenance: sample\nvalues:\n  a_1: 1\n  b_2: 2\n  c_3: 3\n", encoding="utf-8")
+    path.write_text(
+        "year: 2023\nprovenance: sample\nvalues:\n  a_1: 1\n  b_2: 2\n  c_3: 3\n", encoding="utf-8"
+    )
     code, out, _ = invoke("check", str(path), "--max-errors", "1", "--data", str(data_dir))
     assert code == 1
     assert out.count("error[unknown-indicator]") == 1
     assert "2 not shown" in out
 
 
-def test_internal_errors_exit_3_without_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_internal_errors_exit_3_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
@@ -234,8 +267,20 @@ def test_internal_errors_exit_3_without_traceback(monkeypatch: pytest.MonkeyPatc
 
 def test_a_closed_pipe_ends_quietly(data_dir: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "tongnan_plan", "status", "-f", "csv", "--tier", "all", "--data", str(data_dir)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "tongnan_plan",
+            "status",
+            "-f",
+            "csv",
+            "--tier",
+            "all",
+            "--data",
+            str(data_dir),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # the reader goes away before tnplan writes

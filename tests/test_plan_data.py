@@ -28,7 +28,13 @@ def test_main_tier_is_the_seventeen_rows_of_zhuanlan2(plan: Plan) -> None:
     main = [ind for ind in plan.indicators if ind.tier is Tier.MAIN]
     assert [ind.source for ind in main] == [f"专栏2 第{n}项" for n in range(1, 18)]
     groups = [plan.group(ind.group).name for ind in main]
-    assert list(dict.fromkeys(groups)) == ["就业创业", "社会保障", "人才队伍", "劳动关系", "公共服务"]
+    assert list(dict.fromkeys(groups)) == [
+        "就业创业",
+        "社会保障",
+        "人才队伍",
+        "劳动关系",
+        "公共服务",
+    ]
 
 
 def test_main_tier_numbers_are_read_from_their_printed_text(plan: Plan) -> None:
@@ -51,7 +57,9 @@ def test_bracketed_levels_say_why(plan: Plan) -> None:
 def test_children_share_a_parent_in_the_same_table(plan: Plan) -> None:
     children = [ind for ind in plan.indicators if ind.parent]
     assert {ind.id for ind in children} >= {
-        "senior_title_talent", "new_senior_skill_certificates", "electronic_card_coverage"
+        "senior_title_talent",
+        "new_senior_skill_certificates",
+        "electronic_card_coverage",
     }
     for ind in children:
         assert plan.indicator(ind.parent or "").tier is ind.tier
@@ -71,8 +79,14 @@ def test_sample_data_exercises_every_case(plan: Plan, data_dir: Path) -> None:
     evaluations = evaluate_plan(plan, actuals.submissions, tier="main")
     statuses = {ev.status for ev in evaluations}
     assert statuses >= {
-        Status.ACHIEVED, Status.AHEAD, Status.ON_TRACK, Status.BEHIND, Status.FAR_BEHIND,
-        Status.MOVING_AWAY, Status.MET, Status.NOT_MET,
+        Status.ACHIEVED,
+        Status.AHEAD,
+        Status.ON_TRACK,
+        Status.BEHIND,
+        Status.FAR_BEHIND,
+        Status.MOVING_AWAY,
+        Status.MET,
+        Status.NOT_MET,
     }
     assert any(ev.missing_years and ev.indicator.kind is Kind.CUMULATIVE for ev in evaluations)
 

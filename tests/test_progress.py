@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import given
@@ -13,8 +13,15 @@ from tongnan_plan.models import Attribute, Indicator, PlanInfo, Provenance, Thre
 from tongnan_plan.progress import Observation, Status, evaluate, pace_status, time_elapsed
 
 PLAN = PlanInfo(
-    id="test", title="t", title_en="t", issuer="i", document="d", issued="2022",
-    baseline_year=2020, start_year=2021, end_year=2025,
+    id="test",
+    title="t",
+    title_en="t",
+    issuer="i",
+    document="d",
+    issued="2022",
+    baseline_year=2020,
+    start_year=2021,
+    end_year=2025,
 )
 BANDS = Thresholds(ahead=1.05, on_track=0.95, behind=0.6)
 SAMPLE = Provenance.SAMPLE
@@ -22,8 +29,16 @@ SAMPLE = Provenance.SAMPLE
 
 def indicator(**fields: Any) -> Indicator:
     base: dict[str, Any] = {
-        "id": "x", "name": "x", "name_en": "x", "unit": "万人", "group": "g", "tier": "main",
-        "kind": "annual", "attribute": "预期性", "direction": "higher", "source": "test",
+        "id": "x",
+        "name": "x",
+        "name_en": "x",
+        "unit": "万人",
+        "group": "g",
+        "tier": "main",
+        "kind": "annual",
+        "attribute": "预期性",
+        "direction": "higher",
+        "source": "test",
     }
     base.update(fields)
     return Indicator.model_validate(base)
@@ -45,7 +60,7 @@ def test_time_elapsed_is_share_of_the_five_years() -> None:
 
 class TestCumulative:
     ind = indicator(kind="cumulative", baseline=fig(1.05), target=fig(5))
-    flows = {2021: 1.12, 2022: 1.05, 2023: 1.08, 2024: 1.10}
+    flows: ClassVar[dict[int, float]] = {2021: 1.12, 2022: 1.05, 2023: 1.08, 2024: 1.10}
 
     def test_sum_completion_pace_required_projection(self) -> None:
         ev = evaluate(self.ind, obs(self.flows), 2024, PLAN, BANDS)
@@ -88,8 +103,12 @@ class TestCumulative:
         assert ev.completion is None
         assert ev.status is Status.ACHIEVED  # 0 ≥ 0
 
-    @pytest.mark.parametrize(("flows", "status"), [((2.0, 2.0), Status.MET), ((3.0, 3.0), Status.NOT_MET)])
-    def test_ceiling_on_a_total_is_judged_on_its_projection(self, flows: tuple[float, float], status: Status) -> None:
+    @pytest.mark.parametrize(
+        ("flows", "status"), [((2.0, 2.0), Status.MET), ((3.0, 3.0), Status.NOT_MET)]
+    )
+    def test_ceiling_on_a_total_is_judged_on_its_projection(
+        self, flows: tuple[float, float], status: Status
+    ) -> None:
         # At most 10 over five years: 2 + 2 in two years runs on to 4 / 2 × 5 = 10 (met);
         # 3 + 3 runs on to 15 (not met).
         ind = indicator(kind="cumulative", direction="lower", target=fig(10, "<="))
@@ -159,8 +178,16 @@ class TestAnnualPath:
         ({"baseline": fig(100), "target": fig(100)}, 100.0, Status.MET),
         ({"baseline": fig(100), "target": fig(100)}, 99.2, Status.NOT_MET),
         # baseline printed as a bound: a ceiling held every year
-        ({"direction": "lower", "baseline": fig(5.5, "<="), "target": fig(5.5, "<=")}, 5.5, Status.MET),
-        ({"direction": "lower", "baseline": fig(5.5, "<="), "target": fig(5.5, "<=")}, 5.6, Status.NOT_MET),
+        (
+            {"direction": "lower", "baseline": fig(5.5, "<="), "target": fig(5.5, "<=")},
+            5.5,
+            Status.MET,
+        ),
+        (
+            {"direction": "lower", "baseline": fig(5.5, "<="), "target": fig(5.5, "<=")},
+            5.6,
+            Status.NOT_MET,
+        ),
         # strict floor: 95 itself does not meet >95
         ({"baseline": fig(95, ">"), "target": fig(95, ">")}, 95.0, Status.NOT_MET),
         ({"baseline": fig(95, ">"), "target": fig(95, ">")}, 95.1, Status.MET),
@@ -228,7 +255,9 @@ def test_cumulative_completion_is_total_over_target(flows: list[float], target: 
 
 
 @given(baseline=finite, target=finite, actual=finite, year=st.integers(2021, 2025))
-def test_annual_evaluation_never_fails(baseline: float, target: float, actual: float, year: int) -> None:
+def test_annual_evaluation_never_fails(
+    baseline: float, target: float, actual: float, year: int
+) -> None:
     ind = indicator(baseline=fig(baseline), target=fig(target))
     ev = evaluate(ind, obs({year: actual}), 2025, PLAN, BANDS)
     assert ev.status is not Status.NO_DATA

@@ -80,16 +80,26 @@ def test_two_files_for_one_year(tmp_path: Path, plan: Plan) -> None:
 
 
 def test_jump_against_previous_year_in_same_directory(tmp_path: Path, plan: Plan) -> None:
-    _write(tmp_path, "2022.yaml", "year: 2022\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.1\n")
+    _write(
+        tmp_path, "2022.yaml", "year: 2022\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.1\n"
+    )
     # 11000 typed without its unit: a thousand-fold jump from 1.1 万人.
-    path = _write(tmp_path, "2023.yaml", "year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 11000\n")
+    path = _write(
+        tmp_path, "2023.yaml", "year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 11000\n"
+    )
     result = check_paths([path], plan)
-    jumps = [(d.code, d.line, d.column, d.severity) for d in result.diagnostics if d.code == "implausible-jump"]
+    jumps = [
+        (d.code, d.line, d.column, d.severity)
+        for d in result.diagnostics
+        if d.code == "implausible-jump"
+    ]
     assert jumps == [("implausible-jump", 4, 19, Severity.WARNING)]
 
 
 def test_missing_indicators_warned_once(tmp_path: Path, plan: Plan) -> None:
-    path = _write(tmp_path, "2023.yaml", "year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.1\n")
+    path = _write(
+        tmp_path, "2023.yaml", "year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.1\n"
+    )
     result = check_paths([path], plan)
     missing = [d for d in result.diagnostics if d.code == "missing-indicators"]
     assert len(missing) == 1
@@ -98,7 +108,9 @@ def test_missing_indicators_warned_once(tmp_path: Path, plan: Plan) -> None:
 
 def test_utf8_bom_is_accepted(tmp_path: Path, plan: Plan) -> None:
     path = tmp_path / "2023.yaml"
-    path.write_bytes("\ufeffyear: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.1\n".encode())
+    path.write_bytes(
+        "\ufeffyear: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.1\n".encode()
+    )
     assert _errors(path, plan) == []
 
 

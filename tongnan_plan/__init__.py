@@ -1,4 +1,5 @@
-"""tnplan: track the indicators of Tongnan District's 14th five-year plan for HR and social security.
+"""tnplan: track the indicators of Tongnan District's 14th five-year plan
+(human resources and social security).
 
 The public API is imported lazily so that ``tnplan --version`` does not pay for pydantic.
 """

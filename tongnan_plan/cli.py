@@ -72,15 +72,32 @@ DataOption = Annotated[
         show_default=False,
     ),
 ]
-TierOption = Annotated[TierChoice, typer.Option("--tier", help="main: 专栏2; goal: 第一章第四节; action: 专栏3-10; all.")]
+TierOption = Annotated[
+    TierChoice,
+    typer.Option("--tier", help="main: 专栏2; goal: 第一章第四节; action: 专栏3-10; all."),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-LangOption = Annotated[Lang, typer.Option("--lang", envvar="TNPLAN_LANG", help="Language of headers, names and status words.")]
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang", envvar="TNPLAN_LANG", help="Language of headers, names and status words."
+    ),
+]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of standard output.",
+        show_default=False,
+    ),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")]
-ExcelOption = Annotated[bool, typer.Option("--excel", help="CSV for Excel: a UTF-8 BOM and CRLF line ends.")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Let --output replace an existing file.")
+]
+ExcelOption = Annotated[
+    bool, typer.Option("--excel", help="CSV for Excel: a UTF-8 BOM and CRLF line ends.")
+]
 
 
 def _version(value: bool) -> None:
@@ -92,7 +109,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Track the indicators of Tongnan District's 14th five-year plan (2021-2025)."""
@@ -153,7 +173,13 @@ def _deliver(text: str, output: Path | None, force: bool) -> None:
 @app.command()
 def status(
     year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Evaluate as of this year (default: the latest with data).", show_default=False)
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help="Evaluate as of this year (default: the latest with data).",
+            show_default=False,
+        ),
     ] = None,
     tier: TierOption = TierChoice.MAIN,
     fmt: FormatOption = Format.TABLE,
@@ -172,7 +198,9 @@ def status(
 
     directory, plan = _load_plan(data)
     if year is not None and year not in plan.plan.years:
-        _usage(f"--year {year} is outside the plan period {plan.plan.start_year}-{plan.plan.end_year}")
+        _usage(
+            f"--year {year} is outside the plan period {plan.plan.start_year}-{plan.plan.end_year}"
+        )
     actuals = load_actuals(directory, plan)
     errors = [d for d in actuals.diagnostics if d.severity == "error"]
     evaluations = evaluate_plan(plan, actuals.submissions, year, tier.value)
@@ -192,7 +220,10 @@ def status(
             text = _rich_table(evaluations, title, lang.value, output is not None)
     _deliver(text, output, force)
     if errors:
-        typer.echo(f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:", err=True)
+        typer.echo(
+            f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
+            err=True,
+        )
         _fail(errors)
 
 
@@ -244,12 +275,27 @@ def indicators(
     elif fmt is Format.JSON:
         text = render.json_text(rows)
     else:
-        headers = ["id", "指标" if lang is Lang.ZH else "name", "单位" if lang is Lang.ZH else "unit",
-                   "kind", "属性" if lang is Lang.ZH else "attribute", "基期" if lang is Lang.ZH else "baseline",
-                   "目标" if lang is Lang.ZH else "target", "来源" if lang is Lang.ZH else "source"]
+        headers = [
+            "id",
+            "指标" if lang is Lang.ZH else "name",
+            "单位" if lang is Lang.ZH else "unit",
+            "kind",
+            "属性" if lang is Lang.ZH else "attribute",
+            "基期" if lang is Lang.ZH else "baseline",
+            "目标" if lang is Lang.ZH else "target",
+            "来源" if lang is Lang.ZH else "source",
+        ]
         cells = [
-            [r["id"], r["name"] if lang is Lang.ZH else r["name_en"], r["unit"], r["kind"],
-             r["attribute"], r["baseline_text"] or "", r["target_text"], r["source"]]
+            [
+                r["id"],
+                r["name"] if lang is Lang.ZH else r["name_en"],
+                r["unit"],
+                r["kind"],
+                r["attribute"],
+                r["baseline_text"] or "",
+                r["target_text"],
+                r["source"],
+            ]
             for r in rows
         ]
         if fmt is Format.MARKDOWN:
@@ -276,10 +322,25 @@ def indicators(
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Submission files (YYYY.yaml).", show_default=False)],
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text; json; github (workflow annotations); auto: github under GitHub Actions, else text.")] = CheckFormat.AUTO,
+    files: Annotated[
+        list[Path], typer.Argument(help="Submission files (YYYY.yaml).", show_default=False)
+    ],
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text; json; github (workflow annotations);"
+            " auto: github under GitHub Actions, else text.",
+        ),
+    ] = CheckFormat.AUTO,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
-    max_errors: Annotated[int | None, typer.Option("--max-errors", min=1, help="Stop listing after this many errors.", show_default=False)] = None,
+    max_errors: Annotated[
+        int | None,
+        typer.Option(
+            "--max-errors", min=1, help="Stop listing after this many errors.", show_default=False
+        ),
+    ] = None,
     data: DataOption = None,
 ) -> None:
     """Validate data submissions against the plan; print every problem with file:line:column.
@@ -306,7 +367,9 @@ def check(
         shown = kept
     chosen = fmt
     if chosen is CheckFormat.AUTO:
-        chosen = CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT
+        chosen = (
+            CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT
+        )
     from . import report as reporters
 
     _emit(reporters.render(chosen.value, report, shown))

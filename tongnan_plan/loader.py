@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
-    _TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
+    _TAG + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
 )
 _YAML12_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 _OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
@@ -75,9 +76,7 @@ class Document:
     ) -> Diagnostic:
         """A diagnostic located at path in this document."""
         line, column = self.where(path, key=key)
-        return Diagnostic(
-            self.file, line, column, severity, code, message, format_path(path)
-        )
+        return Diagnostic(self.file, line, column, severity, code, message, format_path(path))
 
 
 def format_path(path: Sequence[Key]) -> str:
@@ -132,7 +131,9 @@ def read_text(path: Path, display: str | None = None) -> str:
             )
         except UnicodeDecodeError:
             pass
-        raise fail("not-utf8", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}){hint}", line, column) from None
+        raise fail(
+            "not-utf8", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}){hint}", line, column
+        ) from None
 
 
 def load_yaml(path: Path, display: str | None = None) -> tuple[Document, list[Diagnostic]]:
@@ -156,7 +157,11 @@ def parse_yaml(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
         raise TnplanError(
             [
                 Diagnostic(
-                    file, line, column, Severity.ERROR, "yaml-syntax",
+                    file,
+                    line,
+                    column,
+                    Severity.ERROR,
+                    "yaml-syntax",
                     f"character{code_point} is not allowed in YAML",
                 )
             ]
@@ -191,7 +196,11 @@ def _check_depth(text: str, file: str) -> None:
         raise TnplanError(
             [
                 Diagnostic(
-                    file, 1, 1, Severity.ERROR, "too-deep",
+                    file,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "too-deep",
                     f"nesting is deeper than tnplan accepts ({MAX_DEPTH} levels)",
                 )
             ]
@@ -238,8 +247,14 @@ class _Builder:
         self._seen: set[int] = set()
 
     def _add(
-        self, pos: tuple[int, int], path: PathT, code: str, message: str,
-        severity: Severity = Severity.ERROR, *, fatal: bool = False,
+        self,
+        pos: tuple[int, int],
+        path: PathT,
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        *,
+        fatal: bool = False,
     ) -> None:
         self.diagnostics.append(
             Diagnostic(self.file, pos[0], pos[1], severity, code, message, format_path(path))
@@ -251,7 +266,9 @@ class _Builder:
         if id(node) in self._seen:
             at = self.keys.get(path, pos)
             self._add(
-                at, path, "yaml-alias",
+                at,
+                path,
+                "yaml-alias",
                 f"value repeats the anchored value at line {pos[0]} through an alias;"
                 " tnplan does not accept YAML aliases: write the value out",
                 fatal=True,
@@ -262,7 +279,9 @@ class _Builder:
         tag = node.tag or ""
         if tag not in _PLAIN_TAGS:
             self._add(
-                pos, path, "yaml-tag",
+                pos,
+                path,
+                "yaml-tag",
                 f"tag {tag.removeprefix(_TAG)!r} is not allowed: tnplan reads plain data only"
                 " (no objects, no binary, no sets)",
                 fatal=True,
@@ -272,6 +291,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path, pos)
 
     def _mapping(self, node: yaml.MappingNode, path: PathT) -> dict[Key, Any]:
@@ -281,8 +301,11 @@ class _Builder:
             kpos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key_node.tag == _TAG + "merge":
                 self._add(
-                    kpos, path, "yaml-merge-key",
-                    "merge keys ('<<') are not accepted: write the keys out", fatal=True,
+                    kpos,
+                    path,
+                    "yaml-merge-key",
+                    "merge keys ('<<') are not accepted: write the keys out",
+                    fatal=True,
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
@@ -292,7 +315,9 @@ class _Builder:
             key: Any = key_node.value
             if key_tag in ("bool", "null", "float", "timestamp"):
                 self._add(
-                    kpos, (*path, key), "key-not-text",
+                    kpos,
+                    (*path, key),
+                    "key-not-text",
                     f"key {key!r} is read as a {key_tag} by YAML 1.1, not as a name; quote it",
                 )
             else:
@@ -300,7 +325,9 @@ class _Builder:
             child = (*path, key)
             if key in out:
                 self._add(
-                    kpos, child, "duplicate-key",
+                    kpos,
+                    child,
+                    "duplicate-key",
                     f"key {key!r} appears again (first at line {first_line[key]});"
                     " YAML would silently keep only the last",
                 )
@@ -313,7 +340,7 @@ class _Builder:
     def _scalar(
         self, node: yaml.ScalarNode, path: PathT, pos: tuple[int, int], *, as_key: bool = False
     ) -> Any:
-        tag = node.tag[len(_TAG):]
+        tag = node.tag[len(_TAG) :]
         text = node.value
         plain = not node.style  # the C parser says '' where the Python one says None
 
@@ -365,7 +392,7 @@ class _Builder:
         sign = -1 if cleaned.startswith("-") else 1
         digits = cleaned.lstrip("+-")
         if ":" in digits:
-            value = sign * _base60(digits, int)
+            value = sign * int(_base60(digits, int))
             quirk(
                 "yaml11-sexagesimal",
                 f"{text!r} is read as the base-60 number {value} by YAML 1.1;"
@@ -387,13 +414,11 @@ class _Builder:
         return sign * int(digits)
 
 
-def _base60(text: str, kind: Any) -> Any:
-    value = 0
+def _base60(text: str, kind: type[int] | type[float]) -> float:
+    value: float = 0
     for part in text.split(":"):
         value = value * 60 + kind(part)
     return value
-
-
 
 
 def pydantic_diagnostics(doc: Document, exc: Any, prefix: PathT = ()) -> list[Diagnostic]:

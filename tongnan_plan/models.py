@@ -229,10 +229,14 @@ class Plan(_Strict):
                 if ind.parent not in by_id:
                     raise ValueError(f"indicator {ind.id!r}: unknown parent {ind.parent!r}")
                 if by_id[ind.parent].parent is not None:
-                    raise ValueError(f"indicator {ind.id!r}: parent {ind.parent!r} is itself a child")
+                    raise ValueError(
+                        f"indicator {ind.id!r}: parent {ind.parent!r} is itself a child"
+                    )
             bad_years = [y for y in ind.annual_targets if y not in self.plan.years]
             if bad_years:
-                raise ValueError(f"indicator {ind.id!r}: annual target for {bad_years[0]}, outside the plan")
+                raise ValueError(
+                    f"indicator {ind.id!r}: annual target for {bad_years[0]}, outside the plan"
+                )
         return self
 
     def indicator(self, indicator_id: str) -> Indicator:

@@ -74,17 +74,18 @@ class Evaluation:
     #: The latest year whose figure is used (for cumulative ones: the last year of an unbroken run).
     year: int | None
     actual: float | None
-    cumulative: float | None
-    completion: float | None
-    time_elapsed: float | None
-    progress: float | None
-    pace_ratio: float | None
-    required_per_year: float | None
-    projected: float | None
-    expected: float | None
+    time_elapsed: float
     status: Status
+    cumulative: float | None = None
+    completion: float | None = None
+    progress: float | None = None
+    pace_ratio: float | None = None
+    required_per_year: float | None = None
+    projected: float | None = None
+    #: Where the expected path (序时进度 applied to the target) stands at year.
+    expected: float | None = None
     #: The least official provenance among the figures used.
-    provenance: Provenance | None
+    provenance: Provenance | None = None
     #: Years of the plan up to as_of without a figure.
     missing_years: tuple[int, ...] = ()
 
@@ -153,14 +154,35 @@ def evaluate(
     years = [y for y in plan.years if y <= as_of]
     missing = tuple(y for y in years if y not in observations)
     if indicator.kind is Kind.CUMULATIVE:
-        return _cumulative(indicator, observations, years, missing, as_of, plan, thresholds)
-    return _annual(indicator, observations, years, missing, as_of, plan, thresholds)
+        return _cumulative(
+            indicator,
+            observations=observations,
+            years=years,
+            missing=missing,
+            as_of=as_of,
+            plan=plan,
+            thresholds=thresholds,
+        )
+    return _annual(
+        indicator,
+        observations=observations,
+        years=years,
+        missing=missing,
+        as_of=as_of,
+        plan=plan,
+        thresholds=thresholds,
+    )
 
 
-def _no_data(indicator: Indicator, as_of: int, missing: tuple[int, ...], tau: float | None) -> Evaluation:
+def _no_data(indicator: Indicator, as_of: int, missing: tuple[int, ...], tau: float) -> Evaluation:
     return Evaluation(
-        indicator, as_of, None, None, None, None, tau, None, None, None, None, None,
-        Status.NO_DATA, None, missing,
+        indicator=indicator,
+        as_of=as_of,
+        year=None,
+        actual=None,
+        time_elapsed=tau,
+        status=Status.NO_DATA,
+        missing_years=missing,
     )
 
 
@@ -174,6 +196,7 @@ def _ratio(numerator: float, denominator: float) -> float | None:
 
 def _cumulative(
     indicator: Indicator,
+    *,
     observations: Mapping[int, Observation],
     years: list[int],
     missing: tuple[int, ...],
@@ -219,13 +242,27 @@ def _cumulative(
         judged = total if remaining_years == 0 else projected
         status = Status.MET if satisfies(judged, indicator) else Status.NOT_MET
     return Evaluation(
-        indicator, as_of, t, run[-1].value, total, completion, tau, progress, pace,
-        required, projected, target * tau, status, provenance, missing,
+        indicator=indicator,
+        as_of=as_of,
+        year=t,
+        actual=run[-1].value,
+        time_elapsed=tau,
+        status=status,
+        cumulative=total,
+        completion=completion,
+        progress=progress,
+        pace_ratio=pace,
+        required_per_year=required,
+        projected=projected,
+        expected=target * tau,
+        provenance=provenance,
+        missing_years=missing,
     )
 
 
 def _annual(
     indicator: Indicator,
+    *,
     observations: Mapping[int, Observation],
     years: list[int],
     missing: tuple[int, ...],
@@ -242,12 +279,16 @@ def _annual(
     target = indicator.target_value
     reached = satisfies(actual, indicator)
     remaining_years = plan.end_year - t
-    common = {"provenance": latest.provenance, "missing_years": missing}
     if not has_numeric_path(indicator):
-        status = Status.MET if reached else Status.NOT_MET
         return Evaluation(
-            indicator, as_of, t, actual, None, None, tau, None, None, None, None, None,
-            status, **common,
+            indicator=indicator,
+            as_of=as_of,
+            year=t,
+            actual=actual,
+            time_elapsed=tau,
+            status=Status.MET if reached else Status.NOT_MET,
+            provenance=latest.provenance,
+            missing_years=missing,
         )
     baseline = indicator.baseline_value
     assert baseline is not None
@@ -266,8 +307,20 @@ def _annual(
     else:
         status = pace_status(pace, thresholds)
     return Evaluation(
-        indicator, as_of, t, actual, None, completion, tau, progress, pace, required,
-        projected, expected, status, **common,
+        indicator=indicator,
+        as_of=as_of,
+        year=t,
+        actual=actual,
+        time_elapsed=tau,
+        status=status,
+        completion=completion,
+        progress=progress,
+        pace_ratio=pace,
+        required_per_year=required,
+        projected=projected,
+        expected=expected,
+        provenance=latest.provenance,
+        missing_years=missing,
     )
 
 

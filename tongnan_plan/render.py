@@ -32,15 +32,50 @@ __all__ = [
 ]
 
 STATUS_COLUMNS = (
-    "id", "name", "unit", "kind", "attribute", "comparator", "baseline", "target", "year",
-    "actual", "cumulative", "completion_pct", "time_elapsed_pct", "progress_pct", "pace_ratio",
-    "required_per_year", "projected", "status", "provenance",
-    "name_en", "group", "tier", "severity", "missing_years", "as_of",
+    "id",
+    "name",
+    "unit",
+    "kind",
+    "attribute",
+    "comparator",
+    "baseline",
+    "target",
+    "year",
+    "actual",
+    "cumulative",
+    "completion_pct",
+    "time_elapsed_pct",
+    "progress_pct",
+    "pace_ratio",
+    "required_per_year",
+    "projected",
+    "status",
+    "provenance",
+    "name_en",
+    "group",
+    "tier",
+    "severity",
+    "missing_years",
+    "as_of",
 )
 
 CATALOGUE_COLUMNS = (
-    "id", "name", "name_en", "unit", "kind", "attribute", "direction", "baseline", "baseline_text",
-    "target", "comparator", "target_text", "parent", "group", "tier", "source",
+    "id",
+    "name",
+    "name_en",
+    "unit",
+    "kind",
+    "attribute",
+    "direction",
+    "baseline",
+    "baseline_text",
+    "target",
+    "comparator",
+    "target_text",
+    "parent",
+    "group",
+    "tier",
+    "source",
 )
 
 STATUS_WORDS: dict[str, dict[Status, str]] = {
@@ -82,17 +117,41 @@ PROVENANCE_WORDS = {
 
 HEADERS = {
     "zh": {
-        "name": "指标", "unit": "单位", "baseline": "基期", "target": "目标", "latest": "最新值",
-        "year": "年份", "completion": "完成度", "progress": "进度", "elapsed": "序时进度", "status": "状态",
+        "name": "指标",
+        "unit": "单位",
+        "baseline": "基期",
+        "target": "目标",
+        "latest": "最新值",
+        "year": "年份",
+        "completion": "完成度",
+        "progress": "进度",
+        "elapsed": "序时进度",
+        "status": "状态",
     },
     "en": {
-        "name": "Indicator", "unit": "Unit", "baseline": "Baseline", "target": "Target",
-        "latest": "Latest", "year": "Year", "completion": "Completion", "progress": "Progress",
-        "elapsed": "Time elapsed", "status": "Status",
+        "name": "Indicator",
+        "unit": "Unit",
+        "baseline": "Baseline",
+        "target": "Target",
+        "latest": "Latest",
+        "year": "Year",
+        "completion": "Completion",
+        "progress": "Progress",
+        "elapsed": "Time elapsed",
+        "status": "Status",
     },
 }
 FULL_COLUMNS = (
-    "name", "unit", "baseline", "target", "latest", "year", "completion", "progress", "elapsed", "status",
+    "name",
+    "unit",
+    "baseline",
+    "target",
+    "latest",
+    "year",
+    "completion",
+    "progress",
+    "elapsed",
+    "status",
 )
 #: For terminals narrower than WIDE: the unit joins the target, baseline and progress drop out.
 NARROW_COLUMNS = ("name", "target", "latest", "year", "completion", "elapsed", "status")
@@ -176,8 +235,20 @@ def catalogue_row(ind: Indicator) -> dict[str, Any]:
 #: Columns of codes from tnplan's own vocabulary (no formula can get into them), left as they
 #: are for pandas and other readers; everything else is text that came from a file.
 CODE_COLUMNS = frozenset(
-    {"id", "unit", "kind", "attribute", "comparator", "status", "provenance", "group", "tier",
-     "severity", "direction", "parent"}
+    {
+        "id",
+        "unit",
+        "kind",
+        "attribute",
+        "comparator",
+        "status",
+        "provenance",
+        "group",
+        "tier",
+        "severity",
+        "direction",
+        "parent",
+    }
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -208,7 +279,9 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, excel: b
     writer.writerow(columns)
     neutralise = [excel or c not in CODE_COLUMNS for c in columns]
     for row in rows:
-        writer.writerow([_cell(row.get(c), neutralise=n) for c, n in zip(columns, neutralise, strict=True)])
+        writer.writerow(
+            [_cell(row.get(c), neutralise=n) for c, n in zip(columns, neutralise, strict=True)]
+        )
     return buffer.getvalue()
 
 
@@ -259,7 +332,7 @@ def not_official_notice(evaluations: Sequence[Evaluation], lang: str) -> str | N
     """The notice to print when any figure shown is not official, else None."""
     kinds = sorted(
         {ev.provenance for ev in evaluations if ev.provenance not in (None, Provenance.OFFICIAL)},
-        key=lambda p: p.rank,  # type: ignore[union-attr]
+        key=lambda p: p.rank,
     )
     if not kinds:
         return None
@@ -269,7 +342,9 @@ def not_official_notice(evaluations: Sequence[Evaluation], lang: str) -> str | N
     return NOT_OFFICIAL[lang].format(kinds=words)
 
 
-def status_table(evaluations: Sequence[Evaluation], title: str, lang: str = "zh", width: int = WIDE) -> Table:
+def status_table(
+    evaluations: Sequence[Evaluation], title: str, lang: str = "zh", width: int = WIDE
+) -> Table:
     """The evaluations as a Rich table, status coloured; fewer columns below WIDE."""
     from rich import box
     from rich.table import Table
@@ -277,8 +352,12 @@ def status_table(evaluations: Sequence[Evaluation], title: str, lang: str = "zh"
     narrow = width < WIDE
     columns = NARROW_COLUMNS if narrow else FULL_COLUMNS
     table = Table(
-        title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD,
-        pad_edge=False, collapse_padding=True,
+        title=title,
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
     )
     for key in columns:
         header = HEADERS[lang][key]

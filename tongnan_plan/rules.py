@@ -6,7 +6,7 @@ import difflib
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from .loader import Document, Key, load_yaml
 from .models import Entry, Indicator, Plan, Provenance, Submission, Tier, is_valid_id
 from .units import convert, normalise_unit
 
-__all__ = ["CheckedFile", "check_document", "check_files", "check_paths"]
+__all__ = ["Actuals", "CheckedFile", "check_document", "check_files", "check_paths"]
 
 TOP_KEYS = ("year", "provenance", "source", "note", "values")
 ENTRY_KEYS = ("value", "unit", "source", "note")
@@ -29,6 +29,15 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "01234
 
 
 @dataclass
+class Actuals:
+    """Submissions after checking: the usable ones, what was found, and the files read."""
+
+    submissions: list[Submission] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass
 class CheckedFile:
     """One submission file after checking: the clean submission (if any) and where values stand."""
 
@@ -38,15 +47,13 @@ class CheckedFile:
     diagnostics: list[Diagnostic]
 
 
-def check_files(paths: Iterable[Path], plan: Plan) -> Any:
-    """Check submission files against the plan; returns an Actuals (submissions and diagnostics)."""
+def check_files(paths: Iterable[Path], plan: Plan) -> Actuals:
+    """Check submission files against the plan: the usable submissions and every diagnostic."""
     return check_paths(list(paths), plan)
 
 
-def check_paths(paths: list[Path], plan: Plan, *, compare_previous: bool = True) -> Any:
+def check_paths(paths: list[Path], plan: Plan, *, compare_previous: bool = True) -> Actuals:
     """Check files one by one, then across files (one file a year, year-on-year jumps)."""
-    from .store import Actuals
-
     result = Actuals()
     checked: list[CheckedFile] = []
     for path in paths:
@@ -62,7 +69,8 @@ def check_paths(paths: list[Path], plan: Plan, *, compare_previous: bool = True)
             assert one.document is not None
             one.diagnostics.append(
                 one.document.diagnostic(
-                    ("year",), "duplicate-year",
+                    ("year",),
+                    "duplicate-year",
                     f"{by_year[year].file} already gives the figures of {year}",
                 )
             )
@@ -117,13 +125,17 @@ def _unknown_key(doc: Document, path: tuple[Key, ...], allowed: Iterable[str]) -
     return doc.diagnostic(path, "unknown-key", f"unknown key {key!r}{did}", key=True)
 
 
-def check_document(doc: Document, plan: Plan, stem: str | None = None) -> tuple[Submission | None, list[Diagnostic]]:
+def check_document(
+    doc: Document, plan: Plan, stem: str | None = None
+) -> tuple[Submission | None, list[Diagnostic]]:
     """Check a parsed submission; returns the submission built from its valid parts."""
     out: list[Diagnostic] = []
     data = doc.data
     if not isinstance(data, dict):
         out.append(
-            doc.diagnostic((), "not-a-mapping", "a submission is a mapping with year, provenance and values")
+            doc.diagnostic(
+                (), "not-a-mapping", "a submission is a mapping with year, provenance and values"
+            )
         )
         return None, out
     for key in data:
@@ -139,7 +151,11 @@ def check_document(doc: Document, plan: Plan, stem: str | None = None) -> tuple[
     elif raw_values is None:
         raw_values = {}
     elif not isinstance(raw_values, dict):
-        out.append(doc.diagnostic(("values",), "invalid-type", "'values' must map indicator ids to numbers"))
+        out.append(
+            doc.diagnostic(
+                ("values",), "invalid-type", "'values' must map indicator ids to numbers"
+            )
+        )
         raw_values = {}
     if isinstance(raw_values, dict):
         known = {ind.id: ind for ind in plan.indicators}
@@ -157,35 +173,48 @@ def check_document(doc: Document, plan: Plan, stem: str | None = None) -> tuple[
             out.extend(_missing(doc, values, raw_values, plan))
     if year is None or provenance is None:
         return None, out
+    clean: dict[str, Entry | float] = dict(values)
     submission = Submission.model_construct(
-        year=year, provenance=provenance, source=texts["source"], note=texts["note"], values=values
+        year=year, provenance=provenance, source=texts["source"], note=texts["note"], values=clean
     )
     return submission, out
 
 
-def _check_year(doc: Document, data: dict[Any, Any], plan: Plan, stem: str | None, out: list[Diagnostic]) -> int | None:
+def _check_year(
+    doc: Document, data: dict[Any, Any], plan: Plan, stem: str | None, out: list[Diagnostic]
+) -> int | None:
     if "year" not in data:
         out.append(doc.diagnostic((), "missing-key", "missing key 'year'"))
         return None
     year = data["year"]
     if isinstance(year, bool) or not isinstance(year, int):
-        out.append(doc.diagnostic(("year",), "invalid-year", f"year must be a whole number, not {year!r}"))
+        out.append(
+            doc.diagnostic(("year",), "invalid-year", f"year must be a whole number, not {year!r}")
+        )
         return None
     first, last = plan.plan.start_year, plan.plan.end_year
     if not first <= year <= last:
         out.append(
-            doc.diagnostic(("year",), "year-outside-plan", f"year {year} is outside the plan period {first}-{last}")
+            doc.diagnostic(
+                ("year",),
+                "year-outside-plan",
+                f"year {year} is outside the plan period {first}-{last}",
+            )
         )
         return None
     match = _YEAR_STEM.match(stem or "")
     if match and int(match.group(1)) != year:
         out.append(
-            doc.diagnostic(("year",), "year-mismatch", f"year {year} does not match the file name {stem}")
+            doc.diagnostic(
+                ("year",), "year-mismatch", f"year {year} does not match the file name {stem}"
+            )
         )
     return year
 
 
-def _check_provenance(doc: Document, data: dict[Any, Any], out: list[Diagnostic]) -> Provenance | None:
+def _check_provenance(
+    doc: Document, data: dict[Any, Any], out: list[Diagnostic]
+) -> Provenance | None:
     allowed = ", ".join(p.value for p in Provenance)
     if "provenance" not in data:
         out.append(doc.diagnostic((), "missing-key", f"missing key 'provenance' ({allowed})"))
@@ -195,12 +224,18 @@ def _check_provenance(doc: Document, data: dict[Any, Any], out: list[Diagnostic]
         return Provenance(raw)
     except ValueError:
         out.append(
-            doc.diagnostic(("provenance",), "invalid-provenance", f"provenance {raw!r} is not one of: {allowed}")
+            doc.diagnostic(
+                ("provenance",),
+                "invalid-provenance",
+                f"provenance {raw!r} is not one of: {allowed}",
+            )
         )
         return None
 
 
-def _check_text(doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagnostic]) -> str | None:
+def _check_text(
+    doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagnostic]
+) -> str | None:
     if raw is None or isinstance(raw, str):
         return raw
     out.append(doc.diagnostic(path, "invalid-type", f"{path[-1]} must be text; quote it"))
@@ -208,7 +243,11 @@ def _check_text(doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagno
 
 
 def _unknown_indicator(
-    doc: Document, path: tuple[Key, ...], key: str, known: dict[str, Indicator], names: dict[str, str]
+    doc: Document,
+    path: tuple[Key, ...],
+    key: str,
+    known: dict[str, Indicator],
+    names: dict[str, str],
 ) -> Diagnostic:
     if key in names:
         ind = known[names[key]]
@@ -227,7 +266,11 @@ def _number(doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagnostic
     quirk = doc.quirks.get(path)
     if isinstance(raw, bool):
         if quirk is None:  # a YAML 1.1 boolean word was already reported by the loader
-            out.append(doc.diagnostic(path, "not-a-number", f"{str(raw).lower()} is a boolean, not a number"))
+            out.append(
+                doc.diagnostic(
+                    path, "not-a-number", f"{str(raw).lower()} is a boolean, not a number"
+                )
+            )
         return None
     if isinstance(raw, int | float):
         if quirk is not None and quirk[0].startswith("yaml11-"):
@@ -238,13 +281,19 @@ def _number(doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagnostic
         return float(raw)
     if raw is None:
         out.append(
-            doc.diagnostic(path, "missing-value", "no value given; leave the id out if there is no figure (missing is not zero)")
+            doc.diagnostic(
+                path,
+                "missing-value",
+                "no value given; leave the id out if there is no figure (missing is not zero)",
+            )
         )
         return None
     if isinstance(raw, str):
         out.append(doc.diagnostic(path, "not-a-number", _text_hint(raw, quirk)))
         return None
-    out.append(doc.diagnostic(path, "not-a-number", f"a {type(raw).__name__} where a number belongs"))
+    out.append(
+        doc.diagnostic(path, "not-a-number", f"a {type(raw).__name__} where a number belongs")
+    )
     return None
 
 
@@ -252,7 +301,10 @@ def _text_hint(raw: str, quirk: tuple[str, str] | None) -> str:
     text = raw.strip()
     base = f"{raw!r} is text, not a number"
     if quirk and quirk[0] == "number-as-text":
-        return f"{raw!r} is read as text by YAML 1.1 (PyYAML): write it without an exponent, e.g. {float(text):g}"
+        return (
+            f"{raw!r} is read as text by YAML 1.1 (PyYAML):"
+            f" write it without an exponent, e.g. {float(text):g}"
+        )
     if quirk and quirk[0] == "date":
         return f"{raw!r} is read as a date, not a number"
     if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", text):
@@ -267,7 +319,9 @@ def _text_hint(raw: str, quirk: tuple[str, str] | None) -> str:
     return base
 
 
-def _check_entry(doc: Document, path: tuple[Key, ...], raw: Any, ind: Indicator, out: list[Diagnostic]) -> Entry | None:
+def _check_entry(
+    doc: Document, path: tuple[Key, ...], raw: Any, ind: Indicator, out: list[Diagnostic]
+) -> Entry | None:
     unit = source = note = None
     value_path = path
     if isinstance(raw, dict):
@@ -292,28 +346,43 @@ def _check_entry(doc: Document, path: tuple[Key, ...], raw: Any, ind: Indicator,
         if converted is None:
             out.append(
                 doc.diagnostic(
-                    (*path, "unit"), "unit-mismatch",
+                    (*path, "unit"),
+                    "unit-mismatch",
                     f"unit {unit!r} does not convert to {ind.name}'s unit {ind.unit!r}",
                 )
             )
             return None
         out.append(
             doc.diagnostic(
-                (*path, "unit"), "unit-converted",
-                f"{value:g} {unit} converted to {converted:g} {ind.unit}", Severity.INFO,
+                (*path, "unit"),
+                "unit-converted",
+                f"{value:g} {unit} converted to {converted:g} {ind.unit}",
+                Severity.INFO,
             )
         )
         value = converted
     if value < 0:
-        out.append(doc.diagnostic(value_path, "negative-value", f"{ind.name} cannot be negative ({value:g})"))
+        out.append(
+            doc.diagnostic(
+                value_path, "negative-value", f"{ind.name} cannot be negative ({value:g})"
+            )
+        )
         return None
     if ind.unit == "%" and value > 100:
-        out.append(doc.diagnostic(value_path, "percent-out-of-range", f"{ind.name} is a percentage: {value:g} is over 100"))
+        out.append(
+            doc.diagnostic(
+                value_path,
+                "percent-out-of-range",
+                f"{ind.name} is a percentage: {value:g} is over 100",
+            )
+        )
         return None
     return Entry(value=value, unit=ind.unit, source=source, note=note)
 
 
-def _children_within_parents(doc: Document, values: dict[str, Entry], plan: Plan) -> Iterable[Diagnostic]:
+def _children_within_parents(
+    doc: Document, values: dict[str, Entry], plan: Plan
+) -> Iterable[Diagnostic]:
     for ind in plan.indicators:
         if ind.parent is None or ind.id not in values or ind.parent not in values:
             continue
@@ -323,13 +392,16 @@ def _children_within_parents(doc: Document, values: dict[str, Entry], plan: Plan
         child_value, parent_value = values[ind.id].value, values[ind.parent].value
         if child_value > parent_value:
             yield doc.diagnostic(
-                ("values", ind.id), "child-exceeds-parent",
+                ("values", ind.id),
+                "child-exceeds-parent",
                 f"{ind.name} ({child_value:g}) is larger than its parent {parent.name}"
                 f" ({parent_value:g} {parent.unit}), of which it is a part (其中)",
             )
 
 
-def _missing(doc: Document, values: dict[str, Entry], raw_values: dict[Any, Any], plan: Plan) -> Iterable[Diagnostic]:
+def _missing(
+    doc: Document, values: dict[str, Entry], raw_values: dict[Any, Any], plan: Plan
+) -> Iterable[Diagnostic]:
     order = list(Tier)
     absent = sorted(
         (ind for ind in plan.indicators if ind.id not in raw_values),
@@ -341,15 +413,19 @@ def _missing(doc: Document, values: dict[str, Entry], raw_values: dict[Any, Any]
     shown = ", ".join(ind.id for ind in absent[:LIST_AT_MOST])
     more = f" and {len(absent) - LIST_AT_MOST} more" if len(absent) > LIST_AT_MOST else ""
     yield doc.diagnostic(
-        ("values",), "missing-indicators",
+        ("values",),
+        "missing-indicators",
         f"{len(absent)} of the plan's {len(plan.indicators)} indicators are not reported"
         f" ({main} of them main indicators; missing is not zero): {shown}{more}",
-        Severity.WARNING, key=True,
+        Severity.WARNING,
+        key=True,
     )
 
 
 def _jumps(one: CheckedFile, previous: CheckedFile, plan: Plan) -> Iterable[Diagnostic]:
-    assert one.submission is not None and previous.submission is not None and one.document is not None
+    assert (
+        one.submission is not None and previous.submission is not None and one.document is not None
+    )
     before = previous.submission.values
     for key, entry in one.submission.values.items():
         old = before.get(key)
@@ -361,7 +437,8 @@ def _jumps(one: CheckedFile, previous: CheckedFile, plan: Plan) -> Iterable[Diag
         if ratio >= JUMP_FACTOR or ratio <= 1 / JUMP_FACTOR:
             ind = plan.indicator(key)
             yield one.document.diagnostic(
-                ("values", key), "implausible-jump",
+                ("values", key),
+                "implausible-jump",
                 f"{ind.name} moves from {old.value:g} to {entry.value:g} {ind.unit} (×{ratio:.3g})"
                 f" against {previous.submission.year} in {previous.file}: is the unit right?",
                 Severity.WARNING,

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .diagnostics import Diagnostic, Severity, TnplanError
 from .loader import load_yaml, pydantic_diagnostics
-from .models import Plan, Submission
+from .models import Plan
+from .rules import Actuals, check_paths
 
 __all__ = ["Actuals", "bundled_data", "load_actuals", "load_plan", "locate_data"]
 
@@ -26,7 +26,7 @@ def bundled_data() -> Path:
 
 
 def locate_data(explicit: Path | None = None) -> Path:
-    """The plan directory: explicit, else $TNPLAN_DATA, else ./data if it has targets.yaml, else bundled."""
+    """The plan directory: explicit, $TNPLAN_DATA, ./data if it has targets.yaml, else bundled."""
     if explicit is not None:
         return explicit
     env = os.environ.get("TNPLAN_DATA")
@@ -45,7 +45,11 @@ def load_plan(data_dir: Path) -> Plan:
         raise TnplanError(
             [
                 Diagnostic(
-                    str(path), 1, 1, Severity.ERROR, "plan-not-found",
+                    str(path),
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "plan-not-found",
                     f"no {TARGETS} here; --data (or TNPLAN_DATA) must name a plan directory",
                 )
             ]
@@ -60,15 +64,6 @@ def load_plan(data_dir: Path) -> Plan:
         raise TnplanError(pydantic_diagnostics(doc, exc)) from None
 
 
-@dataclass
-class Actuals:
-    """Every submission of a plan directory, with what checking them found."""
-
-    submissions: list[Submission] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-
-
 def actual_files(data_dir: Path) -> list[Path]:
     """The submission files of a plan directory, in name order."""
     folder = data_dir / ACTUALS
@@ -79,6 +74,4 @@ def actual_files(data_dir: Path) -> list[Path]:
 
 def load_actuals(data_dir: Path, plan: Plan) -> Actuals:
     """Load and check every submission under data_dir/actuals (bad entries are left out)."""
-    from .rules import check_paths
-
     return check_paths(actual_files(data_dir), plan)
