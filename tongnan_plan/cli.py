@@ -244,9 +244,8 @@ def _rich_table(evaluations: list[Evaluation], title: str, lang: str, to_file: b
     buffer = io.StringIO() if to_file else None
     console = Console(file=buffer, width=render.WIDE) if buffer is not None else Console()
     console.print(render.status_table(evaluations, title, lang, console.width))
-    notice = render.not_official_notice(evaluations, lang)
-    if notice:
-        console.print(notice, style="bold yellow", markup=False)
+    for note in render.notices(evaluations, lang):
+        console.print(note, style="bold yellow", markup=False)
     return buffer.getvalue() if buffer is not None else ""
 
 

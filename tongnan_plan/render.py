@@ -320,12 +320,34 @@ def _display_cells(ev: Evaluation, lang: str, *, narrow: bool = False) -> dict[s
         "baseline": "—" if ind.baseline is None else ind.baseline.text,
         "target": ind.target.text + (ind.unit if narrow else ""),
         "latest": latest,
-        "year": "—" if ev.year is None else str(ev.year),
+        "year": "—" if ev.year is None else str(ev.year) + ("†" if _gap(ev) else ""),
         "completion": _fmt_pct(ev.completion),
         "progress": _fmt_pct(ev.progress),
         "elapsed": "—" if ev.year is None else _fmt_pct(ev.time_elapsed),
         "status": STATUS_WORDS[lang][ev.status],
     }
+
+
+def _gap(ev: Evaluation) -> bool:
+    """A cumulative total cut short by a missing year."""
+    return ev.indicator.kind is Kind.CUMULATIVE and ev.year is not None and ev.year < ev.as_of
+
+
+GAP_NOTICE = {
+    "zh": "† 有年份缺报：累计数只计到所示年份（缺报不按零计）。",
+    "en": "† a year is missing: the total runs only to the year shown (missing is not zero).",
+}
+
+
+def notices(evaluations: Sequence[Evaluation], lang: str) -> list[str]:
+    """The footnotes a table of these evaluations needs."""
+    out = []
+    if any(_gap(ev) for ev in evaluations):
+        out.append(GAP_NOTICE[lang])
+    official = not_official_notice(evaluations, lang)
+    if official:
+        out.append(official)
+    return out
 
 
 def not_official_notice(evaluations: Sequence[Evaluation], lang: str) -> str | None:
@@ -379,5 +401,5 @@ def markdown_text(evaluations: Sequence[Evaluation], title: str, lang: str = "zh
     rows = [[_display_cells(ev, lang)[key] for key in FULL_COLUMNS] for ev in evaluations]
     headers = [HEADERS[lang][key] for key in FULL_COLUMNS]
     body = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
-    notice = not_official_notice(evaluations, lang)
-    return f"## {title}\n\n{body}\n" + (f"\n{notice}\n" if notice else "")
+    notes = "".join(f"\n{note}\n" for note in notices(evaluations, lang))
+    return f"## {title}\n\n{body}\n{notes}"

@@ -85,7 +85,7 @@ def check_paths(paths: list[Path], plan: Plan, *, compare_previous: bool = True)
             if previous is not None and previous.submission is not None:
                 one.diagnostics.extend(_jumps(one, previous, plan))
     for one in checked:
-        result.diagnostics.extend(one.diagnostics)
+        result.diagnostics.extend(sorted(one.diagnostics, key=lambda d: (d.line, d.column)))
         if one.submission is not None:
             result.submissions.append(one.submission)
     return result
