@@ -145,3 +145,40 @@ def test_chinese_name_points_to_id(plan: Plan) -> None:
     result = check_paths([FIXTURES / "invalid" / "unknown-indicator--chinese-name.yaml"], plan)
     (d,) = [d for d in result.diagnostics if d.code == "unknown-indicator"]
     assert "write its id 'urban_new_jobs'" in d.message
+
+
+def test_running_total_instead_of_the_years_flow(tmp_path: Path, plan: Plan) -> None:
+    _write(
+        tmp_path, "2021.yaml", "year: 2021\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.1\n"
+    )
+    _write(
+        tmp_path, "2022.yaml", "year: 2022\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.0\n"
+    )
+    # 2021 + 2022 + about one more year: 1.1 + 1.0 + 1.05 = 3.15 is what a running total gives.
+    path = _write(
+        tmp_path, "2023.yaml", "year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 3.2\n"
+    )
+    result = check_paths([path], plan)
+    found = [(d.code, d.line, d.severity) for d in result.diagnostics if d.code == "running-total"]
+    assert found == [("running-total", 4, Severity.WARNING)]
+    # A flow in line with the earlier years is not flagged.
+    path.write_text(
+        "year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.2\n", encoding="utf-8"
+    )
+    assert not [d for d in check_paths([path], plan).diagnostics if d.code == "running-total"]
+
+
+def test_running_total_is_not_checked_for_levels(tmp_path: Path, plan: Plan) -> None:
+    for year, value in ((2021, 4.38), (2022, 4.45)):
+        _write(
+            tmp_path,
+            f"{year}.yaml",
+            f"year: {year}\nprovenance: sample\nvalues:\n"
+            f"  unemployment_insurance_insured: {value}\n",
+        )
+    path = _write(
+        tmp_path,
+        "2023.yaml",
+        "year: 2023\nprovenance: sample\nvalues:\n  unemployment_insurance_insured: 4.52\n",
+    )
+    assert not [d for d in check_paths([path], plan).diagnostics if d.code == "running-total"]

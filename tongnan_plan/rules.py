@@ -12,7 +12,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Severity, TnplanError
 from .loader import Document, Key, load_yaml
-from .models import Entry, Indicator, Plan, Provenance, Submission, Tier, is_valid_id
+from .models import Entry, Indicator, Kind, Plan, Provenance, Submission, Tier, is_valid_id
 from .units import convert, normalise_unit
 
 __all__ = ["Actuals", "CheckedFile", "check_document", "check_files", "check_paths"]
@@ -21,6 +21,9 @@ TOP_KEYS = ("year", "provenance", "source", "note", "values")
 ENTRY_KEYS = ("value", "unit", "source", "note")
 #: A year-on-year ratio beyond this (either way) is reported as a likely unit slip.
 JUMP_FACTOR = 10.0
+#: A cumulative figure of at least this share of the earlier flows plus one more year of them
+#: looks like a running total.
+RUNNING_TOTAL_SHARE = 0.9
 #: How many missing ids a warning names before it says "and N more".
 LIST_AT_MOST = 12
 
@@ -78,12 +81,15 @@ def check_paths(paths: list[Path], plan: Plan, *, compare_previous: bool = True)
             continue
         by_year[year] = one
     if compare_previous:
+        siblings: dict[Path, CheckedFile | None] = {}
         for one in checked:
             if one.submission is None or one.document is None:
                 continue
-            previous = by_year.get(one.submission.year - 1) or _sibling(one, plan)
-            if previous is not None and previous.submission is not None:
+            history = _history(one, by_year, plan, siblings)
+            previous = history.get(one.submission.year - 1)
+            if previous is not None:
                 one.diagnostics.extend(_jumps(one, previous, plan))
+            one.diagnostics.extend(_running_totals(one, history, plan))
     for one in checked:
         result.diagnostics.extend(sorted(one.diagnostics, key=lambda d: (d.line, d.column)))
         if one.submission is not None:
@@ -91,15 +97,31 @@ def check_paths(paths: list[Path], plan: Plan, *, compare_previous: bool = True)
     return result
 
 
-def _sibling(one: CheckedFile, plan: Plan) -> CheckedFile | None:
-    """The previous year's file beside this one (2022.yaml beside 2023.yaml), if there is one."""
+def _history(
+    one: CheckedFile,
+    by_year: dict[int, CheckedFile],
+    plan: Plan,
+    siblings: dict[Path, CheckedFile | None],
+) -> dict[int, CheckedFile]:
+    """Earlier years' submissions: from this run, else the YYYY.yaml files beside this one."""
     assert one.submission is not None
     here = Path(one.file).parent
-    for suffix in (".yaml", ".yml"):
-        candidate = here / f"{one.submission.year - 1}{suffix}"
-        if candidate.is_file():
-            return check_path(candidate, plan)
-    return None
+    out: dict[int, CheckedFile] = {}
+    for year in range(plan.plan.start_year, one.submission.year):
+        found = by_year.get(year)
+        if found is None:
+            for suffix in (".yaml", ".yml"):
+                candidate = here / f"{year}{suffix}"
+                if candidate not in siblings:
+                    siblings[candidate] = (
+                        check_path(candidate, plan) if candidate.is_file() else None
+                    )
+                found = siblings[candidate]
+                if found is not None:
+                    break
+        if found is not None and found.submission is not None and found.submission.year == year:
+            out[year] = found
+    return out
 
 
 def check_path(path: Path, plan: Plan) -> CheckedFile:
@@ -420,6 +442,42 @@ def _missing(
         Severity.WARNING,
         key=True,
     )
+
+
+def _running_totals(
+    one: CheckedFile, history: dict[int, CheckedFile], plan: Plan
+) -> Iterable[Diagnostic]:
+    """Cumulative indicators given as the total to date instead of the year's flow."""
+    assert one.submission is not None and one.document is not None
+    year = one.submission.year
+    for key, entry in one.submission.entries().items():
+        ind = plan.indicator(key)
+        if ind.kind is not Kind.CUMULATIVE:
+            continue
+        flows = []
+        for earlier in range(plan.plan.start_year, year):
+            found = history.get(earlier)
+            value = (
+                None
+                if found is None or found.submission is None
+                else found.submission.entries().get(key)
+            )
+            if value is None:
+                break
+            flows.append(value.value)
+        if not flows or sum(flows) <= 0:
+            continue
+        # The running total would be the earlier flows plus about one more year of them.
+        running = sum(flows) + sum(flows) / len(flows)
+        if entry.value >= RUNNING_TOTAL_SHARE * running:
+            yield one.document.diagnostic(
+                ("values", key),
+                "running-total",
+                f"{ind.name} is a yearly flow summed by tnplan, but {entry.value:g} is close to"
+                f" the total to date ({sum(flows):g} over {plan.plan.start_year}-{year - 1}"
+                f" plus a year): give {year}'s own figure",
+                Severity.WARNING,
+            )
 
 
 def _jumps(one: CheckedFile, previous: CheckedFile, plan: Plan) -> Iterable[Diagnostic]:
