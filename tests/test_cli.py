@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from tongnan_plan import __version__
@@ -27,7 +29,7 @@ REQUIRED_CSV = (
     "id,name,unit,kind,attribute,comparator,baseline,target,year,actual,cumulative,completion_pct,"
     "time_elapsed_pct,progress_pct,pace_ratio,required_per_year,projected,status,provenance"
 ).split(",")
-COMMANDS = ["status", "indicators", "check"]
+COMMANDS = ["status", "indicators", "check", "schema", "new"]
 
 
 @pytest.fixture
@@ -287,3 +289,69 @@ def test_a_closed_pipe_ends_quietly(data_dir: Path) -> None:
     err = process.stderr.read().decode()
     assert process.wait() == 0
     assert err == ""
+
+
+def test_schema_lists_every_indicator(plan: Plan, data_dir: Path) -> None:
+    code, out, _ = invoke("schema", "--data", str(data_dir))
+    assert code == 0
+    schema = json.loads(out)
+    values = schema["properties"]["values"]
+    assert set(values["properties"]) == {ind.id for ind in plan.indicators}
+    assert values["additionalProperties"] is False
+    year = schema["properties"]["year"]
+    assert (year["minimum"], year["maximum"]) == (plan.plan.start_year, plan.plan.end_year)
+    rate = values["properties"]["basic_pension_coverage"]["anyOf"][0]
+    assert rate["maximum"] == 100
+
+
+def test_new_writes_a_template_that_check_reads(tmp_path: Path, plan: Plan, data_dir: Path) -> None:
+    target = tmp_path / "2025.yaml"
+    code, _, _ = invoke(
+        "new", "2025", "-o", str(target), "--schema", "s.json", "--data", str(data_dir)
+    )
+    assert code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=s.json\n")
+    for ind in plan.indicators:
+        assert f"\n  {ind.id}:\n" in text and ind.name in text
+    # Unfilled, every value is reported, and the provenance must be chosen.
+    code, out, _ = invoke("check", str(target), "-f", "json", "--data", str(data_dir))
+    codes = [d["code"] for d in json.loads(out)["diagnostics"]]
+    assert code == 1
+    assert codes.count("missing-value") == len(plan.indicators)
+    assert "invalid-provenance" in codes
+    # Filled in, it is valid.
+    filled = text.replace("provenance:", "provenance: official", 1).replace(
+        "  urban_new_jobs:\n", "  urban_new_jobs: 1.1\n"
+    )
+    kept = [
+        line for line in filled.splitlines() if not (line.endswith(":") and line.startswith("  "))
+    ]
+    target.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    assert invoke("check", str(target), "--data", str(data_dir))[0] == 0
+
+
+def test_new_never_overwrites_unasked(tmp_path: Path, data_dir: Path) -> None:
+    target = tmp_path / "2025.yaml"
+    target.write_text("my figures", encoding="utf-8")
+    code, _, err = invoke("new", "2025", "-o", str(target), "--data", str(data_dir))
+    assert code == 2 and "--force" in err
+    assert target.read_text(encoding="utf-8") == "my figures"
+    assert invoke("new", "2030", "-o", str(tmp_path / "x.yaml"), "--data", str(data_dir))[0] == 2
+
+
+def test_check_text_is_plain_when_not_a_terminal(data_dir: Path) -> None:
+    bad = FIXTURES / "invalid" / "negative-value.yaml"
+    _, out, _ = invoke("check", str(bad), "-f", "text", "--data", str(data_dir))
+    assert "\033[" not in out
+
+
+def test_pre_commit_hook_runs_check() -> None:
+    hooks = yaml.safe_load(
+        (Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text("utf-8")
+    )
+    (hook,) = hooks
+    assert hook["id"] == "tnplan-check"
+    assert hook["entry"] == "tnplan check"
+    assert re.search(hook["files"], "data/actuals/2023.yaml")
+    assert not re.search(hook["files"], "data/targets.yaml")

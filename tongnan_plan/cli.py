@@ -129,6 +129,13 @@ def _emit(text: str) -> None:
         raise typer.Exit(EXIT_OK) from None
 
 
+def _colour_wanted() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
         typer.echo(diagnostic.as_text(), err=True)
@@ -371,12 +378,68 @@ def check(
         )
     from . import report as reporters
 
-    _emit(reporters.render(chosen.value, report, shown))
+    _emit(reporters.render(chosen.value, report, shown, colour=_colour_wanted()))
     usage_codes = {"file-not-found", "is-directory"}
     if any(d.code in usage_codes for d in report.diagnostics):
         raise typer.Exit(EXIT_USAGE)
     failed = not report.valid or (strict and report.warnings > 0)
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+@app.command()
+def schema(
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Print the JSON Schema of a submission, every indicator id listed, for editors.
+
+    Put `# yaml-language-server: $schema=tnplan.schema.json` at the top of a submission and
+    an editor with the YAML language server completes ids and flags mistakes as you type.
+
+    Example: tnplan schema -o tnplan.schema.json
+    """
+    import json
+
+    from .schema import submission_schema
+
+    _, plan = _load_plan(data)
+    text = json.dumps(submission_schema(plan), ensure_ascii=False, indent=2) + "\n"
+    _deliver(text, output, force)
+
+
+@app.command()
+def new(
+    year: Annotated[int, typer.Argument(help="The year the figures are for.", show_default=False)],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write (default: YYYY.yaml here; - for standard output).",
+        ),
+    ] = None,
+    force: ForceOption = False,
+    schema_url: Annotated[
+        str | None,
+        typer.Option("--schema", help="Add a yaml-language-server line pointing at this schema."),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Write a blank submission for a year: every indicator id, its name and unit as comments.
+
+    Refuses to replace an existing file unless --force is given.
+
+    Example: tnplan new 2025 --schema tnplan.schema.json
+    """
+    from .schema import submission_template
+
+    _, plan = _load_plan(data)
+    if year not in plan.plan.years:
+        first, last = plan.plan.start_year, plan.plan.end_year
+        _usage(f"year {year} is outside the plan period {first}-{last}")
+    target = output if output is not None else Path(f"{year}.yaml")
+    _deliver(submission_template(plan, year, schema_url), target, force)
 
 
 def main() -> None:

@@ -16,9 +16,18 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def text(report: Report, shown: Sequence[Diagnostic]) -> str:
+_COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_RESET = "\033[0m"
+
+
+def _coloured(d: Diagnostic) -> str:
+    level = f"{_COLOURS[d.severity]}{d.severity}{_RESET}"
+    return f"\033[1m{d.file}:{d.line}:{d.column}:{_RESET} {level}[{d.code}] {d.message}"
+
+
+def text(report: Report, shown: Sequence[Diagnostic], *, colour: bool = False) -> str:
     """``file:line:col: severity[code] message`` lines and a summary line."""
-    lines = [d.as_text() for d in shown]
+    lines = [_coloured(d) if colour else d.as_text() for d in shown]
     hidden = len(report.diagnostics) - len(shown)
     summary = (
         f"checked {_plural(len(report.files), 'file')}: {_plural(report.errors, 'error')}, "
@@ -79,6 +88,8 @@ REPORTERS: dict[str, Callable[[Report, Sequence[Diagnostic]], str]] = {
 }
 
 
-def render(name: str, report: Report, shown: Sequence[Diagnostic]) -> str:
-    """The report in the named format."""
+def render(name: str, report: Report, shown: Sequence[Diagnostic], *, colour: bool = False) -> str:
+    """The report in the named format; colour applies to text only."""
+    if name == "text":
+        return text(report, shown, colour=colour)
     return REPORTERS[name](report, shown)

@@ -242,6 +242,15 @@ def _check_provenance(
         out.append(doc.diagnostic((), "missing-key", f"missing key 'provenance' ({allowed})"))
         return None
     raw = data["provenance"]
+    if raw is None:
+        out.append(
+            doc.diagnostic(
+                ("provenance",),
+                "invalid-provenance",
+                f"provenance is empty; choose one of: {allowed}",
+            )
+        )
+        return None
     try:
         return Provenance(raw)
     except ValueError:

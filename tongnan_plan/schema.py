@@ -1,0 +1,80 @@
+"""What a submission looks like, for editors and people: its JSON Schema and a blank template."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import Indicator, Kind, Plan, Provenance, Submission, Tier
+
+__all__ = ["SCHEMA_DIALECT", "submission_schema", "submission_template"]
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _describe(ind: Indicator) -> str:
+    what = "该年新增数（流量）" if ind.kind is Kind.CUMULATIVE else "当年数值（水平）"
+    return f"{ind.name}（{ind.unit}）: {what}; {ind.source}"
+
+
+def submission_schema(plan: Plan) -> dict[str, Any]:
+    """The JSON Schema of a submission to this plan, every indicator id listed with its name.
+
+    The shape comes from the pydantic model; the plan adds the ids, the year range and the
+    percentage bounds, so that an editor completes ids and flags unknown ones while typing.
+    """
+    schema = Submission.model_json_schema()
+    schema["$schema"] = SCHEMA_DIALECT
+    schema["title"] = f"tnplan submission: {plan.plan.title}"
+    schema["required"] = ["year", "provenance", "values"]
+    properties = schema["properties"]
+    properties["year"].update(minimum=plan.plan.start_year, maximum=plan.plan.end_year)
+    entry = schema["$defs"]["Entry"]
+    entry["properties"]["value"]["minimum"] = 0
+    values: dict[str, Any] = {}
+    for ind in plan.indicators:
+        number: dict[str, Any] = {"type": "number", "minimum": 0}
+        if ind.unit == "%":
+            number["maximum"] = 100
+        values[ind.id] = {
+            "description": _describe(ind),
+            "anyOf": [number, {"$ref": "#/$defs/Entry"}],
+        }
+    properties["values"] = {
+        "description": "Figures by indicator id (see tnplan indicators); missing is not zero.",
+        "type": "object",
+        "properties": values,
+        "additionalProperties": False,
+    }
+    return schema
+
+
+def submission_template(plan: Plan, year: int, schema_url: str | None = None) -> str:
+    """A submission for year with every indicator id left blank, names and units as comments."""
+    lines = []
+    if schema_url:
+        lines.append(f"# yaml-language-server: $schema={schema_url}")
+    choices = " | ".join(p.value for p in Provenance)
+    lines += [
+        f"# {plan.plan.title}: figures of {year}.",
+        "# Fill in a number for each indicator you have; delete the lines of those you do not",
+        "# (missing is not zero). Cumulative indicators (累计) take the year's own flow.",
+        "# Check the file with: tnplan check FILE",
+        f"year: {year}",
+        f"provenance:    # {choices}",
+        "source:        # where the figures come from",
+        "values:",
+    ]
+    tier = None
+    for ind in plan.indicators:
+        if ind.tier is not tier:
+            tier = ind.tier
+            heading = {
+                Tier.MAIN: "专栏2 主要指标",
+                Tier.GOAL: "第一章第四节 目标",
+                Tier.ACTION: "行动计划",
+            }
+            lines.append(f"  # ---- {heading[tier]}")
+        flow = "累计, 填该年新增" if ind.kind is Kind.CUMULATIVE else "填当年数值"
+        lines.append(f"  # {ind.name}（{ind.unit}; {flow}） {ind.source}")
+        lines.append(f"  {ind.id}:")
+    return "\n".join(lines) + "\n"
