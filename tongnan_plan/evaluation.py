@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .models import Indicator, Plan, Submission, Tier
+from .models import ExpectedPath, Indicator, Plan, Submission, Tier
 from .progress import Evaluation, Observation, evaluate
 
 __all__ = ["default_as_of", "evaluate_plan", "observations", "select"]
@@ -16,7 +16,11 @@ def observations(submissions: Iterable[Submission]) -> dict[str, dict[int, Obser
     for submission in submissions:
         for key, entry in submission.entries().items():
             out.setdefault(key, {})[submission.year] = Observation(
-                submission.year, entry.value, submission.provenance
+                submission.year,
+                entry.value,
+                submission.provenance,
+                to_date=entry.to_date,
+                comparator=entry.comparator,
             )
     return out
 
@@ -39,11 +43,15 @@ def evaluate_plan(
     submissions: Sequence[Submission],
     as_of: int | None = None,
     tier: str = "main",
+    path: ExpectedPath | None = None,
 ) -> list[Evaluation]:
-    """Evaluate every indicator of the tier as of a year (default: the latest submitted)."""
+    """Evaluate every indicator of the tier as of a year (default: the latest submitted).
+
+    path, when given, overrides every indicator's expected path (linear or compound).
+    """
     year = default_as_of(plan, submissions) if as_of is None else as_of
     figures = observations(submissions)
     return [
-        evaluate(ind, figures.get(ind.id, {}), year, plan.plan, plan.thresholds)
+        evaluate(ind, figures.get(ind.id, {}), year, plan.plan, plan.thresholds, path=path)
         for ind in select(plan, tier)
     ]

@@ -6,12 +6,13 @@ import re
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Attribute",
     "Basis",
     "Comparator",
+    "CrossCheck",
     "Direction",
     "Entry",
     "ExpectedPath",
@@ -22,6 +23,7 @@ __all__ = [
     "Plan",
     "PlanInfo",
     "Provenance",
+    "Quantity",
     "Submission",
     "Thresholds",
     "Tier",
@@ -141,23 +143,55 @@ class Indicator(_Strict):
     annual_targets: dict[int, FiniteFloat] = Field(default_factory=dict)
     note: str | None = None
 
-    @field_validator("target")
-    @classmethod
-    def _target_has_value(cls, target: Figure) -> Figure:
-        if target.value is None:
-            raise ValueError("a target needs a number")
-        return target
+    #: The completion the plan itself prints for this row (专栏1's 完成目标 %), to be audited.
+    published_completion: Figure | None = None
+
+    @property
+    def has_target(self) -> bool:
+        """False for a row printed without a target ("——")."""
+        return self.target.value is not None
 
     @property
     def target_value(self) -> float:
-        """The target's number (never None, by validation)."""
-        assert self.target.value is not None
+        """The target's number; only for indicators that have one (see has_target)."""
+        if self.target.value is None:
+            raise ValueError(f"{self.id} has no target")
         return self.target.value
 
     @property
     def baseline_value(self) -> float | None:
         """The baseline's number, or None where the plan prints none."""
         return None if self.baseline is None else self.baseline.value
+
+
+class Quantity(_Strict):
+    """One side of a cross-check: a printed figure, or a sum or product of printed figures."""
+
+    value: FiniteFloat | None = None
+    #: The figure is the sum of these (a total and its parts) …
+    sum: tuple[FiniteFloat, ...] = ()
+    #: … or the product of these (a total and a share of it, the share as a fraction).
+    product: tuple[FiniteFloat, ...] = ()
+    unit: str
+    text: str
+    source: str
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Self:
+        forms = [self.value is not None, bool(self.sum), bool(self.product)]
+        if sum(forms) != 1:
+            raise ValueError("give exactly one of value, sum, product")
+        return self
+
+
+class CrossCheck(_Strict):
+    """A figure the plan prints twice (two places, or a total and its parts)."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    name: str
+    first: Quantity
+    second: Quantity
+    note: str | None = None
 
 
 class PlanInfo(_Strict):
@@ -215,12 +249,14 @@ class Plan(_Strict):
     thresholds: Thresholds
     groups: tuple[Group, ...]
     indicators: tuple[Indicator, ...]
+    crosschecks: tuple[CrossCheck, ...] = ()
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
         group_ids = [g.id for g in self.groups]
         _require_unique("group id", group_ids)
         _require_unique("indicator id", [i.id for i in self.indicators])
+        _require_unique("cross-check id", [c.id for c in self.crosschecks])
         by_id = {i.id: i for i in self.indicators}
         for ind in self.indicators:
             if ind.group not in group_ids:
@@ -267,6 +303,10 @@ class Entry(_Strict):
 
     value: FiniteFloat
     unit: str | None = None
+    #: A figure reported as a bound ("≥90"), as 专栏1 prints some results.
+    comparator: Comparator = Comparator.EQ
+    #: For cumulative indicators: the total to date (截至年底累计) rather than the year's flow.
+    to_date: bool = False
     source: str | None = None
     note: str | None = None
 

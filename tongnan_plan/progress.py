@@ -1,4 +1,4 @@
-"""The calculator: completion, 序时进度, pace and status of an indicator as of a year.
+"""The calculator: completion, 序时进度, pace, projection and status of an indicator as of a year.
 
 Pure arithmetic over models: no I/O, no rendering. The formulas are written out in the
 README ("How progress is computed"); the names follow the evaluators' words.
@@ -7,12 +7,13 @@ README ("How progress is computed"); the names follow the evaluators' words.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from .models import (
     Attribute,
+    Basis,
     Comparator,
     Direction,
     ExpectedPath,
@@ -26,8 +27,11 @@ from .models import (
 __all__ = [
     "Evaluation",
     "Observation",
+    "Outlook",
     "Status",
     "evaluate",
+    "expected_value",
+    "least_squares",
     "pace_status",
     "satisfies",
     "time_elapsed",
@@ -45,7 +49,11 @@ class Status(StrEnum):
     MOVING_AWAY = "moving_away"
     MET = "met"
     NOT_MET = "not_met"
+    #: The final year's figure is in and the target was not reached.
+    NOT_ACHIEVED = "not_achieved"
     NO_DATA = "no_data"
+    #: The plan prints no target for the row ("——").
+    NO_TARGET = "no_target"
 
     @property
     def lags(self) -> bool:
@@ -53,7 +61,17 @@ class Status(StrEnum):
         return self in _LAGGING
 
 
-_LAGGING = frozenset({Status.BEHIND, Status.FAR_BEHIND, Status.MOVING_AWAY, Status.NOT_MET})
+_LAGGING = frozenset(
+    {Status.BEHIND, Status.FAR_BEHIND, Status.MOVING_AWAY, Status.NOT_MET, Status.NOT_ACHIEVED}
+)
+
+
+class Outlook(StrEnum):
+    """UN ESCAP's anticipated-progress verdict: will the trend reach the target by the end year?"""
+
+    MAINTAIN = "maintain"
+    ACCELERATE = "accelerate"
+    REVERSE = "reverse"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +81,10 @@ class Observation:
     year: int
     value: float
     provenance: Provenance
+    #: For cumulative indicators: the value is the total to date, not the year's flow.
+    to_date: bool = False
+    #: A figure reported as a bound ("≥90"); "=" for a plain number.
+    comparator: Comparator = Comparator.EQ
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +93,7 @@ class Evaluation:
 
     indicator: Indicator
     as_of: int
-    #: The latest year whose figure is used (for cumulative ones: the last year of an unbroken run).
+    #: The latest year whose figure is used (for cumulative ones: the last year the total is known).
     year: int | None
     actual: float | None
     time_elapsed: float
@@ -81,9 +103,19 @@ class Evaluation:
     progress: float | None = None
     pace_ratio: float | None = None
     required_per_year: float | None = None
+    #: The end-year value if the pace so far goes on (cumulative: C ÷ (t − base) × years).
     projected: float | None = None
+    #: The end-year value on the least-squares trend of every year available.
+    projected_trend: float | None = None
+    outlook: Outlook | None = None
     #: Where the expected path (序时进度 applied to the target) stands at year.
     expected: float | None = None
+    #: The annual sub-target (年度目标) of the as-of year, and the share of it done.
+    annual_target: float | None = None
+    annual_target_completion: float | None = None
+    path: ExpectedPath = ExpectedPath.LINEAR
+    #: How the latest figure was reported: "=" for a number, ">=" for "≥90" and so on.
+    reported: Comparator = Comparator.EQ
     #: The least official provenance among the figures used.
     provenance: Provenance | None = None
     #: Years of the plan up to as_of without a figure.
@@ -102,21 +134,36 @@ def time_elapsed(year: int, plan: PlanInfo) -> float:
     return (year - plan.baseline_year) / (plan.end_year - plan.baseline_year)
 
 
-def satisfies(value: float, indicator: Indicator) -> bool:
-    """Whether value meets the target; a bare target is a floor or ceiling by direction."""
-    target = indicator.target_value
+def _effective(indicator: Indicator) -> Comparator:
     comparator = indicator.target.comparator
     if comparator is Comparator.EQ:
-        comparator = Comparator.GE if indicator.direction is Direction.HIGHER else Comparator.LE
+        return Comparator.GE if indicator.direction is Direction.HIGHER else Comparator.LE
+    return comparator
+
+
+def satisfies(value: float, indicator: Indicator, reported: Comparator = Comparator.EQ) -> bool:
+    """Whether value meets the target; a bare target is a floor or ceiling by direction.
+
+    A figure reported as a bound (reported "≥90") meets a floor only when every value it allows
+    does, and never meets a ceiling (and the other way round).
+    """
+    target = indicator.target_value
+    comparator = _effective(indicator)
+    floor = comparator in (Comparator.GE, Comparator.GT)
+    if reported in (Comparator.GE, Comparator.GT) and not floor:
+        return False
+    if reported in (Comparator.LE, Comparator.LT) and floor:
+        return False
+    strict_report = reported in (Comparator.GT, Comparator.LT)
     match comparator:
         case Comparator.GE:
             return value >= target
         case Comparator.GT:
-            return value > target
+            return value > target or (strict_report and value == target)
         case Comparator.LE:
             return value <= target
         case Comparator.LT:
-            return value < target
+            return value < target or (strict_report and value == target)
     raise AssertionError(comparator)  # pragma: no cover
 
 
@@ -143,50 +190,99 @@ def has_numeric_path(indicator: Indicator) -> bool:
     return not satisfies(baseline.value, indicator)
 
 
+def least_squares(points: Sequence[tuple[float, float]]) -> tuple[float, float] | None:
+    """Intercept and slope of the least-squares line through points; None for fewer than two x."""
+    if len({x for x, _ in points}) < 2:
+        return None
+    n = len(points)
+    mean_x = math.fsum(x for x, _ in points) / n
+    mean_y = math.fsum(y for _, y in points) / n
+    sxx = math.fsum((x - mean_x) ** 2 for x, _ in points)
+    sxy = math.fsum((x - mean_x) * (y - mean_y) for x, y in points)
+    slope = sxy / sxx
+    return mean_y - slope * mean_x, slope
+
+
+def expected_value(
+    baseline: float, target: float, tau: float, path: ExpectedPath = ExpectedPath.LINEAR
+) -> float:
+    """Where the expected path from baseline to target stands after the share tau of the period.
+
+    The compound path b·(T/b)^τ needs positive levels; otherwise the linear path is used.
+    """
+    if path is ExpectedPath.COMPOUND and baseline > 0 and target > 0:
+        return float(baseline * (target / baseline) ** tau)
+    return baseline + (target - baseline) * tau
+
+
 def evaluate(
     indicator: Indicator,
     observations: Mapping[int, Observation],
     as_of: int,
     plan: PlanInfo,
     thresholds: Thresholds,
+    *,
+    path: ExpectedPath | None = None,
 ) -> Evaluation:
-    """Evaluate one indicator on the figures of the years up to as_of."""
+    """Evaluate one indicator on the figures of the years up to as_of.
+
+    path overrides the indicator's own expected path (linear or compound).
+    """
     years = [y for y in plan.years if y <= as_of]
     missing = tuple(y for y in years if y not in observations)
+    context = _Context(
+        indicator, observations, years, missing, as_of, plan, thresholds, path or indicator.path
+    )
+    if not indicator.has_target:
+        return _no_target(context)
     if indicator.kind is Kind.CUMULATIVE:
-        return _cumulative(
-            indicator,
-            observations=observations,
-            years=years,
-            missing=missing,
-            as_of=as_of,
-            plan=plan,
-            thresholds=thresholds,
+        return _cumulative(context)
+    return _annual(context)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    indicator: Indicator
+    observations: Mapping[int, Observation]
+    years: list[int]
+    missing: tuple[int, ...]
+    as_of: int
+    plan: PlanInfo
+    thresholds: Thresholds
+    path: ExpectedPath
+
+    def no_data(self) -> Evaluation:
+        return Evaluation(
+            indicator=self.indicator,
+            as_of=self.as_of,
+            year=None,
+            actual=None,
+            time_elapsed=time_elapsed(self.as_of, self.plan),
+            status=Status.NO_DATA,
+            path=self.path,
+            missing_years=self.missing,
         )
-    return _annual(
-        indicator,
-        observations=observations,
-        years=years,
-        missing=missing,
-        as_of=as_of,
-        plan=plan,
-        thresholds=thresholds,
-    )
 
 
-def _no_data(indicator: Indicator, as_of: int, missing: tuple[int, ...], tau: float) -> Evaluation:
+def _no_target(c: _Context) -> Evaluation:
+    seen = [c.observations[y] for y in c.years if y in c.observations]
+    if not seen:
+        return c.no_data()
+    latest = seen[-1]
     return Evaluation(
-        indicator=indicator,
-        as_of=as_of,
-        year=None,
-        actual=None,
-        time_elapsed=tau,
-        status=Status.NO_DATA,
-        missing_years=missing,
+        indicator=c.indicator,
+        as_of=c.as_of,
+        year=latest.year,
+        actual=latest.value,
+        time_elapsed=time_elapsed(latest.year, c.plan),
+        status=Status.NO_TARGET,
+        path=c.path,
+        provenance=latest.provenance,
+        missing_years=c.missing,
     )
 
 
-def _least_official(observations: list[Observation]) -> Provenance:
+def _least_official(observations: Sequence[Observation]) -> Provenance:
     return max((o.provenance for o in observations), key=lambda p: p.rank)
 
 
@@ -194,124 +290,199 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return None if denominator == 0 else numerator / denominator
 
 
-def _cumulative(
-    indicator: Indicator,
-    *,
-    observations: Mapping[int, Observation],
-    years: list[int],
-    missing: tuple[int, ...],
-    as_of: int,
-    plan: PlanInfo,
-    thresholds: Thresholds,
-) -> Evaluation:
-    # A sum is known only over an unbroken run of years from the start: a gap makes every
-    # later total unknown (never zero).
-    run: list[Observation] = []
-    for year in years:
-        if year not in observations:
-            break
-        run.append(observations[year])
-    if not run:
-        return _no_data(indicator, as_of, missing, time_elapsed(as_of, plan))
-    t = run[-1].year
+def _annual_target(c: _Context, figure: float | None) -> tuple[float | None, float | None]:
+    """The as-of year's sub-target and the share of it that figure is."""
+    target = c.indicator.annual_targets.get(c.as_of)
+    if target is None or figure is None:
+        return target, None
+    if c.indicator.direction is Direction.HIGHER:
+        return target, _ratio(figure, target)
+    return target, _ratio(target, figure)
+
+
+def _outlook(c: _Context, projection: float | None, slope: float | None) -> Outlook | None:
+    """maintain: the trend meets the target by the end year; accelerate: it moves the right way
+    too slowly; reverse: it moves away."""
+    if projection is None:
+        return None
+    if satisfies(projection, c.indicator):
+        return Outlook.MAINTAIN
+    better = 1 if c.indicator.direction is Direction.HIGHER else -1
+    if slope is not None and slope * better > 0:
+        return Outlook.ACCELERATE
+    return Outlook.REVERSE
+
+
+def _cumulative(c: _Context) -> Evaluation:
+    # The total is known from the start through an unbroken run of yearly flows; a gap makes it
+    # unknown (never zero) until a figure given as the total to date (to_date) anchors it again.
+    total: float | None = 0.0
+    totals: dict[int, float] = {}
+    flows: dict[int, float] = {}
+    used: list[Observation] = []
+    for year in c.years:
+        o = c.observations.get(year)
+        if o is None:
+            total = None
+            continue
+        if o.to_date:
+            if total is not None:
+                flows[year] = o.value - total
+            total = o.value
+            used = [o]
+        elif total is None:
+            continue
+        else:
+            total += o.value
+            flows[year] = o.value
+            used.append(o)
+        totals[year] = total
+    if not totals:
+        return c.no_data()
+    t = max(totals)
+    total_t = totals[t]
+    plan, indicator = c.plan, c.indicator
     tau = time_elapsed(t, plan)
     target = indicator.target_value
-    total = math.fsum(o.value for o in run)
     remaining_years = plan.end_year - t
-    elapsed_years = t - plan.baseline_year
-    projected = total / elapsed_years * (plan.end_year - plan.baseline_year)
-    provenance = _least_official(run)
-    completion = _ratio(total, target)
-    if indicator.direction is Direction.HIGHER:
-        progress = completion
-        reached = satisfies(total, indicator)
-        required = max(0.0, (target - total) / remaining_years) if remaining_years else None
-        if reached:
-            status = Status.ACHIEVED
-            pace = _ratio(progress, tau) if progress is not None else None
-        elif progress is None:
-            status, pace = Status.NO_DATA, None
-        else:
-            pace = progress / tau
-            status = pace_status(pace, thresholds)
+    span = plan.end_year - plan.baseline_year
+    projected = total_t / (t - plan.baseline_year) * span
+    trend = least_squares([(float(y), f) for y, f in flows.items()])
+    if trend is not None:
+        intercept, slope = trend
+        future = math.fsum(max(0.0, intercept + slope * y) for y in range(t + 1, plan.end_year + 1))
+        projected_trend: float | None = total_t + future
     else:
-        # A ceiling on a five-year total: within budget while the total, run on at its
-        # pace, stays inside it; settled on the total itself in the final year.
-        progress = pace = None
-        required = (target - total) / remaining_years if remaining_years else None
-        judged = total if remaining_years == 0 else projected
-        status = Status.MET if satisfies(judged, indicator) else Status.NOT_MET
+        slope, projected_trend = None, projected
+    completion = _ratio(total_t, target)
+    flow_now = flows.get(c.as_of)
+    annual_target, annual_done = _annual_target(c, flow_now)
+    common = {
+        "indicator": indicator,
+        "as_of": c.as_of,
+        "year": t,
+        "actual": flows.get(t),
+        "time_elapsed": tau,
+        "cumulative": total_t,
+        "completion": completion,
+        "projected": projected,
+        "projected_trend": projected_trend,
+        "expected": target * tau,
+        "annual_target": annual_target,
+        "annual_target_completion": annual_done,
+        "path": c.path,
+        "provenance": _least_official(used),
+        "missing_years": c.missing,
+    }
+    if indicator.direction is Direction.LOWER:
+        # A ceiling on a five-year total: within budget while the total, run on at its pace,
+        # stays inside it; settled on the total itself in the final year.
+        judged = total_t if remaining_years == 0 else projected
+        required = (target - total_t) / remaining_years if remaining_years else None
+        return Evaluation(
+            status=Status.MET if satisfies(judged, indicator) else Status.NOT_MET,
+            required_per_year=required,
+            outlook=_outlook(c, judged, None),
+            **common,  # type: ignore[arg-type]
+        )
+    reached = satisfies(total_t, indicator)
+    required = max(0.0, (target - total_t) / remaining_years) if remaining_years else None
+    pace = None if completion is None else completion / tau
+    if reached:
+        status = Status.ACHIEVED
+    elif remaining_years == 0:
+        status = Status.NOT_ACHIEVED
+    elif pace is None:
+        status = Status.NO_DATA
+    else:
+        status = pace_status(pace, c.thresholds)
     return Evaluation(
-        indicator=indicator,
-        as_of=as_of,
-        year=t,
-        actual=run[-1].value,
-        time_elapsed=tau,
         status=status,
-        cumulative=total,
-        completion=completion,
-        progress=progress,
+        progress=completion,
         pace_ratio=pace,
         required_per_year=required,
-        projected=projected,
-        expected=target * tau,
-        provenance=provenance,
-        missing_years=missing,
+        outlook=Outlook.MAINTAIN if reached else _outlook(c, projected_trend, slope or 1.0),
+        **common,  # type: ignore[arg-type]
     )
 
 
-def _annual(
-    indicator: Indicator,
-    *,
-    observations: Mapping[int, Observation],
-    years: list[int],
-    missing: tuple[int, ...],
-    as_of: int,
-    plan: PlanInfo,
-    thresholds: Thresholds,
-) -> Evaluation:
-    seen = [observations[y] for y in years if y in observations]
+def _annual(c: _Context) -> Evaluation:
+    seen = [c.observations[y] for y in c.years if y in c.observations]
     if not seen:
-        return _no_data(indicator, as_of, missing, time_elapsed(as_of, plan))
+        return c.no_data()
+    indicator, plan = c.indicator, c.plan
     latest = seen[-1]
     t, actual = latest.year, latest.value
     tau = time_elapsed(t, plan)
     target = indicator.target_value
-    reached = satisfies(actual, indicator)
+    reached = satisfies(actual, indicator, latest.comparator)
     remaining_years = plan.end_year - t
+    baseline = indicator.baseline
+    points = [(float(o.year), o.value) for o in seen]
+    if (
+        baseline is not None
+        and baseline.value is not None
+        and not baseline.is_bound
+        and baseline.basis is Basis.YEAR
+    ):
+        points.insert(0, (float(plan.baseline_year), baseline.value))
+    trend = least_squares(points)
+    projected_trend = None if trend is None else trend[0] + trend[1] * plan.end_year
+    slope = None if trend is None else trend[1]
+    annual_target, annual_done = _annual_target(
+        c, c.observations[c.as_of].value if c.as_of in c.observations else None
+    )
+    common = {
+        "indicator": indicator,
+        "as_of": c.as_of,
+        "year": t,
+        "actual": actual,
+        "time_elapsed": tau,
+        "projected_trend": projected_trend,
+        "annual_target": annual_target,
+        "annual_target_completion": annual_done,
+        "path": c.path,
+        "reported": latest.comparator,
+        "provenance": latest.provenance,
+        "missing_years": c.missing,
+    }
     if not has_numeric_path(indicator):
-        return Evaluation(
-            indicator=indicator,
-            as_of=as_of,
-            year=t,
-            actual=actual,
-            time_elapsed=tau,
-            status=Status.MET if reached else Status.NOT_MET,
-            provenance=latest.provenance,
-            missing_years=missing,
+        outlook = _outlook(c, projected_trend, slope)
+        if outlook is None:
+            outlook = Outlook.MAINTAIN if reached else None
+        # A count or amount (not a rate) reported as a plain number: its completion a_t ÷ T is
+        # what 专栏1 prints (e.g. 9504 人 against 8500).
+        countable = (
+            indicator.direction is Direction.HIGHER
+            and indicator.unit != "%"
+            and latest.comparator is Comparator.EQ
         )
-    baseline = indicator.baseline_value
-    assert baseline is not None
-    expected = _expected(indicator, baseline, target, tau)
-    progress = (actual - baseline) / (target - baseline)
-    pace = _ratio(actual - baseline, expected - baseline)
+        return Evaluation(
+            status=Status.MET if reached else Status.NOT_MET,
+            outlook=outlook,
+            completion=_ratio(actual, target) if countable else None,
+            **common,  # type: ignore[arg-type]
+        )
+    assert baseline is not None and baseline.value is not None
+    b = baseline.value
+    expected = expected_value(b, target, tau, c.path)
+    progress = (actual - b) / (target - b)
+    pace = _ratio(actual - b, expected - b)
     completion = _ratio(actual, target) if indicator.direction is Direction.HIGHER else None
-    required = (target - actual) / remaining_years if remaining_years else None
     if reached:
         required = 0.0 if remaining_years else None
-    projected = actual + (actual - baseline) / (t - plan.baseline_year) * remaining_years
+    else:
+        required = (target - actual) / remaining_years if remaining_years else None
+    projected = actual + (actual - b) / (t - plan.baseline_year) * remaining_years
     if reached:
         status = Status.ACHIEVED
+    elif remaining_years == 0:
+        status = Status.NOT_ACHIEVED
     elif pace is None:
         status = Status.NO_DATA
     else:
-        status = pace_status(pace, thresholds)
+        status = pace_status(pace, c.thresholds)
     return Evaluation(
-        indicator=indicator,
-        as_of=as_of,
-        year=t,
-        actual=actual,
-        time_elapsed=tau,
         status=status,
         completion=completion,
         progress=progress,
@@ -319,13 +490,6 @@ def _annual(
         required_per_year=required,
         projected=projected,
         expected=expected,
-        provenance=latest.provenance,
-        missing_years=missing,
+        outlook=Outlook.MAINTAIN if reached else _outlook(c, projected_trend, slope),
+        **common,  # type: ignore[arg-type]
     )
-
-
-def _expected(indicator: Indicator, baseline: float, target: float, tau: float) -> float:
-    """The value the expected path reaches after the share tau of the period."""
-    if indicator.path is ExpectedPath.COMPOUND and baseline > 0 and target > 0:
-        return float(baseline * (target / baseline) ** tau)
-    return baseline + (target - baseline) * tau

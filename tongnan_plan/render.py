@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .models import Indicator, Kind, Provenance
+from .models import Comparator, Indicator, Kind, Provenance
 from .progress import Evaluation, Status
 
 if TYPE_CHECKING:
@@ -57,6 +57,13 @@ STATUS_COLUMNS = (
     "severity",
     "missing_years",
     "as_of",
+    "reported",
+    "projected_trend",
+    "outlook",
+    "expected",
+    "path",
+    "annual_target",
+    "annual_target_pct",
 )
 
 CATALOGUE_COLUMNS = (
@@ -88,7 +95,9 @@ STATUS_WORDS: dict[str, dict[Status, str]] = {
         Status.MOVING_AWAY: "背离目标",
         Status.MET: "达标",
         Status.NOT_MET: "未达标",
+        Status.NOT_ACHIEVED: "未完成",
         Status.NO_DATA: "无数据",
+        Status.NO_TARGET: "无目标",
     },
     "en": {status: status.value.replace("_", " ") for status in Status},
 }
@@ -102,7 +111,9 @@ STATUS_STYLE = {
     Status.MOVING_AWAY: "bold red",
     Status.MET: "green",
     Status.NOT_MET: "bold red",
+    Status.NOT_ACHIEVED: "bold red",
     Status.NO_DATA: "dim",
+    Status.NO_TARGET: "dim",
 }
 
 PROVENANCE_WORDS = {
@@ -189,7 +200,7 @@ def status_row(ev: Evaluation) -> dict[str, Any]:
         "attribute": ind.attribute.value,
         "comparator": ind.target.comparator.value,
         "baseline": number(ind.baseline_value),
-        "target": number(ind.target_value),
+        "target": number(ind.target.value),
         "year": ev.year,
         "actual": number(ev.actual),
         "cumulative": number(ev.cumulative),
@@ -207,6 +218,13 @@ def status_row(ev: Evaluation) -> dict[str, Any]:
         "severity": ev.severity,
         "missing_years": " ".join(str(y) for y in ev.missing_years),
         "as_of": ev.as_of,
+        "reported": ev.reported.value,
+        "projected_trend": number(ev.projected_trend),
+        "outlook": None if ev.outlook is None else ev.outlook.value,
+        "expected": number(ev.expected),
+        "path": ev.path.value,
+        "annual_target": number(ev.annual_target),
+        "annual_target_pct": _pct(ev.annual_target_completion),
     }
 
 
@@ -222,7 +240,7 @@ def catalogue_row(ind: Indicator) -> dict[str, Any]:
         "direction": ind.direction.value,
         "baseline": number(ind.baseline_value),
         "baseline_text": None if ind.baseline is None else ind.baseline.text,
-        "target": number(ind.target_value),
+        "target": number(ind.target.value),
         "comparator": ind.target.comparator.value,
         "target_text": ind.target.text,
         "parent": ind.parent,
@@ -236,6 +254,9 @@ def catalogue_row(ind: Indicator) -> dict[str, Any]:
 #: are for pandas and other readers; everything else is text that came from a file.
 CODE_COLUMNS = frozenset(
     {
+        "reported",
+        "outlook",
+        "path",
         "id",
         "unit",
         "kind",
@@ -302,6 +323,15 @@ def _fmt_pct(fraction: float | None) -> str:
     return "—" if fraction is None else f"{fraction * 100:.1f}%"
 
 
+_SYMBOL = {
+    Comparator.EQ: "",
+    Comparator.GE: "≥",
+    Comparator.GT: ">",
+    Comparator.LE: "≤",
+    Comparator.LT: "<",
+}
+
+
 def _display_cells(ev: Evaluation, lang: str, *, narrow: bool = False) -> dict[str, str]:
     ind = ev.indicator
     name = ind.name if lang == "zh" else ind.name_en
@@ -313,7 +343,7 @@ def _display_cells(ev: Evaluation, lang: str, *, narrow: bool = False) -> dict[s
     elif ind.kind is Kind.CUMULATIVE:
         latest = ("累计 " if lang == "zh" else "Σ ") + _fmt(ev.cumulative) + star
     else:
-        latest = _fmt(ev.actual) + star
+        latest = _SYMBOL[ev.reported] + _fmt(ev.actual) + star
     return {
         "name": name,
         "unit": ind.unit,

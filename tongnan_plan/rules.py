@@ -12,13 +12,25 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Severity, TnplanError
 from .loader import Document, Key, load_yaml
-from .models import Entry, Indicator, Kind, Plan, Provenance, Submission, Tier, is_valid_id
+from .models import (
+    Comparator,
+    Entry,
+    Indicator,
+    Kind,
+    Plan,
+    Provenance,
+    Submission,
+    Tier,
+    is_valid_id,
+)
 from .units import convert, normalise_unit
 
 __all__ = ["Actuals", "CheckedFile", "check_document", "check_files", "check_paths"]
 
 TOP_KEYS = ("year", "provenance", "source", "note", "values")
-ENTRY_KEYS = ("value", "unit", "source", "note")
+ENTRY_KEYS = ("value", "unit", "comparator", "to_date", "source", "note")
+#: Comparators a figure may be reported with, as typed (≥ and ≤ as printed in the plan too).
+COMPARATORS = {"=": "=", ">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "<": "<"}
 #: A year-on-year ratio beyond this (either way) is reported as a likely unit slip.
 JUMP_FACTOR = 10.0
 #: A cumulative figure of at least this share of the earlier flows plus one more year of them
@@ -354,6 +366,8 @@ def _check_entry(
     doc: Document, path: tuple[Key, ...], raw: Any, ind: Indicator, out: list[Diagnostic]
 ) -> Entry | None:
     unit = source = note = None
+    comparator = Comparator.EQ
+    to_date = False
     value_path = path
     if isinstance(raw, dict):
         for key in raw:
@@ -367,6 +381,38 @@ def _check_entry(
         unit = _check_text(doc, (*path, "unit"), raw.get("unit"), out)
         source = _check_text(doc, (*path, "source"), raw.get("source"), out)
         note = _check_text(doc, (*path, "note"), raw.get("note"), out)
+        if "comparator" in raw:
+            found = (
+                COMPARATORS.get(raw["comparator"]) if isinstance(raw["comparator"], str) else None
+            )
+            if found is None:
+                out.append(
+                    doc.diagnostic(
+                        (*path, "comparator"),
+                        "invalid-comparator",
+                        f"comparator {raw['comparator']!r} is not one of: {', '.join(COMPARATORS)}",
+                    )
+                )
+                return None
+            comparator = Comparator(found)
+        if "to_date" in raw:
+            to_date = raw["to_date"]
+            if not isinstance(to_date, bool):
+                out.append(
+                    doc.diagnostic(
+                        (*path, "to_date"), "invalid-type", "to_date must be true or false"
+                    )
+                )
+                return None
+            if to_date and ind.kind is not Kind.CUMULATIVE:
+                out.append(
+                    doc.diagnostic(
+                        (*path, "to_date"),
+                        "to-date-not-cumulative",
+                        f"{ind.name} is a level, not a five-year total: to_date does not apply",
+                    )
+                )
+                return None
     else:
         raw_value = raw
     value = _number(doc, value_path, raw_value, out)
@@ -408,7 +454,14 @@ def _check_entry(
             )
         )
         return None
-    return Entry(value=value, unit=ind.unit, source=source, note=note)
+    return Entry(
+        value=value,
+        unit=ind.unit,
+        comparator=comparator,
+        to_date=to_date,
+        source=source,
+        note=note,
+    )
 
 
 def _children_within_parents(
@@ -419,6 +472,8 @@ def _children_within_parents(
             continue
         parent = plan.indicator(ind.parent)
         if parent.unit != ind.unit:
+            continue
+        if values[ind.id].to_date != values[ind.parent].to_date:
             continue
         child_value, parent_value = values[ind.id].value, values[ind.parent].value
         if child_value > parent_value:
@@ -461,7 +516,7 @@ def _running_totals(
     year = one.submission.year
     for key, entry in one.submission.entries().items():
         ind = plan.indicator(key)
-        if ind.kind is not Kind.CUMULATIVE:
+        if ind.kind is not Kind.CUMULATIVE or entry.to_date:
             continue
         flows = []
         for earlier in range(plan.plan.start_year, year):
@@ -471,7 +526,7 @@ def _running_totals(
                 if found is None or found.submission is None
                 else found.submission.entries().get(key)
             )
-            if value is None:
+            if value is None or value.to_date:
                 break
             flows.append(value.value)
         if not flows or sum(flows) <= 0:
@@ -498,7 +553,7 @@ def _jumps(one: CheckedFile, previous: CheckedFile, plan: Plan) -> Iterable[Diag
         old = before.get(key)
         if not isinstance(entry, Entry) or not isinstance(old, Entry):
             continue
-        if old.value <= 0 or entry.value <= 0:
+        if old.value <= 0 or entry.value <= 0 or old.to_date != entry.to_date:
             continue
         ratio = entry.value / old.value
         if ratio >= JUMP_FACTOR or ratio <= 1 / JUMP_FACTOR:
