@@ -18,6 +18,10 @@ import typer
 from . import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rich.table import Table
+
     from .diagnostics import Diagnostic
     from .models import Plan
     from .progress import Evaluation
@@ -440,6 +444,86 @@ def new(
         _usage(f"year {year} is outside the plan period {first}-{last}")
     target = output if output is not None else Path(f"{year}.yaml")
     _deliver(submission_template(plan, year, schema_url), target, force)
+
+
+@app.command()
+def audit(
+    crosschecks: Annotated[
+        bool,
+        typer.Option(
+            "--crosschecks", help="CSV/JSON: the figures printed twice instead of the completions."
+        ),
+    ] = False,
+    fmt: FormatOption = Format.TABLE,
+    lang: LangOption = Lang.ZH,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Recompute the completion figures the plan prints, and compare figures printed twice.
+
+    Verdicts: ok (agrees at the printed precision), rounding (differs only by truncation or
+    rounding up), mismatch (the printed figure is not what its inputs give). Exits 1 when a
+    mismatch is found, so that it can guard a published table in CI.
+
+    Example: tnplan audit --data data/13th
+    """
+    from . import render
+    from .audit import Verdict, audit_plan
+    from .evaluation import observations
+    from .store import load_actuals
+
+    directory, plan = _load_plan(data)
+    actuals = load_actuals(directory, plan)
+    completions, checks = audit_plan(plan, observations(actuals.submissions))
+    if fmt in (Format.CSV, Format.JSON):
+        columns: Sequence[str]
+        if crosschecks:
+            rows, columns = [render.crosscheck_row(c) for c in checks], render.CROSSCHECK_COLUMNS
+        else:
+            rows, columns = [render.audit_row(c) for c in completions], render.AUDIT_COLUMNS
+        text = render.csv_text(rows, columns) if fmt is Format.CSV else render.json_text(rows)
+        _deliver(text, output, force)
+    else:
+        _deliver_tables(render.audit_tables(completions, checks, lang.value), output, force, fmt)
+    verdicts = [c.verdict for c in completions] + [c.verdict for c in checks]
+    if Verdict.MISMATCH in verdicts:
+        raise typer.Exit(EXIT_INVALID)
+
+
+def _deliver_tables(tables: list[Table], output: Path | None, force: bool, fmt: Format) -> None:
+    """Rich tables to the terminal, or as plain text (or Markdown) to a file or pipe."""
+    import io
+
+    from rich.console import Console
+
+    if fmt is Format.MARKDOWN:
+        from tabulate import tabulate
+
+        parts = []
+        for table in tables:
+            headers = [str(column.header) for column in table.columns]
+            cells = [[_plain(cell) for cell in column.cells] for column in table.columns]
+            rows = list(zip(*cells, strict=True))
+            parts.append(f"## {table.title}\n\n" + tabulate(rows, headers, tablefmt="github"))
+        _deliver("\n\n".join(parts) + "\n", output, force)
+        return
+    if output is None:
+        console = Console()
+        for table in tables:
+            console.print(table)
+        return
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=160)
+    for table in tables:
+        console.print(table)
+    _deliver(buffer.getvalue(), output, force)
+
+
+def _plain(cell: object) -> str:
+    from rich.text import Text
+
+    return Text.from_markup(str(cell)).plain
 
 
 def main() -> None:

@@ -19,6 +19,8 @@ from .progress import Evaluation, Status
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from .audit import CompletionAudit, CrossCheckAudit
+
 __all__ = [
     "CATALOGUE_COLUMNS",
     "STATUS_COLUMNS",
@@ -433,3 +435,145 @@ def markdown_text(evaluations: Sequence[Evaluation], title: str, lang: str = "zh
     body = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
     notes = "".join(f"\n{note}\n" for note in notices(evaluations, lang))
     return f"## {title}\n\n{body}\n{notes}"
+
+
+AUDIT_COLUMNS = (
+    "id",
+    "name",
+    "target",
+    "actual",
+    "published_pct",
+    "computed_pct",
+    "difference_pp",
+    "verdict",
+    "detail",
+    "source",
+)
+CROSSCHECK_COLUMNS = (
+    "id",
+    "name",
+    "first",
+    "first_unit",
+    "first_text",
+    "first_source",
+    "second",
+    "second_unit",
+    "second_text",
+    "second_source",
+    "difference",
+    "verdict",
+    "detail",
+    "note",
+)
+
+
+def audit_row(row: CompletionAudit) -> dict[str, Any]:
+    """One recomputed completion figure as a flat row."""
+    return {
+        "id": row.indicator.id,
+        "name": row.indicator.name,
+        "target": number(row.target),
+        "actual": number(row.actual),
+        "published_pct": number(row.published_pct),
+        "computed_pct": number(round(row.computed_pct, 4)),
+        "difference_pp": number(round(row.difference_pp, 4)),
+        "verdict": row.verdict.value,
+        "detail": row.detail,
+        "source": row.indicator.source,
+    }
+
+
+def crosscheck_row(row: CrossCheckAudit) -> dict[str, Any]:
+    """One figure printed twice as a flat row (second converted to the first one's unit)."""
+    check = row.check
+    return {
+        "id": check.id,
+        "name": check.name,
+        "first": number(row.first),
+        "first_unit": check.first.unit,
+        "first_text": check.first.text,
+        "first_source": check.first.source,
+        "second": number(round(row.second, 10)),
+        "second_unit": check.first.unit,
+        "second_text": check.second.text,
+        "second_source": check.second.source,
+        "difference": number(round(row.difference, 10)),
+        "verdict": row.verdict.value,
+        "detail": row.detail,
+        "note": check.note,
+    }
+
+
+VERDICT_STYLE = {"ok": "green", "rounding": "yellow", "mismatch": "bold red"}
+
+
+def audit_tables(
+    completions: Sequence[CompletionAudit], crosschecks: Sequence[CrossCheckAudit], lang: str
+) -> list[Table]:
+    """The audit as Rich tables: printed completion figures, then figures printed twice."""
+    from rich import box
+    from rich.table import Table
+
+    zh = lang == "zh"
+    tables = []
+    if completions:
+        table = Table(
+            title="公布的完成率核算" if zh else "Published completion figures, recomputed",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            header_style="bold",
+        )
+        headers: tuple[str, ...] = (
+            ("指标", "目标", "实际", "公布%", "计算%", "差(百分点)", "结论", "说明")
+            if zh
+            else (
+                "Indicator",
+                "Target",
+                "Actual",
+                "Published %",
+                "Computed %",
+                "Diff (pp)",
+                "Verdict",
+                "Detail",
+            )
+        )
+        for i, header in enumerate(headers):
+            table.add_column(header, justify="right" if 1 <= i <= 5 else "left", overflow="fold")
+        for row in completions:
+            name = row.indicator.name if zh else row.indicator.name_en
+            table.add_row(
+                name,
+                _fmt(row.target),
+                _fmt(row.actual),
+                _fmt(row.published_pct),
+                f"{row.computed_pct:.2f}",
+                f"{row.difference_pp:+.2f}",
+                f"[{VERDICT_STYLE[row.verdict.value]}]{row.verdict.value}[/]",
+                row.detail,
+            )
+        tables.append(table)
+    if crosschecks:
+        table = Table(
+            title="两处刊印的同一数字" if zh else "Figures printed twice",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            header_style="bold",
+        )
+        headers = (
+            ("数字", "第一处", "第二处", "结论", "说明")
+            if zh
+            else ("Figure", "First", "Second", "Verdict", "Detail")
+        )
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for cross in crosschecks:
+            check = cross.check
+            table.add_row(
+                check.name,
+                f"{check.first.text}（{check.first.source}）",
+                f"{check.second.text}（{check.second.source}）",
+                f"[{VERDICT_STYLE[cross.verdict.value]}]{cross.verdict.value}[/]",
+                cross.detail,
+            )
+        tables.append(table)
+    return tables
