@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from .diagnostics import Diagnostic
-    from .models import Plan
+    from .models import ExpectedPath, Plan
     from .progress import Evaluation
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -46,6 +46,22 @@ class TierChoice(StrEnum):
 class Lang(StrEnum):
     ZH = "zh"
     EN = "en"
+
+
+class PathChoice(StrEnum):
+    LINEAR = "linear"
+    COMPOUND = "compound"
+
+
+PathOption = Annotated[
+    PathChoice | None,
+    typer.Option(
+        "--path",
+        help="Expected path for every indicator (default: each indicator's own, linear unless "
+        "the plan says compound).",
+        show_default=False,
+    ),
+]
 
 
 class CheckFormat(StrEnum):
@@ -195,6 +211,7 @@ def status(
     tier: TierOption = TierChoice.MAIN,
     fmt: FormatOption = Format.TABLE,
     lang: LangOption = Lang.ZH,
+    path: PathOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     excel: ExcelOption = False,
@@ -214,7 +231,9 @@ def status(
         )
     actuals = load_actuals(directory, plan)
     errors = [d for d in actuals.diagnostics if d.severity == "error"]
-    evaluations = evaluate_plan(plan, actuals.submissions, year, tier.value)
+    evaluations = evaluate_plan(
+        plan, actuals.submissions, year, tier.value, None if path is None else _path(path)
+    )
     from . import render
 
     if fmt is Format.CSV:
@@ -238,6 +257,18 @@ def status(
         _fail(errors)
 
 
+def _terminal_width() -> int:
+    from rich.console import Console
+
+    return Console().width
+
+
+def _path(choice: PathChoice) -> ExpectedPath:
+    from .models import ExpectedPath
+
+    return ExpectedPath(choice.value)
+
+
 def _title(plan: Plan, as_of: int | None, lang: Lang) -> str:
     if lang is Lang.ZH:
         return f"{plan.plan.title} 截至 {as_of} 年"
@@ -255,9 +286,107 @@ def _rich_table(evaluations: list[Evaluation], title: str, lang: str, to_file: b
     buffer = io.StringIO() if to_file else None
     console = Console(file=buffer, width=render.WIDE) if buffer is not None else Console()
     console.print(render.status_table(evaluations, title, lang, console.width))
+    console.print(render.summary(evaluations, lang), markup=False)
     for note in render.notices(evaluations, lang):
         console.print(note, style="bold yellow", markup=False)
     return buffer.getvalue() if buffer is not None else ""
+
+
+@app.command()
+def show(
+    indicator_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An indicator id (see tnplan indicators).")
+    ],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help="Evaluate as of this year (default: the latest with data).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="table: the chart; csv or json: the yearly series."),
+    ] = Format.TABLE,
+    lang: LangOption = Lang.ZH,
+    path: PathOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Show one indicator's whole story: every year's figure against the expected path and target.
+
+    Example: tnplan show urban_new_jobs
+    """
+    from . import render
+    from .evaluation import default_as_of, observations, story
+    from .store import load_actuals
+
+    directory, plan = _load_plan(data)
+    try:
+        indicator = plan.indicator(indicator_id)
+    except KeyError:
+        import difflib
+
+        near = difflib.get_close_matches(indicator_id, [i.id for i in plan.indicators], n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else "; see tnplan indicators"
+        _usage(f"no indicator {indicator_id!r}{hint}")
+    if year is not None and year not in plan.plan.years:
+        _usage(
+            f"--year {year} is outside the plan period {plan.plan.start_year}-{plan.plan.end_year}"
+        )
+    actuals = load_actuals(directory, plan)
+    as_of = default_as_of(plan, actuals.submissions) if year is None else year
+    figures = observations(actuals.submissions).get(indicator.id, {})
+    rows, evaluation = story(plan, indicator, figures, as_of, None if path is None else _path(path))
+    if fmt is Format.CSV:
+        series = [render.series_row(r, indicator) for r in rows]
+        _deliver(render.csv_text(series, render.SERIES_COLUMNS), output, force)
+    elif fmt is Format.JSON:
+        document = {
+            "indicator": render.catalogue_row(indicator),
+            "evaluation": render.status_row(evaluation),
+            "series": [render.series_row(r, indicator) for r in rows],
+        }
+        import json
+
+        _deliver(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output, force)
+    else:
+        width = 120 if output is not None else _terminal_width()
+        table = render.story_table(rows, evaluation, plan.plan.years, lang.value, width)
+        lines = render.story_lines(evaluation, lang.value)
+        notices = render.notices([evaluation], lang.value)
+        if fmt is Format.MARKDOWN:
+            series = [render.series_row(r, indicator) for r in rows]
+            from tabulate import tabulate
+
+            body = tabulate(
+                [[row[c] for c in render.SERIES_COLUMNS] for row in series],
+                headers=list(render.SERIES_COLUMNS),
+                tablefmt="github",
+            )
+            text = (
+                f"## {table.title}\n\n{body}\n\n"
+                + "\n".join(f"- {x}" for x in lines + notices)
+                + "\n"
+            )
+            _deliver(text, output, force)
+            return
+        import io
+
+        from rich.console import Console
+
+        buffer = io.StringIO() if output is not None else None
+        console = Console(file=buffer, width=120) if buffer is not None else Console()
+        console.print(table)
+        for line in lines:
+            console.print(line, markup=False)
+        for note in notices:
+            console.print(note, style="bold yellow", markup=False)
+        if buffer is not None:
+            _deliver(buffer.getvalue(), output, force)
 
 
 @app.command()

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
-from .models import ExpectedPath, Indicator, Plan, Submission, Tier
-from .progress import Evaluation, Observation, evaluate
+from .models import ExpectedPath, Indicator, Kind, Plan, Provenance, Submission, Tier
+from .progress import (
+    Evaluation,
+    Observation,
+    evaluate,
+    expected_value,
+    has_numeric_path,
+    time_elapsed,
+)
 
-__all__ = ["default_as_of", "evaluate_plan", "observations", "select"]
+__all__ = ["YearRow", "default_as_of", "evaluate_plan", "observations", "select", "story"]
 
 
 def observations(submissions: Iterable[Submission]) -> dict[str, dict[int, Observation]]:
@@ -55,3 +63,65 @@ def evaluate_plan(
         evaluate(ind, figures.get(ind.id, {}), year, plan.plan, plan.thresholds, path=path)
         for ind in select(plan, tier)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class YearRow:
+    """One year of an indicator's story."""
+
+    year: int
+    #: The figure as submitted (a flow for cumulative indicators unless to_date).
+    value: float | None
+    to_date: bool
+    provenance: Provenance | None
+    #: Cumulative indicators: the total to date, where it is known.
+    cumulative: float | None
+    #: Where the expected path stands at the end of the year (the total, for cumulative ones).
+    expected: float | None
+    annual_target: float | None
+
+
+def story(
+    plan: Plan,
+    indicator: Indicator,
+    figures: Mapping[int, Observation],
+    as_of: int,
+    path: ExpectedPath | None = None,
+) -> tuple[list[YearRow], Evaluation]:
+    """Every year of the plan for one indicator, and its evaluation as of a year."""
+    chosen = path or indicator.path
+    info = plan.plan
+    rows = []
+    total: float | None = 0.0
+    baseline = indicator.baseline_value
+    for year in info.years:
+        o = figures.get(year)
+        tau = time_elapsed(year, info)
+        if indicator.kind is Kind.CUMULATIVE:
+            if o is None:
+                total = None
+            elif o.to_date:
+                total = o.value
+            elif total is not None:
+                total += o.value
+            expected = indicator.target_value * tau if indicator.has_target else None
+        else:
+            total = None
+            expected = (
+                expected_value(baseline, indicator.target_value, tau, chosen)
+                if has_numeric_path(indicator) and baseline is not None
+                else None
+            )
+        rows.append(
+            YearRow(
+                year=year,
+                value=None if o is None else o.value,
+                to_date=False if o is None else o.to_date,
+                provenance=None if o is None else o.provenance,
+                cumulative=total if indicator.kind is Kind.CUMULATIVE else None,
+                expected=expected,
+                annual_target=indicator.annual_targets.get(year),
+            )
+        )
+    evaluation = evaluate(indicator, figures, as_of, info, plan.thresholds, path=path)
+    return rows, evaluation

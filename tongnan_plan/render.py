@@ -11,15 +11,17 @@ import io
 import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .models import Comparator, Indicator, Kind, Provenance
-from .progress import Evaluation, Status
+from .models import Comparator, Direction, Indicator, Kind, Provenance
+from .progress import Evaluation, Outlook, Status
 
 if TYPE_CHECKING:
     from rich.table import Table
 
     from .audit import CompletionAudit, CrossCheckAudit
+    from .evaluation import YearRow
 
 __all__ = [
     "CATALOGUE_COLUMNS",
@@ -577,3 +579,270 @@ def audit_tables(
             )
         tables.append(table)
     return tables
+
+
+AT_PACE = frozenset({Status.ACHIEVED, Status.AHEAD, Status.ON_TRACK, Status.MET})
+_SUMMARY_ORDER = (
+    Status.ACHIEVED,
+    Status.AHEAD,
+    Status.ON_TRACK,
+    Status.BEHIND,
+    Status.FAR_BEHIND,
+    Status.MOVING_AWAY,
+    Status.MET,
+    Status.NOT_MET,
+    Status.NOT_ACHIEVED,
+    Status.NO_DATA,
+    Status.NO_TARGET,
+)
+
+
+def summary(evaluations: Sequence[Evaluation], lang: str = "zh") -> str:
+    """The evaluations counted by status in the form evaluations publish, binding lags first."""
+    counts = {s: sum(1 for ev in evaluations if ev.status is s) for s in _SUMMARY_ORDER}
+    with_data = [ev for ev in evaluations if ev.status not in (Status.NO_DATA, Status.NO_TARGET)]
+    at_pace = sum(1 for ev in with_data if ev.status in AT_PACE)
+    share = at_pace / len(with_data) * 100 if with_data else 0.0
+    binding = [ev for ev in evaluations if ev.severity == "error"]
+    words = STATUS_WORDS[lang]
+    if lang == "zh":
+        parts = "，".join(f"{words[s]} {n} 项" for s, n in counts.items() if n)
+        lags = "、".join(ev.indicator.name for ev in binding) or "无"
+        return (
+            f"共 {len(evaluations)} 项指标：{parts}。"
+            f"有数据的 {len(with_data)} 项中，达到或快于序时进度（含已实现、达标）的 {at_pace} 项，"
+            f"占 {share:.1f}%。约束性指标滞后：{lags}。"
+        )
+    parts = ", ".join(f"{words[s]} {n}" for s, n in counts.items() if n)
+    lags = ", ".join(ev.indicator.name_en for ev in binding) or "none"
+    return (
+        f"{len(evaluations)} indicators: {parts}. Of the {len(with_data)} with data, {at_pace}"
+        f" ({share:.1f}%) are at or ahead of 序时进度 (achieved and met included)."
+        f" Binding indicators lagging: {lags}."
+    )
+
+
+SERIES_COLUMNS = (
+    "year",
+    "value",
+    "to_date",
+    "provenance",
+    "cumulative",
+    "expected",
+    "annual_target",
+    "target",
+)
+
+
+def series_row(row: YearRow, indicator: Indicator) -> dict[str, Any]:
+    """One year of an indicator's story as a flat row."""
+    return {
+        "year": row.year,
+        "value": number(row.value),
+        "to_date": row.to_date,
+        "provenance": None if row.provenance is None else row.provenance.value,
+        "cumulative": number(row.cumulative),
+        "expected": number(row.expected),
+        "annual_target": number(row.annual_target),
+        "target": number(indicator.target.value),
+    }
+
+
+BAR_WIDTH = 40
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """The span a bar is drawn over: from origin to top, width characters wide."""
+
+    origin: float
+    top: float
+    width: int = BAR_WIDTH
+
+    def cells(self, value: float) -> float:
+        """How many characters of bar value fills (clipped to the axis)."""
+        span = self.top - self.origin
+        if span <= 0:
+            return 0.0
+        return max(0.0, min(value, self.top) - self.origin) / span * self.width
+
+
+def bar(value: float, axis: Axis) -> str:
+    """A horizontal bar of value on the axis, in eighths of a character."""
+    eighths = round(axis.cells(value) * 8)
+    return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
+
+
+def _marked(value: float | None, marker: float | None, axis: Axis) -> str:
+    """A bar with the expected position marked: │ beyond the bar, ┃ inside it."""
+    text = list((bar(value, axis) if value is not None else "").ljust(axis.width))
+    if marker is not None:
+        at = min(axis.width - 1, max(0, round(axis.cells(marker)) - 1))
+        text[at] = "│" if text[at] == " " else "┃"
+    return "".join(text).rstrip()
+
+
+def story_axis(rows: Sequence[YearRow], ev: Evaluation, width: int = BAR_WIDTH) -> Axis:
+    """Totals start at zero; levels start a little below their lowest figure, to show change."""
+    ind = ev.indicator
+    cumulative = ind.kind is Kind.CUMULATIVE
+    values = [r.cumulative if cumulative else r.value for r in rows]
+    values += [r.expected for r in rows]
+    values += [ind.target.value, ev.projected_trend, None if cumulative else ind.baseline_value]
+    known = [v for v in values if v is not None]
+    if not known:
+        return Axis(0.0, 1.0, width)
+    low, high = min(known), max(known)
+    top = high + (high - low) * 0.02 if high > low else high * 1.02 or 1.0
+    origin = 0.0 if cumulative or low <= 0 else max(0.0, low - (high - low) * 0.5)
+    return Axis(origin, top, width)
+
+
+def story_table(
+    rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str = "zh", width: int = 80
+) -> Table:
+    """An indicator's years drawn as bars against the expected path (│) and the target."""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    ind = ev.indicator
+    zh = lang == "zh"
+    cumulative = ind.kind is Kind.CUMULATIVE
+    higher = ind.direction is Direction.HIGHER
+    # (label, shown value, bar value, expected, note, style) for each line of the chart.
+    lines: list[tuple[str, str, float | None, float | None, str, str]] = []
+    baseline = ind.baseline
+    if baseline is not None and baseline.value is not None and not cumulative:
+        label = "基期" if zh else "baseline"
+        lines.append(
+            (str(plan_years.start - 1), _fmt(baseline.value), baseline.value, None, label, "dim")
+        )
+    for row in rows:
+        value = row.cumulative if cumulative else row.value
+        behind = (
+            value is not None
+            and row.expected is not None
+            and (value < row.expected if higher else value > row.expected)
+        )
+        note = "" if row.provenance is None else PROVENANCE_WORDS[lang][row.provenance]
+        if row.to_date:
+            note += "·累计" if zh else ", to date"
+        style = "yellow" if behind else "green"
+        lines.append((str(row.year), _fmt(value), value, row.expected, note, style))
+    if ind.target.value is not None:
+        lines.append(
+            ("目标" if zh else "Target", ind.target.text, ind.target.value, None, "", "bold")
+        )
+    if ev.projected_trend is not None:
+        note = f"{plan_years.stop - 1}{'预计' if zh else ' trend'}"
+        lines.append(
+            (
+                "趋势" if zh else "Trend",
+                _fmt(ev.projected_trend),
+                ev.projected_trend,
+                None,
+                note,
+                "cyan",
+            )
+        )
+    headers = (
+        ("年份", "累计" if cumulative else "数值", "", "序时", "来源")
+        if zh
+        else ("Year", "Total" if cumulative else "Value", "", "Expected", "Provenance")
+    )
+    widths = [
+        max(cell_len(headers[0]), *(cell_len(x[0]) for x in lines)),
+        max(cell_len(headers[1]), *(cell_len(x[1]) for x in lines)),
+        max(cell_len(headers[3]), *(cell_len(_fmt(x[3])) for x in lines)),
+        max(cell_len(headers[4]), *(cell_len(x[4]) for x in lines)),
+    ]
+    axis = story_axis(rows, ev, max(12, min(50, width - sum(widths) - 22)))
+    scale = f"{_fmt(axis.origin)} … {_fmt(axis.top)}"
+    title = f"{ind.name if zh else ind.name_en}（{ind.unit}）  {ind.source}"
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+    for i, header in enumerate(headers):
+        table.add_column(
+            scale if i == 2 else header, justify="right" if i in (1, 3) else "left", no_wrap=True
+        )
+    for label, shown, value, expected, note, style in lines:
+        drawn = _marked(value, expected, axis)
+        table.add_row(
+            label, shown, f"[{style}]{drawn}[/]", "" if expected is None else _fmt(expected), note
+        )
+    return table
+
+
+OUTLOOK_WORDS = {
+    "zh": {
+        Outlook.MAINTAIN: "保持（按趋势可实现）",
+        Outlook.ACCELERATE: "需加快",
+        Outlook.REVERSE: "需扭转",
+    },
+    "en": {
+        Outlook.MAINTAIN: "maintain (the trend reaches the target)",
+        Outlook.ACCELERATE: "accelerate",
+        Outlook.REVERSE: "reverse the trend",
+    },
+}
+
+
+_STORY = {
+    "zh": {
+        "status": "状态（截至 {as_of} 年）：{status}",
+        "completion": "完成度 {completion}，序时进度 {elapsed}",
+        "pace": "进度比（进度 ÷ 序时进度）{pace:.2f}",
+        "required": "此后每年需{verb} {required} {unit}",
+        "trend": "按各年数据的最小二乘趋势，期末预计 {trend} {unit}",
+        "outlook": "展望：{outlook}",
+        "annual": "{as_of} 年度目标 {target} {unit}，完成年度目标 {done}",
+        "note": "说明：{note}",
+    },
+    "en": {
+        "status": "Status as of {as_of}: {status}",
+        "completion": "Completion {completion}, time elapsed {elapsed}",
+        "pace": "Pace ratio (progress ÷ time elapsed) {pace:.2f}",
+        "required": "Required per remaining year: {required} {unit}",
+        "trend": "Least-squares trend of every year, at the end year: {trend} {unit}",
+        "outlook": "Outlook: {outlook}",
+        "annual": "Annual target for {as_of}: {target} {unit}, {done} done",
+        "note": "Note: {note}",
+    },
+}
+
+
+def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
+    """The evaluation in sentences, under the chart."""
+    ind = ev.indicator
+    say = _STORY[lang]
+    lines = [say["status"].format(as_of=ev.as_of, status=STATUS_WORDS[lang][ev.status])]
+    if ev.completion is not None:
+        lines.append(
+            say["completion"].format(
+                completion=_fmt_pct(ev.completion), elapsed=_fmt_pct(ev.time_elapsed)
+            )
+        )
+    if ev.pace_ratio is not None:
+        lines.append(say["pace"].format(pace=ev.pace_ratio))
+    if ev.required_per_year is not None:
+        verb = "新增" if ind.kind is Kind.CUMULATIVE else "提高"
+        lines.append(
+            say["required"].format(verb=verb, required=_fmt(ev.required_per_year), unit=ind.unit)
+        )
+    if ev.projected_trend is not None:
+        lines.append(say["trend"].format(trend=_fmt(ev.projected_trend), unit=ind.unit))
+    if ev.outlook is not None:
+        lines.append(say["outlook"].format(outlook=OUTLOOK_WORDS[lang][ev.outlook]))
+    if ev.annual_target is not None:
+        lines.append(
+            say["annual"].format(
+                as_of=ev.as_of,
+                target=_fmt(ev.annual_target),
+                unit=ind.unit,
+                done=_fmt_pct(ev.annual_target_completion),
+            )
+        )
+    if ind.note:
+        lines.append(say["note"].format(note=ind.note))
+    return lines
