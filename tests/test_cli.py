@@ -29,7 +29,7 @@ REQUIRED_CSV = (
     "id,name,unit,kind,attribute,comparator,baseline,target,year,actual,cumulative,completion_pct,"
     "time_elapsed_pct,progress_pct,pace_ratio,required_per_year,projected,status,provenance"
 ).split(",")
-COMMANDS = ["status", "indicators", "check", "schema", "new"]
+COMMANDS = ["status", "indicators", "check", "schema", "new", "show", "audit"]
 
 
 @pytest.fixture
@@ -355,3 +355,88 @@ def test_pre_commit_hook_runs_check() -> None:
     assert hook["entry"] == "tnplan check"
     assert re.search(hook["files"], "data/actuals/2023.yaml")
     assert not re.search(hook["files"], "data/targets.yaml")
+
+
+def test_audit_exits_1_on_a_mismatch_and_lists_the_columns(data_dir: Path) -> None:
+    code, out, _ = invoke("audit", "--data", str(data_dir / "13th"), "-f", "csv")
+    assert code == 1
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0])[:8] == [
+        "id",
+        "name",
+        "target",
+        "actual",
+        "published_pct",
+        "computed_pct",
+        "difference_pp",
+        "verdict",
+    ]
+    assert {r["verdict"] for r in rows} == {"ok", "rounding", "mismatch"}
+    code, out, _ = invoke("audit", "--data", str(data_dir / "13th"), "-f", "json", "--crosschecks")
+    assert {r["verdict"] for r in json.loads(out)} == {"ok"}
+
+
+def test_audit_passes_when_every_figure_agrees(data_copy: Path) -> None:
+    targets = data_copy / "13th" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8").replace(
+        '{value: 495, comparator: "=", text: "495%"}', '{value: 473, comparator: "=", text: "473%"}'
+    )
+    assert "473%" in text
+    targets.write_text(text, encoding="utf-8")
+    code, out, _ = invoke("audit", "--data", str(data_copy / "13th"))
+    assert code == 0, out
+    assert "mismatch" not in out
+
+
+def test_status_table_has_the_summary(data_dir: Path) -> None:
+    code, out, _ = invoke("status", "--data", str(data_dir))
+    assert code == 0
+    assert "共 17 项指标" in out and "约束性指标滞后：无" in out
+
+
+def test_show_series(plan: Plan, data_dir: Path) -> None:
+    code, out, _ = invoke("show", "urban_new_jobs", "-f", "csv", "--data", str(data_dir))
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [int(r["year"]) for r in rows] == list(plan.plan.years)
+    figures = load_actuals(data_dir, plan).submissions
+    flows = {s.year: s.entries()["urban_new_jobs"].value for s in figures}
+    running = 0.0
+    for row in rows:
+        year = int(row["year"])
+        if year in flows:
+            running += flows[year]
+            assert float(row["cumulative"]) == pytest.approx(running)
+        assert float(row["expected"]) == pytest.approx(
+            plan.indicator("urban_new_jobs").target_value * (year - 2020) / 5
+        )
+
+
+def test_show_draws_bars_and_says_the_status(data_dir: Path) -> None:
+    code, out, _ = invoke(
+        "show", "dispute_mediation_success_rate", "--lang", "en", "--data", str(data_dir)
+    )
+    assert code == 0
+    assert "█" in out and "│" in out
+    assert "Status as of 2024: moving away" in out
+    code, out, _ = invoke(
+        "show", "dispute_mediation_success_rate", "-f", "json", "--data", str(data_dir)
+    )
+    document = json.loads(out)
+    assert document["evaluation"]["status"] == "moving_away"
+    assert len(document["series"]) == 5
+
+
+def test_show_unknown_id_suggests(data_dir: Path) -> None:
+    code, _, err = invoke("show", "urban_new_job", "--data", str(data_dir))
+    assert code == 2 and "'urban_new_jobs'" in err
+
+
+def test_status_on_the_13th_plan(data_dir: Path) -> None:
+    code, out, _ = invoke("status", "-f", "json", "--data", str(data_dir / "13th"))
+    assert code == 0
+    records = {r["id"]: r for r in json.loads(out)}
+    assert records["new_jobs"]["status"] == "achieved"
+    assert records["urban_disposable_income"]["status"] == "not_met"
+    assert records["graduate_employment_rate"]["reported"] == ">="
+    assert {r["provenance"] for r in records.values()} == {"official"}

@@ -9,8 +9,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tongnan_plan.models import Attribute, Indicator, PlanInfo, Provenance, Thresholds
-from tongnan_plan.progress import Observation, Status, evaluate, pace_status, time_elapsed
+from tongnan_plan.models import (
+    Attribute,
+    Comparator,
+    ExpectedPath,
+    Indicator,
+    PlanInfo,
+    Provenance,
+    Thresholds,
+)
+from tongnan_plan.progress import (
+    Observation,
+    Outlook,
+    Status,
+    evaluate,
+    least_squares,
+    pace_status,
+    time_elapsed,
+)
 
 PLAN = PlanInfo(
     id="test",
@@ -265,3 +281,160 @@ def test_annual_evaluation_never_fails(
         assert ev.status is pace_status(ev.pace_ratio, BANDS)
     if year == 2025 and ev.pace_ratio is not None:
         assert ev.status in (Status.ACHIEVED, Status.NOT_ACHIEVED)
+
+
+def test_least_squares_line() -> None:
+    # Points (0, 1), (1, 3), (2, 5) lie on y = 1 + 2x exactly.
+    assert least_squares([(0, 1), (1, 3), (2, 5)]) == pytest.approx((1, 2))
+    # (0, 0), (1, 2), (2, 1): mean x 1, mean y 1, Sxy = (−1)(−1) + 0 + (1)(0) = 1, Sxx = 2,
+    # slope 1/2, intercept 1 − 1/2 = 1/2.
+    assert least_squares([(0, 0), (1, 2), (2, 1)]) == pytest.approx((0.5, 0.5))
+    assert least_squares([(2021, 5.0)]) is None
+
+
+class TestTrendAndOutlook:
+    def test_annual_trend_uses_every_year_and_the_baseline(self) -> None:
+        ind = indicator(baseline=fig(10), target=fig(20))
+        ev = evaluate(ind, obs({2021: 12.0, 2022: 13.0, 2023: 17.0}), 2023, PLAN, BANDS)
+        # Points (2020, 10), (2021, 12), (2022, 13), (2023, 17): mean x 2021.5, mean y 13,
+        # Sxy = (−1.5)(−3) + (−0.5)(−1) + (0.5)(0) + (1.5)(4) = 11, Sxx = 5, slope 2.2;
+        # at 2025: 13 + 2.2 × (2025 − 2021.5) = 20.7, which reaches 20: maintain.
+        assert ev.projected_trend == pytest.approx(13 + 2.2 * 3.5)
+        assert ev.outlook is Outlook.MAINTAIN
+
+    def test_too_slow_is_accelerate_and_falling_is_reverse(self) -> None:
+        ind = indicator(baseline=fig(10), target=fig(20))
+        slow = evaluate(ind, obs({2021: 10.5, 2022: 11.0}), 2022, PLAN, BANDS)
+        assert slow.outlook is Outlook.ACCELERATE  # 0.5 a year reaches 12.5 < 20
+        falling = evaluate(ind, obs({2021: 9.0, 2022: 8.0}), 2022, PLAN, BANDS)
+        assert falling.outlook is Outlook.REVERSE
+        assert falling.status is Status.MOVING_AWAY
+
+    def test_cumulative_trend_projects_the_flows(self) -> None:
+        ind = indicator(kind="cumulative", target=fig(10))
+        ev = evaluate(ind, obs({2021: 1.0, 2022: 2.0, 2023: 3.0}), 2023, PLAN, BANDS)
+        # Flows rise by 1 a year: 4 in 2024 and 5 in 2025, so 6 + 4 + 5 = 15.
+        assert ev.projected_trend == pytest.approx(15)
+        assert ev.projected == pytest.approx(6 / 3 * 5)  # the mean-rate projection: 10
+        assert ev.outlook is Outlook.MAINTAIN
+
+    def test_a_bound_that_holds_is_maintained(self) -> None:
+        ind = indicator(unit="%", direction="lower", baseline=fig(5.5, "<="), target=fig(5.5, "<="))
+        ev = evaluate(ind, obs({2021: 5.0, 2022: 5.2, 2023: 5.4}), 2023, PLAN, BANDS)
+        # Rising 0.2 a year reaches 5.8 by 2025, over the ceiling: reverse.
+        assert ev.status is Status.MET
+        assert ev.outlook is Outlook.REVERSE
+
+
+class TestAnnualTargets:
+    def test_cumulative_flow_against_the_years_sub_target(self) -> None:
+        ind = indicator(kind="cumulative", target=fig(10), annual_targets={2023: 2})
+        ev = evaluate(ind, obs({2021: 2.0, 2022: 2.0, 2023: 1.5}), 2023, PLAN, BANDS)
+        assert ev.annual_target == 2
+        assert ev.annual_target_completion == pytest.approx(1.5 / 2)  # 完成年度目标 75%
+
+    def test_level_against_the_years_sub_target(self) -> None:
+        ind = indicator(baseline=fig(25), target=fig(60), annual_targets={2022: 40})
+        ev = evaluate(ind, obs({2022: 42.0}), 2022, PLAN, BANDS)
+        assert ev.annual_target_completion == pytest.approx(42 / 40)
+
+    def test_no_sub_target_for_the_year(self) -> None:
+        ind = indicator(kind="cumulative", target=fig(10), annual_targets={2024: 2})
+        ev = evaluate(ind, obs({2021: 2.0}), 2021, PLAN, BANDS)
+        assert (ev.annual_target, ev.annual_target_completion) == (None, None)
+
+
+class TestTotalsToDate:
+    ind = indicator(kind="cumulative", target=fig(10))
+
+    def test_a_total_to_date_anchors_the_sum(self) -> None:
+        figures = obs({2021: 2.0, 2023: 7.0})
+        figures[2023] = Observation(2023, 7.0, SAMPLE, to_date=True)
+        ev = evaluate(self.ind, figures, 2023, PLAN, BANDS)
+        # 2022 is missing, but 2023 says "7 to date": the total is known again.
+        assert (ev.year, ev.cumulative) == (2023, 7.0)
+        assert ev.actual is None  # the 2023 flow itself is unknown
+
+    def test_flows_after_a_total_to_date_add_to_it(self) -> None:
+        figures = {
+            2022: Observation(2022, 4.0, SAMPLE, to_date=True),
+            2023: Observation(2023, 2.5, SAMPLE),
+        }
+        ev = evaluate(self.ind, figures, 2023, PLAN, BANDS)
+        assert ev.cumulative == pytest.approx(6.5)
+        assert ev.actual == 2.5
+
+    def test_two_totals_give_the_flow_between(self) -> None:
+        figures = {
+            2021: Observation(2021, 2.0, SAMPLE, to_date=True),
+            2022: Observation(2022, 5.0, SAMPLE, to_date=True),
+        }
+        ev = evaluate(self.ind, figures, 2022, PLAN, BANDS)
+        assert ev.actual == pytest.approx(3.0)
+
+
+class TestFinalVerdict:
+    def test_the_end_year_settles_achieved_or_not(self) -> None:
+        ind = indicator(kind="cumulative", target=fig(10))
+        five = {2021 + i: 1.9 for i in range(5)}  # 9.5 of 10
+        ev = evaluate(ind, obs(five), 2025, PLAN, BANDS)
+        assert ev.status is Status.NOT_ACHIEVED
+        assert ev.severity == "warning"
+        five[2025] = 2.5  # 10.1 of 10
+        assert evaluate(ind, obs(five), 2025, PLAN, BANDS).status is Status.ACHIEVED
+
+    def test_a_level_short_of_its_target_in_the_end_year(self) -> None:
+        ind = indicator(baseline=fig(10), target=fig(20))
+        ev = evaluate(ind, obs({2025: 19.9}), 2025, PLAN, BANDS)
+        assert ev.status is Status.NOT_ACHIEVED
+
+
+def test_a_row_without_target_reports_its_figure() -> None:
+    ind = indicator(target={"value": None, "text": "——"})
+    ev = evaluate(ind, obs({2022: 1.6}), 2022, PLAN, BANDS)
+    assert (ev.status, ev.actual) == (Status.NO_TARGET, 1.6)
+
+
+@pytest.mark.parametrize(
+    ("reported", "target", "met"),
+    [
+        (">=", {"value": 90, "comparator": ">=", "text": "≥90"}, True),  # "≥90" meets ≥90
+        (">", {"value": 95, "comparator": ">", "text": ">95"}, True),  # ">95" meets >95
+        (">=", {"value": 95, "comparator": ">", "text": ">95"}, False),  # "≥95" may be 95
+        ("<=", {"value": 90, "comparator": ">=", "text": "≥90"}, False),  # a ceiling says nothing
+        ("<=", {"value": 6, "comparator": "<=", "text": "≤6"}, True),
+    ],
+)
+def test_figures_reported_as_bounds(reported: str, target: dict[str, Any], met: bool) -> None:
+    direction = "lower" if target["comparator"].startswith("<") else "higher"
+    ind = indicator(unit="%", direction=direction, target=target)
+    figures = {2023: Observation(2023, target["value"], SAMPLE, comparator=Comparator(reported))}
+    ev = evaluate(ind, figures, 2023, PLAN, BANDS)
+    assert ev.status is (Status.MET if met else Status.NOT_MET)
+
+
+def test_path_override_changes_the_expected_value() -> None:
+    ind = indicator(baseline=fig(25), target=fig(60))
+    linear = evaluate(ind, obs({2022: 36.0}), 2022, PLAN, BANDS)
+    compound = evaluate(ind, obs({2022: 36.0}), 2022, PLAN, BANDS, path=ExpectedPath.COMPOUND)
+    assert linear.expected == pytest.approx(25 + 35 * 2 / 5)
+    assert compound.expected == pytest.approx(25 * (60 / 25) ** (2 / 5))
+    assert compound.path is ExpectedPath.COMPOUND
+
+
+def test_eurostat_thresholds_on_a_worked_example() -> None:
+    # Eurostat's growth-rate method on levels: from 100 towards 200, four years out of five
+    # elapsed (τ = 0.8). At 176: progress 0.76, pace 0.95, the edge of "on track";
+    # at 175.9: pace 0.94875, "behind" (moderate progress); at 148: pace 0.6, the edge of
+    # "behind"; at 147.9: "far behind" (insufficient); below 100: moving away.
+    ind = indicator(baseline=fig(100), target=fig(200))
+    cases = {
+        176.0: Status.ON_TRACK,
+        175.9: Status.BEHIND,
+        148.0: Status.BEHIND,
+        147.9: Status.FAR_BEHIND,
+        99.0: Status.MOVING_AWAY,
+        184.0: Status.AHEAD,
+    }
+    for value, status in cases.items():
+        assert evaluate(ind, obs({2024: value}), 2024, PLAN, BANDS).status is status, value
