@@ -14,8 +14,8 @@ def test_positions_of_keys_and_values_are_one_based() -> None:
     doc, problems = parse_yaml("a: 1\nb:\n  c: [x, 2]\n", "f.yaml")
     assert problems == []
     assert doc.data == {"a": 1, "b": {"c": ["x", 2]}}
-    assert doc.keys[("b", "c")] == (3, 3)
-    assert doc.values[("b", "c", 1)] == (3, 10)
+    assert doc.where(("b", "c"), key=True) == (3, 3)
+    assert doc.where(("b", "c", 1)) == (3, 10)
     assert doc.where(("b", "c", 7)) == (3, 6)  # nearest known ancestor
 
 

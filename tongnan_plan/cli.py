@@ -7,6 +7,7 @@ Only this module imports Typer; heavy modules are imported inside the commands t
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from enum import StrEnum
@@ -657,6 +658,9 @@ def _plain(cell: object) -> str:
 
 def main() -> None:
     """Entry point of the `tnplan` script: exit codes 0-3, never a traceback."""
+    # A run is short and builds no garbage cycles worth collecting; the cyclic collector,
+    # run over and over as a large plan's objects pile up, would cost more than it frees.
+    gc.disable()
     try:
         app(prog_name="tnplan")
     except SystemExit:

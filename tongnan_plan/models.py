@@ -6,7 +6,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 __all__ = [
     "Attribute",
@@ -250,6 +250,7 @@ class Plan(_Strict):
     groups: tuple[Group, ...]
     indicators: tuple[Indicator, ...]
     crosschecks: tuple[CrossCheck, ...] = ()
+    _by_id: dict[str, Indicator] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -258,6 +259,7 @@ class Plan(_Strict):
         _require_unique("indicator id", [i.id for i in self.indicators])
         _require_unique("cross-check id", [c.id for c in self.crosschecks])
         by_id = {i.id: i for i in self.indicators}
+        self._by_id = by_id
         for ind in self.indicators:
             if ind.group not in group_ids:
                 raise ValueError(f"indicator {ind.id!r}: unknown group {ind.group!r}")
@@ -277,10 +279,12 @@ class Plan(_Strict):
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; KeyError if none."""
-        for ind in self.indicators:
-            if ind.id == indicator_id:
-                return ind
-        raise KeyError(indicator_id)
+        return self._by_id[indicator_id]
+
+    @property
+    def by_id(self) -> dict[str, Indicator]:
+        """The indicators by id (for loops that look many up)."""
+        return self._by_id
 
     def group(self, group_id: str) -> Group:
         """The group with this id; KeyError if none."""

@@ -454,7 +454,8 @@ def _check_entry(
             )
         )
         return None
-    return Entry(
+    # Every field was checked above: construct without validating again.
+    return Entry.model_construct(
         value=value,
         unit=ind.unit,
         comparator=comparator,
@@ -514,18 +515,20 @@ def _running_totals(
     """Cumulative indicators given as the total to date instead of the year's flow."""
     assert one.submission is not None and one.document is not None
     year = one.submission.year
+    earlier_years = range(plan.plan.start_year, year)
+    past = {
+        y: found.submission.entries()
+        for y in earlier_years
+        if (found := history.get(y)) is not None and found.submission is not None
+    }
+    by_id = plan.by_id
     for key, entry in one.submission.entries().items():
-        ind = plan.indicator(key)
+        ind = by_id[key]
         if ind.kind is not Kind.CUMULATIVE or entry.to_date:
             continue
         flows = []
-        for earlier in range(plan.plan.start_year, year):
-            found = history.get(earlier)
-            value = (
-                None
-                if found is None or found.submission is None
-                else found.submission.entries().get(key)
-            )
+        for earlier in earlier_years:
+            value = past.get(earlier, {}).get(key)
             if value is None or value.to_date:
                 break
             flows.append(value.value)

@@ -1,0 +1,65 @@
+"""Generate a large plan directory (targets.yaml and five years of submissions) for benchmarks."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+GROUPS = ("employment", "social_security", "talent", "labour_relations", "public_service")
+UNITS = ("万人", "%", "万人次", "人", "个", "亿元")
+
+
+def generate(folder: Path, count: int, seed: int = 2021) -> Path:
+    """Write folder/targets.yaml with count indicators and folder/actuals/2021-2025.yaml."""
+    rng = random.Random(seed)
+    (folder / "actuals").mkdir(parents=True, exist_ok=True)
+    lines = [
+        "plan:",
+        "  id: generated",
+        "  title: Generated plan",
+        "  title_en: Generated plan",
+        "  issuer: benchmark",
+        "  document: none",
+        '  issued: "2022"',
+        "  baseline_year: 2020",
+        "  start_year: 2021",
+        "  end_year: 2025",
+        "thresholds: {ahead: 1.05, on_track: 0.95, behind: 0.6}",
+        "groups:",
+    ]
+    lines += [f"  - {{id: {g}, name: {g}, name_en: {g}}}" for g in GROUPS]
+    lines.append("indicators:")
+    kinds = []
+    for i in range(count):
+        unit = UNITS[i % len(UNITS)]
+        cumulative = i % 3 == 0 and unit != "%"
+        kinds.append((cumulative, unit))
+        base = round(rng.uniform(10, 80), 2)
+        target = round(base * rng.uniform(1.1, 1.6), 2) if unit != "%" else min(99.0, base + 15)
+        lines += [
+            f"  - id: ind_{i:05d}",
+            f"    name: 指标{i}",
+            f"    name_en: Indicator {i}",
+            f'    unit: "{unit}"',
+            f"    group: {GROUPS[i % len(GROUPS)]}",
+            "    tier: main",
+            f"    kind: {'cumulative' if cumulative else 'annual'}",
+            "    attribute: 预期性",
+            "    direction: higher",
+            f'    baseline: {{value: {base}, text: "{base}"}}',
+            f'    target: {{value: {target * (5 if cumulative else 1)}, text: "{target}"}}',
+            f"    source: generated {i}",
+        ]
+    (folder / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for year in range(2021, 2026):
+        rows = [f"year: {year}", "provenance: sample", "values:"]
+        for i, (cumulative, unit) in enumerate(kinds):
+            value = round(rng.uniform(5, 90), 3)
+            rows.append(f"  ind_{i:05d}: {value}")
+        (folder / "actuals" / f"{year}.yaml").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+if __name__ == "__main__":
+    generate(Path(sys.argv[1]), int(sys.argv[2]))

@@ -1,0 +1,185 @@
+"""tnplan's performance budget, measured side by side in one run.
+
+    python benchmarks/run.py [--runs N] [--scale-runs N]
+
+Every comparison runs its commands interleaved (A B A B …) after a warm-up, and prints the
+medians, the spread (min–max) and the ratio against its budget. Machines are noisy: this is a
+report, not a test, and it is not part of CI's pass or fail. Python standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+
+def tnplan() -> list[str]:
+    """The installed tnplan script beside this Python, else `python -m tongnan_plan`."""
+    script = Path(sys.executable).parent / "tnplan"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tongnan_plan"]
+
+
+def run_once(command: Sequence[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(
+            f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode()}"
+        )
+    return elapsed
+
+
+def measure(
+    commands: dict[str, Sequence[str]], runs: int, cwd: Path, warmup: int = 2
+) -> dict[str, list[float]]:
+    """Run the commands interleaved; the times of each, warm-up runs left out."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for i in range(warmup + runs):
+        for name, command in commands.items():
+            elapsed = run_once(command, cwd)
+            if i >= warmup:
+                times[name].append(elapsed)
+    return times
+
+
+def peak_memory_mb(command: Sequence[str], cwd: Path) -> float:
+    """The peak resident memory of one run of command, in MB (Linux reports KB)."""
+    probe = (
+        "import resource, subprocess, sys;"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    return int(out.stdout.strip()) / 1024
+
+
+def spread(values: list[float]) -> str:
+    return f"{min(values):.3f}–{max(values):.3f}"
+
+
+def verdict(ok: bool) -> str:
+    return "within budget" if ok else "OVER BUDGET"
+
+
+def ratio_line(label: str, times: dict[str, list[float]], a: str, b: str, budget: float) -> bool:
+    ma, mb = statistics.median(times[a]), statistics.median(times[b])
+    ratio = ma / mb
+    ok = ratio <= budget
+    print(
+        f"{label:<46} {ma:.3f} s / {mb:.3f} s = {ratio:.2f}×  (budget ≤ {budget:.2f}×)  {verdict(ok)}"
+    )
+    print(f"{'':<46} spread {a} {spread(times[a])} s, {b} {spread(times[b])} s, n={len(times[a])}")
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=15, help="timed runs of each start-up command")
+    parser.add_argument(
+        "--scale-runs", type=int, default=5, help="timed runs of each scale command"
+    )
+    args = parser.parse_args()
+
+    cli = tnplan()
+    floor = [sys.executable, str(HERE / "floor.py")]
+    shipped = ROOT / "data"
+    all_ok = True
+    print(f"tnplan: {' '.join(cli)}\nPython: {sys.version.split()[0]}, {os.cpu_count()} cores\n")
+
+    print("== start-up, against the floor (benchmarks/floor.py)")
+    times = measure(
+        {
+            "floor": [*floor, "--format", "table"],
+            "status": [*cli, "status", "--data", str(shipped)],
+            "version": [*cli, "--version"],
+            "help": [*cli, "--help"],
+        },
+        args.runs,
+        ROOT,
+    )
+    all_ok &= ratio_line("tnplan status / floor", times, "status", "floor", 1.3)
+    all_ok &= ratio_line("tnplan --version / floor", times, "version", "floor", 1.0)
+    all_ok &= ratio_line("tnplan --help / floor", times, "help", "floor", 1.0)
+
+    print("\n== check, against check-jsonschema with tnplan's own JSON Schema")
+    cjs = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if Path(cjs).exists():
+            schema = work / "schema.json"
+            schema.write_bytes(
+                subprocess.run(
+                    [*cli, "schema", "--data", str(shipped)], capture_output=True, check=True
+                ).stdout
+            )
+            submission = shipped / "actuals" / "2023.yaml"
+            times = measure(
+                {
+                    "check": [*cli, "check", "--data", str(shipped), str(submission)],
+                    "check-jsonschema": [cjs, "--schemafile", str(schema), str(submission)],
+                },
+                args.runs,
+                ROOT,
+            )
+            all_ok &= ratio_line(
+                "tnplan check 2023.yaml / check-jsonschema", times, "check", "check-jsonschema", 0.8
+            )
+        else:
+            print("skipped: check-jsonschema is not installed (pip install check-jsonschema)")
+
+        print("\n== scale: generated plans, five years of submissions each")
+        medians: dict[tuple[str, int], float] = {}
+        for count in (5_000, 10_000):
+            folder = generate(work / f"plan{count}", count)
+            files = sorted(str(p) for p in (folder / "actuals").glob("*.yaml"))
+            commands = {
+                "status": [*cli, "status", "--format", "csv", "--data", str(folder)],
+                "check": [*cli, "check", "--format", "json", "--data", str(folder), *files],
+            }
+            times = measure(commands, args.scale_runs, ROOT, warmup=1)
+            for name, command in commands.items():
+                median = statistics.median(times[name])
+                medians[(name, count)] = median
+                memory = peak_memory_mb(command, ROOT)
+                label = f"{name} ({count:,} indicators)"
+                if count == 5_000:
+                    ok = median <= 2.0
+                    all_ok &= ok
+                    budget = f"(budget ≤ 2.00 s)  {verdict(ok)}"
+                else:
+                    budget = ""
+                print(
+                    f"{label:<46} {median:.3f} s  spread {spread(times[name])} s  peak {memory:.0f} MB  {budget}"
+                )
+        for name in ("status", "check"):
+            growth = medians[(name, 10_000)] / medians[(name, 5_000)]
+            ok = growth <= 2.2
+            all_ok &= ok
+            print(f"{name + ' 10,000 / 5,000':<46} {growth:.2f}×  (budget ≤ 2.20×)  {verdict(ok)}")
+    print("\nall within budget" if all_ok else "\nsome lines are over budget")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
