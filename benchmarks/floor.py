@@ -7,7 +7,7 @@ as `tnplan status` and does nothing. `tnplan status` is measured against this.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -26,7 +26,7 @@ class Figure(BaseModel):
 Figure.model_validate({"value": 1.0, "text": "1"})
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     TABLE = "table"
     CSV = "csv"
 
@@ -35,7 +35,7 @@ app = typer.Typer(add_completion=False)
 
 
 @app.command()
-def status(
+def status(  # noqa: PLR0917 - the options of tnplan status
     year: Annotated[int | None, typer.Option("--year")] = None,
     tier: Annotated[str, typer.Option("--tier")] = "main",
     fmt: Annotated[Format, typer.Option("--format")] = Format.TABLE,

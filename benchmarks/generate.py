@@ -54,7 +54,7 @@ def generate(folder: Path, count: int, seed: int = 2021) -> Path:
     (folder / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for year in range(2021, 2026):
         rows = [f"year: {year}", "provenance: sample", "values:"]
-        for i, (cumulative, unit) in enumerate(kinds):
+        for i in range(len(kinds)):
             value = round(rng.uniform(5, 90), 3)
             rows.append(f"  ind_{i:05d}: {value}")
         (folder / "actuals" / f"{year}.yaml").write_text("\n".join(rows) + "\n", encoding="utf-8")
