@@ -55,9 +55,14 @@ class Document:
     keys: dict[PathT, tuple[int, int]] = field(default_factory=dict)
     #: YAML 1.1 readings found while building the data, by path: (code, scalar text).
     quirks: dict[PathT, tuple[str, str]] = field(default_factory=dict)
+    #: The file's text, kept when it was parsed without positions: where() parses it again.
+    text: str = field(default="", repr=False)
 
     def where(self, path: Sequence[Key], *, key: bool = False) -> tuple[int, int]:
         """The position of the value (or key) at path, else of its nearest ancestor."""
+        if self.text:
+            located, _ = parse_yaml(self.text, self.file)
+            self.values, self.keys, self.text = located.values, located.keys, ""
         p = tuple(path)
         if key and p in self.keys:
             return self.keys[p]
@@ -143,31 +148,42 @@ def read_text(path: Path, display: str | None = None) -> str:
         ) from None
 
 
-def load_yaml(path: Path, display: str | None = None) -> tuple[Document, list[Diagnostic]]:
+def load_yaml(
+    path: Path, display: str | None = None, *, positions: bool = True
+) -> tuple[Document, list[Diagnostic]]:
     """Read and parse a YAML file: the document and its non-fatal diagnostics."""
     name = display or str(path)
-    return parse_yaml(read_text(path, name), name)
+    return parse_yaml(read_text(path, name), name, positions=positions)
 
 
-def parse_yaml(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
-    """Parse YAML text into a Document; fatal problems raise TnplanError."""
+def parse_yaml(
+    text: str, file: str, *, positions: bool = True
+) -> tuple[Document, list[Diagnostic]]:
+    """Parse YAML text into a Document; fatal problems raise TnplanError.
+
+    With positions=False the document records where nothing stands (faster for a large file
+    expected to be valid); it is parsed again, with positions, as soon as a problem turns up
+    while reading it, and Document.located() does the same for problems found later.
+    """
     _check_depth(text, file)
     # The collector finds nothing to free among the nodes being built but, run over and over
     # as they pile up, makes large files load in more than linear time.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _parse(text, file)
+        return _parse(text, file, positions)
     finally:
         if collecting:
             gc.enable()
 
 
-def _parse(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
+def _parse(text: str, file: str, positions: bool) -> tuple[Document, list[Diagnostic]]:
     loader = _Loader(text)
-    builder = _Builder(file, loader)
+    builder = _Builder(file, loader, record=positions)
     try:
         data = builder.document()
+    except _NeedPositions:
+        return _parse(text, file, True)
     except yaml.MarkedYAMLError as exc:
         raise TnplanError([_syntax_diagnostic(exc, text, file)]) from None
     except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
@@ -189,9 +205,13 @@ def _parse(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
         ) from None
     finally:
         loader.dispose()
+    if builder.diagnostics and not positions:
+        return _parse(text, file, True)
     if builder.fatal:
         raise TnplanError(builder.diagnostics)
-    return Document(file, data, builder.values, builder.keys, builder.quirks), builder.diagnostics
+    document = Document(file, data, builder.values, builder.keys, builder.quirks)
+    document.text = "" if positions else text
+    return document, builder.diagnostics
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -261,9 +281,14 @@ class _Builder:
     file, and an alias is reported where it is written.
     """
 
-    def __init__(self, file: str, loader: yaml.CSafeLoader | yaml.SafeLoader) -> None:
+    def __init__(
+        self, file: str, loader: yaml.CSafeLoader | yaml.SafeLoader, *, record: bool = True
+    ) -> None:
         self.file = file
         self.loader = loader
+        #: Whether to note where every key and value stands (see parse_yaml's positions).
+        self.record = record
+        self.resolvers = loader.yaml_implicit_resolvers
         # Typed loosely: PyYAML's stubs say an event may be None and lack its subclasses' fields.
         self.next_event: Any = loader.get_event
         self.values: dict[PathT, tuple[int, int]] = {}
@@ -324,8 +349,9 @@ class _Builder:
 
     def node(self, path: PathT) -> Any:
         event = self.next_event()
-        mark = event.start_mark
-        self.values[path] = (mark.line + 1, mark.column + 1)
+        if self.record:
+            mark = event.start_mark
+            self.values[path] = (mark.line + 1, mark.column + 1)
         kind = event.__class__
         if kind is yaml.ScalarEvent:
             text = event.value
@@ -385,8 +411,12 @@ class _Builder:
             kind = event.__class__
             if kind is yaml.MappingEndEvent:
                 return out
-            if kind is yaml.ScalarEvent and event.tag is None and not event.implicit[0]:
-                key: Any = event.value  # a quoted key
+            if kind is yaml.ScalarEvent and event.tag is None:
+                key: Any = event.value
+                # A plain name (no resolver claims its first character) or a quoted key is
+                # a string as it stands; anything else is looked at closely.
+                if event.implicit[0] and (not key or key[0] in self.resolvers):
+                    key = self._key(event, path)
             elif kind is yaml.ScalarEvent:
                 key = self._key(event, path)
             else:
@@ -398,7 +428,9 @@ class _Builder:
             if key is _SKIP:
                 self._skip_node()
                 continue
-            if key in lines:
+            if key in out or key in lines:
+                if not self.record:
+                    raise _NeedPositions
                 self._add(
                     event,
                     child,
@@ -408,9 +440,10 @@ class _Builder:
                 )
                 self._skip_node()
                 continue
-            mark = event.start_mark
-            lines[key] = mark.line + 1
-            self.keys[child] = (mark.line + 1, mark.column + 1)
+            if self.record:
+                mark = event.start_mark
+                lines[key] = mark.line + 1
+                self.keys[child] = (mark.line + 1, mark.column + 1)
             out[key] = self.node(child)
 
     def _skip_node(self) -> None:
@@ -562,6 +595,12 @@ def _resolve(loader: Any, text: str, implicit: tuple[bool, bool]) -> str:
 
 
 _SKIP = object()
+
+
+class _NeedPositions(Exception):
+    """Raised by a builder that does not record positions when a diagnostic needs one."""
+
+
 _DIGITS = frozenset("0123456789")
 
 

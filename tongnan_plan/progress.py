@@ -74,7 +74,9 @@ class Outlook(StrEnum):
     REVERSE = "reverse"
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, five times slower,
+# and a plan of thousands of indicators makes many of these. Treat them as values all the same.
+@dataclass(slots=True)
 class Observation:
     """One submitted figure, already in the indicator's unit."""
 
@@ -87,7 +89,7 @@ class Observation:
     comparator: Comparator = Comparator.EQ
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Evaluation:
     """Where one indicator stands as of a year. Fractions are 0-1 (×100 for percent)."""
 
@@ -240,7 +242,7 @@ def evaluate(
     return _annual(context)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Context:
     indicator: Indicator
     observations: Mapping[int, Observation]

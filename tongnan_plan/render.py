@@ -183,6 +183,10 @@ def number(value: float | None) -> float | int | None:
     """A figure for output: None stays None, float noise is rounded away, whole numbers are ints."""
     if value is None or not math.isfinite(value):
         return None
+    if value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if len(repr(value)) <= 14:  # a short decimal as typed: no float noise to round away
+        return value
     cleaned = float(f"{value:.12g}")
     if cleaned.is_integer() and abs(cleaned) < 1e15:
         return int(cleaned)

@@ -54,7 +54,8 @@ def load_plan(data_dir: Path) -> Plan:
                 )
             ]
         )
-    doc, diagnostics = load_yaml(path)
+    # A plan is read far more often than it is wrong: positions are found only when needed.
+    doc, diagnostics = load_yaml(path, positions=False)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
         raise TnplanError(errors)
