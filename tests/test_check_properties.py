@@ -23,6 +23,7 @@ IDS = [ind.id for ind in load_plan(DATA).indicators]
 SEEDS = [
     (FIXTURES / "valid" / "2023.yaml").read_bytes(),
     (DATA / "actuals" / "2022.yaml").read_bytes(),
+    (FIXTURES / "csv" / "2023.csv").read_bytes(),
 ]
 YAML_CHARS = [
     *":-[]{}&*!|>'\"%@`#,?~\t\n 0123456789.eE+_年：，\u3000\ufeff\x00\x07",
@@ -89,10 +90,10 @@ inputs = st.one_of(mutated(), submissions.map(_dump), st.binary(max_size=64))
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(content=inputs)
-def test_check_never_crashes(content: bytes) -> None:
+@given(content=inputs, suffix=st.sampled_from([".yaml", ".csv"]))
+def test_check_never_crashes(content: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "2023.yaml"
+        path = Path(folder) / f"2023{suffix}"
         path.write_bytes(content)
         result = runner.invoke(app, ["check", str(path), "--data", str(DATA), "-f", "json"])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception

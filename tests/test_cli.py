@@ -354,6 +354,7 @@ def test_pre_commit_hook_runs_check() -> None:
     assert hook["id"] == "tnplan-check"
     assert hook["entry"] == "tnplan check"
     assert re.search(hook["files"], "data/actuals/2023.yaml")
+    assert re.search(hook["files"], "data/actuals/2023.csv")
     assert not re.search(hook["files"], "data/targets.yaml")
 
 

@@ -182,3 +182,49 @@ def test_running_total_is_not_checked_for_levels(tmp_path: Path, plan: Plan) -> 
         "year: 2023\nprovenance: sample\nvalues:\n  unemployment_insurance_insured: 4.52\n",
     )
     assert not [d for d in check_paths([path], plan).diagnostics if d.code == "running-total"]
+
+
+def test_csv_submission_is_checked_with_row_and_column(plan: Plan) -> None:
+    result = check_paths([FIXTURES / "csv" / "2023.csv"], plan)
+    found = [(d.code, d.line, d.column) for d in result.diagnostics if d.severity is Severity.ERROR]
+    assert found == [
+        ("not-a-number", 6, 18),
+        ("percent-out-of-range", 7, 24),
+        ("unknown-indicator", 8, 1),
+        ("duplicate-key", 9, 1),
+        ("missing-value", 10, 24),
+    ]
+    (submission,) = result.submissions
+    assert submission.year == 2023  # from the file name
+    assert submission.entries()["urban_new_jobs"].value == pytest.approx(10800 / 10_000)
+
+
+def test_csv_needs_a_header_and_a_provenance(tmp_path: Path, plan: Plan) -> None:
+    path = tmp_path / "2023.csv"
+    path.write_text("urban_new_jobs,1.1\n", encoding="utf-8")
+    assert ("missing-key", 1, 1) in _errors(path, plan)
+    path.write_text("id,value,colour\nurban_new_jobs,1.1,red\n", encoding="utf-8")
+    errors = _errors(path, plan)
+    assert ("unknown-key", 1, 10) in errors
+    assert ("missing-key", 1, 1) in errors  # no provenance line
+
+
+def test_csv_and_yaml_give_the_same_submission(tmp_path: Path, plan: Plan) -> None:
+    csv_path = tmp_path / "2022.csv"
+    csv_path.write_text(
+        '# provenance: sample\nid,value,unit\nurban_new_jobs,10500,人\n"postdoc_recruits",1,\n',
+        encoding="utf-8",
+    )
+    yaml_path = tmp_path / "yaml" / "2022.yaml"
+    yaml_path.parent.mkdir()
+    yaml_path.write_text(
+        "year: 2022\nprovenance: sample\nvalues:\n"
+        "  urban_new_jobs: {value: 10500, unit: 人}\n  postdoc_recruits: 1\n",
+        encoding="utf-8",
+    )
+    from_csv = check_paths([csv_path], plan).submissions[0]
+    from_yaml = check_paths([yaml_path], plan).submissions[0]
+    assert from_csv.year == from_yaml.year and from_csv.provenance is from_yaml.provenance
+    assert {k: e.value for k, e in from_csv.entries().items()} == {
+        k: e.value for k, e in from_yaml.entries().items()
+    }

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity, TnplanError
-from .loader import Document, Key, load_yaml
+from .loader import Document, Key, load_yaml, read_text
 from .models import (
     Comparator,
     Entry,
@@ -28,6 +28,8 @@ from .units import convert, normalise_unit
 __all__ = ["Actuals", "CheckedFile", "check_document", "check_files", "check_paths"]
 
 TOP_KEYS = ("year", "provenance", "source", "note", "values")
+#: The file endings of submissions: YAML, or CSV for figures that come out of spreadsheets.
+SUBMISSION_SUFFIXES = (".yaml", ".yml", ".csv")
 ENTRY_KEYS = ("value", "unit", "comparator", "to_date", "source", "note")
 #: Comparators a figure may be reported with, as typed (≥ and ≤ as printed in the plan too).
 COMPARATORS = {"=": "=", ">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "<": "<"}
@@ -122,7 +124,7 @@ def _history(
     for year in range(plan.plan.start_year, one.submission.year):
         found = by_year.get(year)
         if found is None:
-            for suffix in (".yaml", ".yml"):
+            for suffix in SUBMISSION_SUFFIXES:
                 candidate = here / f"{year}{suffix}"
                 if candidate not in siblings:
                     siblings[candidate] = (
@@ -140,7 +142,12 @@ def check_path(path: Path, plan: Plan) -> CheckedFile:
     """Read, parse and check one submission file."""
     name = str(path)
     try:
-        doc, diagnostics = load_yaml(path, name)
+        if path.suffix.lower() == ".csv":
+            from .csvsub import parse_csv
+
+            doc, diagnostics = parse_csv(read_text(path, name), name)
+        else:
+            doc, diagnostics = load_yaml(path, name)
     except TnplanError as exc:
         return CheckedFile(name, None, None, list(exc.diagnostics))
     submission, more = check_document(doc, plan, path.stem)

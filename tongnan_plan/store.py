@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from .diagnostics import Diagnostic, Severity, TnplanError
 from .loader import load_yaml, pydantic_diagnostics
 from .models import Plan
-from .rules import Actuals, check_paths
+from .rules import SUBMISSION_SUFFIXES, Actuals, check_paths
 
 __all__ = ["Actuals", "bundled_data", "load_actuals", "load_plan", "locate_data"]
 
@@ -70,7 +70,9 @@ def actual_files(data_dir: Path) -> list[Path]:
     folder = data_dir / ACTUALS
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file()
+    )
 
 
 def load_actuals(data_dir: Path, plan: Plan) -> Actuals:
