@@ -29,7 +29,7 @@ REQUIRED_CSV = (
     "id,name,unit,kind,attribute,comparator,baseline,target,year,actual,cumulative,completion_pct,"
     "time_elapsed_pct,progress_pct,pace_ratio,required_per_year,projected,status,provenance"
 ).split(",")
-COMMANDS = ["status", "indicators", "check", "schema", "new", "show", "audit"]
+COMMANDS = ["status", "indicators", "check", "schema", "new", "show", "audit", "report"]
 
 
 @pytest.fixture

@@ -510,7 +510,7 @@ def check(
         chosen = (
             CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT
         )
-    from . import report as reporters
+    from . import reporters
 
     _emit(reporters.render(chosen.value, report, shown, colour=_colour_wanted()))
     usage_codes = {"file-not-found", "is-directory"}
@@ -654,6 +654,83 @@ def _plain(cell: object) -> str:
     from rich.text import Text
 
     return Text.from_markup(str(cell)).plain
+
+
+class ReportFormat(StrEnum):
+    HTML = "html"
+    MARKDOWN = "markdown"
+
+
+@app.command()
+def report(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The file to write (atomically); - for standard output."
+        ),
+    ],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help="Evaluate as of this year (default: the latest with data).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="html: one standalone page; markdown.")
+    ] = ReportFormat.HTML,
+    lang: LangOption = Lang.ZH,
+    tier: TierOption = TierChoice.MAIN,
+    path: PathOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Write the evaluation report: summary, tables by area, a chart per main indicator, audit.
+
+    The HTML page is self-contained (no network needed) and prints well.
+
+    Example: tnplan report --year 2023 -o 中期评估.html
+    """
+    from .audit import audit_plan
+    from .evaluation import default_as_of, evaluate_plan, observations
+    from .report import ReportInput, report_html, report_markdown
+    from .store import load_actuals
+
+    directory, plan = _load_plan(data)
+    if year is not None and year not in plan.plan.years:
+        _usage(
+            f"--year {year} is outside the plan period {plan.plan.start_year}-{plan.plan.end_year}"
+        )
+    actuals = load_actuals(directory, plan)
+    as_of = default_as_of(plan, actuals.submissions) if year is None else year
+    chosen = None if path is None else _path(path)
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, chosen)
+    completions, crosschecks = audit_plan(plan, observations(actuals.submissions))
+    used = [
+        (f, s)
+        for f, s in zip(actuals.submission_files, actuals.submissions, strict=True)
+        if s.year <= as_of
+    ]
+    content = ReportInput(
+        plan=plan,
+        submissions=[s for _, s in used],
+        files=[f for f, _ in used],
+        evaluations=evaluations,
+        as_of=as_of,
+        completions=completions,
+        crosschecks=crosschecks,
+    )
+    writer = report_html if fmt is ReportFormat.HTML else report_markdown
+    _deliver(writer(content, lang.value), output, force)
+    errors = [d for d in actuals.diagnostics if d.severity == "error"]
+    if errors:
+        typer.echo(
+            f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
+            err=True,
+        )
+        _fail(errors)
 
 
 def main() -> None:

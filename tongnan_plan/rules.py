@@ -52,6 +52,8 @@ class Actuals:
     submissions: list[Submission] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    #: The file each usable submission came from, in the order of submissions.
+    submission_files: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +110,7 @@ def check_paths(paths: list[Path], plan: Plan, *, compare_previous: bool = True)
         result.diagnostics.extend(sorted(one.diagnostics, key=lambda d: (d.line, d.column)))
         if one.submission is not None:
             result.submissions.append(one.submission)
+            result.submission_files.append(one.file)
     return result
 
 

@@ -1,0 +1,173 @@
+"""An indicator's years as an inline SVG chart: figures, expected path, target and trend.
+
+Plain SVG text, no plotting library: the chart opens anywhere without a network, and its
+Chinese labels are drawn by the browser with the reader's own fonts (the usual trap of
+plotting libraries, whose bundled fonts lack CJK glyphs).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from html import escape
+
+from .evaluation import YearRow
+from .models import Kind
+from .progress import Evaluation
+
+__all__ = ["FONT_STACK", "chart_svg"]
+
+FONT_STACK = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+    '"WenQuanYi Micro Hei", sans-serif'
+)
+WIDTH, HEIGHT = 560, 260
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
+
+LABELS = {
+    "zh": {
+        "actual": "实际",
+        "total": "累计",
+        "expected": "序时进度",
+        "target": "目标",
+        "trend": "趋势",
+        "title": "{name}：逐年{what}、序时进度线与目标",
+    },
+    "en": {
+        "actual": "actual",
+        "total": "running total",
+        "expected": "expected path",
+        "target": "target",
+        "trend": "trend",
+        "title": "{name}: yearly {what}, expected path and target",
+    },
+}
+
+
+def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round tick values covering low..high."""
+    span = high - low
+    if span <= 0:
+        return [low]
+    raw = span / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.ceil(low / step) * step
+    ticks = []
+    value = first
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def chart_svg(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int, lang: str = "zh") -> str:
+    """The SVG chart of one indicator, as text to put inside an HTML page."""
+    ind = ev.indicator
+    words = LABELS[lang]
+    cumulative = ind.kind is Kind.CUMULATIVE
+    points: list[tuple[int, float]] = []
+    if not cumulative and ind.baseline_value is not None:
+        points.append((baseline_year, ind.baseline_value))
+    for row in rows:
+        value = row.cumulative if cumulative else row.value
+        if value is not None:
+            points.append((row.year, value))
+    expected = [(baseline_year, 0.0 if cumulative else ind.baseline_value)] + [
+        (r.year, r.expected) for r in rows
+    ]
+    expected_points = [(y, v) for y, v in expected if v is not None]
+    if len(expected_points) < 2:
+        expected_points = []
+    end_year = rows[-1].year if rows else baseline_year + 5
+    target = ind.target.value
+    trend: list[tuple[int, float]] = []
+    if ev.projected_trend is not None and points and points[-1][0] < end_year:
+        trend = [points[-1], (end_year, ev.projected_trend)]
+    values = [v for _, v in points + expected_points + trend]
+    if target is not None:
+        values.append(target)
+    low = 0.0 if cumulative or not values else min(values)
+    high = max(values, default=1.0)
+    if not cumulative and values:
+        pad = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
+        low, high = max(0.0, low - pad) if low >= 0 else low - pad, high + pad
+    if high <= low:
+        high = low + 1.0
+
+    def x(year: float) -> float:
+        return LEFT + (year - baseline_year) / (end_year - baseline_year) * (WIDTH - LEFT - RIGHT)
+
+    def y(value: float) -> float:
+        return TOP + (high - value) / (high - low) * (HEIGHT - TOP - BOTTOM)
+
+    def path(series: Sequence[tuple[float, float]]) -> str:
+        return " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in series)
+
+    name = ind.name if lang == "zh" else ind.name_en
+    title = words["title"].format(name=name, what=words["total" if cumulative else "actual"])
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+        f'style="font-family: {escape(FONT_STACK)}; font-size: 12px">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for tick in _nice_ticks(low, high):
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
+            'stroke="#e5e7eb"/>'
+            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="#555">'
+            f"{_fmt(tick)}</text>"
+        )
+    for year in range(baseline_year, end_year + 1):
+        parts.append(
+            f'<text x="{x(year):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
+            f'fill="#555">{year}</text>'
+        )
+    if target is not None:
+        parts.append(
+            f'<line class="target" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(target):.1f}" '
+            f'y2="{y(target):.1f}" stroke="#b91c1c" stroke-dasharray="6 4"/>'
+            f'<text x="{WIDTH - RIGHT}" y="{y(target) - 5:.1f}" text-anchor="end" '
+            f'fill="#b91c1c">{escape(words["target"])} {escape(ind.target.text)}</text>'
+        )
+    if expected_points:
+        parts.append(
+            f'<polyline class="expected" points="{path(expected_points)}" fill="none" '
+            'stroke="#6b7280" stroke-dasharray="3 3"/>'
+        )
+    if trend:
+        parts.append(
+            f'<polyline class="trend" points="{path(trend)}" fill="none" stroke="#2563eb" '
+            'stroke-dasharray="1 4" stroke-width="2"/>'
+        )
+    if points:
+        parts.append(
+            f'<polyline class="actual" points="{path(points)}" fill="none" stroke="#2563eb" '
+            'stroke-width="2.5"/>'
+        )
+        for year, value in points:
+            parts.append(
+                f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3.5" fill="#2563eb">'
+                f"<title>{year}: {_fmt(value)} {escape(ind.unit)}</title></circle>"
+            )
+    legend = [
+        ("#2563eb", "", words["total" if cumulative else "actual"]),
+        ("#6b7280", "3 3", words["expected"]),
+        ("#b91c1c", "6 4", words["target"]),
+        ("#2563eb", "1 4", words["trend"]),
+    ]
+    lx = LEFT
+    for colour, dash, label in legend:
+        parts.append(
+            f'<line x1="{lx}" x2="{lx + 22}" y1="{HEIGHT - 8}" y2="{HEIGHT - 8}" '
+            f'stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>'
+            f'<text x="{lx + 26}" y="{HEIGHT - 4}" fill="#333">{escape(label)}</text>'
+        )
+        lx += 30 + 13 * len(label) if lang == "zh" else 30 + 7 * len(label)
+    parts.append("</svg>")
+    return "".join(parts)
