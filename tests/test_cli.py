@@ -20,7 +20,7 @@ from tongnan_plan.cli import app, main
 from tongnan_plan.evaluation import evaluate_plan
 from tongnan_plan.models import Plan, Tier
 from tongnan_plan.render import STATUS_COLUMNS
-from tongnan_plan.store import load_actuals
+from tongnan_plan.store import load_actuals, load_plan
 
 from .conftest import FIXTURES
 
@@ -441,3 +441,50 @@ def test_status_on_the_13th_plan(data_dir: Path) -> None:
     assert records["urban_disposable_income"]["status"] == "not_met"
     assert records["graduate_employment_rate"]["reported"] == ">="
     assert {r["provenance"] for r in records.values()} == {"official"}
+
+
+def test_status_as_svg_gives_chinese_two_cells(data_dir: Path) -> None:
+    import html
+
+    code, out, _ = invoke("status", "-f", "svg", "--data", str(data_dir))
+    assert code == 0 and out.lstrip().startswith("<svg")
+    runs = [
+        (float(length), html.unescape(text))
+        for length, text in re.findall(r'textLength="([0-9.]+)"[^>]*>([^<]*)</text>', out)
+    ]
+    # One terminal cell, from a run of plain ASCII; a Chinese character takes two.
+    one_cell = next(length / len(text) for length, text in runs if text.strip() and text.isascii())
+    unit = next(length for length, text in runs if text.startswith("单位"))
+    assert unit == pytest.approx(one_cell * (2 * 2 + 2))  # "单位" and two spaces
+
+
+def test_status_as_html(data_dir: Path) -> None:
+    code, out, _ = invoke("status", "-f", "html", "--data", str(data_dir))
+    assert code == 0 and "<html" in out.lower() and "城镇调查失业率" in out
+
+
+def test_language_from_the_locale(data_dir: Path) -> None:
+    _, out, _ = invoke(
+        "status", "--data", str(data_dir), env={"LANG": "en_US.UTF-8", "TNPLAN_LANG": ""}
+    )
+    assert "as of 2024" in out
+    _, out, _ = invoke(
+        "status", "--data", str(data_dir), env={"LANG": "zh_CN.UTF-8", "TNPLAN_LANG": ""}
+    )
+    assert "截至 2024 年" in out
+    _, out, _ = invoke(
+        "status", "--data", str(data_dir), env={"LANG": "en_US.UTF-8", "TNPLAN_LANG": "zh"}
+    )
+    assert "截至 2024 年" in out
+
+
+def test_progress_bar_marks_time_elapsed(data_dir: Path) -> None:
+    from tongnan_plan.render import progress_bar
+
+    plan = load_plan(data_dir)
+    evaluations = evaluate_plan(plan, load_actuals(data_dir, plan).submissions)
+    by_id = {ev.indicator.id: ev for ev in evaluations}
+    ahead, behind = by_id["urban_new_jobs"], by_id["subsidised_skills_training"]
+    # 序时进度 80%: the mark is the 8th of 10 cells; ahead fills past it, behind stops short.
+    assert progress_bar(ahead)[7] == "┃" and progress_bar(behind)[7] == "│"
+    assert progress_bar(by_id["surveyed_unemployment_rate"]) == ""  # a bound: nothing to draw

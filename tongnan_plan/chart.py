@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from html import escape
 
 from .evaluation import YearRow
-from .models import Kind
+from .models import Basis, Kind
 from .progress import Evaluation
 
 __all__ = ["FONT_STACK", "chart_svg"]
@@ -71,8 +71,15 @@ def chart_svg(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int, lang:
     words = LABELS[lang]
     cumulative = ind.kind is Kind.CUMULATIVE
     points: list[tuple[int, float]] = []
-    if not cumulative and ind.baseline_value is not None:
-        points.append((baseline_year, ind.baseline_value))
+    baseline = ind.baseline
+    if (
+        not cumulative
+        and baseline is not None
+        and baseline.value is not None
+        and not baseline.is_bound
+        and baseline.basis is Basis.YEAR
+    ):
+        points.append((baseline_year, baseline.value))
     for row in rows:
         value = row.cumulative if cumulative else row.value
         if value is not None:

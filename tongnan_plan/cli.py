@@ -37,6 +37,15 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
 
 
+class StatusFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    SVG = "svg"
+    HTML = "html"
+
+
 class TierChoice(StrEnum):
     MAIN = "main"
     GOAL = "goal"
@@ -99,9 +108,13 @@ TierOption = Annotated[
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 LangOption = Annotated[
-    Lang,
+    Lang | None,
     typer.Option(
-        "--lang", envvar="TNPLAN_LANG", help="Language of headers, names and status words."
+        "--lang",
+        envvar="TNPLAN_LANG",
+        help="Language of headers, names, status words and messages "
+        "(default: TNPLAN_LANG, else the locale: zh unless the locale is English).",
+        show_default=False,
     ),
 ]
 OutputOption = Annotated[
@@ -210,8 +223,15 @@ def status(
         ),
     ] = None,
     tier: TierOption = TierChoice.MAIN,
-    fmt: FormatOption = Format.TABLE,
-    lang: LangOption = Lang.ZH,
+    fmt: Annotated[
+        StatusFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table; csv, json or markdown; svg or html: the table as a picture.",
+        ),
+    ] = StatusFormat.TABLE,
+    lang: LangOption = None,
     path: PathOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -222,6 +242,7 @@ def status(
 
     Example: tnplan status --year 2023 --format csv --output status.csv
     """
+    lang = _language(lang)
     from .evaluation import evaluate_plan
     from .store import load_actuals
 
@@ -237,16 +258,18 @@ def status(
     )
     from . import render
 
-    if fmt is Format.CSV:
+    if fmt is StatusFormat.CSV:
         rows = [render.status_row(ev) for ev in evaluations]
         text = render.csv_text(rows, render.STATUS_COLUMNS, excel=excel)
-    elif fmt is Format.JSON:
+    elif fmt is StatusFormat.JSON:
         text = render.json_text([render.status_row(ev) for ev in evaluations])
     else:
         as_of = evaluations[0].as_of if evaluations else year
         title = _title(plan, as_of, lang)
-        if fmt is Format.MARKDOWN:
+        if fmt is StatusFormat.MARKDOWN:
             text = render.markdown_text(evaluations, title, lang.value)
+        elif fmt in (StatusFormat.SVG, StatusFormat.HTML):
+            text = _recorded(evaluations, title, lang.value, fmt)
         else:
             text = _rich_table(evaluations, title, lang.value, output is not None)
     _deliver(text, output, force)
@@ -264,6 +287,17 @@ def _terminal_width() -> int:
     return Console().width
 
 
+def _language(chosen: Lang | None) -> Lang:
+    """--lang or TNPLAN_LANG when given, else the locale's: English, or Chinese by default."""
+    if chosen is not None:
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return Lang.EN if value.lower().startswith("en") else Lang.ZH
+    return Lang.ZH
+
+
 def _path(choice: PathChoice) -> ExpectedPath:
     from .models import ExpectedPath
 
@@ -274,6 +308,46 @@ def _title(plan: Plan, as_of: int | None, lang: Lang) -> str:
     if lang is Lang.ZH:
         return f"{plan.plan.title} 截至 {as_of} 年"
     return f"{plan.plan.title_en}, as of {as_of}"
+
+
+def _recorded(evaluations: list[Evaluation], title: str, lang: str, fmt: StatusFormat) -> str:
+    """The status table as Rich records it: an SVG picture or an HTML page."""
+    import io
+
+    from rich.console import Console
+
+    from . import render
+
+    console = Console(file=io.StringIO(), width=render.WIDE, record=True, force_terminal=True)
+    console.print(render.status_table(evaluations, title, lang, render.WIDE))
+    console.print(render.summary(evaluations, lang), markup=False)
+    for note in render.notices(evaluations, lang):
+        console.print(note, style="bold yellow", markup=False)
+    if fmt is StatusFormat.SVG:
+        return _wide_glyphs(console.export_svg(title="tnplan status"))
+    return console.export_html(inline_styles=True)
+
+
+def _wide_glyphs(svg: str) -> str:
+    """Give each text run of Rich's SVG the width of its terminal cells.
+
+    Rich sets textLength from the number of characters, so a Chinese character (two cells on
+    the terminal) is squeezed into one and runs into its neighbour.
+    """
+    import html
+    import re
+
+    from rich.cells import cell_len
+
+    def widen(match: re.Match[str]) -> str:
+        length, text = float(match["length"]), html.unescape(match["text"])
+        if not text:
+            return match[0]
+        wide = length * cell_len(text) / len(text)
+        return match[0].replace(f'textLength="{match["length"]}"', f'textLength="{wide:g}"', 1)
+
+    pattern = r'<text [^>]*textLength="(?P<length>[0-9.]+)"[^>]*>(?P<text>[^<]*)</text>'
+    return re.sub(pattern, widen, svg)
 
 
 def _rich_table(evaluations: list[Evaluation], title: str, lang: str, to_file: bool) -> str:
@@ -311,7 +385,7 @@ def show(
         Format,
         typer.Option("--format", "-f", help="table: the chart; csv or json: the yearly series."),
     ] = Format.TABLE,
-    lang: LangOption = Lang.ZH,
+    lang: LangOption = None,
     path: PathOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -321,6 +395,7 @@ def show(
 
     Example: tnplan show urban_new_jobs
     """
+    lang = _language(lang)
     from . import render
     from .evaluation import default_as_of, observations, story
     from .store import load_actuals
@@ -394,7 +469,7 @@ def show(
 def indicators(
     tier: TierOption = TierChoice.ALL,
     fmt: FormatOption = Format.TABLE,
-    lang: LangOption = Lang.ZH,
+    lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     excel: ExcelOption = False,
@@ -404,6 +479,7 @@ def indicators(
 
     Example: tnplan indicators --tier main --format json
     """
+    lang = _language(lang)
     from . import render
     from .evaluation import select
 
@@ -585,7 +661,7 @@ def audit(
         ),
     ] = False,
     fmt: FormatOption = Format.TABLE,
-    lang: LangOption = Lang.ZH,
+    lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     data: DataOption = None,
@@ -598,6 +674,7 @@ def audit(
 
     Example: tnplan audit --data data/13th
     """
+    lang = _language(lang)
     from . import render
     from .audit import Verdict, audit_plan
     from .evaluation import observations
@@ -681,7 +758,7 @@ def report(
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="html: one standalone page; markdown.")
     ] = ReportFormat.HTML,
-    lang: LangOption = Lang.ZH,
+    lang: LangOption = None,
     tier: TierOption = TierChoice.MAIN,
     path: PathOption = None,
     force: ForceOption = False,
@@ -693,6 +770,7 @@ def report(
 
     Example: tnplan report --year 2023 -o 中期评估.html
     """
+    lang = _language(lang)
     from .audit import audit_plan
     from .evaluation import default_as_of, evaluate_plan, observations
     from .report import ReportInput, report_html, report_markdown

@@ -141,6 +141,7 @@ HEADERS = {
         "completion": "完成度",
         "progress": "进度",
         "elapsed": "序时进度",
+        "bar": "进度（│ 序时）",
         "status": "状态",
     },
     "en": {
@@ -153,6 +154,7 @@ HEADERS = {
         "completion": "Completion",
         "progress": "Progress",
         "elapsed": "Time elapsed",
+        "bar": "Progress (│ due)",
         "status": "Status",
     },
 }
@@ -166,10 +168,13 @@ FULL_COLUMNS = (
     "completion",
     "progress",
     "elapsed",
+    "bar",
     "status",
 )
-#: For terminals narrower than WIDE: the unit joins the target, baseline and progress drop out.
-NARROW_COLUMNS = ("name", "target", "latest", "year", "completion", "elapsed", "status")
+#: For terminals narrower than WIDE: the unit joins the target; baseline, progress and the
+#: number of 序时进度 drop out (the bar marks it).
+NARROW_COLUMNS = ("name", "target", "latest", "year", "completion", "bar", "status")
+BAR_CELLS = 10
 WIDE = 120
 _NUMERIC = frozenset({"latest", "year", "completion", "progress", "elapsed"})
 
@@ -362,8 +367,26 @@ def _display_cells(ev: Evaluation, lang: str, *, narrow: bool = False) -> dict[s
         "completion": _fmt_pct(ev.completion),
         "progress": _fmt_pct(ev.progress),
         "elapsed": "—" if ev.year is None else _fmt_pct(ev.time_elapsed),
+        "bar": progress_bar(ev),
         "status": STATUS_WORDS[lang][ev.status],
     }
+
+
+def progress_bar(ev: Evaluation, cells: int = BAR_CELLS) -> str:
+    """Progress as a bar of cells, with 序时进度 marked │ (┃ where the bar covers it).
+
+    Beyond the mark is ahead, short of it behind: it reads without colour. Bounds (met or
+    not met) have no progress to draw.
+    """
+    if ev.progress is None or ev.year is None:
+        return ""
+    filled = max(0.0, min(ev.progress, 1.0)) * cells
+    eighths = round(filled * 8)
+    text = "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
+    chars = list(text.ljust(cells, "░"))
+    at = min(cells - 1, max(0, round(ev.time_elapsed * cells) - 1))
+    chars[at] = "┃" if chars[at] not in ("░", " ") else "│"
+    return "".join(chars) + ("▸" if ev.progress > 1 else "")
 
 
 def _gap(ev: Evaluation) -> bool:
@@ -428,6 +451,7 @@ def status_table(
     for ev in evaluations:
         cells = _display_cells(ev, lang, narrow=narrow)
         cells["status"] = f"[{STATUS_STYLE[ev.status]}]{cells['status']}[/]"
+        cells["bar"] = f"[{STATUS_STYLE[ev.status]}]{cells['bar']}[/]"
         table.add_row(*(cells[key] for key in columns))
     return table
 

@@ -137,12 +137,16 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size:
 th, td { border-bottom: 1px solid #e5e7eb; padding: .3rem .45rem; text-align: left;
   vertical-align: top; }
 th { background: #f3f4f6; } td.num { text-align: right; white-space: nowrap; }
+td:nth-child(2), td:nth-child(3), td:nth-child(4) { white-space: nowrap; }
+.scroll table { min-width: 40rem; } td:first-child { min-width: 8em; }
+.scroll table.counts { width: auto; min-width: 16rem; }
 .status { font-weight: bold; white-space: nowrap; }
 .good { color: var(--good); } .ok { color: var(--ok); } .warn { color: var(--warn); }
 .bad { color: var(--bad); } .none { color: var(--none); }
 section.indicator { break-inside: avoid; page-break-inside: avoid; margin-bottom: 1.5rem; }
 svg.chart { width: 100%; height: auto; max-width: 40rem; display: block; }
 .source, footer { color: #555; font-size: .85rem; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
 @media print { body { max-width: none; } .provenance { border-width: 2px; } a { color: inherit; } }
 """.replace("FONTS", FONT_STACK)
 
