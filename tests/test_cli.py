@@ -194,10 +194,11 @@ def test_missing_plan_directory(tmp_path: Path) -> None:
 
 
 def test_check_valid_and_invalid(data_dir: Path) -> None:
-    code, out, _ = invoke("check", str(FIXTURES / "valid" / "2023.yaml"), "--data", str(data_dir))
+    valid = str(FIXTURES / "valid" / "2023.yaml")
+    code, out, _ = invoke("check", valid, "--lang", "en", "--data", str(data_dir))
     assert code == 0 and out.rstrip().endswith("valid")
     bad = FIXTURES / "invalid" / "unknown-indicator.yaml"
-    code, out, _ = invoke("check", str(bad), "--data", str(data_dir))
+    code, out, _ = invoke("check", str(bad), "--lang", "en", "--data", str(data_dir))
     assert code == 1
     assert f"{bad}:5:3: error[unknown-indicator] unknown indicator 'urban_new_job'" in out
 
@@ -246,7 +247,9 @@ def test_check_max_errors(tmp_path: Path, data_dir: Path) -> None:
     path.write_text(
         "year: 2023\nprovenance: sample\nvalues:\n  a_1: 1\n  b_2: 2\n  c_3: 3\n", encoding="utf-8"
     )
-    code, out, _ = invoke("check", str(path), "--max-errors", "1", "--data", str(data_dir))
+    code, out, _ = invoke(
+        "check", str(path), "--max-errors", "1", "--lang", "en", "--data", str(data_dir)
+    )
     assert code == 1
     assert out.count("error[unknown-indicator]") == 1
     assert "2 not shown" in out
@@ -488,3 +491,22 @@ def test_progress_bar_marks_time_elapsed(data_dir: Path) -> None:
     # 序时进度 80%: the mark is the 8th of 10 cells; ahead fills past it, behind stops short.
     assert progress_bar(ahead)[7] == "┃" and progress_bar(behind)[7] == "│"
     assert progress_bar(by_id["surveyed_unemployment_rate"]) == ""  # a bound: nothing to draw
+
+
+def test_check_speaks_chinese(data_dir: Path) -> None:
+    bad = FIXTURES / "invalid" / "unknown-indicator.yaml"
+    code, out, _ = invoke("check", str(bad), "--lang", "zh", "--data", str(data_dir))
+    assert code == 1
+    assert "error[unknown-indicator] 未知指标 'urban_new_job'；是否应为 'urban_new_jobs'" in out
+    assert out.rstrip().endswith("：无效")
+    code, out, _ = invoke("check", str(bad), "-f", "json", "--lang", "zh", "--data", str(data_dir))
+    report = json.loads(out)
+    assert set(report["diagnostics"][0]) == {
+        "file",
+        "line",
+        "column",
+        "severity",
+        "code",
+        "path",
+        "message",
+    }

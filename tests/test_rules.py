@@ -228,3 +228,10 @@ def test_csv_and_yaml_give_the_same_submission(tmp_path: Path, plan: Plan) -> No
     assert {k: e.value for k, e in from_csv.entries().items()} == {
         k: e.value for k, e in from_yaml.entries().items()
     }
+
+
+@pytest.mark.parametrize("path", [*INVALID, FIXTURES / "csv" / "2023.csv"], ids=lambda p: p.name)
+def test_every_problem_is_also_said_in_chinese(path: Path, plan: Plan) -> None:
+    for diagnostic in check_paths([path], plan).diagnostics:
+        assert diagnostic.message_zh, (diagnostic.code, diagnostic.message)
+        assert diagnostic.text("zh") != diagnostic.text("en")

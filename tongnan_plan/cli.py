@@ -170,13 +170,13 @@ def _colour_wanted() -> bool:
     return sys.stdout.isatty()
 
 
-def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+def _print_diagnostics(diagnostics: list[Diagnostic], lang: Lang) -> None:
     for diagnostic in diagnostics:
-        typer.echo(diagnostic.as_text(), err=True)
+        typer.echo(diagnostic.as_text(lang.value), err=True)
 
 
-def _fail(diagnostics: list[Diagnostic], code: int = EXIT_INVALID) -> NoReturn:
-    _print_diagnostics(diagnostics)
+def _fail(diagnostics: list[Diagnostic], lang: Lang, code: int = EXIT_INVALID) -> NoReturn:
+    _print_diagnostics(diagnostics, lang)
     raise typer.Exit(code)
 
 
@@ -185,7 +185,7 @@ def _usage(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _load_plan(data: Path | None) -> tuple[Path, Plan]:
+def _load_plan(data: Path | None, lang: Lang) -> tuple[Path, Plan]:
     from .diagnostics import TnplanError
     from .store import load_plan, locate_data
 
@@ -193,7 +193,7 @@ def _load_plan(data: Path | None) -> tuple[Path, Plan]:
     try:
         return directory, load_plan(directory)
     except TnplanError as exc:
-        _fail(exc.diagnostics)
+        _fail(exc.diagnostics, lang)
 
 
 def _deliver(text: str, output: Path | None, force: bool) -> None:
@@ -246,7 +246,7 @@ def status(
     from .evaluation import evaluate_plan
     from .store import load_actuals
 
-    directory, plan = _load_plan(data)
+    directory, plan = _load_plan(data, lang)
     if year is not None and year not in plan.plan.years:
         _usage(
             f"--year {year} is outside the plan period {plan.plan.start_year}-{plan.plan.end_year}"
@@ -278,7 +278,7 @@ def status(
             f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
             err=True,
         )
-        _fail(errors)
+        _fail(errors, lang)
 
 
 def _terminal_width() -> int:
@@ -400,7 +400,7 @@ def show(
     from .evaluation import default_as_of, observations, story
     from .store import load_actuals
 
-    directory, plan = _load_plan(data)
+    directory, plan = _load_plan(data, lang)
     try:
         indicator = plan.indicator(indicator_id)
     except KeyError:
@@ -483,7 +483,7 @@ def indicators(
     from . import render
     from .evaluation import select
 
-    _, plan = _load_plan(data)
+    _, plan = _load_plan(data, lang)
     chosen = select(plan, tier.value)
     rows = [render.catalogue_row(ind) for ind in chosen]
     if fmt is Format.CSV:
@@ -557,6 +557,7 @@ def check(
             "--max-errors", min=1, help="Stop listing after this many errors.", show_default=False
         ),
     ] = None,
+    lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
     """Validate data submissions against the plan; print every problem with file:line:column.
@@ -565,10 +566,11 @@ def check(
 
     Example: tnplan check data/actuals/2023.yaml
     """
+    lang = _language(lang)
     from .diagnostics import Report, Severity
     from .rules import check_paths
 
-    _, plan = _load_plan(data)
+    _, plan = _load_plan(data, lang)
     actuals = check_paths(files, plan)
     report = Report(files=actuals.files, diagnostics=actuals.diagnostics)
     shown = report.diagnostics
@@ -588,7 +590,7 @@ def check(
         )
     from . import reporters
 
-    _emit(reporters.render(chosen.value, report, shown, colour=_colour_wanted()))
+    _emit(reporters.render(chosen.value, report, shown, colour=_colour_wanted(), lang=lang.value))
     usage_codes = {"file-not-found", "is-directory"}
     if any(d.code in usage_codes for d in report.diagnostics):
         raise typer.Exit(EXIT_USAGE)
@@ -613,7 +615,7 @@ def schema(
 
     from .schema import submission_schema
 
-    _, plan = _load_plan(data)
+    _, plan = _load_plan(data, _language(None))
     text = json.dumps(submission_schema(plan), ensure_ascii=False, indent=2) + "\n"
     _deliver(text, output, force)
 
@@ -644,7 +646,7 @@ def new(
     """
     from .schema import submission_template
 
-    _, plan = _load_plan(data)
+    _, plan = _load_plan(data, _language(None))
     if year not in plan.plan.years:
         first, last = plan.plan.start_year, plan.plan.end_year
         _usage(f"year {year} is outside the plan period {first}-{last}")
@@ -680,7 +682,7 @@ def audit(
     from .evaluation import observations
     from .store import load_actuals
 
-    directory, plan = _load_plan(data)
+    directory, plan = _load_plan(data, lang)
     actuals = load_actuals(directory, plan)
     completions, checks = audit_plan(plan, observations(actuals.submissions))
     if fmt in (Format.CSV, Format.JSON):
@@ -776,7 +778,7 @@ def report(
     from .report import ReportInput, report_html, report_markdown
     from .store import load_actuals
 
-    directory, plan = _load_plan(data)
+    directory, plan = _load_plan(data, lang)
     if year is not None and year not in plan.plan.years:
         _usage(
             f"--year {year} is outside the plan period {plan.plan.start_year}-{plan.plan.end_year}"
@@ -808,7 +810,7 @@ def report(
             f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
             err=True,
         )
-        _fail(errors)
+        _fail(errors, lang)
 
 
 def main() -> None:

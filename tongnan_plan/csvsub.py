@@ -92,7 +92,18 @@ def parse_csv(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
         row += 1
     if row >= len(lines):
         raise TnplanError(
-            [Diagnostic(file, 1, 1, Severity.ERROR, "empty-file", "no header row (id,value,…)")]
+            [
+                Diagnostic(
+                    file,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "empty-file",
+                    "no header row (id,value,…)",
+                    "",
+                    "没有表头行（id,value,…）",
+                )
+            ]
         )
     header_row = row + 1
     header = [(column, name.strip().lower()) for column, name in _cells(lines[row])]
@@ -108,6 +119,7 @@ def parse_csv(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
                     "unknown-key",
                     f"unknown column {name!r}; the columns are: {', '.join(COLUMNS)}",
                     "header",
+                    f"未知的列 {name!r}；可用的列：{'、'.join(COLUMNS)}",
                 )
             )
     if "id" not in names or "value" not in names:
@@ -121,6 +133,8 @@ def parse_csv(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
                     Severity.ERROR,
                     "missing-key",
                     "the header row must name the columns id and value (then unit, source, note)",
+                    "",
+                    "表头行必须有 id 和 value 两列（可再加 unit、source、note）",
                 ),
             ]
         )
@@ -148,6 +162,8 @@ def parse_csv(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
                     Severity.ERROR,
                     "extra-cells",
                     f"row has {len(cells)} cells, the header {len(names)}",
+                    "",
+                    f"此行有 {len(cells)} 格，表头只有 {len(names)} 列",
                 )
             )
         id_column, indicator = record["id"]
@@ -163,6 +179,7 @@ def parse_csv(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
                     "duplicate-key",
                     f"id {indicator!r} appears again (first in row {first_row[indicator]})",
                     f"values.{indicator}",
+                    f"id {indicator!r} 重复出现（第一次在第 {first_row[indicator]} 行）",
                 )
             )
             continue

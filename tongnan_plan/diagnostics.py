@@ -28,13 +28,21 @@ class Diagnostic:
     code: str
     message: str
     path: str = ""
+    #: The message in Chinese, where one was written (else the English one serves).
+    message_zh: str = ""
 
-    def as_text(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The message in the language asked for (zh or en)."""
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
+
+    def as_text(self, lang: str = "en") -> str:
         """``file:line:col: severity[code] message``, the form editors and CI logs link."""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}] {self.message}"
+        return (
+            f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}] {self.text(lang)}"
+        )
 
-    def as_dict(self) -> dict[str, str | int]:
-        """The diagnostic as JSON-ready plain data."""
+    def as_dict(self, lang: str = "en") -> dict[str, str | int]:
+        """The diagnostic as JSON-ready plain data (the keys are the same in every language)."""
         return {
             "file": self.file,
             "line": self.line,
@@ -42,7 +50,7 @@ class Diagnostic:
             "severity": str(self.severity),
             "code": self.code,
             "path": self.path,
-            "message": self.message,
+            "message": self.text(lang),
         }
 
 

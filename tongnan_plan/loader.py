@@ -80,10 +80,11 @@ class Document:
         severity: Severity = Severity.ERROR,
         *,
         key: bool = False,
+        zh: str = "",
     ) -> Diagnostic:
-        """A diagnostic located at path in this document."""
+        """A diagnostic located at path in this document; zh is the message in Chinese."""
         line, column = self.where(path, key=key)
-        return Diagnostic(self.file, line, column, severity, code, message, format_path(path))
+        return Diagnostic(self.file, line, column, severity, code, message, format_path(path), zh)
 
 
 def _position(node: Any) -> tuple[int, int]:
@@ -106,27 +107,35 @@ def read_text(path: Path, display: str | None = None) -> str:
     """The file's text, decoded as UTF-8 (a BOM is accepted); TnplanError on anything else."""
     name = display or str(path)
 
-    def fail(code: str, message: str, line: int = 1, column: int = 1) -> TnplanError:
-        return TnplanError([Diagnostic(name, line, column, Severity.ERROR, code, message)])
+    def fail(code: str, message: str, zh: str, line: int = 1, column: int = 1) -> TnplanError:
+        diagnostic = Diagnostic(name, line, column, Severity.ERROR, code, message, "", zh)
+        return TnplanError([diagnostic])
 
     try:
         if path.is_dir():
-            raise fail("is-directory", "is a directory, not a YAML file")
+            raise fail(
+                "is-directory", "is a directory, not a YAML file", "这是一个目录，不是 YAML 文件"
+            )
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise fail(
                 "file-too-large",
                 f"file is {size:,} bytes; tnplan reads at most {MAX_BYTES:,} bytes",
+                f"文件有 {size:,} 字节，tnplan 最多读取 {MAX_BYTES:,} 字节",
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise fail("file-not-found", "no such file") from None
+        raise fail("file-not-found", "no such file", "文件不存在") from None
     except PermissionError:
-        raise fail("file-unreadable", "permission denied") from None
+        raise fail("file-unreadable", "permission denied", "没有读取权限") from None
     except OSError as exc:
-        raise fail("file-unreadable", exc.strerror or str(exc)) from None
+        raise fail(
+            "file-unreadable", exc.strerror or str(exc), f"无法读取：{exc.strerror or exc}"
+        ) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise fail("not-utf8", "file is UTF-16; save it as UTF-8")
+        raise fail(
+            "not-utf8", "file is UTF-16; save it as UTF-8", "文件是 UTF-16 编码，请另存为 UTF-8"
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -134,17 +143,25 @@ def read_text(path: Path, display: str | None = None) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = ""
+        hint = hint_zh = ""
         try:
             raw.decode("gb18030")
             hint = (
                 "; it reads as GBK/GB18030 (as saved by many Windows tools): convert it with "
                 "`iconv -f GB18030 -t UTF-8 FILE > NEW` or save it as UTF-8"
             )
+            hint_zh = (
+                "；它是 GBK/GB18030 编码（许多 Windows 软件这样保存）：请用 "
+                "`iconv -f GB18030 -t UTF-8 原文件 > 新文件` 转换，或另存为 UTF-8"
+            )
         except UnicodeDecodeError:
             pass
         raise fail(
-            "not-utf8", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}){hint}", line, column
+            "not-utf8",
+            f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}){hint}",
+            f"文件不是 UTF-8 编码（字节 0x{raw[exc.start]:02x}）{hint_zh}",
+            line,
+            column,
         ) from None
 
 
@@ -200,6 +217,8 @@ def _parse(text: str, file: str, positions: bool) -> tuple[Document, list[Diagno
                     Severity.ERROR,
                     "yaml-syntax",
                     f"character{code_point} is not allowed in YAML",
+                    "",
+                    f"YAML 中不允许出现字符{code_point}",
                 )
             ]
         ) from None
@@ -242,6 +261,8 @@ def _check_depth(text: str, file: str) -> None:
                     Severity.ERROR,
                     "too-deep",
                     f"nesting is deeper than tnplan accepts ({MAX_DEPTH} levels)",
+                    "",
+                    f"嵌套层数超过 tnplan 接受的 {MAX_DEPTH} 层",
                 )
             ]
         )
@@ -255,23 +276,30 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagn
     column = mark.column + 1 if mark else 1
     problem = exc.problem or "invalid YAML"
     message = f"YAML does not parse: {problem}"
+    zh = f"YAML 无法解析（{problem}）"
     if exc.context and exc.problem_mark and exc.context_mark:
         where = f"line {exc.problem_mark.line + 1} column {exc.problem_mark.column + 1}"
         message = f"YAML does not parse: {exc.context}, {problem} at {where}"
+        zh = (
+            f"YAML 无法解析（{exc.context}, {problem}），问题出现在第 "
+            f"{exc.problem_mark.line + 1} 行第 {exc.problem_mark.column + 1} 列"
+        )
     lines = text.splitlines()
     for candidate in {line, line - 1}:
         if 1 <= candidate <= len(lines):
             source_line = lines[candidate - 1]
             if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
                 message += "; YAML does not allow tabs for indentation: use spaces"
+                zh += "；YAML 不允许用制表符缩进，请用空格"
                 break
             if "：" in source_line and ":" not in source_line.split("#")[0]:
                 message += (
                     f"; line {candidate} has a full-width colon '：' where YAML needs ':'"
                     " followed by a space"
                 )
+                zh += f"；第 {candidate} 行用了全角冒号“：”，YAML 需要半角冒号“:”加一个空格"
                 break
-    return Diagnostic(file, line, column, Severity.ERROR, "yaml-syntax", message)
+    return Diagnostic(file, line, column, Severity.ERROR, "yaml-syntax", message, "", zh)
 
 
 class _Builder:
@@ -306,10 +334,11 @@ class _Builder:
         severity: Severity = Severity.ERROR,
         *,
         fatal: bool = False,
+        zh: str = "",
     ) -> None:
         line, column = _position(event)
         self.diagnostics.append(
-            Diagnostic(self.file, line, column, severity, code, message, format_path(path))
+            Diagnostic(self.file, line, column, severity, code, message, format_path(path), zh)
         )
         self.fatal = self.fatal or fatal
 
@@ -321,7 +350,14 @@ class _Builder:
             raise TnplanError(
                 [
                     Diagnostic(
-                        self.file, 1, 1, Severity.ERROR, "empty-file", "file holds no YAML document"
+                        self.file,
+                        1,
+                        1,
+                        Severity.ERROR,
+                        "empty-file",
+                        "file holds no YAML document",
+                        "",
+                        "文件中没有 YAML 内容",
                     )
                 ]
             )
@@ -378,6 +414,7 @@ class _Builder:
                 f"value is an alias of the anchor {event.anchor!r};"
                 " tnplan does not accept YAML aliases: write the value out",
                 fatal=True,
+                zh=f"此值是锚点 {event.anchor!r} 的别名；tnplan 不接受 YAML 别名，请直接写出数值",
             )
             return None
         if kind is yaml.MappingStartEvent:
@@ -392,6 +429,7 @@ class _Builder:
                 f"tag {event.tag.removeprefix(_TAG)!r} is not allowed: tnplan reads plain data"
                 " only (no objects, no binary, no sets)",
                 fatal=True,
+                zh=f"不允许使用标签 {event.tag.removeprefix(_TAG)!r}：tnplan 只读取普通数据",
             )
             self._skip(event)
             return None
@@ -420,7 +458,14 @@ class _Builder:
             elif kind is yaml.ScalarEvent:
                 key = self._key(event, path)
             else:
-                self._add(event, path, "yaml-complex-key", "a key must be a plain name", fatal=True)
+                self._add(
+                    event,
+                    path,
+                    "yaml-complex-key",
+                    "a key must be a plain name",
+                    fatal=True,
+                    zh="键必须是简单的名称",
+                )
                 if isinstance(event, yaml.CollectionStartEvent):
                     self._skip(event)
                 key = _SKIP
@@ -437,6 +482,8 @@ class _Builder:
                     "duplicate-key",
                     f"key {key!r} appears again (first at line {lines[key]});"
                     " YAML would silently keep only the last",
+                    zh=f"键 {key!r} 重复出现（第一次在第 {lines[key]} 行）；"
+                    "YAML 会悄悄只保留最后一个",
                 )
                 self._skip_node()
                 continue
@@ -465,6 +512,7 @@ class _Builder:
                 "yaml-merge-key",
                 "merge keys ('<<') are not accepted: write the keys out",
                 fatal=True,
+                zh="不接受合并键（'<<'），请逐个写出",
             )
             return _SKIP
         key_tag = tag.removeprefix(_TAG)
@@ -474,6 +522,7 @@ class _Builder:
                 (*path, event.value),
                 "key-not-text",
                 f"key {event.value!r} is read as a {key_tag} by YAML 1.1, not as a name; quote it",
+                zh=f"键 {event.value!r} 在 YAML 1.1 中被读作 {key_tag}，不是名称，请加引号",
             )
             return event.value
         return self._scalar(event, tag, path, as_key=True)
@@ -483,10 +532,10 @@ class _Builder:
         text = event.value
         plain = event.implicit[0] and event.tag is None
 
-        def quirk(code: str, message: str) -> None:
+        def quirk(code: str, message: str, zh: str) -> None:
             if not as_key:
                 self.quirks[path] = (code, text)
-            self._add(event, path, code, message)
+            self._add(event, path, code, message, zh=zh)
 
         if tag == "str":
             if plain and not as_key and _YAML12_NUMBER.match(text):
@@ -501,13 +550,18 @@ class _Builder:
                     "yaml11-boolean",
                     f"{text!r} is read as the boolean {str(value).lower()} by YAML 1.1;"
                     f" quote it ('{text}') if it is text",
+                    f"{text!r} 在 YAML 1.1 中被读作布尔值 {str(value).lower()}；如果是文字请加引号",
                 )
             return value
         if tag == "int":
             try:
                 return self._int(text, quirk)
             except ValueError:
-                quirk("not-a-number", f"{text!r} is tagged as an integer but is not one")
+                quirk(
+                    "not-a-number",
+                    f"{text!r} is tagged as an integer but is not one",
+                    f"{text!r} 被标注为整数，但不是整数",
+                )
                 return None
         if tag == "float":
             cleaned = text.replace("_", "").lower()
@@ -516,6 +570,7 @@ class _Builder:
                     quirk(
                         "yaml11-sexagesimal",
                         f"{text!r} is read as a base-60 number by YAML 1.1; quote it if it is text",
+                        f"{text!r} 在 YAML 1.1 中被读作六十进制数；如果是文字请加引号",
                     )
                     return _base60(cleaned, float)
                 if cleaned.lstrip("+-") in (".inf", ".nan"):
@@ -523,7 +578,11 @@ class _Builder:
                     return math.nan if "nan" in cleaned else sign * math.inf
                 return float(cleaned)
             except ValueError:
-                quirk("not-a-number", f"{text!r} is tagged as a number but is not one")
+                quirk(
+                    "not-a-number",
+                    f"{text!r} is tagged as a number but is not one",
+                    f"{text!r} 被标注为数字，但不是数字",
+                )
                 return None
         if tag == "timestamp":
             if not as_key:
@@ -536,6 +595,7 @@ class _Builder:
             f"tag {tag!r} is not allowed: tnplan reads plain data only"
             " (no objects, no binary, no sets)",
             fatal=True,
+            zh=f"不允许使用标签 {tag!r}：tnplan 只读取普通数据",
         )
         return None
 
@@ -549,6 +609,8 @@ class _Builder:
                 "yaml11-sexagesimal",
                 f"{text!r} is read as the base-60 number {value} by YAML 1.1;"
                 " quote it if it is text (a time, a ratio)",
+                f"{text!r} 在 YAML 1.1 中被读作六十进制数 {value}；"
+                "如果是文字（时间、比例）请加引号",
             )
             return value
         if digits.startswith("0b"):
@@ -561,6 +623,8 @@ class _Builder:
                 "yaml11-octal",
                 f"{text!r} is read as the octal number {value} by YAML 1.1;"
                 f" write {int(digits, 10) * sign} without the leading zero",
+                f"{text!r} 在 YAML 1.1 中被读作八进制数 {value}；请去掉开头的 0，写作 "
+                f"{int(digits, 10) * sign}",
             )
             return value
         return sign * int(digits)

@@ -20,15 +20,26 @@ _COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity
 _RESET = "\033[0m"
 
 
-def _coloured(d: Diagnostic) -> str:
+def _coloured(d: Diagnostic, lang: str) -> str:
     level = f"{_COLOURS[d.severity]}{d.severity}{_RESET}"
-    return f"\033[1m{d.file}:{d.line}:{d.column}:{_RESET} {level}[{d.code}] {d.message}"
+    where = f"\033[1m{d.file}:{d.line}:{d.column}:{_RESET}"
+    return f"{where} {level}[{d.code}] {d.text(lang)}"
 
 
-def text(report: Report, shown: Sequence[Diagnostic], *, colour: bool = False) -> str:
+def text(
+    report: Report, shown: Sequence[Diagnostic], *, colour: bool = False, lang: str = "en"
+) -> str:
     """``file:line:col: severity[code] message`` lines and a summary line."""
-    lines = [_coloured(d) if colour else d.as_text() for d in shown]
+    lines = [_coloured(d, lang) if colour else d.as_text(lang) for d in shown]
     hidden = len(report.diagnostics) - len(shown)
+    if lang == "zh":
+        summary = (
+            f"检查了 {len(report.files)} 个文件：错误 {report.errors} 个，警告 {report.warnings} 个"
+        )
+        if hidden:
+            summary += f"（{hidden} 个未列出：--max-errors）"
+        lines.append(summary + ("：有效" if report.valid else "：无效"))
+        return "\n".join(lines) + "\n"
     summary = (
         f"checked {_plural(len(report.files), 'file')}: {_plural(report.errors, 'error')}, "
         f"{_plural(report.warnings, 'warning')}"
@@ -39,7 +50,7 @@ def text(report: Report, shown: Sequence[Diagnostic], *, colour: bool = False) -
     return "\n".join(lines) + "\n"
 
 
-def json_report(report: Report, shown: Sequence[Diagnostic]) -> str:
+def json_report(report: Report, shown: Sequence[Diagnostic], lang: str = "en") -> str:
     """A versioned JSON document: validity, counts, files and diagnostics."""
     document = {
         "version": JSON_VERSION,
@@ -47,7 +58,7 @@ def json_report(report: Report, shown: Sequence[Diagnostic]) -> str:
         "errors": report.errors,
         "warnings": report.warnings,
         "files": report.files,
-        "diagnostics": [d.as_dict() for d in shown],
+        "diagnostics": [d.as_dict(lang) for d in shown],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -65,7 +76,7 @@ def _escape_property(value: str) -> str:
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def github(report: Report, shown: Sequence[Diagnostic]) -> str:
+def github(report: Report, shown: Sequence[Diagnostic], lang: str = "en") -> str:
     """GitHub Actions workflow commands, one annotation a diagnostic."""
     lines = []
     for d in shown:
@@ -77,19 +88,26 @@ def github(report: Report, shown: Sequence[Diagnostic]) -> str:
                 f"title={_escape_property('tnplan ' + d.code)}",
             ]
         )
-        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {props}::{_escape_data(d.message)}")
+        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {props}::{_escape_data(d.text(lang))}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-REPORTERS: dict[str, Callable[[Report, Sequence[Diagnostic]], str]] = {
-    "text": text,
+REPORTERS: dict[str, Callable[[Report, Sequence[Diagnostic], str], str]] = {
+    "text": lambda report, shown, lang: text(report, shown, lang=lang),
     "json": json_report,
     "github": github,
 }
 
 
-def render(name: str, report: Report, shown: Sequence[Diagnostic], *, colour: bool = False) -> str:
-    """The report in the named format; colour applies to text only."""
+def render(
+    name: str,
+    report: Report,
+    shown: Sequence[Diagnostic],
+    *,
+    colour: bool = False,
+    lang: str = "en",
+) -> str:
+    """The report in the named format and language; colour applies to text only."""
     if name == "text":
-        return text(report, shown, colour=colour)
-    return REPORTERS[name](report, shown)
+        return text(report, shown, colour=colour, lang=lang)
+    return REPORTERS[name](report, shown, lang)

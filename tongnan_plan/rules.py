@@ -91,6 +91,7 @@ def check_paths(paths: list[Path], plan: Plan, *, compare_previous: bool = True)
                     ("year",),
                     "duplicate-year",
                     f"{by_year[year].file} already gives the figures of {year}",
+                    zh=f"{by_year[year].file} 已经提交了 {year} 年的数据",
                 )
             )
             one.submission = None
@@ -166,7 +167,10 @@ def _unknown_key(doc: Document, path: tuple[Key, ...], allowed: Iterable[str]) -
     key = str(path[-1])
     hint = _suggest(key, allowed)
     did = f"; did you mean {hint!r}?" if hint else f"; expected one of: {', '.join(allowed)}"
-    return doc.diagnostic(path, "unknown-key", f"unknown key {key!r}{did}", key=True)
+    did_zh = f"；是否应为 {hint!r}？" if hint else f"；可用的键：{'、'.join(allowed)}"
+    return doc.diagnostic(
+        path, "unknown-key", f"unknown key {key!r}{did}", key=True, zh=f"未知的键 {key!r}{did_zh}"
+    )
 
 
 def check_document(
@@ -178,7 +182,10 @@ def check_document(
     if not isinstance(data, dict):
         out.append(
             doc.diagnostic(
-                (), "not-a-mapping", "a submission is a mapping with year, provenance and values"
+                (),
+                "not-a-mapping",
+                "a submission is a mapping with year, provenance and values",
+                zh="报送文件应为包含 year、provenance 和 values 的映射",
             )
         )
         return None, out
@@ -191,13 +198,23 @@ def check_document(
     values: dict[str, Entry] = {}
     raw_values = data.get("values")
     if "values" not in data:
-        out.append(doc.diagnostic((), "missing-key", "missing key 'values' (indicator id: number)"))
+        out.append(
+            doc.diagnostic(
+                (),
+                "missing-key",
+                "missing key 'values' (indicator id: number)",
+                zh="缺少键 'values'（指标 id: 数值）",
+            )
+        )
     elif raw_values is None:
         raw_values = {}
     elif not isinstance(raw_values, dict):
         out.append(
             doc.diagnostic(
-                ("values",), "invalid-type", "'values' must map indicator ids to numbers"
+                ("values",),
+                "invalid-type",
+                "'values' must map indicator ids to numbers",
+                zh="'values' 应为“指标 id: 数值”的映射",
             )
         )
         raw_values = {}
@@ -228,12 +245,19 @@ def _check_year(
     doc: Document, data: dict[Any, Any], plan: Plan, stem: str | None, out: list[Diagnostic]
 ) -> int | None:
     if "year" not in data:
-        out.append(doc.diagnostic((), "missing-key", "missing key 'year'"))
+        out.append(
+            doc.diagnostic((), "missing-key", "missing key 'year'", zh="缺少键 'year'（年份）")
+        )
         return None
     year = data["year"]
     if isinstance(year, bool) or not isinstance(year, int):
         out.append(
-            doc.diagnostic(("year",), "invalid-year", f"year must be a whole number, not {year!r}")
+            doc.diagnostic(
+                ("year",),
+                "invalid-year",
+                f"year must be a whole number, not {year!r}",
+                zh=f"年份应为整数，不能是 {year!r}",
+            )
         )
         return None
     first, last = plan.plan.start_year, plan.plan.end_year
@@ -243,6 +267,7 @@ def _check_year(
                 ("year",),
                 "year-outside-plan",
                 f"year {year} is outside the plan period {first}-{last}",
+                zh=f"{year} 年不在规划期 {first}-{last} 年之内",
             )
         )
         return None
@@ -250,7 +275,10 @@ def _check_year(
     if match and int(match.group(1)) != year:
         out.append(
             doc.diagnostic(
-                ("year",), "year-mismatch", f"year {year} does not match the file name {stem}"
+                ("year",),
+                "year-mismatch",
+                f"year {year} does not match the file name {stem}",
+                zh=f"年份 {year} 与文件名 {stem} 不符",
             )
         )
     return year
@@ -261,7 +289,14 @@ def _check_provenance(
 ) -> Provenance | None:
     allowed = ", ".join(p.value for p in Provenance)
     if "provenance" not in data:
-        out.append(doc.diagnostic((), "missing-key", f"missing key 'provenance' ({allowed})"))
+        out.append(
+            doc.diagnostic(
+                (),
+                "missing-key",
+                f"missing key 'provenance' ({allowed})",
+                zh=f"缺少键 'provenance'（数据性质：{allowed}）",
+            )
+        )
         return None
     raw = data["provenance"]
     if raw is None:
@@ -270,6 +305,7 @@ def _check_provenance(
                 ("provenance",),
                 "invalid-provenance",
                 f"provenance is empty; choose one of: {allowed}",
+                zh=f"provenance（数据性质）为空，请选择：{allowed}",
             )
         )
         return None
@@ -281,6 +317,7 @@ def _check_provenance(
                 ("provenance",),
                 "invalid-provenance",
                 f"provenance {raw!r} is not one of: {allowed}",
+                zh=f"provenance（数据性质）{raw!r} 不在可选值之内：{allowed}",
             )
         )
         return None
@@ -291,7 +328,14 @@ def _check_text(
 ) -> str | None:
     if raw is None or isinstance(raw, str):
         return raw
-    out.append(doc.diagnostic(path, "invalid-type", f"{path[-1]} must be text; quote it"))
+    out.append(
+        doc.diagnostic(
+            path,
+            "invalid-type",
+            f"{path[-1]} must be text; quote it",
+            zh=f"{path[-1]} 应为文字，请加引号",
+        )
+    )
     return None
 
 
@@ -305,13 +349,21 @@ def _unknown_indicator(
     if key in names:
         ind = known[names[key]]
         hint = f"; write its id {ind.id!r} ({ind.name})"
+        hint_zh = f"；请写它的 id {ind.id!r}（{ind.name}）"
     else:
         near = _suggest(key, known) if is_valid_id(key) else None
         near_name = _suggest(key, names)
         if near is None and near_name is not None:
             near = names[near_name]
         hint = f"; did you mean {near!r} ({known[near].name})?" if near else ""
-    return doc.diagnostic(path, "unknown-indicator", f"unknown indicator {key!r}{hint}", key=True)
+        hint_zh = f"；是否应为 {near!r}（{known[near].name}）？" if near else ""
+    return doc.diagnostic(
+        path,
+        "unknown-indicator",
+        f"unknown indicator {key!r}{hint}",
+        key=True,
+        zh=f"未知指标 {key!r}{hint_zh}",
+    )
 
 
 def _number(doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagnostic]) -> float | None:
@@ -321,7 +373,10 @@ def _number(doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagnostic
         if quirk is None:  # a YAML 1.1 boolean word was already reported by the loader
             out.append(
                 doc.diagnostic(
-                    path, "not-a-number", f"{str(raw).lower()} is a boolean, not a number"
+                    path,
+                    "not-a-number",
+                    f"{str(raw).lower()} is a boolean, not a number",
+                    zh=f"{str(raw).lower()} 是布尔值，不是数字",
                 )
             )
         return None
@@ -329,7 +384,11 @@ def _number(doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagnostic
         if quirk is not None and quirk[0].startswith("yaml11-"):
             return None  # octal or base-60: already reported as an error by the loader
         if not math.isfinite(raw):
-            out.append(doc.diagnostic(path, "not-finite", f"{raw} is not a finite number"))
+            out.append(
+                doc.diagnostic(
+                    path, "not-finite", f"{raw} is not a finite number", zh=f"{raw} 不是有限的数字"
+                )
+            )
             return None
         return float(raw)
     if raw is None:
@@ -338,37 +397,61 @@ def _number(doc: Document, path: tuple[Key, ...], raw: Any, out: list[Diagnostic
                 path,
                 "missing-value",
                 "no value given; leave the id out if there is no figure (missing is not zero)",
+                zh="未填数值；没有数据的指标请删去该行（缺报不按零计）",
             )
         )
         return None
     if isinstance(raw, str):
-        out.append(doc.diagnostic(path, "not-a-number", _text_hint(raw, quirk)))
+        out.append(
+            doc.diagnostic(
+                path, "not-a-number", _text_hint(raw, quirk), zh=_text_hint(raw, quirk, "zh")
+            )
+        )
         return None
     out.append(
-        doc.diagnostic(path, "not-a-number", f"a {type(raw).__name__} where a number belongs")
+        doc.diagnostic(
+            path,
+            "not-a-number",
+            f"a {type(raw).__name__} where a number belongs",
+            zh=f"此处应为数字，而不是 {type(raw).__name__}",
+        )
     )
     return None
 
 
-def _text_hint(raw: str, quirk: tuple[str, str] | None) -> str:
+def _text_hint(raw: str, quirk: tuple[str, str] | None, lang: str = "en") -> str:
+    """Why text is not a number, and the likely slip, in English or Chinese."""
     text = raw.strip()
-    base = f"{raw!r} is text, not a number"
+    zh = lang == "zh"
+    base = f"{raw!r} 是文字，不是数字" if zh else f"{raw!r} is text, not a number"
     if quirk and quirk[0] == "number-as-text":
+        if zh:
+            return f"{raw!r} 在 YAML 1.1（PyYAML）中被读作文字：请不用指数写法，如 {float(text):g}"
         return (
             f"{raw!r} is read as text by YAML 1.1 (PyYAML):"
             f" write it without an exponent, e.g. {float(text):g}"
         )
     if quirk and quirk[0] == "date":
-        return f"{raw!r} is read as a date, not a number"
+        return f"{raw!r} 被读作日期，不是数字" if zh else f"{raw!r} is read as a date, not a number"
     if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", text):
-        return f"{base}: drop the thousands separators ({text.replace(',', '')})"
+        plain = text.replace(",", "")
+        return (
+            f"{base}：请去掉千位分隔符（{plain}）"
+            if zh
+            else (f"{base}: drop the thousands separators ({plain})")
+        )
     if text.endswith(("%", "％")):
-        return f"{base}: drop the percent sign ({text.rstrip('%％').strip()})"
+        plain = text.rstrip("%％").strip()
+        return (
+            f"{base}：请去掉百分号（{plain}）" if zh else f"{base}: drop the percent sign ({plain})"
+        )
     converted = text.translate(_FULLWIDTH_DIGITS)
     if converted != text and re.fullmatch(r"[-+]?\d+(\.\d+)?", converted):
+        if zh:
+            return f"{base}：用了全角数字，请写作 {converted}"
         return f"{base}: it is written in full-width digits; write {converted}"
     if re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
-        return f"{base}: remove the quotes"
+        return f"{base}：请去掉引号" if zh else f"{base}: remove the quotes"
     return base
 
 
@@ -384,7 +467,11 @@ def _check_entry(
             if key not in ENTRY_KEYS:
                 out.append(_unknown_key(doc, (*path, key), ENTRY_KEYS))
         if "value" not in raw:
-            out.append(doc.diagnostic(path, "missing-key", "missing key 'value'"))
+            out.append(
+                doc.diagnostic(
+                    path, "missing-key", "missing key 'value'", zh="缺少键 'value'（数值）"
+                )
+            )
             return None
         value_path = (*path, "value")
         raw_value = raw["value"]
@@ -401,6 +488,7 @@ def _check_entry(
                         (*path, "comparator"),
                         "invalid-comparator",
                         f"comparator {raw['comparator']!r} is not one of: {', '.join(COMPARATORS)}",
+                        zh=f"比较符 {raw['comparator']!r} 不在可选值之内：{'、'.join(COMPARATORS)}",
                     )
                 )
                 return None
@@ -410,7 +498,10 @@ def _check_entry(
             if not isinstance(to_date, bool):
                 out.append(
                     doc.diagnostic(
-                        (*path, "to_date"), "invalid-type", "to_date must be true or false"
+                        (*path, "to_date"),
+                        "invalid-type",
+                        "to_date must be true or false",
+                        zh="to_date 应为 true 或 false",
                     )
                 )
                 return None
@@ -420,6 +511,7 @@ def _check_entry(
                         (*path, "to_date"),
                         "to-date-not-cumulative",
                         f"{ind.name} is a level, not a five-year total: to_date does not apply",
+                        zh=f"{ind.name}是水平值，不是五年累计数，不能用 to_date",
                     )
                 )
                 return None
@@ -436,6 +528,7 @@ def _check_entry(
                     (*path, "unit"),
                     "unit-mismatch",
                     f"unit {unit!r} does not convert to {ind.name}'s unit {ind.unit!r}",
+                    zh=f"单位 {unit!r} 无法换算为{ind.name}的单位 {ind.unit!r}",
                 )
             )
             return None
@@ -445,13 +538,17 @@ def _check_entry(
                 "unit-converted",
                 f"{value:g} {unit} converted to {converted:g} {ind.unit}",
                 Severity.INFO,
+                zh=f"{value:g} {unit} 已换算为 {converted:g} {ind.unit}",
             )
         )
         value = converted
     if value < 0:
         out.append(
             doc.diagnostic(
-                value_path, "negative-value", f"{ind.name} cannot be negative ({value:g})"
+                value_path,
+                "negative-value",
+                f"{ind.name} cannot be negative ({value:g})",
+                zh=f"{ind.name}不能为负数（{value:g}）",
             )
         )
         return None
@@ -461,6 +558,7 @@ def _check_entry(
                 value_path,
                 "percent-out-of-range",
                 f"{ind.name} is a percentage: {value:g} is over 100",
+                zh=f"{ind.name}是百分比，{value:g} 超过了 100",
             )
         )
         return None
@@ -493,6 +591,8 @@ def _children_within_parents(
                 "child-exceeds-parent",
                 f"{ind.name} ({child_value:g}) is larger than its parent {parent.name}"
                 f" ({parent_value:g} {parent.unit}), of which it is a part (其中)",
+                zh=f"{ind.name}（{child_value:g}）大于其所属的{parent.name}"
+                f"（{parent_value:g} {parent.unit}），其中项不能超过总项",
             )
 
 
@@ -509,6 +609,7 @@ def _missing(
     main = sum(1 for ind in absent if ind.tier is Tier.MAIN)
     shown = ", ".join(ind.id for ind in absent[:LIST_AT_MOST])
     more = f" and {len(absent) - LIST_AT_MOST} more" if len(absent) > LIST_AT_MOST else ""
+    more_zh = f" 等另 {len(absent) - LIST_AT_MOST} 项" if len(absent) > LIST_AT_MOST else ""
     yield doc.diagnostic(
         ("values",),
         "missing-indicators",
@@ -516,6 +617,8 @@ def _missing(
         f" ({main} of them main indicators; missing is not zero): {shown}{more}",
         Severity.WARNING,
         key=True,
+        zh=f"规划的 {len(plan.indicators)} 项指标中有 {len(absent)} 项未报送"
+        f"（其中主要指标 {main} 项；缺报不按零计）：{shown}{more_zh}",
     )
 
 
@@ -554,6 +657,9 @@ def _running_totals(
                 f" the total to date ({sum(flows):g} over {plan.plan.start_year}-{year - 1}"
                 f" plus a year): give {year}'s own figure",
                 Severity.WARNING,
+                zh=f"{ind.name}按年度新增数累计，但 {entry.value:g} 接近截至上年的累计数"
+                f"（{plan.plan.start_year}-{year - 1} 年共 {sum(flows):g}）再加一年："
+                f"请填 {year} 年当年的数字",
             )
 
 
@@ -577,4 +683,6 @@ def _jumps(one: CheckedFile, previous: CheckedFile, plan: Plan) -> Iterable[Diag
                 f"{ind.name} moves from {old.value:g} to {entry.value:g} {ind.unit} (×{ratio:.3g})"
                 f" against {previous.submission.year} in {previous.file}: is the unit right?",
                 Severity.WARNING,
+                zh=f"{ind.name}从 {previous.submission.year} 年（{previous.file}）的 {old.value:g}"
+                f" 变为 {entry.value:g} {ind.unit}（×{ratio:.3g}）：单位是否填错？",
             )

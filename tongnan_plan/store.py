@@ -51,6 +51,8 @@ def load_plan(data_dir: Path) -> Plan:
                     Severity.ERROR,
                     "plan-not-found",
                     f"no {TARGETS} here; --data (or TNPLAN_DATA) must name a plan directory",
+                    "",
+                    f"这里没有 {TARGETS}；--data（或 TNPLAN_DATA）应指向规划数据目录",
                 )
             ]
         )
