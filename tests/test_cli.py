@@ -106,9 +106,11 @@ def test_markdown_lists_every_main_indicator(plan: Plan, data_dir: Path) -> None
 
 
 def test_year_outside_the_plan_is_a_usage_error(data_dir: Path) -> None:
-    code, _, err = invoke("status", "--year", "2030", "--data", str(data_dir))
+    code, _, err = invoke("status", "--year", "2030", "--lang", "en", "--data", str(data_dir))
     assert code == 2
     assert "outside the plan period 2021-2025" in err
+    code, _, err = invoke("status", "--year", "2030", "--lang", "zh", "--data", str(data_dir))
+    assert code == 2 and "不在规划期 2021-2025 年之内" in err
 
 
 def test_output_is_written_and_never_overwritten_unasked(tmp_path: Path, data_dir: Path) -> None:

@@ -180,8 +180,19 @@ def _fail(diagnostics: list[Diagnostic], lang: Lang, code: int = EXIT_INVALID) -
     raise typer.Exit(code)
 
 
-def _usage(message: str) -> NoReturn:
-    typer.echo(f"tnplan: {message}", err=True)
+class _Run:
+    """This run's state: the language of its messages, set by _language() as a command starts."""
+
+    lang = Lang.ZH
+
+
+def _say(en: str, zh: str) -> str:
+    """A message in the language of this run."""
+    return zh if _Run.lang is Lang.ZH else en
+
+
+def _usage(en: str, zh: str = "") -> NoReturn:
+    typer.echo(f"tnplan: {_say(en, zh or en)}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -205,10 +216,13 @@ def _deliver(text: str, output: Path | None, force: bool) -> None:
     try:
         write_atomic(output, text, force=force)
     except FileExistsError:
-        _usage(f"{output} exists; add --force to replace it")
+        _usage(
+            f"{output} exists; add --force to replace it", f"{output} 已存在；如需覆盖请加 --force"
+        )
     except OSError as exc:
-        _usage(f"cannot write {output}: {exc.strerror or exc}")
-    typer.echo(f"wrote {output}", err=True)
+        reason = exc.strerror or str(exc)
+        _usage(f"cannot write {output}: {reason}", f"无法写入 {output}：{reason}")
+    typer.echo(_say(f"wrote {output}", f"已写入 {output}"), err=True)
 
 
 @app.command()
@@ -248,9 +262,7 @@ def status(
 
     directory, plan = _load_plan(data, lang)
     if year is not None and year not in plan.plan.years:
-        _usage(
-            f"--year {year} is outside the plan period {plan.plan.start_year}-{plan.plan.end_year}"
-        )
+        _outside(year, plan)
     actuals = load_actuals(directory, plan)
     errors = [d for d in actuals.diagnostics if d.severity == "error"]
     evaluations = evaluate_plan(
@@ -275,7 +287,10 @@ def status(
     _deliver(text, output, force)
     if errors:
         typer.echo(
-            f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
+            _say(
+                f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
+                f"tnplan：报送数据中有 {len(errors)} 个错误，相关数字未计入：",
+            ),
             err=True,
         )
         _fail(errors, lang)
@@ -288,14 +303,28 @@ def _terminal_width() -> int:
 
 
 def _language(chosen: Lang | None) -> Lang:
-    """--lang or TNPLAN_LANG when given, else the locale's: English, or Chinese by default."""
-    if chosen is not None:
-        return chosen
+    """--lang or TNPLAN_LANG when given, else the locale's: English, or Chinese by default.
+
+    Also sets the language of this run's own messages (see _say).
+    """
+    _Run.lang = chosen if chosen is not None else _locale_language()
+    return _Run.lang
+
+
+def _locale_language() -> Lang:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
             return Lang.EN if value.lower().startswith("en") else Lang.ZH
     return Lang.ZH
+
+
+def _outside(year: int, plan: Plan) -> NoReturn:
+    first, last = plan.plan.start_year, plan.plan.end_year
+    _usage(
+        f"--year {year} is outside the plan period {first}-{last}",
+        f"--year {year} 不在规划期 {first}-{last} 年之内",
+    )
 
 
 def _path(choice: PathChoice) -> ExpectedPath:
@@ -408,11 +437,10 @@ def show(
 
         near = difflib.get_close_matches(indicator_id, [i.id for i in plan.indicators], n=1)
         hint = f"; did you mean {near[0]!r}?" if near else "; see tnplan indicators"
-        _usage(f"no indicator {indicator_id!r}{hint}")
+        hint_zh = f"；是否应为 {near[0]!r}？" if near else "；请用 tnplan indicators 查看"
+        _usage(f"no indicator {indicator_id!r}{hint}", f"没有指标 {indicator_id!r}{hint_zh}")
     if year is not None and year not in plan.plan.years:
-        _usage(
-            f"--year {year} is outside the plan period {plan.plan.start_year}-{plan.plan.end_year}"
-        )
+        _outside(year, plan)
     actuals = load_actuals(directory, plan)
     as_of = default_as_of(plan, actuals.submissions) if year is None else year
     figures = observations(actuals.submissions).get(indicator.id, {})
@@ -649,7 +677,10 @@ def new(
     _, plan = _load_plan(data, _language(None))
     if year not in plan.plan.years:
         first, last = plan.plan.start_year, plan.plan.end_year
-        _usage(f"year {year} is outside the plan period {first}-{last}")
+        _usage(
+            f"year {year} is outside the plan period {first}-{last}",
+            f"{year} 年不在规划期 {first}-{last} 年之内",
+        )
     target = output if output is not None else Path(f"{year}.yaml")
     _deliver(submission_template(plan, year, schema_url), target, force)
 
@@ -780,9 +811,7 @@ def report(
 
     directory, plan = _load_plan(data, lang)
     if year is not None and year not in plan.plan.years:
-        _usage(
-            f"--year {year} is outside the plan period {plan.plan.start_year}-{plan.plan.end_year}"
-        )
+        _outside(year, plan)
     actuals = load_actuals(directory, plan)
     as_of = default_as_of(plan, actuals.submissions) if year is None else year
     chosen = None if path is None else _path(path)
@@ -807,7 +836,10 @@ def report(
     errors = [d for d in actuals.diagnostics if d.severity == "error"]
     if errors:
         typer.echo(
-            f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
+            _say(
+                f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
+                f"tnplan：报送数据中有 {len(errors)} 个错误，相关数字未计入：",
+            ),
             err=True,
         )
         _fail(errors, lang)
