@@ -17,6 +17,7 @@ from .units import convert
 __all__ = [
     "CompletionAudit",
     "CrossCheckAudit",
+    "Detail",
     "Verdict",
     "audit_completion",
     "audit_crosscheck",
@@ -43,7 +44,7 @@ class CompletionAudit:
     computed_pct: float
     difference_pp: float
     verdict: Verdict
-    detail: str
+    detail: Detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,40 @@ class CrossCheckAudit:
     second: float
     difference: float
     verdict: Verdict
-    detail: str
+    detail: Detail
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """How a printed figure relates to the exact one, to be said in either language."""
+
+    how: str  # equal, rounded, truncated, rounded-up, mismatch, derived-differ
+    exact: str = ""
+    printed: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        """The detail in words: "rounded (211.8 → 212)", "四舍五入（211.8 → 212）"."""
+        shown = f"{self.exact} → {self.printed}"
+        if lang == "zh":
+            return {
+                "equal": "相等",
+                "rounded": f"四舍五入（{shown}）",
+                "truncated": f"截断（{shown}）",
+                "rounded-up": f"进位（{shown}）",
+                "mismatch": f"{self.exact} 四舍五入后不是 {self.printed}",
+                "derived-differ": "两个推算出的数字不一致",
+            }[self.how]
+        return {
+            "equal": "equal",
+            "rounded": f"rounded ({shown})",
+            "truncated": f"truncated ({shown})",
+            "rounded-up": f"rounded up ({shown})",
+            "mismatch": f"{self.exact} does not round to {self.printed}",
+            "derived-differ": "two derived figures differ",
+        }[self.how]
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 def _dec(value: float) -> Decimal:
@@ -69,20 +103,22 @@ def _step(value: Decimal) -> Decimal:
     return Decimal(1).scaleb(exponent)
 
 
-def _compare(printed: Decimal, exact: Decimal, step: Decimal) -> tuple[Verdict, str]:
+def _compare(printed: Decimal, exact: Decimal, step: Decimal) -> tuple[Verdict, Detail]:
     """Is printed what exact gives at the printed precision?"""
     if printed == exact:
-        return Verdict.OK, "equal"
+        return Verdict.OK, Detail("equal")
     rounded, floor, ceiling = (
         (exact / step).quantize(Decimal(1), mode) * step
         for mode in (ROUND_HALF_UP, ROUND_FLOOR, ROUND_CEILING)
     )
-    shown = f"{_show(exact)} → {_show(printed)}"
+    numbers = {"exact": _show(exact), "printed": _show(printed)}
     if printed == rounded:
-        return Verdict.OK, f"rounded ({shown})"
+        return Verdict.OK, Detail("rounded", **numbers)
     if printed in (floor, ceiling):
-        return Verdict.ROUNDING, f"{'truncated' if printed == floor else 'rounded up'} ({shown})"
-    return Verdict.MISMATCH, f"{_show(exact)} does not round to {_show(printed)}"
+        return Verdict.ROUNDING, Detail(
+            "truncated" if printed == floor else "rounded-up", **numbers
+        )
+    return Verdict.MISMATCH, Detail("mismatch", **numbers)
 
 
 def _show(value: Decimal) -> str:
@@ -138,14 +174,14 @@ def audit_crosscheck(check: CrossCheck) -> CrossCheckAudit:
     second = second_raw * _dec(factor)
     difference = float(second - first)
     if first == second:
-        verdict, detail = Verdict.OK, "equal"
+        verdict, detail = Verdict.OK, Detail("equal")
     else:
         # The less precise printed side may be the other one rounded; a derived side (a sum,
         # a product) is exact.
         step_first = _step(first) if first_printed else None
         step_second = _step(second_raw) * _dec(factor) if second_printed else None
         if step_first is None and step_second is None:
-            verdict, detail = Verdict.MISMATCH, "two derived figures differ"
+            verdict, detail = Verdict.MISMATCH, Detail("derived-differ")
         elif step_second is None or (step_first is not None and step_first >= step_second):
             assert step_first is not None
             verdict, detail = _compare(first, second, step_first)

@@ -508,7 +508,7 @@ def audit_row(row: CompletionAudit) -> dict[str, Any]:
         "computed_pct": number(round(row.computed_pct, 4)),
         "difference_pp": number(round(row.difference_pp, 4)),
         "verdict": row.verdict.value,
-        "detail": row.detail,
+        "detail": row.detail.text(),
         "source": row.indicator.source,
     }
 
@@ -529,7 +529,7 @@ def crosscheck_row(row: CrossCheckAudit) -> dict[str, Any]:
         "second_source": check.second.source,
         "difference": number(round(row.difference, 10)),
         "verdict": row.verdict.value,
-        "detail": row.detail,
+        "detail": row.detail.text(),
         "note": check.note,
     }
 
@@ -579,7 +579,7 @@ def audit_tables(
                 f"{row.computed_pct:.2f}",
                 f"{row.difference_pp:+.2f}",
                 f"[{VERDICT_STYLE[row.verdict.value]}]{row.verdict.value}[/]",
-                row.detail,
+                row.detail.text(lang),
             )
         tables.append(table)
     if crosschecks:
@@ -603,7 +603,7 @@ def audit_tables(
                 f"{check.first.text}（{check.first.source}）",
                 f"{check.second.text}（{check.second.source}）",
                 f"[{VERDICT_STYLE[cross.verdict.value]}]{cross.verdict.value}[/]",
-                cross.detail,
+                cross.detail.text(lang),
             )
         tables.append(table)
     return tables

@@ -356,7 +356,7 @@ def _audit_html(data: ReportInput, lang: str) -> str:
                 f"<tr><td>{escape(row.indicator.name)}</td>"
                 f'<td class="num">{_fmt(row.published_pct)}%</td>'
                 f'<td class="num">{row.computed_pct:.2f}%</td><td>{row.verdict.value}</td>'
-                f"<td>{escape(row.detail)}</td></tr>"
+                f"<td>{escape(row.detail.text(lang))}</td></tr>"
             )
         out.append("</tbody></table></div>")
     if findings:
@@ -372,7 +372,7 @@ def _audit_html(data: ReportInput, lang: str) -> str:
                 f"<tr><td>{escape(c.name)}</td>"
                 f"<td>{escape(c.first.text)}（{escape(c.first.source)}）</td>"
                 f"<td>{escape(c.second.text)}（{escape(c.second.source)}）</td>"
-                f"<td>{finding.verdict.value}</td><td>{escape(finding.detail)}</td></tr>"
+                f"<td>{finding.verdict.value}</td><td>{escape(finding.detail.text(lang))}</td></tr>"
             )
         out.append("</tbody></table></div>")
     elif data.crosschecks:
@@ -459,7 +459,7 @@ def report_markdown(data: ReportInput, lang: str = "zh") -> str:
                         f"{_fmt(r.published_pct)}%",
                         f"{r.computed_pct:.2f}%",
                         r.verdict.value,
-                        r.detail,
+                        r.detail.text(lang),
                     ]
                     for r in data.completions
                 ],
@@ -484,7 +484,7 @@ def report_markdown(data: ReportInput, lang: str = "zh") -> str:
                         f"{r.check.first.text}（{r.check.first.source}）",
                         f"{r.check.second.text}（{r.check.second.source}）",
                         r.verdict.value,
-                        r.detail,
+                        r.detail.text(lang),
                     ]
                     for r in findings
                 ],
