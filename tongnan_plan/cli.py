@@ -263,7 +263,7 @@ def status(
     directory, plan = _load_plan(data, lang)
     if year is not None and year not in plan.plan.years:
         _outside(year, plan)
-    actuals = load_actuals(directory, plan)
+    actuals = load_actuals(directory, plan, warnings=False)  # status reports errors only
     errors = [d for d in actuals.diagnostics if d.severity == "error"]
     evaluations = evaluate_plan(
         plan, actuals.submissions, year, tier.value, None if path is None else _path(path)

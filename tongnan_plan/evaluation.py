@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .models import ExpectedPath, Indicator, Kind, Plan, Provenance, Submission, Tier
+from .models import (
+    ExpectedPath,
+    Indicator,
+    Kind,
+    Plan,
+    Provenance,
+    Submission,
+    Tier,
+    figure_of,
+)
 from .progress import (
     Evaluation,
     Observation,
@@ -22,13 +31,11 @@ def observations(submissions: Iterable[Submission]) -> dict[str, dict[int, Obser
     """Figures by indicator id and year, already in the indicator's unit."""
     out: dict[str, dict[int, Observation]] = {}
     for submission in submissions:
-        for key, entry in submission.entries().items():
-            out.setdefault(key, {})[submission.year] = Observation(
-                submission.year,
-                entry.value,
-                submission.provenance,
-                to_date=entry.to_date,
-                comparator=entry.comparator,
+        year, provenance = submission.year, submission.provenance
+        for key, raw in submission.values.items():
+            value, to_date, comparator = figure_of(raw)
+            out.setdefault(key, {})[year] = Observation(
+                year, value, provenance, to_date=to_date, comparator=comparator
             )
     return out
 

@@ -394,6 +394,8 @@ class _Builder:
             tag = event.tag
             # The common cases first: a large file is mostly plain names and numbers.
             if tag is None and event.implicit[0]:
+                if text and text[0] not in self.resolvers:
+                    return text  # a plain name: no resolver claims its first character
                 tag = _resolve(self.loader, text, event.implicit)
                 if tag == _STR:
                     if _YAML12_NUMBER.match(text):

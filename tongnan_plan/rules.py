@@ -21,6 +21,7 @@ from .models import (
     Provenance,
     Submission,
     Tier,
+    figure_of,
     is_valid_id,
 )
 from .units import convert, normalise_unit
@@ -195,7 +196,7 @@ def check_document(
     year = _check_year(doc, data, plan, stem, out)
     provenance = _check_provenance(doc, data, out)
     texts = {k: _check_text(doc, (k,), data.get(k), out) for k in ("source", "note")}
-    values: dict[str, Entry] = {}
+    values: dict[str, Entry | float] = {}
     raw_values = data.get("values")
     if "values" not in data:
         out.append(
@@ -234,9 +235,8 @@ def check_document(
             out.extend(_missing(doc, values, raw_values, plan))
     if year is None or provenance is None:
         return None, out
-    clean: dict[str, Entry | float] = dict(values)
     submission = Submission.model_construct(
-        year=year, provenance=provenance, source=texts["source"], note=texts["note"], values=clean
+        year=year, provenance=provenance, source=texts["source"], note=texts["note"], values=values
     )
     return submission, out
 
@@ -457,7 +457,7 @@ def _text_hint(raw: str, quirk: tuple[str, str] | None, lang: str = "en") -> str
 
 def _check_entry(
     doc: Document, path: tuple[Key, ...], raw: Any, ind: Indicator, out: list[Diagnostic]
-) -> Entry | None:
+) -> Entry | float | None:
     unit = source = note = None
     comparator = Comparator.EQ
     to_date = False
@@ -562,6 +562,14 @@ def _check_entry(
             )
         )
         return None
+    if (
+        unit is None
+        and source is None
+        and note is None
+        and not to_date
+        and comparator is Comparator.EQ
+    ):
+        return value  # a bare number: no Entry to build (see figure_of)
     # Every field was checked above: construct without validating again.
     return Entry.model_construct(
         value=value,
@@ -574,7 +582,7 @@ def _check_entry(
 
 
 def _children_within_parents(
-    doc: Document, values: dict[str, Entry], plan: Plan
+    doc: Document, values: dict[str, Entry | float], plan: Plan
 ) -> Iterable[Diagnostic]:
     for ind in plan.indicators:
         if ind.parent is None or ind.id not in values or ind.parent not in values:
@@ -582,9 +590,10 @@ def _children_within_parents(
         parent = plan.indicator(ind.parent)
         if parent.unit != ind.unit:
             continue
-        if values[ind.id].to_date != values[ind.parent].to_date:
+        child_value, child_total, _ = figure_of(values[ind.id])
+        parent_value, parent_total, _ = figure_of(values[ind.parent])
+        if child_total != parent_total:
             continue
-        child_value, parent_value = values[ind.id].value, values[ind.parent].value
         if child_value > parent_value:
             yield doc.diagnostic(
                 ("values", ind.id),
@@ -597,7 +606,7 @@ def _children_within_parents(
 
 
 def _missing(
-    doc: Document, values: dict[str, Entry], raw_values: dict[Any, Any], plan: Plan
+    doc: Document, values: dict[str, Entry | float], raw_values: dict[Any, Any], plan: Plan
 ) -> Iterable[Diagnostic]:
     order = list(Tier)
     absent = sorted(
@@ -630,34 +639,38 @@ def _running_totals(
     year = one.submission.year
     earlier_years = range(plan.plan.start_year, year)
     past = {
-        y: found.submission.entries()
+        y: found.submission.values
         for y in earlier_years
         if (found := history.get(y)) is not None and found.submission is not None
     }
     by_id = plan.by_id
-    for key, entry in one.submission.entries().items():
+    for key, raw in one.submission.values.items():
         ind = by_id[key]
-        if ind.kind is not Kind.CUMULATIVE or entry.to_date:
+        value_now, to_date, _ = figure_of(raw)
+        if ind.kind is not Kind.CUMULATIVE or to_date:
             continue
         flows = []
         for earlier in earlier_years:
-            value = past.get(earlier, {}).get(key)
-            if value is None or value.to_date:
+            before = past.get(earlier, {}).get(key)
+            if before is None:
                 break
-            flows.append(value.value)
+            flow, was_total, _ = figure_of(before)
+            if was_total:
+                break
+            flows.append(flow)
         if not flows or sum(flows) <= 0:
             continue
         # The running total would be the earlier flows plus about one more year of them.
         running = sum(flows) + sum(flows) / len(flows)
-        if entry.value >= RUNNING_TOTAL_SHARE * running:
+        if value_now >= RUNNING_TOTAL_SHARE * running:
             yield one.document.diagnostic(
                 ("values", key),
                 "running-total",
-                f"{ind.name} is a yearly flow summed by tnplan, but {entry.value:g} is close to"
+                f"{ind.name} is a yearly flow summed by tnplan, but {value_now:g} is close to"
                 f" the total to date ({sum(flows):g} over {plan.plan.start_year}-{year - 1}"
                 f" plus a year): give {year}'s own figure",
                 Severity.WARNING,
-                zh=f"{ind.name}按年度新增数累计，但 {entry.value:g} 接近截至上年的累计数"
+                zh=f"{ind.name}按年度新增数累计，但 {value_now:g} 接近截至上年的累计数"
                 f"（{plan.plan.start_year}-{year - 1} 年共 {sum(flows):g}）再加一年："
                 f"请填 {year} 年当年的数字",
             )
@@ -668,21 +681,23 @@ def _jumps(one: CheckedFile, previous: CheckedFile, plan: Plan) -> Iterable[Diag
         one.submission is not None and previous.submission is not None and one.document is not None
     )
     before = previous.submission.values
-    for key, entry in one.submission.values.items():
-        old = before.get(key)
-        if not isinstance(entry, Entry) or not isinstance(old, Entry):
+    for key, raw in one.submission.values.items():
+        old_raw = before.get(key)
+        if old_raw is None:
             continue
-        if old.value <= 0 or entry.value <= 0 or old.to_date != entry.to_date:
+        new_value, new_total, _ = figure_of(raw)
+        old_value, old_total, _ = figure_of(old_raw)
+        if old_value <= 0 or new_value <= 0 or old_total != new_total:
             continue
-        ratio = entry.value / old.value
+        ratio = new_value / old_value
         if ratio >= JUMP_FACTOR or ratio <= 1 / JUMP_FACTOR:
             ind = plan.indicator(key)
             yield one.document.diagnostic(
                 ("values", key),
                 "implausible-jump",
-                f"{ind.name} moves from {old.value:g} to {entry.value:g} {ind.unit} (×{ratio:.3g})"
+                f"{ind.name} moves from {old_value:g} to {new_value:g} {ind.unit} (×{ratio:.3g})"
                 f" against {previous.submission.year} in {previous.file}: is the unit right?",
                 Severity.WARNING,
-                zh=f"{ind.name}从 {previous.submission.year} 年（{previous.file}）的 {old.value:g}"
-                f" 变为 {entry.value:g} {ind.unit}（×{ratio:.3g}）：单位是否填错？",
+                zh=f"{ind.name}从 {previous.submission.year} 年（{previous.file}）的 {old_value:g}"
+                f" 变为 {new_value:g} {ind.unit}（×{ratio:.3g}）：单位是否填错？",
             )

@@ -77,6 +77,10 @@ def actual_files(data_dir: Path) -> list[Path]:
     )
 
 
-def load_actuals(data_dir: Path, plan: Plan) -> Actuals:
-    """Load and check every submission under data_dir/actuals (bad entries are left out)."""
-    return check_paths(actual_files(data_dir), plan)
+def load_actuals(data_dir: Path, plan: Plan, *, warnings: bool = True) -> Actuals:
+    """Load and check every submission under data_dir/actuals (bad entries are left out).
+
+    warnings=False skips the checks across years (jumps, running totals), which can only
+    warn: for callers that report errors alone.
+    """
+    return check_paths(actual_files(data_dir), plan, compare_previous=warnings)
