@@ -102,7 +102,9 @@ class Provenance(StrEnum):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built the first time it validates, not at import;
+    # a run that only constructs submissions (model_construct) never builds theirs.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
