@@ -142,6 +142,7 @@ HEADERS = {
         "progress": "进度",
         "elapsed": "序时进度",
         "bar": "进度（│ 序时）",
+        "annual": "完成年度目标",
         "status": "状态",
     },
     "en": {
@@ -155,6 +156,7 @@ HEADERS = {
         "progress": "Progress",
         "elapsed": "Time elapsed",
         "bar": "Progress (│ due)",
+        "annual": "Annual target done",
         "status": "Status",
     },
 }
@@ -176,7 +178,7 @@ FULL_COLUMNS = (
 NARROW_COLUMNS = ("name", "target", "latest", "year", "completion", "bar", "status")
 BAR_CELLS = 10
 WIDE = 120
-_NUMERIC = frozenset({"latest", "year", "completion", "progress", "elapsed"})
+_NUMERIC = frozenset({"latest", "year", "completion", "progress", "elapsed", "annual"})
 
 NOT_OFFICIAL = {
     "zh": "注意：标 * 的数字不是正式统计数据（{kinds}），仅供演示或参考。",
@@ -361,15 +363,25 @@ def _display_cells(ev: Evaluation, lang: str, *, narrow: bool = False) -> dict[s
         "name": name,
         "unit": ind.unit,
         "baseline": "—" if ind.baseline is None else ind.baseline.text,
-        "target": ind.target.text + (ind.unit if narrow else ""),
+        "target": _target_text(ind) + (ind.unit if narrow else ""),
         "latest": latest,
         "year": "—" if ev.year is None else str(ev.year) + ("†" if _gap(ev) else ""),
         "completion": _fmt_pct(ev.completion),
         "progress": _fmt_pct(ev.progress),
         "elapsed": "—" if ev.year is None else _fmt_pct(ev.time_elapsed),
         "bar": progress_bar(ev),
+        "annual": "" if ev.annual_target is None else _fmt_pct(ev.annual_target_completion),
         "status": STATUS_WORDS[lang][ev.status],
     }
+
+
+def _target_text(ind: Indicator) -> str:
+    """The target as printed when that is a figure (【5】, ≤5.5), else its number: an action
+    plan prints a sentence ("培育 AAA 级和谐劳动关系企业 10 户，每年各 2 户")."""
+    text = ind.target.text
+    if ind.target.value is None or not any("\u4e00" <= char <= "\u9fff" for char in text):
+        return text
+    return _SYMBOL[ind.target.comparator] + _fmt(ind.target.value)
 
 
 def progress_bar(ev: Evaluation, cells: int = BAR_CELLS) -> str:
@@ -425,6 +437,13 @@ def not_official_notice(evaluations: Sequence[Evaluation], lang: str) -> str | N
     return NOT_OFFICIAL[lang].format(kinds=words)
 
 
+def _with_annual(columns: Sequence[str], evaluations: Sequence[Evaluation]) -> tuple[str, ...]:
+    """The columns, with 完成年度目标 before the status where an annual sub-target applies."""
+    if not any(ev.annual_target is not None for ev in evaluations):
+        return tuple(columns)
+    return (*columns[:-1], "annual", columns[-1])
+
+
 def status_table(
     evaluations: Sequence[Evaluation], title: str, lang: str = "zh", width: int = WIDE
 ) -> Table:
@@ -433,7 +452,7 @@ def status_table(
     from rich.table import Table
 
     narrow = width < WIDE
-    columns = NARROW_COLUMNS if narrow else FULL_COLUMNS
+    columns = _with_annual(NARROW_COLUMNS if narrow else FULL_COLUMNS, evaluations)
     table = Table(
         title=title,
         title_justify="left",
@@ -460,8 +479,9 @@ def markdown_text(evaluations: Sequence[Evaluation], title: str, lang: str = "zh
     """The evaluations as a GitHub Markdown table (CJK aligned through wcwidth)."""
     from tabulate import tabulate
 
-    rows = [[_display_cells(ev, lang)[key] for key in FULL_COLUMNS] for ev in evaluations]
-    headers = [HEADERS[lang][key] for key in FULL_COLUMNS]
+    columns = _with_annual(FULL_COLUMNS, evaluations)
+    rows = [[_display_cells(ev, lang)[key] for key in columns] for ev in evaluations]
+    headers = [HEADERS[lang][key] for key in columns]
     body = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
     notes = "".join(f"\n{note}\n" for note in notices(evaluations, lang))
     return f"## {title}\n\n{body}\n{notes}"
