@@ -512,3 +512,19 @@ def test_check_speaks_chinese(data_dir: Path) -> None:
         "path",
         "message",
     }
+
+
+def test_status_shows_the_annual_target_done(plan: Plan, data_dir: Path) -> None:
+    code, out, _ = invoke("status", "--tier", "action", "-f", "json", "--data", str(data_dir))
+    records = {r["id"]: r for r in json.loads(out)}
+    aaa = plan.indicator("aaa_harmonious_enterprises")
+    year = records[aaa.id]["as_of"]
+    flow = load_actuals(data_dir, plan).submissions[-1].entries()[aaa.id].value
+    assert records[aaa.id]["annual_target"] == aaa.annual_targets[year]
+    assert records[aaa.id]["annual_target_pct"] == pytest.approx(
+        flow / aaa.annual_targets[year] * 100
+    )
+    code, out, _ = invoke(
+        "status", "--tier", "action", "--data", str(data_dir), env={"COLUMNS": "200"}
+    )
+    assert "完成年度目标" in out
