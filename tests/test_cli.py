@@ -527,4 +527,4 @@ def test_status_shows_the_annual_target_done(plan: Plan, data_dir: Path) -> None
     code, out, _ = invoke(
         "status", "--tier", "action", "--data", str(data_dir), env={"COLUMNS": "200"}
     )
-    assert "完成年度目标" in out
+    assert code == 0 and "完成年度目标" in out
