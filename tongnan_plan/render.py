@@ -450,11 +450,12 @@ def status_table(
     """The evaluations as a Rich table, status coloured; fewer columns below WIDE."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     narrow = width < WIDE
     columns = _with_annual(NARROW_COLUMNS if narrow else FULL_COLUMNS, evaluations)
     table = Table(
-        title=title,
+        title=Text(title),
         title_justify="left",
         header_style="bold",
         box=box.SIMPLE_HEAD,
@@ -468,10 +469,12 @@ def status_table(
         else:
             table.add_column(header, justify="right" if key in _NUMERIC else "left", no_wrap=True)
     for ev in evaluations:
+        # Text cells, not strings: no markup to parse, no highlighter to run over each cell.
         cells = _display_cells(ev, lang, narrow=narrow)
-        cells["status"] = f"[{STATUS_STYLE[ev.status]}]{cells['status']}[/]"
-        cells["bar"] = f"[{STATUS_STYLE[ev.status]}]{cells['bar']}[/]"
-        table.add_row(*(cells[key] for key in columns))
+        style = STATUS_STYLE[ev.status]
+        table.add_row(
+            *(Text(cells[key], style=style if key in ("status", "bar") else "") for key in columns)
+        )
     return table
 
 
