@@ -285,15 +285,21 @@ def status(
         else:
             text = _rich_table(evaluations, title, lang.value, output is not None)
     _deliver(text, output, force)
-    if errors:
-        typer.echo(
-            _say(
-                f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
-                f"tnplan：报送数据中有 {len(errors)} 个错误，相关数字未计入：",
-            ),
-            err=True,
-        )
-        _fail(errors, lang)
+    _fail_on_submission_errors(errors, lang)
+
+
+def _fail_on_submission_errors(errors: list[Diagnostic], lang: Lang) -> None:
+    """After the output: say which submitted figures were left out, and exit 1."""
+    if not errors:
+        return
+    typer.echo(
+        _say(
+            f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
+            f"tnplan：报送数据中有 {len(errors)} 个错误，相关数字未计入：",
+        ),
+        err=True,
+    )
+    _fail(errors, lang)
 
 
 def _terminal_width() -> int:
@@ -834,15 +840,7 @@ def report(
     writer = report_html if fmt is ReportFormat.HTML else report_markdown
     _deliver(writer(content, lang.value), output, force)
     errors = [d for d in actuals.diagnostics if d.severity == "error"]
-    if errors:
-        typer.echo(
-            _say(
-                f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
-                f"tnplan：报送数据中有 {len(errors)} 个错误，相关数字未计入：",
-            ),
-            err=True,
-        )
-        _fail(errors, lang)
+    _fail_on_submission_errors(errors, lang)
 
 
 def main() -> None:

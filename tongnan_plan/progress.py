@@ -390,22 +390,29 @@ def _cumulative(c: _Context) -> Evaluation:
     reached = satisfies(total_t, indicator)
     required = max(0.0, (target - total_t) / remaining_years) if remaining_years else None
     pace = None if completion is None else completion / tau
-    if reached:
-        status = Status.ACHIEVED
-    elif remaining_years == 0:
-        status = Status.NOT_ACHIEVED
-    elif pace is None:
-        status = Status.NO_DATA
-    else:
-        status = pace_status(pace, c.thresholds)
+    status = _verdict(reached, remaining_years, pace, c.thresholds)
     return Evaluation(
         status=status,
         progress=completion,
         pace_ratio=pace,
         required_per_year=required,
-        outlook=Outlook.MAINTAIN if reached else _outlook(c, projected_trend, slope or 1.0),
+        # Positive flows always move a total towards its target: too slow is "accelerate".
+        outlook=Outlook.MAINTAIN if reached else _outlook(c, projected_trend, 1.0),
         **common,  # type: ignore[arg-type]
     )
+
+
+def _verdict(
+    reached: bool, remaining_years: int, pace: float | None, thresholds: Thresholds
+) -> Status:
+    """Achieved; in the final year, not achieved; else the band of the pace ratio."""
+    if reached:
+        return Status.ACHIEVED
+    if remaining_years == 0:
+        return Status.NOT_ACHIEVED
+    if pace is None:
+        return Status.NO_DATA
+    return pace_status(pace, thresholds)
 
 
 def _annual(c: _Context) -> Evaluation:
@@ -476,14 +483,7 @@ def _annual(c: _Context) -> Evaluation:
     else:
         required = (target - actual) / remaining_years if remaining_years else None
     projected = actual + (actual - b) / (t - plan.baseline_year) * remaining_years
-    if reached:
-        status = Status.ACHIEVED
-    elif remaining_years == 0:
-        status = Status.NOT_ACHIEVED
-    elif pace is None:
-        status = Status.NO_DATA
-    else:
-        status = pace_status(pace, c.thresholds)
+    status = _verdict(reached, remaining_years, pace, c.thresholds)
     return Evaluation(
         status=status,
         completion=completion,
