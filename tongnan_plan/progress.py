@@ -349,13 +349,14 @@ def _cumulative(c: _Context) -> Evaluation:
     remaining_years = plan.end_year - t
     span = plan.end_year - plan.baseline_year
     projected = total_t / (t - plan.baseline_year) * span
+    # The yearly flows' own trend, run on to the end year (never below zero a year); with a
+    # single flow there is no trend, and the mean-rate projection stands in.
     trend = least_squares([(float(y), f) for y, f in flows.items()])
+    projected_trend = projected
     if trend is not None:
         intercept, slope = trend
         future = math.fsum(max(0.0, intercept + slope * y) for y in range(t + 1, plan.end_year + 1))
-        projected_trend: float | None = total_t + future
-    else:
-        slope, projected_trend = None, projected
+        projected_trend = total_t + future
     completion = _ratio(total_t, target)
     flow_now = flows.get(c.as_of)
     annual_target, annual_done = _annual_target(c, flow_now)
