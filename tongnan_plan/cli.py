@@ -394,7 +394,12 @@ def _rich_table(evaluations: list[Evaluation], title: str, lang: str, to_file: b
     from . import render
 
     buffer = io.StringIO() if to_file else None
-    console = Console(file=buffer, width=render.WIDE) if buffer is not None else Console()
+    # No highlighter: it would colour numbers at random in the summary, and costs time.
+    console = (
+        Console(file=buffer, width=render.WIDE, highlight=False)
+        if buffer is not None
+        else Console(highlight=False)
+    )
     console.print(render.status_table(evaluations, title, lang, console.width))
     console.print(render.summary(evaluations, lang), markup=False)
     for note in render.notices(evaluations, lang):

@@ -6,9 +6,6 @@ does not pay for them.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -308,6 +305,9 @@ def _cell(value: Any, *, neutralise: bool) -> str:
 def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, excel: bool = False) -> str:
     """Rows as CSV with a header; for excel, a BOM (Excel's cue for UTF-8), CRLF, and codes
     such as the comparator "=" neutralised too."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     if excel:
         buffer.write("\ufeff")
@@ -323,6 +323,8 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, excel: b
 
 def json_text(rows: Sequence[dict[str, Any]]) -> str:
     """Rows as a JSON list of objects (UTF-8 text, not escaped)."""
+    import json
+
     return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Iterable
@@ -160,6 +159,8 @@ def check_path(path: Path, plan: Plan) -> CheckedFile:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str | None:
+    import difflib  # only for a name that is wrong
+
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return found[0] if found else None
 
