@@ -117,6 +117,15 @@ LangOption = Annotated[
         show_default=False,
     ),
 ]
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        "-y",
+        help="Evaluate as of this year (default: the latest with data).",
+        show_default=False,
+    ),
+]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -227,15 +236,7 @@ def _deliver(text: str, output: Path | None, force: bool) -> None:
 
 @app.command()
 def status(
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            "-y",
-            help="Evaluate as of this year (default: the latest with data).",
-            show_default=False,
-        ),
-    ] = None,
+    year: YearOption = None,
     tier: TierOption = TierChoice.MAIN,
     fmt: Annotated[
         StatusFormat,
@@ -412,15 +413,7 @@ def show(
     indicator_id: Annotated[
         str, typer.Argument(metavar="ID", help="An indicator id (see tnplan indicators).")
     ],
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            "-y",
-            help="Evaluate as of this year (default: the latest with data).",
-            show_default=False,
-        ),
-    ] = None,
+    year: YearOption = None,
     fmt: Annotated[
         Format,
         typer.Option("--format", "-f", help="table: the chart; csv or json: the yearly series."),
@@ -790,15 +783,7 @@ def report(
             "--output", "-o", help="The file to write (atomically); - for standard output."
         ),
     ],
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            "-y",
-            help="Evaluate as of this year (default: the latest with data).",
-            show_default=False,
-        ),
-    ] = None,
+    year: YearOption = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="html: one standalone page; markdown.")
     ] = ReportFormat.HTML,
