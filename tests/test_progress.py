@@ -438,3 +438,11 @@ def test_eurostat_thresholds_on_a_worked_example() -> None:
     }
     for value, status in cases.items():
         assert evaluate(ind, obs({2024: value}), 2024, PLAN, BANDS).status is status, value
+
+
+def test_a_row_without_target_has_no_path_even_with_a_baseline() -> None:
+    from tongnan_plan.progress import has_numeric_path
+
+    ind = indicator(baseline=fig(1.2), target={"value": None, "text": "——"})
+    assert not has_numeric_path(ind)
+    assert evaluate(ind, obs({2022: 1.6}), 2022, PLAN, BANDS).status is Status.NO_TARGET

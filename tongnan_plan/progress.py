@@ -185,7 +185,7 @@ def pace_status(pace_ratio: float, thresholds: Thresholds) -> Status:
 def has_numeric_path(indicator: Indicator) -> bool:
     """An annual level with somewhere to climb: a plain baseline not already meeting the target."""
     baseline = indicator.baseline
-    if baseline is None or baseline.value is None or baseline.is_bound:
+    if not indicator.has_target or baseline is None or baseline.value is None or baseline.is_bound:
         return False
     if baseline.value == indicator.target_value:
         return False
