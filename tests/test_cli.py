@@ -528,3 +528,13 @@ def test_status_shows_the_annual_target_done(plan: Plan, data_dir: Path) -> None
         "status", "--tier", "action", "--data", str(data_dir), env={"COLUMNS": "200"}
     )
     assert code == 0 and "完成年度目标" in out
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path, data_dir: Path) -> None:
+    import os
+
+    target = tmp_path / "status.csv"
+    assert invoke("status", "-f", "csv", "--data", str(data_dir), "-o", str(target))[0] == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask  # not mkstemp's private 0600

@@ -9,6 +9,12 @@ from pathlib import Path
 __all__ = ["write_atomic"]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     """Write text (UTF-8) to path through a temporary file in the same directory.
 
@@ -26,6 +32,8 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); give it the mode a plain write would have.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         if not force and path.exists():  # appeared while we wrote
             raise FileExistsError(str(path))
         os.replace(tmp, path)
