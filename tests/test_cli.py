@@ -538,3 +538,26 @@ def test_written_files_get_the_usual_permissions(tmp_path: Path, data_dir: Path)
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask  # not mkstemp's private 0600
+
+
+@pytest.mark.parametrize(
+    "args", [["status", "--tier", "all"], ["show", "urban_new_jobs"], ["indicators"]]
+)
+def test_a_closed_pipe_ends_every_table_quietly(data_dir: Path, args: list[str]) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tongnan_plan", *args, "--data", str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait() == 0
+    assert err == ""
+
+
+def test_the_public_api_names_resolve() -> None:
+    import tongnan_plan
+
+    for name in tongnan_plan.__all__:
+        assert getattr(tongnan_plan, name) is not None

@@ -12,7 +12,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,6 +21,7 @@ from . import __version__
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from rich.console import Console
     from rich.table import Table
 
     from .diagnostics import Diagnostic
@@ -303,6 +304,20 @@ def _fail_on_submission_errors(errors: list[Diagnostic], lang: Lang) -> None:
     _fail(errors, lang)
 
 
+def _terminal(**options: Any) -> Console:
+    """A Rich console on standard output that, like _emit, ends quietly (exit 0) when the
+    reader goes away (`| head`); Rich's own default exits 1."""
+    from rich.console import Console
+
+    class _Quiet(Console):
+        def on_broken_pipe(self) -> None:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK)
+
+    return _Quiet(**options)
+
+
 def _terminal_width() -> int:
     from rich.console import Console
 
@@ -399,7 +414,7 @@ def _rich_table(evaluations: list[Evaluation], title: str, lang: str, to_file: b
     console = (
         Console(file=buffer, width=render.WIDE, highlight=False)
         if buffer is not None
-        else Console(highlight=False)
+        else _terminal(highlight=False)
     )
     console.print(render.status_table(evaluations, title, lang, console.width))
     console.print(render.summary(evaluations, lang), markup=False)
@@ -487,7 +502,7 @@ def show(
         from rich.console import Console
 
         buffer = io.StringIO() if output is not None else None
-        console = Console(file=buffer, width=120) if buffer is not None else Console()
+        console = Console(file=buffer, width=120) if buffer is not None else _terminal()
         console.print(table)
         for line in lines:
             console.print(line, markup=False)
@@ -551,15 +566,15 @@ def indicators(
 
             text = tabulate(cells, headers=headers, tablefmt="github", disable_numparse=True) + "\n"
         elif output is None:
-            from rich.console import Console
             from rich.table import Table
+            from rich.text import Text
 
             table = Table(header_style="bold")
             for header in headers:
                 table.add_column(header)
             for row in cells:
-                table.add_row(*row)
-            Console().print(table)
+                table.add_row(*(Text(str(cell)) for cell in row))  # data, not markup
+            _terminal().print(table)
             return
         else:
             from tabulate import tabulate
@@ -753,7 +768,7 @@ def _deliver_tables(tables: list[Table], output: Path | None, force: bool, fmt: 
         _deliver("\n\n".join(parts) + "\n", output, force)
         return
     if output is None:
-        console = Console()
+        console = _terminal()
         for table in tables:
             console.print(table)
         return
