@@ -15,7 +15,7 @@ from .audit import CompletionAudit, CrossCheckAudit
 from .chart import FONT_STACK, chart_svg
 from .evaluation import YearRow, observations, story
 from .models import Plan, Provenance, Submission, Tier
-from .progress import Evaluation, Status
+from .progress import Evaluation, Status, time_elapsed
 from .render import (
     PROVENANCE_WORDS,
     STATUS_WORDS,
@@ -242,9 +242,7 @@ def report_html(data: ReportInput, lang: str = "zh") -> str:
     w = WORDS[lang]
     plan = data.plan
     title = plan.plan.title if lang == "zh" else plan.plan.title_en
-    elapsed = _fmt_pct(
-        (data.as_of - plan.plan.baseline_year) / (plan.plan.end_year - plan.plan.baseline_year)
-    )
+    elapsed = _fmt_pct(time_elapsed(data.as_of, plan.plan))
     notice, official = _notice(data, lang)
     out = [
         "<!doctype html>",
@@ -388,9 +386,7 @@ def report_markdown(data: ReportInput, lang: str = "zh") -> str:
     w = WORDS[lang]
     plan = data.plan
     title = plan.plan.title if lang == "zh" else plan.plan.title_en
-    elapsed = _fmt_pct(
-        (data.as_of - plan.plan.baseline_year) / (plan.plan.end_year - plan.plan.baseline_year)
-    )
+    elapsed = _fmt_pct(time_elapsed(data.as_of, plan.plan))
     notice, _ = _notice(data, lang)
     out = [
         f"# {title}",
