@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tongnan_plan.models import Plan
-from tongnan_plan.store import bundled_data, load_plan
+from tongnan_plan.model.plan import Plan
+from tongnan_plan.sources.store import bundled_data, load_plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from tongnan_plan.audit import Verdict, audit_completion, audit_crosscheck, audit_plan
-from tongnan_plan.evaluation import observations
-from tongnan_plan.models import CrossCheck, Indicator
-from tongnan_plan.store import load_actuals, load_plan
+from tongnan_plan.calc.audit import Verdict, audit_completion, audit_crosscheck, audit_plan
+from tongnan_plan.calc.evaluation import observations
+from tongnan_plan.model.plan import CrossCheck, Indicator
+from tongnan_plan.sources.store import load_actuals, load_plan
 
 
 def indicator(target: float, published: float | None, text: str = "") -> Indicator:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tongnan_plan.cli import app
-from tongnan_plan.store import bundled_data, load_plan
+from tongnan_plan.sources.store import bundled_data, load_plan
 
 from .conftest import FIXTURES
 

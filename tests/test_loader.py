@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tongnan_plan.diagnostics import TnplanError
-from tongnan_plan.loader import MAX_BYTES, parse_yaml, read_text
+from tongnan_plan.model.diagnostics import TnplanError
+from tongnan_plan.sources.yaml_reader import MAX_BYTES, parse_yaml, read_text
 
 
 def test_positions_of_keys_and_values_are_one_based() -> None:

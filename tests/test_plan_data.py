@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tongnan_plan.evaluation import evaluate_plan
-from tongnan_plan.models import Comparator, Figure, Kind, Plan, Provenance, Tier
-from tongnan_plan.progress import Status
-from tongnan_plan.store import load_actuals
+from tongnan_plan.calc.evaluation import evaluate_plan
+from tongnan_plan.calc.progress import Status
+from tongnan_plan.model.plan import Comparator, Figure, Kind, Plan, Provenance, Tier
+from tongnan_plan.sources.store import load_actuals
 
 SYMBOLS = {"≤": Comparator.LE, "≥": Comparator.GE, ">": Comparator.GT, "<": Comparator.LT}
 

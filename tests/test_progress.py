@@ -9,16 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tongnan_plan.models import (
-    Attribute,
-    Comparator,
-    ExpectedPath,
-    Indicator,
-    PlanInfo,
-    Provenance,
-    Thresholds,
-)
-from tongnan_plan.progress import (
+from tongnan_plan.calc.progress import (
     Observation,
     Outlook,
     Status,
@@ -26,6 +17,15 @@ from tongnan_plan.progress import (
     least_squares,
     pace_status,
     time_elapsed,
+)
+from tongnan_plan.model.plan import (
+    Attribute,
+    Comparator,
+    ExpectedPath,
+    Indicator,
+    PlanInfo,
+    Provenance,
+    Thresholds,
 )
 
 PLAN = PlanInfo(
@@ -441,7 +441,7 @@ def test_eurostat_thresholds_on_a_worked_example() -> None:
 
 
 def test_a_row_without_target_has_no_path_even_with_a_baseline() -> None:
-    from tongnan_plan.progress import has_numeric_path
+    from tongnan_plan.calc.progress import has_numeric_path
 
     ind = indicator(baseline=fig(1.2), target={"value": None, "text": "——"})
     assert not has_numeric_path(ind)

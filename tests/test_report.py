@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tongnan_plan.cli import app
-from tongnan_plan.models import Plan, Tier
+from tongnan_plan.model.plan import Plan, Tier
 
 runner = CliRunner()
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tongnan_plan.diagnostics import Severity
-from tongnan_plan.models import Plan
-from tongnan_plan.rules import check_paths
+from tongnan_plan.model.diagnostics import Severity
+from tongnan_plan.model.plan import Plan
+from tongnan_plan.validate.rules import check_paths
 
 from .conftest import FIXTURES
 

@@ -29,29 +29,29 @@ __all__ = [
 ]
 
 _WHERE = {
-    "Diagnostic": "diagnostics",
-    "Report": "diagnostics",
-    "Severity": "diagnostics",
-    "TnplanError": "diagnostics",
-    "Plan": "models",
-    "Submission": "models",
-    "Evaluation": "progress",
-    "Status": "progress",
-    "evaluate": "progress",
-    "evaluate_plan": "evaluation",
-    "check_files": "rules",
-    "load_actuals": "store",
-    "load_plan": "store",
-    "locate_data": "store",
+    "Diagnostic": "model.diagnostics",
+    "Report": "model.diagnostics",
+    "Severity": "model.diagnostics",
+    "TnplanError": "model.diagnostics",
+    "Plan": "model.plan",
+    "Submission": "model.plan",
+    "Evaluation": "calc.progress",
+    "Status": "calc.progress",
+    "evaluate": "calc.progress",
+    "evaluate_plan": "calc.evaluation",
+    "check_files": "validate.rules",
+    "load_actuals": "sources.store",
+    "load_plan": "sources.store",
+    "locate_data": "sources.store",
 }
 
 if TYPE_CHECKING:
-    from .diagnostics import Diagnostic, Report, Severity, TnplanError
-    from .evaluation import evaluate_plan
-    from .models import Plan, Submission
-    from .progress import Evaluation, Status, evaluate
-    from .rules import check_files
-    from .store import load_actuals, load_plan, locate_data
+    from .calc.evaluation import evaluate_plan
+    from .calc.progress import Evaluation, Status, evaluate
+    from .model.diagnostics import Diagnostic, Report, Severity, TnplanError
+    from .model.plan import Plan, Submission
+    from .sources.store import load_actuals, load_plan, locate_data
+    from .validate.rules import check_files
 
 
 def __getattr__(name: str) -> Any:

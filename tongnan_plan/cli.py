@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from .diagnostics import Diagnostic
-    from .models import ExpectedPath, Plan
-    from .progress import Evaluation
+    from .calc.progress import Evaluation
+    from .model.diagnostics import Diagnostic
+    from .model.plan import ExpectedPath, Plan
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -207,8 +207,8 @@ def _usage(en: str, zh: str = "") -> NoReturn:
 
 
 def _load_plan(data: Path | None, lang: Lang) -> tuple[Path, Plan]:
-    from .diagnostics import TnplanError
-    from .store import load_plan, locate_data
+    from .model.diagnostics import TnplanError
+    from .sources.store import load_plan, locate_data
 
     directory = locate_data(data)
     try:
@@ -259,8 +259,8 @@ def status(
     Example: tnplan status --year 2023 --format csv --output status.csv
     """
     lang = _language(lang)
-    from .evaluation import evaluate_plan
-    from .store import load_actuals
+    from .calc.evaluation import evaluate_plan
+    from .sources.store import load_actuals
 
     directory, plan = _load_plan(data, lang)
     if year is not None and year not in plan.plan.years:
@@ -270,7 +270,7 @@ def status(
     evaluations = evaluate_plan(
         plan, actuals.submissions, year, tier.value, None if path is None else _path(path)
     )
-    from . import render
+    from .present import render
 
     if fmt is StatusFormat.CSV:
         rows = [render.status_row(ev) for ev in evaluations]
@@ -350,7 +350,7 @@ def _outside(year: int, plan: Plan) -> NoReturn:
 
 
 def _path(choice: PathChoice) -> ExpectedPath:
-    from .models import ExpectedPath
+    from .model.plan import ExpectedPath
 
     return ExpectedPath(choice.value)
 
@@ -367,7 +367,7 @@ def _recorded(evaluations: list[Evaluation], title: str, lang: str, fmt: StatusF
 
     from rich.console import Console
 
-    from . import render
+    from .present import render
 
     console = Console(file=io.StringIO(), width=render.WIDE, record=True, force_terminal=True)
     console.print(render.status_table(evaluations, title, lang, render.WIDE))
@@ -407,7 +407,7 @@ def _rich_table(evaluations: list[Evaluation], title: str, lang: str, to_file: b
 
     from rich.console import Console
 
-    from . import render
+    from .present import render
 
     buffer = io.StringIO() if to_file else None
     # No highlighter: it would colour numbers at random in the summary, and costs time.
@@ -444,9 +444,9 @@ def show(
     Example: tnplan show urban_new_jobs
     """
     lang = _language(lang)
-    from . import render
-    from .evaluation import default_as_of, observations, story
-    from .store import load_actuals
+    from .calc.evaluation import default_as_of, observations, story
+    from .present import render
+    from .sources.store import load_actuals
 
     directory, plan = _load_plan(data, lang)
     try:
@@ -527,8 +527,8 @@ def indicators(
     Example: tnplan indicators --tier main --format json
     """
     lang = _language(lang)
-    from . import render
-    from .evaluation import select
+    from .calc.evaluation import select
+    from .present import render
 
     _, plan = _load_plan(data, lang)
     chosen = select(plan, tier.value)
@@ -614,8 +614,8 @@ def check(
     Example: tnplan check data/actuals/2023.yaml
     """
     lang = _language(lang)
-    from .diagnostics import Report, Severity
-    from .rules import check_paths
+    from .model.diagnostics import Report, Severity
+    from .validate.rules import check_paths
 
     _, plan = _load_plan(data, lang)
     actuals = check_paths(files, plan)
@@ -635,7 +635,7 @@ def check(
         chosen = (
             CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT
         )
-    from . import reporters
+    from .present import reporters
 
     _emit(reporters.render(chosen.value, report, shown, colour=_colour_wanted(), lang=lang.value))
     usage_codes = {"file-not-found", "is-directory"}
@@ -660,7 +660,7 @@ def schema(
     """
     import json
 
-    from .schema import submission_schema
+    from .validate.schema import submission_schema
 
     _, plan = _load_plan(data, _language(None))
     text = json.dumps(submission_schema(plan), ensure_ascii=False, indent=2) + "\n"
@@ -691,7 +691,7 @@ def new(
 
     Example: tnplan new 2025 --schema tnplan.schema.json
     """
-    from .schema import submission_template
+    from .validate.schema import submission_template
 
     _, plan = _load_plan(data, _language(None))
     if year not in plan.plan.years:
@@ -727,10 +727,10 @@ def audit(
     Example: tnplan audit --data data/13th
     """
     lang = _language(lang)
-    from . import render
-    from .audit import Verdict, audit_plan
-    from .evaluation import observations
-    from .store import load_actuals
+    from .calc.audit import Verdict, audit_plan
+    from .calc.evaluation import observations
+    from .present import render
+    from .sources.store import load_actuals
 
     directory, plan = _load_plan(data, lang)
     actuals = load_actuals(directory, plan)
@@ -815,10 +815,10 @@ def report(
     Example: tnplan report --year 2023 -o 中期评估.html
     """
     lang = _language(lang)
-    from .audit import audit_plan
-    from .evaluation import default_as_of, evaluate_plan, observations
-    from .report import ReportInput, report_html, report_markdown
-    from .store import load_actuals
+    from .calc.audit import audit_plan
+    from .calc.evaluation import default_as_of, evaluate_plan, observations
+    from .present.report import ReportInput, report_html, report_markdown
+    from .sources.store import load_actuals
 
     directory, plan = _load_plan(data, lang)
     if year is not None and year not in plan.plan.years:

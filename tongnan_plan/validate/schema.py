@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Indicator, Kind, Plan, Provenance, Submission, Tier
+from ..model.plan import Indicator, Kind, Plan, Provenance, Submission, Tier
 
 __all__ = ["SCHEMA_DIALECT", "submission_schema", "submission_template"]
 

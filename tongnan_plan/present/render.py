@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .models import Comparator, Direction, Indicator, Kind, Provenance
-from .progress import Evaluation, Outlook, Status
+from ..calc.progress import Evaluation, Outlook, Status
+from ..model.plan import Comparator, Direction, Indicator, Kind, Provenance
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from .audit import CompletionAudit, CrossCheckAudit
-    from .evaluation import YearRow
+    from ..calc.audit import CompletionAudit, CrossCheckAudit
+    from ..calc.evaluation import YearRow
 
 __all__ = [
     "CATALOGUE_COLUMNS",

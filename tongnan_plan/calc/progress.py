@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .models import (
+from ..model.plan import (
     Attribute,
     Basis,
     Comparator,
@@ -52,6 +52,9 @@ class Status(StrEnum):
     #: The final year's figure is in and the target was not reached.
     NOT_ACHIEVED = "not_achieved"
     NO_DATA = "no_data"
+    #: A cumulative total with a missing year that does not already meet the target, or a level
+    #: whose final-year figure is missing: no verdict can be given.
+    INCOMPLETE = "incomplete"
     #: The plan prints no target for the row ("——").
     NO_TARGET = "no_target"
 
@@ -122,6 +125,9 @@ class Evaluation:
     provenance: Provenance | None = None
     #: Years of the plan up to as_of without a figure.
     missing_years: tuple[int, ...] = ()
+    #: Cumulative indicators: the sum of every reported flow up to as_of (a lower bound on the
+    #: total when a year is missing; equal to the total when none is).
+    known_total: float | None = None
 
     @property
     def severity(self) -> str | None:

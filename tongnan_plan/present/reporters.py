@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from .diagnostics import Diagnostic, Report, Severity
+from ..model.diagnostics import Diagnostic, Report, Severity
 
 __all__ = ["REPORTERS", "render"]
 

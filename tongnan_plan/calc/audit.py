@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from .models import CrossCheck, Indicator, Kind, Plan, Quantity
-from .progress import Observation
-from .units import convert
+from ..calc.progress import Observation
+from ..model.plan import CrossCheck, Indicator, Kind, Plan, Quantity
+from ..model.units import convert
 
 __all__ = [
     "CompletionAudit",

@@ -11,9 +11,9 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-from .evaluation import YearRow
-from .models import Basis, Kind
-from .progress import Evaluation
+from ..calc.evaluation import YearRow
+from ..calc.progress import Evaluation
+from ..model.plan import Basis, Kind
 
 __all__ = ["FONT_STACK", "chart_svg"]
 

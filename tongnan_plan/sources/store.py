@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .diagnostics import Diagnostic, Severity, TnplanError
-from .loader import load_yaml, pydantic_diagnostics
-from .models import Plan
-from .rules import SUBMISSION_SUFFIXES, Actuals, check_paths
+from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.plan import Plan
+from ..sources.yaml_reader import load_yaml, pydantic_diagnostics
+from ..validate.rules import SUBMISSION_SUFFIXES, Actuals, check_paths
 
 __all__ = ["Actuals", "bundled_data", "load_actuals", "load_plan", "locate_data"]
 
@@ -20,7 +20,7 @@ ACTUALS = "actuals"
 
 def bundled_data() -> Path:
     """The plan that ships with tnplan: inside the wheel, or at the top of a source checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     inside = here / "data"
     return inside if (inside / TARGETS).is_file() else here.parent / "data"
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .models import (
+from ..calc.progress import (
+    Evaluation,
+    Observation,
+    evaluate,
+    expected_value,
+    has_numeric_path,
+    time_elapsed,
+)
+from ..model.plan import (
     ExpectedPath,
     Indicator,
     Kind,
@@ -14,14 +22,6 @@ from .models import (
     Submission,
     Tier,
     figure_of,
-)
-from .progress import (
-    Evaluation,
-    Observation,
-    evaluate,
-    expected_value,
-    has_numeric_path,
-    time_elapsed,
 )
 
 __all__ = ["YearRow", "default_as_of", "evaluate_plan", "observations", "select", "story"]

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from . import __version__
-from .audit import CompletionAudit, CrossCheckAudit
-from .chart import FONT_STACK, chart_svg
-from .evaluation import YearRow, observations, story
-from .models import Plan, Provenance, Submission, Tier
-from .progress import Evaluation, Status, time_elapsed
-from .render import (
+from .. import __version__
+from ..calc.audit import CompletionAudit, CrossCheckAudit
+from ..calc.evaluation import YearRow, observations, story
+from ..calc.progress import Evaluation, Status, time_elapsed
+from ..model.plan import Plan, Provenance, Submission, Tier
+from ..present.chart import FONT_STACK, chart_svg
+from ..present.render import (
     PROVENANCE_WORDS,
     STATUS_WORDS,
     _fmt,

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Severity, TnplanError
+from ..model.diagnostics import Diagnostic, Severity, TnplanError
 
 __all__ = ["MAX_BYTES", "Document", "Key", "format_path", "load_yaml", "parse_yaml", "read_text"]
 

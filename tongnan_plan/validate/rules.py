@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Severity, TnplanError
-from .loader import Document, Key, load_yaml, read_text
-from .models import (
+from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.plan import (
     Comparator,
     Entry,
     Indicator,
@@ -23,7 +22,8 @@ from .models import (
     figure_of,
     is_valid_id,
 )
-from .units import convert, normalise_unit
+from ..model.units import convert, normalise_unit
+from ..sources.yaml_reader import Document, Key, load_yaml, read_text
 
 __all__ = ["Actuals", "CheckedFile", "check_document", "check_files", "check_paths"]
 
@@ -147,7 +147,7 @@ def check_path(path: Path, plan: Plan) -> CheckedFile:
     name = str(path)
     try:
         if path.suffix.lower() == ".csv":
-            from .csvsub import parse_csv
+            from ..sources.csv_reader import parse_csv
 
             doc, diagnostics = parse_csv(read_text(path, name), name)
         else:

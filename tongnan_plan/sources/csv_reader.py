@@ -16,8 +16,8 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from .diagnostics import Diagnostic, Severity, TnplanError
-from .loader import Document, Key
+from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..sources.yaml_reader import Document, Key
 
 __all__ = ["COLUMNS", "parse_csv"]
 
