@@ -23,6 +23,8 @@ from ..model.plan import (
     Provenance,
     Thresholds,
 )
+from ..model.status import Status
+from .series import Observation
 
 __all__ = [
     "Evaluation",
@@ -38,37 +40,6 @@ __all__ = [
 ]
 
 
-class Status(StrEnum):
-    """Stable status codes, for machines; words for people live in the renderer."""
-
-    ACHIEVED = "achieved"
-    AHEAD = "ahead"
-    ON_TRACK = "on_track"
-    BEHIND = "behind"
-    FAR_BEHIND = "far_behind"
-    MOVING_AWAY = "moving_away"
-    MET = "met"
-    NOT_MET = "not_met"
-    #: The final year's figure is in and the target was not reached.
-    NOT_ACHIEVED = "not_achieved"
-    NO_DATA = "no_data"
-    #: A cumulative total with a missing year that does not already meet the target, or a level
-    #: whose final-year figure is missing: no verdict can be given.
-    INCOMPLETE = "incomplete"
-    #: The plan prints no target for the row ("——").
-    NO_TARGET = "no_target"
-
-    @property
-    def lags(self) -> bool:
-        """True for the statuses that need attention."""
-        return self in _LAGGING
-
-
-_LAGGING = frozenset(
-    {Status.BEHIND, Status.FAR_BEHIND, Status.MOVING_AWAY, Status.NOT_MET, Status.NOT_ACHIEVED}
-)
-
-
 class Outlook(StrEnum):
     """UN ESCAP's anticipated-progress verdict: will the trend reach the target by the end year?"""
 
@@ -77,21 +48,7 @@ class Outlook(StrEnum):
     REVERSE = "reverse"
 
 
-# Not frozen: a frozen dataclass sets each field through object.__setattr__, five times slower,
-# and a plan of thousands of indicators makes many of these. Treat them as values all the same.
-@dataclass(slots=True)
-class Observation:
-    """One submitted figure, already in the indicator's unit."""
-
-    year: int
-    value: float
-    provenance: Provenance
-    #: For cumulative indicators: the value is the total to date, not the year's flow.
-    to_date: bool = False
-    #: A figure reported as a bound ("≥90"); "=" for a plain number.
-    comparator: Comparator = Comparator.EQ
-
-
+# Not frozen, like Observation: many are made; treat them as values all the same.
 @dataclass(slots=True)
 class Evaluation:
     """Where one indicator stands as of a year. Fractions are 0-1 (×100 for percent)."""

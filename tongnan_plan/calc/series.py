@@ -1,0 +1,158 @@
+"""An indicator's yearly figures as one series: flows, running totals, gaps, anchors.
+
+The one place that turns observations into totals. Every reader of a cumulative indicator's
+total (the calculator, ``show``'s story, the audit, check's running-total rule) goes through
+:func:`build_series`, so they cannot disagree on what a missing year means.
+
+The gap rule: a total is known from the plan's first year through an unbroken run of yearly
+flows, and again from any figure reported as the total to date (``to_date``). A missing year
+makes the total unknown (never zero) until such an anchor. Yearly flows are non-negative, so
+the last anchor plus every flow reported after it is a lower bound on the total:
+``known_total``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..model.plan import Comparator, Kind, Provenance
+
+__all__ = ["Observation", "Point", "Series", "build_series"]
+
+
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, five times slower,
+# and a plan of thousands of indicators makes many of these. Treat them as values all the same.
+@dataclass(slots=True)
+class Observation:
+    """One submitted figure, already in the indicator's unit."""
+
+    year: int
+    value: float
+    provenance: Provenance
+    #: For cumulative indicators: the value is the total to date, not the year's flow.
+    to_date: bool = False
+    #: A figure reported as a bound ("≥90"); "=" for a plain number.
+    comparator: Comparator = Comparator.EQ
+
+
+@dataclass(slots=True)
+class Point:
+    """One year of a series."""
+
+    year: int
+    #: The figure submitted for the year, if any.
+    observation: Observation | None
+    #: Cumulative: the year's flow, where it is known (reported, or an anchor less the total
+    #: the year before). None for a level.
+    flow: float | None = None
+    #: Cumulative: the total to date at the end of the year, where it is known. None for a level.
+    total: float | None = None
+
+
+@dataclass(slots=True)
+class Series:
+    """An indicator's figures over a run of years."""
+
+    kind: Kind
+    points: tuple[Point, ...]
+    #: Years of the run without a figure.
+    missing_years: tuple[int, ...]
+    #: Cumulative: the last anchor (or zero) plus every flow reported after it; a lower bound on
+    #: the total at the end of the run, equal to it when the run has no gap. None for a level,
+    #: or when nothing was reported.
+    known_total: float | None
+
+    @property
+    def observed(self) -> list[Observation]:
+        """The figures reported, in year order."""
+        return [p.observation for p in self.points if p.observation is not None]
+
+    @property
+    def latest(self) -> Observation | None:
+        """The latest figure reported in the run."""
+        for point in reversed(self.points):
+            if point.observation is not None:
+                return point.observation
+        return None
+
+    @property
+    def last_total(self) -> Point | None:
+        """Cumulative: the latest year whose total is known."""
+        for point in reversed(self.points):
+            if point.total is not None:
+                return point
+        return None
+
+    @property
+    def complete(self) -> bool:
+        """True when the run's last year has a figure (and, for a total, the total is known)."""
+        if not self.points:
+            return False
+        last = self.points[-1]
+        if self.kind is Kind.CUMULATIVE:
+            return last.total is not None
+        return last.observation is not None
+
+    @property
+    def flows(self) -> dict[int, float]:
+        """Cumulative: the known yearly flows by year."""
+        return {p.year: p.flow for p in self.points if p.flow is not None}
+
+    def used(self) -> list[Observation]:
+        """The figures behind the last known total (from its anchor on), or the latest level."""
+        if self.kind is not Kind.CUMULATIVE:
+            latest = self.latest
+            return [] if latest is None else [latest]
+        last = self.last_total
+        if last is None:
+            return []
+        out: list[Observation] = []
+        for point in self.points:
+            if point.year > last.year:
+                break
+            o = point.observation
+            if o is None:
+                out = []
+            elif o.to_date:
+                out = [o]
+            else:
+                out.append(o)
+        return out
+
+
+def build_series(
+    kind: Kind, observations: Mapping[int, Observation], years: Iterable[int]
+) -> Series:
+    """The series of an indicator's observations over years (consecutive, in order)."""
+    points: list[Point] = []
+    missing: list[int] = []
+    if kind is not Kind.CUMULATIVE:
+        for year in years:
+            o = observations.get(year)
+            if o is None:
+                missing.append(year)
+            points.append(Point(year, o))
+        return Series(kind, tuple(points), tuple(missing), None)
+    total: float | None = 0.0
+    bound = 0.0
+    reported = False
+    for year in years:
+        o = observations.get(year)
+        flow: float | None = None
+        if o is None:
+            missing.append(year)
+            total = None
+        elif o.to_date:
+            reported = True
+            if total is not None:
+                flow = o.value - total
+            total = bound = o.value
+        else:
+            reported = True
+            flow = o.value
+            bound += o.value
+            if total is not None:
+                total += o.value
+        points.append(Point(year, o, flow, total))
+    return Series(kind, tuple(points), tuple(missing), bound if reported else None)
