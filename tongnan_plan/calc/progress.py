@@ -1,7 +1,7 @@
 """The calculator: completion, 序时进度, pace, projection and status of an indicator as of a year.
 
 Pure arithmetic over models: no I/O, no rendering. The formulas are written out in the
-README ("How progress is computed"); the names follow the evaluators' words.
+README (section "Methods"); the names follow the evaluators' words.
 """
 
 from __future__ import annotations
