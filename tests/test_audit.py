@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,8 @@ import pytest
 
 from tongnan_plan.calc.audit import Verdict, audit_completion, audit_crosscheck, audit_plan
 from tongnan_plan.calc.evaluation import observations
-from tongnan_plan.model.plan import CrossCheck, Indicator
+from tongnan_plan.calc.series import Observation
+from tongnan_plan.model.plan import CrossCheck, Indicator, Plan, Provenance
 from tongnan_plan.sources.store import load_actuals, load_plan
 
 
@@ -34,24 +34,23 @@ def indicator(target: float, published: float | None, text: str = "") -> Indicat
 
 
 @pytest.mark.parametrize(
-    ("target", "actual", "published", "verdict"),
+    ("target", "actual", "published", "computed", "verdict"),
     [
-        (50000, 105900, 212, Verdict.OK),  # 211.8 rounds to 212
-        (4000, 12500, 313, Verdict.OK),  # 312.5 rounds half up to 313
-        (1300, 1399, 107, Verdict.ROUNDING),  # 107.6 truncated to 107
-        (1300, 1399, 108, Verdict.OK),
-        (4000, 18920, 495, Verdict.MISMATCH),  # 473 is not 495
-        (1.5, 2.49, 166, Verdict.OK),  # exactly 166
+        (50000, 105900, 212, 211.8, Verdict.OK),  # 105900 / 50000 × 100 = 211.8 → 212
+        (4000, 12500, 313, 312.5, Verdict.OK),  # 12500 / 4000 × 100 = 312.5, half up → 313
+        (1300, 1399, 107, 107.615385, Verdict.ROUNDING),  # 1399 / 13 = 107.615…, cut to 107
+        (1300, 1399, 108, 107.615385, Verdict.OK),
+        (4000, 18920, 495, 473.0, Verdict.MISMATCH),  # 18920 / 40 = 473, not 495
+        (1.5, 2.49, 166, 166.0, Verdict.OK),  # 2.49 / 1.5 = 1.66 exactly
     ],
 )
 def test_completion_verdicts(
-    target: float, actual: float, published: float, verdict: Verdict
+    target: float, actual: float, published: float, computed: float, verdict: Verdict
 ) -> None:
     row = audit_completion(indicator(target, published, f"{published:g}%"), actual)
     assert row is not None
-    exact = Decimal(repr(actual)) / Decimal(repr(target)) * 100
-    assert row.computed_pct == pytest.approx(float(exact))
-    assert row.difference_pp == pytest.approx(published - float(exact))
+    assert row.computed_pct == pytest.approx(computed, abs=1e-6)
+    assert row.difference_pp == pytest.approx(published - computed, abs=1e-6)
     assert row.verdict is verdict
 
 
@@ -129,3 +128,53 @@ def test_findings_on_the_14th_plan(data_dir: Path) -> None:
         "unemployment_insured_2020": Verdict.ROUNDING,
         "hr_industry_employees_2025": Verdict.MISMATCH,
     }
+
+
+def _plan_with_a_printed_completion() -> Plan:
+    """A 2021-2025 plan with one five-year total whose completion the plan prints."""
+    ind = indicator(10, 100, "100%").model_dump()
+    return Plan.model_validate(
+        {
+            "plan": {
+                "id": "t",
+                "title": "t",
+                "title_en": "t",
+                "issuer": "i",
+                "document": "d",
+                "issued": "2022",
+                "baseline_year": 2020,
+                "start_year": 2021,
+                "end_year": 2025,
+            },
+            "thresholds": {"ahead": 1.05, "on_track": 0.95, "behind": 0.6},
+            "groups": [{"id": "g", "name": "g", "name_en": "g"}],
+            "indicators": [ind],
+        }
+    )
+
+
+def test_the_audit_never_adds_across_a_missing_year() -> None:
+    plan = _plan_with_a_printed_completion()
+    flows = {2021: 2.0, 2023: 2.0, 2024: 3.0, 2025: 3.0}  # 2022 missing
+    figures = {"x": {y: Observation(y, v, Provenance.SAMPLE) for y, v in flows.items()}}
+    completions, _ = audit_plan(plan, figures)
+    # The 2025 total is unknown (2 + ? + 2 + 3 + 3): no completion to recompute, rather than
+    # 10 / 10 = 100 % from adding the years either side of the gap.
+    assert completions == []
+    figures["x"][2022] = Observation(2022, 1.0, Provenance.SAMPLE)
+    (row,), _ = audit_plan(plan, figures)
+    assert row.actual == 11  # 2 + 1 + 2 + 3 + 3
+    assert row.computed_pct == pytest.approx(110)  # 11 / 10 × 100
+
+
+def test_the_audit_takes_a_total_to_date_after_a_gap() -> None:
+    plan = _plan_with_a_printed_completion()
+    figures = {
+        "x": {
+            2021: Observation(2021, 2.0, Provenance.SAMPLE),
+            2025: Observation(2025, 10.0, Provenance.SAMPLE, to_date=True),
+        }
+    }
+    (row,), _ = audit_plan(plan, figures)
+    assert row.actual == 10  # the five-year total as reported, not 2 + 10
+    assert row.verdict is Verdict.OK  # 10 / 10 × 100 = 100, printed 100

@@ -19,7 +19,6 @@ from tongnan_plan.calc.progress import (
     time_elapsed,
 )
 from tongnan_plan.model.plan import (
-    Attribute,
     Comparator,
     ExpectedPath,
     Indicator,
@@ -83,26 +82,20 @@ class TestCumulative:
         total = 1.12 + 1.05 + 1.08 + 1.10  # C = a_2021 + ... + a_2024
         assert ev.year == 2024
         assert ev.cumulative == pytest.approx(total)
-        assert ev.completion == pytest.approx(total / 5)  # C / T
-        assert ev.progress == ev.completion
+        assert ev.completion == pytest.approx(total / 5)  # C / T = 4.35 / 5 = 0.87
+        assert ev.progress == pytest.approx(0.87)  # progress is completion for a total
+        assert ev.known_total == pytest.approx(4.35)  # nothing missing: the total itself
+        assert ev.final is False
         assert ev.time_elapsed == pytest.approx(4 / 5)
         assert ev.pace_ratio == pytest.approx((total / 5) / (4 / 5))  # progress / τ = 1.0875
         assert ev.required_per_year == pytest.approx((5 - total) / (2025 - 2024))
         assert ev.projected == pytest.approx(total / 4 * 5)  # C / (t - 2020) × 5
         assert ev.status is Status.AHEAD  # 1.0875 ≥ 1.05
 
-    def test_a_missing_year_stops_the_sum_never_zero(self) -> None:
-        flows = {2021: 1.12, 2023: 1.08, 2024: 1.10}
-        ev = evaluate(self.ind, obs(flows), 2024, PLAN, BANDS)
-        assert ev.year == 2021
-        assert ev.cumulative == pytest.approx(1.12)
-        assert ev.missing_years == (2022,)
-        assert ev.time_elapsed == pytest.approx(1 / 5)
-
-    def test_missing_first_year_is_no_data(self) -> None:
-        ev = evaluate(self.ind, obs({2022: 1.0}), 2024, PLAN, BANDS)
+    def test_nothing_reported_is_no_data(self) -> None:
+        ev = evaluate(self.ind, {}, 2024, PLAN, BANDS)
         assert ev.status is Status.NO_DATA
-        assert ev.cumulative is None and ev.completion is None
+        assert ev.cumulative is None and ev.known_total is None
 
     def test_reached_early_is_achieved_with_nothing_required(self) -> None:
         ev = evaluate(self.ind, obs({2021: 2.0, 2022: 2.0, 2023: 1.5}), 2023, PLAN, BANDS)
@@ -247,14 +240,23 @@ def test_no_figures_is_no_data() -> None:
 def test_a_lag_is_an_error_only_for_binding(attribute: str, severity: str) -> None:
     ind = indicator(attribute=attribute, baseline=fig(10), target=fig(20))
     ev = evaluate(ind, obs({2023: 11.0}), 2023, PLAN, BANDS)
+    # (11 − 10) / (20 − 10) = 0.1 of the way at τ = 3/5: pace 1/6, far behind.
     assert ev.status is Status.FAR_BEHIND
-    assert ev.indicator.attribute is Attribute(attribute)
     assert ev.severity == severity
     on_pace = evaluate(ind, obs({2023: 16.0}), 2023, PLAN, BANDS)
     assert on_pace.severity is None
 
 
 finite = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False)
+FINAL_STATUSES = {
+    Status.ACHIEVED,
+    Status.NOT_ACHIEVED,
+    Status.MET,
+    Status.NOT_MET,
+    Status.INCOMPLETE,
+    Status.NO_DATA,
+    Status.NO_TARGET,
+}
 
 
 @given(
@@ -262,25 +264,87 @@ finite = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=F
     target=st.floats(min_value=0.001, max_value=1e9),
 )
 def test_cumulative_completion_is_total_over_target(flows: list[float], target: float) -> None:
+    # Flows from 2021 on without a gap, evaluated as of their last year: the total is known.
     ind = indicator(kind="cumulative", target=fig(target))
     series = {2021 + i: v for i, v in enumerate(flows)}
-    ev = evaluate(ind, obs(series), 2025, PLAN, BANDS)
-    assert ev.cumulative == pytest.approx(math.fsum(flows))
-    assert ev.completion == pytest.approx(math.fsum(flows) / target)
-    assert ev.status is not Status.NO_DATA
+    as_of = 2020 + len(flows)
+    ev = evaluate(ind, obs(series), as_of, PLAN, BANDS)
+    total = math.fsum(flows)
+    assert ev.cumulative == pytest.approx(total)
+    assert ev.known_total == pytest.approx(total)
+    assert ev.completion == pytest.approx(total / target)
+    assert ev.final is (as_of == 2025)
+    if total >= target:
+        assert ev.status is Status.ACHIEVED
+    elif as_of == 2025:
+        assert ev.status is Status.NOT_ACHIEVED
+    else:  # short of the target midway: a pace band
+        bands = {Status.AHEAD, Status.ON_TRACK, Status.BEHIND, Status.FAR_BEHIND}
+        assert ev.status in bands
 
 
-@given(baseline=finite, target=finite, actual=finite, year=st.integers(2021, 2025))
-def test_annual_evaluation_never_fails(
-    baseline: float, target: float, actual: float, year: int
+@given(
+    flows=st.lists(st.one_of(st.none(), finite), min_size=5, max_size=5),
+    target=st.floats(min_value=0.001, max_value=1e9),
+    as_of=st.integers(2021, 2025),
+)
+def test_the_gap_rule_on_any_flows(flows: list[float | None], target: float, as_of: int) -> None:
+    # Any pattern of reported and missing years: with a year missing up to as_of, the reported
+    # flows' sum is the known total; it settles "achieved" or leaves the status incomplete.
+    ind = indicator(kind="cumulative", target=fig(target))
+    series = {2021 + i: v for i, v in enumerate(flows) if v is not None}
+    ev = evaluate(ind, obs(series), as_of, PLAN, BANDS)
+    upto = flows[: as_of - 2020]
+    reported = [v for v in upto if v is not None]
+    if not reported:
+        assert ev.status is Status.NO_DATA and ev.known_total is None
+        return
+    known = math.fsum(reported)
+    assert ev.known_total == pytest.approx(known)
+    assert ev.missing_years == tuple(2021 + i for i, v in enumerate(upto) if v is None)
+    if None in upto:
+        assert ev.cumulative is None and ev.pace_ratio is None and ev.projected is None
+        assert ev.required_per_year is None and ev.outlook is None
+        assert ev.status is (Status.ACHIEVED if known >= target else Status.INCOMPLETE)
+    else:
+        assert ev.cumulative == pytest.approx(known)
+        assert ev.status is not Status.INCOMPLETE
+
+
+@given(
+    baseline=finite,
+    target=finite,
+    actual=finite,
+    year=st.integers(2021, 2025),
+    as_of=st.integers(2021, 2025),
+)
+def test_annual_evaluation_on_any_figure(
+    baseline: float, target: float, actual: float, year: int, as_of: int
 ) -> None:
     ind = indicator(baseline=fig(baseline), target=fig(target))
-    ev = evaluate(ind, obs({year: actual}), 2025, PLAN, BANDS)
-    assert ev.status is not Status.NO_DATA
-    if ev.pace_ratio is not None and ev.status not in (Status.ACHIEVED, Status.NOT_ACHIEVED):
-        assert ev.status is pace_status(ev.pace_ratio, BANDS)
-    if year == 2025 and ev.pace_ratio is not None:
-        assert ev.status in (Status.ACHIEVED, Status.NOT_ACHIEVED)
+    ev = evaluate(ind, obs({year: actual}), as_of, PLAN, BANDS)
+    if year > as_of:
+        assert ev.status is Status.NO_DATA
+        return
+    assert ev.year == year and ev.actual == actual
+    if as_of == 2025:
+        assert ev.final
+        assert ev.status in FINAL_STATUSES
+        assert (ev.pace_ratio, ev.outlook, ev.projected, ev.projected_trend) == (None,) * 4
+        assert ev.required_per_year is None
+        if year < 2025:  # the final verdict needs the final year's figure
+            assert ev.status is Status.INCOMPLETE
+        elif actual >= target:  # a bare target on a higher-is-better level is a floor
+            assert ev.status in (Status.ACHIEVED, Status.MET)
+        else:
+            assert ev.status in (Status.NOT_ACHIEVED, Status.NOT_MET)
+        return
+    assert not ev.final
+    assert ev.status not in (Status.INCOMPLETE, Status.NOT_ACHIEVED, Status.NO_DATA)
+    if baseline < target and actual < target:
+        # A path from b to T: pace = (a − b) / ((T − b) · τ), τ at the figure's own year.
+        tau = (year - 2020) / 5
+        assert ev.pace_ratio == pytest.approx((actual - baseline) / ((target - baseline) * tau))
 
 
 def test_least_squares_line() -> None:
@@ -373,20 +437,191 @@ class TestTotalsToDate:
         assert ev.actual == pytest.approx(3.0)
 
 
-class TestFinalVerdict:
-    def test_the_end_year_settles_achieved_or_not(self) -> None:
+class TestGapRule:
+    """A total not known up to the as-of year: the reported flows are a lower bound."""
+
+    ind = indicator(kind="cumulative", baseline=fig(1.05), target=fig(5))
+
+    def test_a_lower_bound_short_of_the_target_is_incomplete(self) -> None:
+        flows = {2021: 1.12, 2023: 1.08, 2024: 1.10}
+        ev = evaluate(self.ind, obs(flows), 2024, PLAN, BANDS)
+        # 2022 is missing: the total is unknown; the flows reported add up to
+        # 1.12 + 1.08 + 1.10 = 3.30, short of 5, so nothing is settled.
+        assert ev.status is Status.INCOMPLETE
+        assert ev.known_total == pytest.approx(3.30)
+        assert ev.missing_years == (2022,)
+        assert (ev.year, ev.actual) == (2024, 1.10)  # the latest figure, from its year
+        assert ev.cumulative is None and ev.completion is None and ev.progress is None
+        assert ev.pace_ratio is None and ev.required_per_year is None
+        assert ev.projected is None and ev.projected_trend is None and ev.outlook is None
+        assert ev.severity is None  # incomplete is not a lag
+
+    def test_a_lower_bound_that_meets_the_target_is_achieved(self) -> None:
+        flows = {2021: 2.0, 2023: 2.0, 2024: 1.5}
+        ev = evaluate(self.ind, obs(flows), 2024, PLAN, BANDS)
+        # 2 + 2 + 1.5 = 5.5 ≥ 5 whatever 2022 held (flows are never negative).
+        assert ev.status is Status.ACHIEVED
+        assert ev.known_total == pytest.approx(5.5)
+        assert ev.cumulative is None and ev.pace_ratio is None
+
+    def test_a_missing_latest_year_is_incomplete_too(self) -> None:
+        flows = {2021: 1.12, 2022: 1.05, 2023: 1.08}
+        ev = evaluate(self.ind, obs(flows), 2024, PLAN, BANDS)
+        # Evaluated as of 2024 without a 2024 figure: 1.12 + 1.05 + 1.08 = 3.25 so far, not a
+        # pace verdict as of 2023.
+        assert ev.status is Status.INCOMPLETE
+        assert ev.known_total == pytest.approx(3.25)
+        assert (ev.year, ev.missing_years) == (2023, (2024,))
+
+    def test_a_flow_after_a_missing_first_year(self) -> None:
+        ev = evaluate(self.ind, obs({2022: 1.0}), 2024, PLAN, BANDS)
+        # 2021, 2023 and 2024 missing; the one flow reported, 1.0, is all that is known.
+        assert ev.status is Status.INCOMPLETE
+        assert ev.known_total == 1.0
+        assert ev.missing_years == (2021, 2023, 2024)
+
+    def test_a_total_to_date_after_the_gap_restores_the_verdict(self) -> None:
+        figures = obs({2021: 1.12, 2024: 4.35})
+        figures[2024] = Observation(2024, 4.35, SAMPLE, to_date=True)
+        ev = evaluate(self.ind, figures, 2024, PLAN, BANDS)
+        # 2022 and 2023 are missing, but 2024 reports 4.35 to date: C = 4.35, completion
+        # 4.35 / 5 = 0.87, τ = 0.8, pace 0.87 / 0.8 = 1.0875 ≥ 1.05: ahead.
+        assert ev.cumulative == pytest.approx(4.35) and ev.known_total == pytest.approx(4.35)
+        assert ev.pace_ratio == pytest.approx(1.0875)
+        assert ev.status is Status.AHEAD
+        assert ev.missing_years == (2022, 2023)
+
+    def test_provenance_is_of_the_figures_behind_the_known_total(self) -> None:
+        figures = {
+            2021: Observation(2021, 1.0, Provenance.ESTIMATE),
+            2023: Observation(2023, 1.0, Provenance.OFFICIAL),
+        }
+        ev = evaluate(self.ind, figures, 2023, PLAN, BANDS)
+        assert ev.provenance is Provenance.ESTIMATE  # the 2021 flow is part of the 2.0
+
+    @pytest.mark.parametrize(
+        ("flows", "status"),
+        [
+            # At most 10 over five years; 2022 missing. 4 + 7 = 11 > 10 already: broken
+            # whatever 2022 held.
+            ({2021: 4.0, 2023: 7.0}, Status.NOT_MET),
+            # 4 + 3 = 7 ≤ 10: the missing year may hold anything, so nothing is settled.
+            ({2021: 4.0, 2023: 3.0}, Status.INCOMPLETE),
+        ],
+    )
+    def test_a_ceiling_on_a_total_with_a_gap(self, flows: dict[int, float], status: Status) -> None:
+        ind = indicator(kind="cumulative", direction="lower", target=fig(10, "<="))
+        ev = evaluate(ind, obs(flows), 2023, PLAN, BANDS)
+        assert ev.status is status
+
+
+class TestFinalYear:
+    """As of the plan's end year: achieved or not, nothing run on beyond it."""
+
+    def test_a_total_in_the_end_year_is_settled_without_outlook(self) -> None:
         ind = indicator(kind="cumulative", target=fig(10))
-        five = {2021 + i: 1.9 for i in range(5)}  # 9.5 of 10
+        five = {2021 + i: 1.9 for i in range(5)}  # 5 × 1.9 = 9.5 of 10
         ev = evaluate(ind, obs(five), 2025, PLAN, BANDS)
+        assert ev.final is True
         assert ev.status is Status.NOT_ACHIEVED
+        assert ev.completion == pytest.approx(0.95)  # 9.5 / 10
+        assert ev.known_total == pytest.approx(9.5)
         assert ev.severity == "warning"
-        five[2025] = 2.5  # 10.1 of 10
+        assert (ev.outlook, ev.projected, ev.projected_trend) == (None, None, None)
+        assert ev.required_per_year is None and ev.pace_ratio is None
+        five[2025] = 2.5  # 4 × 1.9 + 2.5 = 10.1 of 10
         assert evaluate(ind, obs(five), 2025, PLAN, BANDS).status is Status.ACHIEVED
 
-    def test_a_level_short_of_its_target_in_the_end_year(self) -> None:
+    def test_a_total_with_a_gap_in_the_end_year(self) -> None:
+        ind = indicator(kind="cumulative", target=fig(10))
+        flows = {2021: 3.0, 2022: 3.0, 2024: 3.0, 2025: 3.0}
+        ev = evaluate(ind, obs(flows), 2025, PLAN, BANDS)
+        # 2023 missing; 3 + 3 + 3 + 3 = 12 ≥ 10: achieved on the lower bound alone.
+        assert (ev.status, ev.final) == (Status.ACHIEVED, True)
+        assert ev.known_total == 12
+        flows[2025] = 0.5  # 3 + 3 + 3 + 0.5 = 9.5 < 10: the missing 2023 decides it
+        ev = evaluate(ind, obs(flows), 2025, PLAN, BANDS)
+        assert ev.status is Status.INCOMPLETE
+        assert ev.known_total == pytest.approx(9.5)
+
+    def test_no_2025_figure_leaves_a_total_incomplete(self) -> None:
+        ind = indicator(kind="cumulative", target=fig(10))
+        flows = {2021: 2.0, 2022: 2.0, 2023: 2.0, 2024: 2.0}
+        ev = evaluate(ind, obs(flows), 2025, PLAN, BANDS)
+        # 2 × 4 = 8 < 10 with 2025 missing: incomplete, not "ahead" on the 2024 figure.
+        assert (ev.status, ev.year, ev.missing_years) == (Status.INCOMPLETE, 2024, (2025,))
+        assert ev.known_total == 8
+
+    @pytest.mark.parametrize(("flows", "status"), [(1.9, Status.MET), (2.1, Status.NOT_MET)])
+    def test_a_ceiling_on_a_total_is_settled_on_the_total(
+        self, flows: float, status: Status
+    ) -> None:
+        # At most 10: 5 × 1.9 = 9.5 is within it; 5 × 2.1 = 10.5 is not.
+        ind = indicator(kind="cumulative", direction="lower", target=fig(10, "<="))
+        ev = evaluate(ind, obs({2021 + i: flows for i in range(5)}), 2025, PLAN, BANDS)
+        assert ev.status is status
+        assert ev.outlook is None and ev.projected is None
+
+    def test_a_level_in_the_end_year(self) -> None:
         ind = indicator(baseline=fig(10), target=fig(20))
-        ev = evaluate(ind, obs({2025: 19.9}), 2025, PLAN, BANDS)
-        assert ev.status is Status.NOT_ACHIEVED
+        ev = evaluate(ind, obs({2024: 18.0, 2025: 19.9}), 2025, PLAN, BANDS)
+        assert (ev.status, ev.final, ev.year) == (Status.NOT_ACHIEVED, True, 2025)
+        assert ev.progress == pytest.approx(0.99)  # (19.9 − 10) / (20 − 10)
+        assert ev.completion == pytest.approx(0.995)  # 19.9 / 20
+        assert (ev.outlook, ev.projected, ev.projected_trend) == (None, None, None)
+        assert ev.required_per_year is None and ev.pace_ratio is None
+        ev = evaluate(ind, obs({2025: 20.0}), 2025, PLAN, BANDS)
+        assert ev.status is Status.ACHIEVED
+
+    def test_a_level_without_its_end_year_figure_is_incomplete(self) -> None:
+        ind = indicator(baseline=fig(10), target=fig(20))
+        ev = evaluate(ind, obs({2023: 21.0, 2024: 22.0}), 2025, PLAN, BANDS)
+        # 22 in 2024 met the target, but a level can fall: the 2025 figure decides.
+        assert ev.status is Status.INCOMPLETE
+        assert (ev.year, ev.actual, ev.missing_years) == (2024, 22.0, (2021, 2022, 2025))
+        assert ev.pace_ratio is None and ev.outlook is None and ev.projected_trend is None
+
+    @pytest.mark.parametrize(("value", "status"), [(5.4, Status.MET), (5.6, Status.NOT_MET)])
+    def test_a_bound_in_the_end_year(self, value: float, status: Status) -> None:
+        ind = indicator(unit="%", direction="lower", baseline=fig(5.5, "<="), target=fig(5.5, "<="))
+        ev = evaluate(ind, obs({2024: 5.0, 2025: value}), 2025, PLAN, BANDS)
+        assert ev.status is status
+        assert ev.outlook is None and ev.projected_trend is None
+        stale = evaluate(ind, obs({2024: 5.0}), 2025, PLAN, BANDS)
+        assert stale.status is Status.INCOMPLETE
+
+    @pytest.mark.parametrize(
+        ("as_of", "final", "status"),
+        [
+            # 2 × 4 = 8 of 10 at τ = 4/5: pace 0.8 / 0.8 = 1.0, on track.
+            (2024, False, Status.ON_TRACK),
+            # 2 × 5 = 10 of 10 by 2025, and later years count as the end year.
+            (2025, True, Status.ACHIEVED),
+            (2026, True, Status.ACHIEVED),
+        ],
+    )
+    def test_final_from_the_end_year_on(self, as_of: int, final: bool, status: Status) -> None:
+        ind = indicator(kind="cumulative", target=fig(10))
+        ev = evaluate(ind, obs({2021 + i: 2.0 for i in range(5)}), as_of, PLAN, BANDS)
+        assert (ev.final, ev.status) == (final, status)
+
+    def test_no_data_in_the_end_year_is_still_final(self) -> None:
+        ev = evaluate(indicator(baseline=fig(1), target=fig(2)), {}, 2025, PLAN, BANDS)
+        assert (ev.status, ev.final) == (Status.NO_DATA, True)
+
+
+class TestStaleLevel:
+    """Midway, a level older than the as-of year is judged as of the year it is from."""
+
+    def test_an_older_level_is_evaluated_at_its_own_year(self) -> None:
+        ind = indicator(baseline=fig(10), target=fig(20))
+        ev = evaluate(ind, obs({2022: 14.0}), 2024, PLAN, BANDS)
+        # At 2022, τ = 2/5: progress (14 − 10) / (20 − 10) = 0.4, pace 0.4 / 0.4 = 1.0.
+        assert (ev.year, ev.missing_years, ev.final) == (2022, (2021, 2023, 2024), False)
+        assert ev.time_elapsed == pytest.approx(2 / 5)
+        assert ev.pace_ratio == pytest.approx(1.0)
+        assert ev.status is Status.ON_TRACK
+        assert ev.known_total is None  # levels have no lower bound
 
 
 def test_a_row_without_target_reports_its_figure() -> None:

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from ..calc.progress import Observation
-from ..model.plan import CrossCheck, Indicator, Kind, Plan, Quantity
+from ..model.plan import CrossCheck, Indicator, Kind, Plan, PlanInfo, Quantity
 from ..model.units import convert
+from .series import Observation, plan_series
 
 __all__ = [
     "CompletionAudit",
@@ -190,16 +190,15 @@ def audit_crosscheck(check: CrossCheck) -> CrossCheckAudit:
     return CrossCheckAudit(check, float(first), float(second), difference, verdict, detail)
 
 
-def _figure(indicator: Indicator, figures: Mapping[int, Observation], year: int) -> float | None:
-    """The end-year figure to audit: the total for cumulative indicators, else the level."""
+def _figure(
+    indicator: Indicator, figures: Mapping[int, Observation], plan: PlanInfo
+) -> float | None:
+    """The end-year figure to audit: the total for cumulative indicators (None when a gap
+    leaves it unknown: a missing year is never added as zero), else the end year's level."""
+    last = plan_series(indicator.kind, figures, plan).points[-1]
     if indicator.kind is Kind.CUMULATIVE:
-        total = 0.0
-        for y in sorted(figures):
-            o = figures[y]
-            total = o.value if o.to_date else total + o.value
-        return total if figures else None
-    observation = figures.get(year)
-    return None if observation is None else observation.value
+        return last.total
+    return None if last.observation is None else last.observation.value
 
 
 def audit_plan(
@@ -208,7 +207,7 @@ def audit_plan(
     """Every printed completion that can be recomputed, and every cross-check of the plan."""
     completions: list[CompletionAudit] = []
     for ind in plan.indicators:
-        actual = _figure(ind, figures.get(ind.id, {}), plan.plan.end_year)
+        actual = _figure(ind, figures.get(ind.id, {}), plan.plan)
         if actual is None:
             continue
         row = audit_completion(ind, actual)

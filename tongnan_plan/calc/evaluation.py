@@ -5,14 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..calc.progress import (
-    Evaluation,
-    Observation,
-    evaluate,
-    expected_value,
-    has_numeric_path,
-    time_elapsed,
-)
 from ..model.plan import (
     ExpectedPath,
     Indicator,
@@ -23,6 +15,15 @@ from ..model.plan import (
     Tier,
     figure_of,
 )
+from .progress import (
+    Evaluation,
+    Observation,
+    evaluate,
+    expected_value,
+    has_numeric_path,
+    time_elapsed,
+)
+from .series import plan_series
 
 __all__ = ["YearRow", "default_as_of", "evaluate_plan", "observations", "select", "story"]
 
@@ -83,6 +84,9 @@ class YearRow:
     provenance: Provenance | None
     #: Cumulative indicators: the total to date, where it is known.
     cumulative: float | None
+    #: Cumulative indicators: the lower bound on the total to date (equal to it where that is
+    #: known): the last total to date plus every flow reported after it.
+    known_total: float | None
     #: Where the expected path stands at the end of the year (the total, for cumulative ones).
     expected: float | None
     annual_target: float | None
@@ -98,36 +102,28 @@ def story(
     """Every year of the plan for one indicator, and its evaluation as of a year."""
     chosen = path or indicator.path
     info = plan.plan
-    rows = []
-    total: float | None = 0.0
+    cumulative = indicator.kind is Kind.CUMULATIVE
     baseline = indicator.baseline_value
-    for year in info.years:
-        o = figures.get(year)
-        tau = time_elapsed(year, info)
-        if indicator.kind is Kind.CUMULATIVE:
-            if o is None:
-                total = None
-            elif o.to_date:
-                total = o.value
-            elif total is not None:
-                total += o.value
+    rows = []
+    for point in plan_series(indicator.kind, figures, info).points:
+        o = point.observation
+        tau = time_elapsed(point.year, info)
+        if cumulative:
             expected = indicator.target_value * tau if indicator.has_target else None
+        elif has_numeric_path(indicator) and baseline is not None:
+            expected = expected_value(baseline, indicator.target_value, tau, chosen)
         else:
-            total = None
-            expected = (
-                expected_value(baseline, indicator.target_value, tau, chosen)
-                if has_numeric_path(indicator) and baseline is not None
-                else None
-            )
+            expected = None
         rows.append(
             YearRow(
-                year=year,
+                year=point.year,
                 value=None if o is None else o.value,
                 to_date=False if o is None else o.to_date,
                 provenance=None if o is None else o.provenance,
-                cumulative=total if indicator.kind is Kind.CUMULATIVE else None,
+                cumulative=point.total,
+                known_total=point.known_total,
                 expected=expected,
-                annual_target=indicator.annual_targets.get(year),
+                annual_target=indicator.annual_targets.get(point.year),
             )
         )
     evaluation = evaluate(indicator, figures, as_of, info, plan.thresholds, path=path)

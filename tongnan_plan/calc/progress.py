@@ -1,7 +1,7 @@
 """The calculator: completion, 序时进度, pace, projection and status of an indicator as of a year.
 
 Pure arithmetic over models: no I/O, no rendering. The formulas are written out in the
-README ("How progress is computed"); the names follow the evaluators' words.
+README (section "Methods"); the names follow the evaluators' words.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from ..model.plan import (
     Attribute,
@@ -24,7 +25,7 @@ from ..model.plan import (
     Thresholds,
 )
 from ..model.status import Status
-from .series import Observation
+from .series import Observation, Series, plan_series
 
 __all__ = [
     "Evaluation",
@@ -55,11 +56,17 @@ class Evaluation:
 
     indicator: Indicator
     as_of: int
-    #: The latest year whose figure is used (for cumulative ones: the last year the total is known).
+    #: The latest year whose figure is used: for a level, the year its latest figure is from
+    #: (possibly before as_of); for a total, as_of (the plan's end year when later), or, when a
+    #: gap leaves the total unknown, the latest year reported.
     year: int | None
+    #: The figure of year: a level, or a total's yearly flow (None where only the total to date
+    #: was reported just after a gap).
     actual: float | None
+    #: 序时进度 at year (at as_of when there is no figure).
     time_elapsed: float
     status: Status
+    #: Cumulative: the total to date at year; None when a gap leaves it unknown (see known_total).
     cumulative: float | None = None
     completion: float | None = None
     progress: float | None = None
@@ -82,9 +89,14 @@ class Evaluation:
     provenance: Provenance | None = None
     #: Years of the plan up to as_of without a figure.
     missing_years: tuple[int, ...] = ()
-    #: Cumulative indicators: the sum of every reported flow up to as_of (a lower bound on the
-    #: total when a year is missing; equal to the total when none is).
+    #: Cumulative: the last total to date (or zero) plus every flow reported after it, up to
+    #: as_of: a lower bound on the total when a year is missing, equal to it when none is.
+    #: None for a level, or when nothing was reported.
     known_total: float | None = None
+    #: As of the plan's end year or later: a final evaluation (总结评估). Its statuses are
+    #: final (achieved, not achieved, met, not met, incomplete; or no data, no target), and it
+    #: has no pace ratio, outlook, projection or required-per-year.
+    final: bool = False
 
     @property
     def severity(self) -> str | None:
@@ -193,11 +205,8 @@ def evaluate(
 
     path overrides the indicator's own expected path (linear or compound).
     """
-    years = [y for y in plan.years if y <= as_of]
-    missing = tuple(y for y in years if y not in observations)
-    context = _Context(
-        indicator, observations, years, missing, as_of, plan, thresholds, path or indicator.path
-    )
+    series = plan_series(indicator.kind, observations, plan, as_of)
+    context = _Context(indicator, series, as_of, plan, thresholds, path or indicator.path)
     if not indicator.has_target:
         return _no_target(context)
     if indicator.kind is Kind.CUMULATIVE:
@@ -208,42 +217,59 @@ def evaluate(
 @dataclass(slots=True)
 class _Context:
     indicator: Indicator
-    observations: Mapping[int, Observation]
-    years: list[int]
-    missing: tuple[int, ...]
+    series: Series
     as_of: int
     plan: PlanInfo
     thresholds: Thresholds
     path: ExpectedPath
 
-    def no_data(self) -> Evaluation:
+    @property
+    def final(self) -> bool:
+        """As of the plan's end year (or later): a 总结评估, achieved or not."""
+        return self.as_of >= self.plan.end_year
+
+    def make(
+        self, status: Status, year: int | None, actual: float | None, **more: Any
+    ) -> Evaluation:
+        """An evaluation with the fields every case shares; more gives the rest."""
         return Evaluation(
             indicator=self.indicator,
             as_of=self.as_of,
-            year=None,
-            actual=None,
-            time_elapsed=time_elapsed(self.as_of, self.plan),
-            status=Status.NO_DATA,
+            year=year,
+            actual=actual,
+            time_elapsed=time_elapsed(self.as_of if year is None else year, self.plan),
+            status=status,
             path=self.path,
-            missing_years=self.missing,
+            missing_years=self.series.missing_years,
+            known_total=self.series.known_total,
+            final=self.final,
+            **more,
         )
+
+    def no_data(self) -> Evaluation:
+        return self.make(Status.NO_DATA, None, None)
 
 
 def _no_target(c: _Context) -> Evaluation:
-    seen = [c.observations[y] for y in c.years if y in c.observations]
-    if not seen:
+    latest = c.series.latest
+    if latest is None:
         return c.no_data()
-    latest = seen[-1]
-    return Evaluation(
-        indicator=c.indicator,
-        as_of=c.as_of,
-        year=latest.year,
-        actual=latest.value,
-        time_elapsed=time_elapsed(latest.year, c.plan),
-        status=Status.NO_TARGET,
-        path=c.path,
+    if c.indicator.kind is Kind.CUMULATIVE:
+        point = c.series.point(latest.year)
+        actual = None if point is None else point.flow
+        return c.make(
+            Status.NO_TARGET,
+            latest.year,
+            actual,
+            cumulative=c.series.total,
+            provenance=_least_official(c.series.used()),
+        )
+    return c.make(
+        Status.NO_TARGET,
+        latest.year,
+        latest.value,
+        reported=latest.comparator,
         provenance=latest.provenance,
-        missing_years=c.missing,
     )
 
 
@@ -255,14 +281,16 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return None if denominator == 0 else numerator / denominator
 
 
-def _annual_target(c: _Context, figure: float | None) -> tuple[float | None, float | None]:
-    """The as-of year's sub-target and the share of it that figure is."""
+def _annual_target(c: _Context, figure: float | None) -> dict[str, float | None]:
+    """The as-of year's sub-target and the share of it that figure (that year's) is."""
     target = c.indicator.annual_targets.get(c.as_of)
-    if target is None or figure is None:
-        return target, None
-    if c.indicator.direction is Direction.HIGHER:
-        return target, _ratio(figure, target)
-    return target, _ratio(target, figure)
+    done = None
+    if target is not None and figure is not None:
+        if c.indicator.direction is Direction.HIGHER:
+            done = _ratio(figure, target)
+        else:
+            done = _ratio(target, figure)
+    return {"annual_target": target, "annual_target_completion": done}
 
 
 def _outlook(c: _Context, projection: float | None, slope: float | None) -> Outlook | None:
@@ -279,183 +307,246 @@ def _outlook(c: _Context, projection: float | None, slope: float | None) -> Outl
 
 
 def _cumulative(c: _Context) -> Evaluation:
-    # The total is known from the start through an unbroken run of yearly flows; a gap makes it
-    # unknown (never zero) until a figure given as the total to date (to_date) anchors it again.
-    total: float | None = 0.0
-    totals: dict[int, float] = {}
-    flows: dict[int, float] = {}
-    used: list[Observation] = []
-    for year in c.years:
-        o = c.observations.get(year)
-        if o is None:
-            total = None
-            continue
-        if o.to_date:
-            if total is not None:
-                flows[year] = o.value - total
-            total = o.value
-            used = [o]
-        elif total is None:
-            continue
-        else:
-            total += o.value
-            flows[year] = o.value
-            used.append(o)
-        totals[year] = total
-    if not totals:
+    series = c.series
+    if series.known_total is None:
         return c.no_data()
-    t = max(totals)
-    total_t = totals[t]
+    if not series.complete:
+        return _cumulative_with_gap(c)
+    last = series.points[-1]
+    total = series.total
+    assert total is not None
+    t = last.year
+    point = series.point(c.as_of)
+    shared: dict[str, Any] = {
+        "cumulative": total,
+        "completion": _ratio(total, c.indicator.target_value),
+        "expected": c.indicator.target_value * time_elapsed(t, c.plan),
+        "provenance": _least_official(series.used()),
+        **_annual_target(c, None if point is None else point.flow),
+    }
+    if c.final:
+        return _cumulative_final(c, t, last.flow, total, shared)
+    return _cumulative_midway(c, t, last.flow, total, shared)
+
+
+def _cumulative_with_gap(c: _Context) -> Evaluation:
+    """The gap rule: the reported flows are a lower bound on the total, which may settle it."""
+    series, indicator = c.series, c.indicator
+    known = series.known_total
+    latest = series.latest
+    assert known is not None and latest is not None
+    if indicator.direction is Direction.HIGHER:
+        status = Status.ACHIEVED if satisfies(known, indicator) else Status.INCOMPLETE
+    else:
+        # A ceiling the lower bound already breaks is broken whatever the missing years hold.
+        status = Status.INCOMPLETE if satisfies(known, indicator) else Status.NOT_MET
+    point = series.point(latest.year)
+    now = series.point(c.as_of)
+    return c.make(
+        status,
+        latest.year,
+        None if point is None else point.flow,
+        provenance=_least_official(series.used()),
+        **_annual_target(c, None if now is None else now.flow),
+    )
+
+
+def _cumulative_final(
+    c: _Context, t: int, flow: float | None, total: float, shared: dict[str, Any]
+) -> Evaluation:
+    """五年算总账: the total against the target, nothing run on beyond the end year."""
+    indicator = c.indicator
+    reached = satisfies(total, indicator)
+    if indicator.direction is Direction.LOWER:
+        return c.make(Status.MET if reached else Status.NOT_MET, t, flow, **shared)
+    status = Status.ACHIEVED if reached else Status.NOT_ACHIEVED
+    return c.make(status, t, flow, progress=shared["completion"], **shared)
+
+
+def _cumulative_midway(
+    c: _Context, t: int, flow: float | None, total: float, shared: dict[str, Any]
+) -> Evaluation:
+    """Pace, projection and outlook of a total known up to year t, before the end year."""
     plan, indicator = c.plan, c.indicator
     tau = time_elapsed(t, plan)
     target = indicator.target_value
     remaining_years = plan.end_year - t
-    span = plan.end_year - plan.baseline_year
-    projected = total_t / (t - plan.baseline_year) * span
+    projected = total / (t - plan.baseline_year) * (plan.end_year - plan.baseline_year)
     # The yearly flows' own trend, run on to the end year (never below zero a year); with a
     # single flow there is no trend, and the mean-rate projection stands in.
-    trend = least_squares([(float(y), f) for y, f in flows.items()])
+    trend = least_squares([(float(y), f) for y, f in c.series.flows.items()])
     projected_trend = projected
     if trend is not None:
         intercept, slope = trend
         future = math.fsum(max(0.0, intercept + slope * y) for y in range(t + 1, plan.end_year + 1))
-        projected_trend = total_t + future
-    completion = _ratio(total_t, target)
-    flow_now = flows.get(c.as_of)
-    annual_target, annual_done = _annual_target(c, flow_now)
-    common = {
-        "indicator": indicator,
-        "as_of": c.as_of,
-        "year": t,
-        "actual": flows.get(t),
-        "time_elapsed": tau,
-        "cumulative": total_t,
-        "completion": completion,
-        "projected": projected,
-        "projected_trend": projected_trend,
-        "expected": target * tau,
-        "annual_target": annual_target,
-        "annual_target_completion": annual_done,
-        "path": c.path,
-        "provenance": _least_official(used),
-        "missing_years": c.missing,
-    }
+        projected_trend = total + future
+    runs_on = {"projected": projected, "projected_trend": projected_trend}
     if indicator.direction is Direction.LOWER:
         # A ceiling on a five-year total: within budget while the total, run on at its pace,
-        # stays inside it; settled on the total itself in the final year.
-        judged = total_t if remaining_years == 0 else projected
-        required = (target - total_t) / remaining_years if remaining_years else None
-        return Evaluation(
-            status=Status.MET if satisfies(judged, indicator) else Status.NOT_MET,
-            required_per_year=required,
-            outlook=_outlook(c, judged, None),
-            **common,  # type: ignore[arg-type]
+        # stays inside it.
+        return c.make(
+            Status.MET if satisfies(projected, indicator) else Status.NOT_MET,
+            t,
+            flow,
+            required_per_year=(target - total) / remaining_years,
+            outlook=_outlook(c, projected, None),
+            **runs_on,
+            **shared,
         )
-    reached = satisfies(total_t, indicator)
-    required = max(0.0, (target - total_t) / remaining_years) if remaining_years else None
+    reached = satisfies(total, indicator)
+    completion = shared["completion"]
     pace = None if completion is None else completion / tau
-    status = _verdict(reached, remaining_years, pace, c.thresholds)
-    return Evaluation(
-        status=status,
+    return c.make(
+        _verdict(reached, pace, c.thresholds),
+        t,
+        flow,
         progress=completion,
         pace_ratio=pace,
-        required_per_year=required,
+        required_per_year=max(0.0, (target - total) / remaining_years),
         # Positive flows always move a total towards its target: too slow is "accelerate".
         outlook=Outlook.MAINTAIN if reached else _outlook(c, projected_trend, 1.0),
-        **common,  # type: ignore[arg-type]
+        **runs_on,
+        **shared,
     )
 
 
-def _verdict(
-    reached: bool, remaining_years: int, pace: float | None, thresholds: Thresholds
-) -> Status:
-    """Achieved; in the final year, not achieved; else the band of the pace ratio."""
+def _verdict(reached: bool, pace: float | None, thresholds: Thresholds) -> Status:
+    """Before the end year: achieved, else the band of the pace ratio."""
     if reached:
         return Status.ACHIEVED
-    if remaining_years == 0:
-        return Status.NOT_ACHIEVED
     if pace is None:
         return Status.NO_DATA
     return pace_status(pace, thresholds)
 
 
 def _annual(c: _Context) -> Evaluation:
-    seen = [c.observations[y] for y in c.years if y in c.observations]
-    if not seen:
+    latest = c.series.latest
+    if latest is None:
         return c.no_data()
-    indicator, plan = c.indicator, c.plan
-    latest = seen[-1]
-    t, actual = latest.year, latest.value
-    tau = time_elapsed(t, plan)
-    target = indicator.target_value
-    reached = satisfies(actual, indicator, latest.comparator)
-    remaining_years = plan.end_year - t
-    baseline = indicator.baseline
-    points = [(float(o.year), o.value) for o in seen]
+    if c.final and latest.year < c.plan.end_year:
+        # The final verdict needs the final year's figure; an older one is shown, not judged.
+        return c.make(
+            Status.INCOMPLETE,
+            latest.year,
+            latest.value,
+            reported=latest.comparator,
+            provenance=latest.provenance,
+        )
+    now = c.series.point(c.as_of)
+    shared: dict[str, Any] = {
+        "reported": latest.comparator,
+        "provenance": latest.provenance,
+        **_annual_target(
+            c, None if now is None or now.observation is None else now.observation.value
+        ),
+    }
+    if c.final:
+        return _annual_final(c, latest, shared)
+    trend = _level_trend(c)
+    shared["projected_trend"] = None if trend is None else trend[0] + trend[1] * c.plan.end_year
+    slope = None if trend is None else trend[1]
+    if not has_numeric_path(c.indicator):
+        return _bound(c, latest, slope, shared)
+    return _level_midway(c, latest, slope, shared)
+
+
+def _level_trend(c: _Context) -> tuple[float, float] | None:
+    """The least-squares line through every figure, the baseline year's own value included."""
+    points = [(float(o.year), o.value) for o in c.series.observed]
+    baseline = c.indicator.baseline
     if (
         baseline is not None
         and baseline.value is not None
         and not baseline.is_bound
         and baseline.basis is Basis.YEAR
     ):
-        points.insert(0, (float(plan.baseline_year), baseline.value))
-    trend = least_squares(points)
-    projected_trend = None if trend is None else trend[0] + trend[1] * plan.end_year
-    slope = None if trend is None else trend[1]
-    annual_target, annual_done = _annual_target(
-        c, c.observations[c.as_of].value if c.as_of in c.observations else None
+        points.insert(0, (float(c.plan.baseline_year), baseline.value))
+    return least_squares(points)
+
+
+def _countable_completion(c: _Context, latest: Observation) -> float | None:
+    """a_t ÷ T, as 专栏1 prints it, for a count or amount (not a rate) reported as a number."""
+    indicator = c.indicator
+    if (
+        indicator.direction is Direction.HIGHER
+        and indicator.unit != "%"
+        and latest.comparator is Comparator.EQ
+    ):
+        return _ratio(latest.value, indicator.target_value)
+    return None
+
+
+def _bound(
+    c: _Context, latest: Observation, slope: float | None, shared: dict[str, Any]
+) -> Evaluation:
+    """A bound with nothing to climb, before the end year: met or not, each year."""
+    reached = satisfies(latest.value, c.indicator, latest.comparator)
+    outlook = _outlook(c, shared["projected_trend"], slope)
+    if outlook is None:
+        outlook = Outlook.MAINTAIN if reached else None
+    return c.make(
+        Status.MET if reached else Status.NOT_MET,
+        latest.year,
+        latest.value,
+        outlook=outlook,
+        # e.g. 9504 人 against 8500
+        completion=_countable_completion(c, latest),
+        **shared,
     )
-    common = {
-        "indicator": indicator,
-        "as_of": c.as_of,
-        "year": t,
-        "actual": actual,
-        "time_elapsed": tau,
-        "projected_trend": projected_trend,
-        "annual_target": annual_target,
-        "annual_target_completion": annual_done,
-        "path": c.path,
-        "reported": latest.comparator,
-        "provenance": latest.provenance,
-        "missing_years": c.missing,
-    }
+
+
+def _annual_final(c: _Context, latest: Observation, shared: dict[str, Any]) -> Evaluation:
+    """The end year's figure against the target: achieved or not (met or not, for a bound)."""
+    indicator = c.indicator
+    reached = satisfies(latest.value, indicator, latest.comparator)
     if not has_numeric_path(indicator):
-        outlook = _outlook(c, projected_trend, slope)
-        if outlook is None:
-            outlook = Outlook.MAINTAIN if reached else None
-        # A count or amount (not a rate) reported as a plain number: its completion a_t ÷ T is
-        # what 专栏1 prints (e.g. 9504 人 against 8500).
-        countable = (
-            indicator.direction is Direction.HIGHER
-            and indicator.unit != "%"
-            and latest.comparator is Comparator.EQ
+        return c.make(
+            Status.MET if reached else Status.NOT_MET,
+            latest.year,
+            latest.value,
+            completion=_countable_completion(c, latest),
+            **shared,
         )
-        return Evaluation(
-            status=Status.MET if reached else Status.NOT_MET,
-            outlook=outlook,
-            completion=_ratio(actual, target) if countable else None,
-            **common,  # type: ignore[arg-type]
-        )
-    assert baseline is not None and baseline.value is not None
-    b = baseline.value
+    baseline = indicator.baseline_value
+    assert baseline is not None
+    target = indicator.target_value
+    return c.make(
+        Status.ACHIEVED if reached else Status.NOT_ACHIEVED,
+        latest.year,
+        latest.value,
+        completion=_ratio(latest.value, target)
+        if indicator.direction is Direction.HIGHER
+        else None,
+        progress=(latest.value - baseline) / (target - baseline),
+        expected=target,
+        **shared,
+    )
+
+
+def _level_midway(
+    c: _Context, latest: Observation, slope: float | None, shared: dict[str, Any]
+) -> Evaluation:
+    """A level on its path from the baseline, as of the year of its latest figure."""
+    indicator, plan = c.indicator, c.plan
+    t, actual = latest.year, latest.value
+    tau = time_elapsed(t, plan)
+    target = indicator.target_value
+    reached = satisfies(actual, indicator, latest.comparator)
+    remaining_years = plan.end_year - t
+    b = indicator.baseline_value
+    assert b is not None
     expected = expected_value(b, target, tau, c.path)
-    progress = (actual - b) / (target - b)
-    pace = _ratio(actual - b, expected - b)
-    completion = _ratio(actual, target) if indicator.direction is Direction.HIGHER else None
-    if reached:
-        required = 0.0 if remaining_years else None
-    else:
-        required = (target - actual) / remaining_years if remaining_years else None
-    projected = actual + (actual - b) / (t - plan.baseline_year) * remaining_years
-    status = _verdict(reached, remaining_years, pace, c.thresholds)
-    return Evaluation(
-        status=status,
-        completion=completion,
-        progress=progress,
-        pace_ratio=pace,
+    required = 0.0 if reached else (target - actual) / remaining_years
+    return c.make(
+        _verdict(reached, _ratio(actual - b, expected - b), c.thresholds),
+        t,
+        actual,
+        completion=_ratio(actual, target) if indicator.direction is Direction.HIGHER else None,
+        progress=(actual - b) / (target - b),
+        pace_ratio=_ratio(actual - b, expected - b),
         required_per_year=required,
-        projected=projected,
+        projected=actual + (actual - b) / (t - plan.baseline_year) * remaining_years,
         expected=expected,
-        outlook=Outlook.MAINTAIN if reached else _outlook(c, projected_trend, slope),
-        **common,  # type: ignore[arg-type]
+        outlook=Outlook.MAINTAIN if reached else _outlook(c, shared["projected_trend"], slope),
+        **shared,
     )

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..model.plan import Comparator, Kind, Provenance
+from ..model.plan import Comparator, Kind, PlanInfo, Provenance
 
-__all__ = ["Observation", "Point", "Series", "build_series"]
+__all__ = ["Observation", "Point", "Series", "build_series", "plan_series"]
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, five times slower,
@@ -48,6 +48,9 @@ class Point:
     flow: float | None = None
     #: Cumulative: the total to date at the end of the year, where it is known. None for a level.
     total: float | None = None
+    #: Cumulative: the lower bound on the total at the end of the year (see Series.known_total);
+    #: None for a level, or before anything was reported.
+    known_total: float | None = None
 
 
 @dataclass(slots=True)
@@ -59,7 +62,7 @@ class Series:
     #: Years of the run without a figure.
     missing_years: tuple[int, ...]
     #: Cumulative: the last anchor (or zero) plus every flow reported after it; a lower bound on
-    #: the total at the end of the run, equal to it when the run has no gap. None for a level,
+    #: the total at the end of the run, equal to it when that total is known. None for a level,
     #: or when nothing was reported.
     known_total: float | None
 
@@ -75,6 +78,11 @@ class Series:
             if point.observation is not None:
                 return point.observation
         return None
+
+    @property
+    def total(self) -> float | None:
+        """Cumulative: the total at the end of the run, or None when a gap leaves it unknown."""
+        return self.points[-1].total if self.points else None
 
     @property
     def last_total(self) -> Point | None:
@@ -100,25 +108,24 @@ class Series:
         return {p.year: p.flow for p in self.points if p.flow is not None}
 
     def used(self) -> list[Observation]:
-        """The figures behind the last known total (from its anchor on), or the latest level."""
+        """The figures behind known_total (the last anchor and every figure after it), or the
+        latest level. When the series is complete these are the figures behind its total."""
         if self.kind is not Kind.CUMULATIVE:
             latest = self.latest
             return [] if latest is None else [latest]
-        last = self.last_total
-        if last is None:
-            return []
         out: list[Observation] = []
-        for point in self.points:
-            if point.year > last.year:
-                break
-            o = point.observation
-            if o is None:
+        for o in self.observed:
+            if o.to_date:
                 out = []
-            elif o.to_date:
-                out = [o]
-            else:
-                out.append(o)
+            out.append(o)
         return out
+
+    def point(self, year: int) -> Point | None:
+        """The point of a year of the run, or None outside it."""
+        if not self.points:
+            return None
+        index = year - self.points[0].year
+        return self.points[index] if 0 <= index < len(self.points) else None
 
 
 def build_series(
@@ -154,5 +161,13 @@ def build_series(
             bound += o.value
             if total is not None:
                 total += o.value
-        points.append(Point(year, o, flow, total))
+        points.append(Point(year, o, flow, total, bound if reported else None))
     return Series(kind, tuple(points), tuple(missing), bound if reported else None)
+
+
+def plan_series(
+    kind: Kind, observations: Mapping[int, Observation], plan: PlanInfo, until: int | None = None
+) -> Series:
+    """The series over the plan's years up to until (every year of the plan when None)."""
+    end = plan.end_year if until is None else min(until, plan.end_year)
+    return build_series(kind, observations, range(plan.start_year, end + 1))

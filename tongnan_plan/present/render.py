@@ -97,6 +97,7 @@ STATUS_WORDS: dict[str, dict[Status, str]] = {
         Status.MET: "达标",
         Status.NOT_MET: "未达标",
         Status.NOT_ACHIEVED: "未完成",
+        Status.INCOMPLETE: "数据不全",
         Status.NO_DATA: "无数据",
         Status.NO_TARGET: "无目标",
     },
@@ -113,6 +114,7 @@ STATUS_STYLE = {
     Status.MET: "green",
     Status.NOT_MET: "bold red",
     Status.NOT_ACHIEVED: "bold red",
+    Status.INCOMPLETE: "yellow",
     Status.NO_DATA: "dim",
     Status.NO_TARGET: "dim",
 }
@@ -645,6 +647,7 @@ _SUMMARY_ORDER = (
     Status.MET,
     Status.NOT_MET,
     Status.NOT_ACHIEVED,
+    Status.INCOMPLETE,
     Status.NO_DATA,
     Status.NO_TARGET,
 )

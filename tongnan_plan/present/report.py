@@ -117,6 +117,7 @@ STATUS_CLASS = {
     Status.MOVING_AWAY: "bad",
     Status.NOT_MET: "bad",
     Status.NOT_ACHIEVED: "bad",
+    Status.INCOMPLETE: "warn",
     Status.NO_DATA: "none",
     Status.NO_TARGET: "none",
 }
