@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Block", "Paragraph", "PlanDocument", "Table", "join_broken_paragraphs"]
+__all__ = [
+    "Block",
+    "Paragraph",
+    "PlanDocument",
+    "Table",
+    "join_broken_paragraphs",
+    "starts_heading",
+]
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,11 @@ _HEADING = re.compile(
     r"^\s*(第[一二三四五六七八九十百]+[章节]|专栏\s*\d+|[一二三四五六七八九十]+[、.．]|"
     r"\d+\s*[.．、]|\**\d+\s*[.．、]|注[:：]|目\s*录)"
 )
+
+
+def starts_heading(text: str) -> bool:
+    """True when text starts like a heading or a numbered item (第二章, 专栏 3, 1., 注：)."""
+    return _HEADING.match(text) is not None
 
 
 def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
-from .document import Block, Paragraph, PlanDocument, Table, join_broken_paragraphs
+from .document import (
+    Block,
+    Paragraph,
+    PlanDocument,
+    Table,
+    join_broken_paragraphs,
+    starts_heading,
+)
 
 __all__ = ["read_docx", "read_html", "read_pdf"]
 
@@ -176,6 +183,9 @@ def _pdf_page(page: Any, number: int) -> list[Block]:
     top = 0.0
     for line in outside.extract_text_lines():
         text = _clean(line["text"])
+        if paragraph and starts_heading(text):
+            placed.append((top, Paragraph("".join(paragraph), f"page {number}")))
+            paragraph = []
         if not paragraph:
             top = line["top"]
         paragraph.append(text)
