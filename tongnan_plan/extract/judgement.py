@@ -12,7 +12,9 @@ from .cells import CellFigure
 __all__ = ["Judgement", "direction_of", "prose_kind", "table_kind"]
 
 #: Words that make a name read as a level at a point in time (a stock), not a flow.
-_STOCK = re.compile(r"总量|参保人数|数量|持卡数|覆盖率|余额|规模|保有量|机构数|从业人员|面积|场地")
+_STOCK = re.compile(
+    r"总量|参保人数|数量|持卡数|覆盖率|余额|规模|保有量|机构数|从业人员|面积|场地|床位数|医师数"
+)
 #: Words that make a name read as a flow over time, to be summed.
 _FLOW = re.compile(r"新增|招收|培训|引进|发放|征收|人次|累计|新建|新设|创建|就业人数|再就业")
 #: Actions that create things during the plan: what they create adds up over the period.

@@ -17,6 +17,7 @@ __all__ = ["read_plain_text"]
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _GROUP_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _ROW_LABEL = re.compile(r"^(\d+\s*[.．、]|其中)")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 
 
 def read_plain_text(text: str, file: str) -> PlanDocument:
@@ -48,7 +49,15 @@ def read_plain_text(text: str, file: str) -> PlanDocument:
         else:
             if not paragraph:
                 start = i
-            paragraph.append(line)
+            # A Markdown heading ("## 第二章 …") is a paragraph of its own, without its marks.
+            heading = _MARKDOWN_HEADING.match(line)
+            if heading:
+                flush()
+                start = i
+                paragraph.append(heading.group(1))
+                flush()
+            else:
+                paragraph.append(line)
         i += 1
     flush()
     return PlanDocument(file, join_broken_paragraphs(blocks))
