@@ -877,6 +877,7 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Draft a plan file (targets.yaml) from a plan's own text, asking only what it leaves open.
 
@@ -888,7 +889,7 @@ def extract(
 
     Example: tnplan extract plan.txt -o data/targets.yaml
     """
-    lang = _language(None)
+    lang = _language(lang)
     from .extract import draft_yaml, extract_plan, results_yaml
     from .model.diagnostics import TnplanError
 

@@ -51,7 +51,9 @@ def names_match(a: str, b: str) -> bool:
     shorter, longer = sorted((ka, kb), key=len)
     at = longer.find(shorter)
     # 技能人才 is not 高技能人才: one character in front changes what is counted.
-    if at >= 0 and at != 1:
+    if at == 1:
+        return False
+    if at >= 0:
         return True
     return ka[-1] == kb[-1] and SequenceMatcher(None, ka, kb).ratio() >= 0.8
 

@@ -30,13 +30,13 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template"})
 
 
-def _unreadable(file: str, what: str, exc: Exception) -> TnplanError:
+def _unreadable(file: str, what: str, what_zh: str, exc: Exception) -> TnplanError:
     reason = str(exc) or type(exc).__name__
     return TnplanError(
         [
             Diagnostic(
                 file, 1, 1, Severity.ERROR, "unreadable-document",
-                f"cannot read this {what}: {reason}", "", f"无法读取此{what}：{reason}",
+                f"cannot read this {what}: {reason}", "", f"无法读取此{what_zh}：{reason}",
             )
         ]
     )  # fmt: skip
@@ -58,7 +58,7 @@ def read_html(text: str, file: str) -> PlanDocument:
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
-        raise _unreadable(file, "HTML page", exc) from None
+        raise _unreadable(file, "HTML page", "HTML 网页", exc) from None
     blocks: list[Block] = []
     body = root.find("body")
     _walk(body if body is not None else root, blocks)
@@ -111,7 +111,7 @@ def read_docx(path: Path, file: str) -> PlanDocument:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises zip, XML and key errors alike
-        raise _unreadable(file, "Word document", exc) from None
+        raise _unreadable(file, "Word document", "Word 文档", exc) from None
     blocks: list[Block] = []
     paragraphs = tables = 0
     for child in document.element.body.iterchildren():
@@ -156,7 +156,7 @@ def read_pdf(path: Path, file: str) -> PlanDocument:
             for number, page in enumerate(pdf.pages, start=1):
                 blocks.extend(_pdf_page(page, number))
     except Exception as exc:  # pdfminer raises its own errors for damaged files
-        raise _unreadable(file, "PDF", exc) from None
+        raise _unreadable(file, "PDF", "PDF 文件", exc) from None
     if not blocks:
         raise TnplanError(
             [
