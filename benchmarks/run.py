@@ -129,6 +129,20 @@ def main() -> int:
     all_ok &= ratio_line("tnplan --version / floor", times, "version", "floor", 1.0)
     all_ok &= ratio_line("tnplan --help / floor", times, "help", "floor", 1.0)
 
+    print("\n== extract: drafting the 14th plan's file from its text, against status")
+    seed = ROOT / "tests" / "fixtures" / "extract" / "tongnan-14th-plan.txt"
+    times = measure(
+        {
+            "extract": [*cli, "extract", str(seed), "-o", "-"],
+            "status": [*cli, "status", "--data", str(shipped)],
+        },
+        args.runs,
+        ROOT,
+    )
+    all_ok &= ratio_line(
+        "tnplan extract <the plan's text> / status", times, "extract", "status", 2.0
+    )
+
     print("\n== check, against check-jsonschema with tnplan's own JSON Schema")
     cjs = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
     with tempfile.TemporaryDirectory() as tmp:

@@ -148,6 +148,8 @@ class Indicator(_Strict):
 
     #: The completion the plan itself prints for this row (专栏1's 完成目标 %), to be audited.
     published_completion: Figure | None = None
+    #: Questions a person must still settle (a draft from `tnplan extract`); none when reviewed.
+    review: tuple[str, ...] = ()
 
     @property
     def has_target(self) -> bool:
@@ -210,6 +212,8 @@ class PlanInfo(_Strict):
     start_year: int
     end_year: int
     source_note: str | None = None
+    #: Questions about the plan itself still to settle (a draft from `tnplan extract`).
+    review: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _years_in_order(self) -> Self:

@@ -103,8 +103,12 @@ def format_path(path: Sequence[Key]) -> str:
     return out
 
 
-def read_text(path: Path, display: str | None = None) -> str:
-    """The file's text, decoded as UTF-8 (a BOM is accepted); TnplanError on anything else."""
+def read_text(path: Path, display: str | None = None, *, legacy_encodings: bool = False) -> str:
+    """The file's text, decoded as UTF-8 (a BOM is accepted); TnplanError on anything else.
+
+    legacy_encodings: text that is not UTF-8 but reads as GB18030 (GBK, as many Windows tools
+    save Chinese) is decoded as such instead of refused; `extract` reads plans this way.
+    """
     name = display or str(path)
 
     def fail(code: str, message: str, zh: str, line: int = 1, column: int = 1) -> TnplanError:
@@ -145,7 +149,9 @@ def read_text(path: Path, display: str | None = None) -> str:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         hint = hint_zh = ""
         try:
-            raw.decode("gb18030")
+            legacy = raw.decode("gb18030")
+            if legacy_encodings:
+                return legacy
             hint = (
                 "; it reads as GBK/GB18030 (as saved by many Windows tools): convert it with "
                 "`iconv -f GB18030 -t UTF-8 FILE > NEW` or save it as UTF-8"

@@ -1,0 +1,173 @@
+"""Reading one printed figure ("【 50000 】", "≤5.5", "95%以上", "——") and one row label."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.plan import Comparator
+from ..model.units import normalise_unit
+
+__all__ = [
+    "UNITS",
+    "CellFigure",
+    "RowLabel",
+    "comparator_around",
+    "parse_figure",
+    "parse_label",
+    "parse_number",
+]
+
+#: Units a plan prints after a number, longest first so that 万人次 wins over 万人 and 人.
+UNITS = (
+    "万人次", "万人", "人次", "万张", "亿元", "万元", "平方米", "m²", "㎡", "万户",
+    "元", "人", "名", "个", "家", "户", "张", "项", "所", "座", "间", "次", "场",
+    "%", "％", "‰",
+)  # fmt: skip
+_UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS)
+
+#: Comparator words printed before a number, and after it.
+_Words = tuple[tuple[tuple[str, ...], Comparator], ...]
+_BEFORE: _Words = (
+    (("≤", "≦", "<=", "＜=", "不超过", "不高于", "最多", "控制在"), Comparator.LE),
+    (("≥", "≧", ">=", "＞=", "不低于", "不少于", "至少"), Comparator.GE),
+    (("<", "＜", "低于", "少于"), Comparator.LT),
+    ((">", "＞", "突破", "超过", "高于", "大于"), Comparator.GT),
+)
+_AFTER: _Words = ((("以上",), Comparator.GE), (("以内", "以下"), Comparator.LE))
+_MISSING = {"", "—", "——", "-", "--", "－", "/", "…", "——/——", "无"}
+_NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+_BRACKETED = re.compile(r"^[【\[［]\s*(.*?)\s*[】\]］]$")
+
+
+@dataclass(frozen=True)
+class CellFigure:
+    """A figure cell read: value None for "—" or for prose; text is the cell verbatim."""
+
+    value: float | None
+    comparator: Comparator
+    text: str
+    bracketed: bool = False
+    unit: str | None = None
+    #: The cell is words, not a figure ("启动8个…项目"): kept as text, to be reviewed.
+    prose: bool = False
+    percent: bool = False
+
+
+def parse_number(text: str) -> float:
+    """A printed number without its thousands separators."""
+    return float(text.replace(",", ""))
+
+
+def parse_figure(cell: str) -> CellFigure:
+    """Read a table cell that should hold a figure."""
+    text = cell.strip()
+    if text in _MISSING:
+        return CellFigure(None, Comparator.EQ, text)
+    inner, bracketed = text, False
+    match = _BRACKETED.match(text)
+    if match:
+        inner, bracketed = match.group(1), True
+    comparator, body = _strip_comparators(inner.replace(" ", ""))
+    number = _NUMBER.match(body)
+    if number is None:
+        return CellFigure(None, Comparator.EQ, text, bracketed, prose=True)
+    rest = body[number.end() :]
+    unit = None
+    if rest:
+        if rest in UNITS:
+            unit = normalise_unit(rest)
+        else:
+            return CellFigure(None, Comparator.EQ, text, bracketed, prose=True)
+    value = parse_number(number.group(0))
+    return CellFigure(value, comparator, text, bracketed, unit, percent=unit == "%")
+
+
+def _strip_comparators(text: str) -> tuple[Comparator, str]:
+    comparator = Comparator.EQ
+    for words, meaning in _BEFORE:
+        for word in words:
+            if text.startswith(word):
+                return meaning, _strip_after(text[len(word) :])[1]
+    after, body = _strip_after(text)
+    return after or comparator, body
+
+
+def _strip_after(text: str) -> tuple[Comparator | None, str]:
+    for words, meaning in _AFTER:
+        for word in words:
+            if text.endswith(word):
+                return meaning, text[: -len(word)]
+    return None, text
+
+
+def comparator_around(before: str, after: str) -> tuple[Comparator, str]:
+    """The comparator that the words just before and after a number in prose give it.
+
+    Returns the comparator and the words that gave it ("以上", "不低于"), or "=" and "".
+    """
+    head = after.lstrip()
+    for words, meaning in _AFTER:
+        for word in words:
+            if head.startswith(word):
+                return meaning, word
+    tail = before.rstrip()
+    for words, meaning in _BEFORE:
+        for word in words:
+            # "稳定在", "达到" may stand between the word and the number: 控制在, 不低于 …
+            if re.search(re.escape(word) + r"[在于达到为]{0,2}$", tail):
+                return meaning, word
+    return Comparator.EQ, ""
+
+
+@dataclass(frozen=True)
+class RowLabel:
+    """The first cell of a table row read: item number, 其中, name and unit."""
+
+    number: int | None
+    name: str
+    unit: str | None
+    sub_item: bool
+    #: The label as printed.
+    text: str
+
+
+_LABEL = re.compile(
+    r"^\s*(?:(?P<number>\d+)\s*[.．、]\s*)?(?P<sub>其中\s*[:：,，、]?\s*)?(?P<name>.*?)\s*"
+    r"(?:[(（]\s*(?P<unit>[^()（）]{1,8})\s*[)）])?\s*$"
+)
+
+
+def parse_label(cell: str) -> RowLabel:
+    """Read "9.其中：高级职称人才数量(万人)" into 9, sub-item, its name and unit."""
+    text = cell.strip().replace("**", "")
+    match = _LABEL.match(text)
+    if match is None:  # pragma: no cover - the pattern matches any text
+        return RowLabel(None, text, None, False, cell)
+    unit = match.group("unit")
+    name = match.group("name").strip()
+    if unit is not None and not _is_unit(unit):
+        # "(场所)" and the like are part of the name, not a unit.
+        name, unit = text[match.start("name") :].strip(), None
+    number = match.group("number")
+    return RowLabel(
+        int(number) if number else None,
+        name,
+        normalise_unit(unit.replace(" ", "")) if unit else None,
+        match.group("sub") is not None,
+        cell,
+    )
+
+
+def _is_unit(text: str) -> bool:
+    squeezed = text.replace(" ", "")
+    return (
+        squeezed in UNITS
+        or squeezed in {"%", "‰", "岁", "年", "天", "小时", "亿元/年"}
+        or (
+            len(squeezed) <= 4
+            and re.fullmatch(r"[万亿千百]?[\u4e00-\u9fff]{1,3}(/[\u4e00-\u9fff]+)?|%", squeezed)
+            is not None
+            and not re.search(r"[化业务性级区]", squeezed)
+        )
+    )

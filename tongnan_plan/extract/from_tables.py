@@ -1,0 +1,190 @@
+"""Indicator tables into draft indicators: the plan's own table and a previous plan's results."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.plan import Attribute, Comparator, Tier
+from .cells import CellFigure
+from .draft import DraftGroup, DraftIndicator, Printed
+from .headers import Column
+from .judgement import direction_of, table_kind
+from .tables import IndicatorTable, TableRow
+
+__all__ = ["TableRoles", "table_indicators", "table_roles"]
+
+
+@dataclass(frozen=True)
+class TableRoles:
+    """Which figure column holds the target, the baseline and a previous plan's result."""
+
+    target: int
+    baseline: int | None
+    result: int | None
+    #: The table reports a previous plan (its target column names an earlier period).
+    previous: bool
+    #: The years of the plan the table's targets belong to, when its header says.
+    period: tuple[int, int] | None
+
+
+def table_roles(table: IndicatorTable, period: tuple[int, int] | None) -> TableRoles | None:
+    """Read the figure columns: the target, then a baseline or (previous plans) a result."""
+    columns = table.figure_columns()
+    if not columns:
+        return None
+    marked = [i for i in columns if table.columns[i].is_target]
+    by_year = sorted(
+        (i for i in columns if table.columns[i].year), key=lambda i: _year(table.columns[i])
+    )
+    target = marked[-1] if marked else (by_year[-1] if by_year else columns[-1])
+    others = [i for i in columns if i != target]
+    column = table.columns[target]
+    table_period = column.period or ((column.year - 4, column.year) if column.year else None)
+    previous = bool(period and table_period and table_period[1] < period[1])
+    other = others[0] if others else None
+    if previous:
+        return TableRoles(target, None, other, True, table_period)
+    return TableRoles(target, other, None, False, table_period)
+
+
+def _year(column: Column) -> int:
+    return column.year or 0
+
+
+def table_indicators(
+    table: IndicatorTable, roles: TableRoles, tier: Tier
+) -> tuple[list[DraftIndicator], list[DraftGroup], list[str]]:
+    """The table's rows as draft indicators, its group headings as groups, and table questions."""
+    prefix = _prefix(table.label)
+    groups: dict[str, DraftGroup] = {}
+    made: list[DraftIndicator] = []
+    questions: list[str] = []
+    if not any(r.attribute for r in table.rows):
+        questions.append(
+            f"attribute: {table.label} prints no 属性 column; every row is 预期性 by assumption: "
+            "is any of them 约束性?"
+        )
+    for k, row in enumerate(table.rows):
+        heading = row.group or table.title or table.label
+        if heading not in groups:
+            groups[heading] = DraftGroup(f"{prefix}_g{len(groups) + 1}", heading)
+        made.append(
+            _indicator(
+                table,
+                roles,
+                row,
+                tier=tier,
+                k=k,
+                prefix=prefix,
+                group=groups[heading].id,
+                made=made,
+            )
+        )
+    return made, list(groups.values()), questions
+
+
+def _prefix(label: str) -> str:
+    match = re.match(r"(专栏|表)(\d+)$", label)
+    if match:
+        return ("zhuanlan" if match.group(1) == "专栏" else "table") + match.group(2)
+    return "table"
+
+
+def _row_id(prefix: str, row: TableRow, k: int, made: list[DraftIndicator]) -> str:
+    if row.label.number is not None:
+        return f"{prefix}_{row.label.number}"
+    if row.parent is not None:
+        base = f"{made[row.parent].id}_sub"
+        taken = sum(1 for m in made if m.id.startswith(base))
+        return base if not taken else f"{base}{taken + 1}"
+    return f"{prefix}_row{k + 1}"
+
+
+def _printed(cell: CellFigure) -> Printed:
+    return Printed(cell.value, cell.comparator, cell.text)
+
+
+def _indicator(
+    table: IndicatorTable,
+    roles: TableRoles,
+    row: TableRow,
+    *,
+    tier: Tier,
+    k: int,
+    prefix: str,
+    group: str,
+    made: list[DraftIndicator],
+) -> DraftIndicator:
+    target_cell = row.figures[roles.target]
+    base_cell = row.figures.get(roles.baseline) if roles.baseline is not None else None
+    baseline = _printed(base_cell) if base_cell is not None else None
+    judgement = table_kind(
+        row.label.name,
+        row.unit,
+        target_cell,
+        base_cell,
+        table.note,
+    )
+    if baseline is not None:
+        baseline.basis = judgement.basis
+    direction, why = direction_of(
+        row.label.name,
+        target_cell.comparator,
+        baseline.value if baseline else None,
+        target_cell.value,
+    )
+    indicator = DraftIndicator(
+        id=_row_id(prefix, row, k, made),
+        name=row.label.name,
+        unit=row.unit or "",
+        group=group,
+        tier=tier,
+        kind=judgement.kind,
+        attribute=_attribute(row.attribute),
+        direction=direction,
+        target=_printed(target_cell),
+        source=f"{table.label} {row.item}",
+        baseline=baseline,
+        parent=made[row.parent].id if row.parent is not None else None,
+        published_completion=_printed(row.completion) if row.completion else None,
+        result=_printed(row.figures[roles.result]) if roles.result is not None else None,
+        note=[f"printed: {row.label.text.strip()}", *judgement.evidence, why],
+        review=list(judgement.review),
+        where=row.where,
+    )
+    _row_questions(indicator, row, target_cell, base_cell)
+    return indicator
+
+
+def _attribute(printed: str | None) -> Attribute:
+    return Attribute.BINDING if printed and "约束" in printed else Attribute.ANTICIPATED
+
+
+def _row_questions(
+    indicator: DraftIndicator, row: TableRow, target: CellFigure, baseline: CellFigure | None
+) -> None:
+    if not row.unit:
+        indicator.review.append(
+            "unit: no unit in the row's label, a 单位 column or the cells: which unit?"
+        )
+    elif row.unit_from == "unit column":
+        indicator.note.append(f"unit {row.unit}: from the 单位 column")
+    elif row.unit_from == "cell":
+        indicator.review.append(
+            f"unit: no unit in the row; the cells print {row.unit}: the row's unit?"
+        )
+    for cell, what in ((target, "target"), (baseline, "baseline")):
+        if cell is not None and cell.prose:
+            indicator.review.append(
+                f"{what}: printed as words, not a figure (“{cell.text}”): kept as text; "
+                "what figure, if any?"
+            )
+    if row.label.sub_item and indicator.parent is not None:
+        indicator.note.append(f"a 其中 row: parent {indicator.parent}")
+    if row.attribute and row.attribute not in {a.value for a in Attribute}:
+        indicator.review.append(
+            f"attribute: printed “{row.attribute}”, read as {indicator.attribute}"
+        )
+    if target.value is None and not target.prose and target.comparator is Comparator.EQ:
+        indicator.note.append(f"no target printed ({target.text or 'empty'})")

@@ -1,0 +1,102 @@
+"""One entry point for every input format: a file's suffix (or first bytes) picks its reader.
+
+Each reader returns the neutral form (document.PlanDocument). The parsers of HTML, Word and PDF
+are imported inside their readers, so that no other command pays for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from .document import PlanDocument
+
+__all__ = ["READERS", "format_of", "read_document"]
+
+Reader = Callable[[Path, str], PlanDocument]
+
+
+def _text(path: Path, display: str) -> PlanDocument:
+    from ..sources.yaml_reader import read_text
+    from .text_reader import read_plain_text
+
+    return read_plain_text(read_text(path, display, legacy_encodings=True), display)
+
+
+def _html(path: Path, display: str) -> PlanDocument:
+    from ..sources.yaml_reader import read_text
+    from .markup_readers import read_html
+
+    return read_html(read_text(path, display, legacy_encodings=True), display)
+
+
+def _docx(path: Path, display: str) -> PlanDocument:
+    from .markup_readers import read_docx
+
+    return read_docx(path, display)
+
+
+def _pdf(path: Path, display: str) -> PlanDocument:
+    from .markup_readers import read_pdf
+
+    return read_pdf(path, display)
+
+
+#: Input formats by name: the reader of each.
+READERS: dict[str, Reader] = {"text": _text, "html": _html, "docx": _docx, "pdf": _pdf}
+
+_BY_SUFFIX = {
+    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", "": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".docx": "docx", ".pdf": "pdf",
+}  # fmt: skip
+
+
+def format_of(path: Path, head: bytes) -> str:
+    """The input format of a file: by its first bytes where they tell, else by its suffix."""
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
+        return "html"
+    return _BY_SUFFIX.get(path.suffix.lower(), "unknown")
+
+
+def _fail(display: str, code: str, message: str, zh: str) -> TnplanError:
+    return TnplanError([Diagnostic(display, 1, 1, Severity.ERROR, code, message, "", zh)])
+
+
+def read_document(path: Path, display: str | None = None) -> PlanDocument:
+    """Read a plan document of any supported format; TnplanError with a located reason if not."""
+    name = display or str(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except FileNotFoundError:
+        raise _fail(name, "file-not-found", "no such file", "文件不存在") from None
+    except IsADirectoryError:
+        raise _fail(
+            name, "is-directory", "is a directory, not a file", "这是一个目录，不是文件"
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise _fail(name, "file-unreadable", reason, f"无法读取：{reason}") from None
+    kind = format_of(path, head)
+    if kind == "unknown":
+        raise _fail(
+            name,
+            "unknown-format",
+            f"cannot read {path.suffix or 'this'} files; give .txt, .md, .html, .docx or .pdf",
+            f"无法读取 {path.suffix or '此类'} 文件；请提供 .txt、.md、.html、.docx 或 .pdf",
+        )
+    if kind in {"text", "html"} and b"\x00" in head:
+        raise _fail(
+            name,
+            "binary-file",
+            "a binary file, not text; give the plan as .txt, .md, .html, .docx or .pdf",
+            "这是二进制文件，不是文本；请提供 .txt、.md、.html、.docx 或 .pdf 格式的规划",
+        )
+    return READERS[kind](path, name)
