@@ -19,7 +19,7 @@ from tongnan_plan import __version__
 from tongnan_plan.calc.evaluation import evaluate_plan
 from tongnan_plan.cli import app, main
 from tongnan_plan.model.plan import Plan, Tier
-from tongnan_plan.present.render import STATUS_COLUMNS
+from tongnan_plan.present.formats import STATUS_COLUMNS
 from tongnan_plan.sources.store import load_actuals, load_plan
 
 from .conftest import FIXTURES
@@ -484,7 +484,7 @@ def test_language_from_the_locale(data_dir: Path) -> None:
 
 
 def test_progress_bar_marks_time_elapsed(data_dir: Path) -> None:
-    from tongnan_plan.present.render import progress_bar
+    from tongnan_plan.present.cells import progress_bar
 
     plan = load_plan(data_dir)
     evaluations = evaluate_plan(plan, load_actuals(data_dir, plan).submissions)

@@ -85,6 +85,7 @@ class Evaluation:
     #: Cumulative indicators: the sum of every reported flow up to as_of (a lower bound on the
     #: total when a year is missing; equal to the total when none is).
     known_total: float | None = None
+    final: bool = False
 
     @property
     def severity(self) -> str | None:
