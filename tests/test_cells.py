@@ -72,15 +72,20 @@ def test_a_lower_bound_where_a_year_is_missing(plan: Plan) -> None:
         actual=0.32,
         cumulative=0.32,
         known_total=0.93,
+        completion=0.32 / 1.5,
+        progress=0.32 / 1.5,
+        time_elapsed=0.2,
         missing_years=(2022,),
         status=Status.INCOMPLETE,
         provenance=Provenance.SAMPLE,
     )
-    row = cells.status_cells(ev, "zh")
+    row = cells.status_cells(ev, "zh", narrow=True)
     assert row["latest"] == "累计 ≥0.93*"
     assert row["year"] == "2024†"  # the bound runs to 2024, the latest year reported
+    assert row["completion"] == "≥62.0%"  # 0.93 ÷ 1.5 = 0.62, a lower bound
     assert row["status"] == "数据不全"
-    assert row["bar"] == ""  # no pace to draw for incomplete data
+    # No pace is judged on incomplete data: no progress, 序时进度 or bar (not 2021's).
+    assert (row["progress"], row["elapsed"], row["bar"]) == ("—", "—", "")
     assert cells.status_cells(ev, "en")["latest"] == "Σ ≥0.93*"
     assert cells.status_cells(ev, "en")["status"] == "incomplete data"
     assert cells.GAP_NOTICE["zh"] in cells.notices([ev], "zh")
@@ -102,7 +107,7 @@ def test_a_total_cut_short_without_a_lower_bound(plan: Plan) -> None:
 
 
 def test_a_gap_closed_by_a_total_to_date_needs_no_dagger(plan: Plan) -> None:
-    # 2016-2019 missing, 2020 given as the five-year total (to_date): the total is known.
+    # 2022 missing, 2024 given as the total to date: the total is known again.
     ev = evaluation(
         plan,
         "urban_new_jobs",

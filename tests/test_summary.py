@@ -126,7 +126,7 @@ def test_show_mid_period_words_the_lower_bound_and_the_missing_years(plan: Plan)
         pace_ratio=1.07,
     )
     lines = story_lines(ev, "zh")
-    assert lines[0] == "状态（截至 2024 年）：数据不全"
+    assert lines[:2] == ["状态（截至 2024 年）：数据不全", "完成度 ≥62.0%"]  # 0.93 ÷ 1.5
     assert "已报送各年合计 0.93 万人次（缺报年份未计入，是下限）" in lines
     assert "缺报年份：2022（缺报不按零计）" in lines
     assert not any(line.startswith("进度比") for line in lines)  # no pace on incomplete data

@@ -22,6 +22,7 @@ __all__ = [
     "NARROW_COLUMNS",
     "NUMERIC_COLUMNS",
     "REPORT_COLUMNS",
+    "completion_cell",
     "figure",
     "gap_notice",
     "lower_bound",
@@ -33,6 +34,7 @@ __all__ = [
     "status_cells",
     "status_words",
     "with_annual",
+    "without_pace",
 ]
 
 GAP = "†"
@@ -251,11 +253,20 @@ def year_cell(ev: Evaluation) -> str:
 
 
 def completion_cell(ev: Evaluation) -> str:
-    """Completion, ≥ when the total behind it is a lower bound."""
-    shown = percent(ev.completion)
-    if shown != EMPTY and lower_bound(ev) is not None:
-        return "≥" + shown
-    return shown
+    """Completion; where the total is only a lower bound, the share of the target that bound
+    already is, marked ≥ (the total can only be larger)."""
+    bound = lower_bound(ev)
+    if bound is None:
+        return percent(ev.completion)
+    target = ev.indicator.target.value
+    if not target:
+        return EMPTY
+    return "≥" + percent(bound / target)
+
+
+def without_pace(ev: Evaluation) -> bool:
+    """Incomplete data: no progress, 序时进度 or bar is shown, as no pace is judged."""
+    return ev.status is Status.INCOMPLETE
 
 
 def status_cells(ev: Evaluation, lang: str, *, narrow: bool = False) -> dict[str, str]:
@@ -269,8 +280,8 @@ def status_cells(ev: Evaluation, lang: str, *, narrow: bool = False) -> dict[str
         "latest": latest_cell(ev, lang),
         "year": year_cell(ev),
         "completion": completion_cell(ev),
-        "progress": percent(ev.progress),
-        "elapsed": EMPTY if ev.year is None else percent(ev.time_elapsed),
+        "progress": EMPTY if without_pace(ev) else percent(ev.progress),
+        "elapsed": EMPTY if ev.year is None or without_pace(ev) else percent(ev.time_elapsed),
         "bar": progress_bar(ev),
         "annual": "" if ev.annual_target is None else percent(ev.annual_target_completion),
         "status": status_words(ev.status, lang),

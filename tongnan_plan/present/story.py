@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING
 from ..calc.progress import Outlook
 from ..model.plan import Direction, Kind
 from .cells import (
+    EMPTY,
+    completion_cell,
     figure,
     lower_bound,
     notices,
     percent,
     provenance_words,
     status_words,
+    without_pace,
 )
 from .escaping import markdown
 from .formats import (
@@ -252,9 +255,9 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
     say = _STORY[lang]
     status = status_words(ev.status, lang)
     lines = [say["final" if ev.final else "status"].format(as_of=ev.as_of, status=status)]
-    if ev.completion is not None:
-        completion = percent(ev.completion)
-        if ev.final:
+    completion = completion_cell(ev)
+    if completion != EMPTY:
+        if ev.final or without_pace(ev):
             lines.append(say["final_completion"].format(completion=completion))
         else:
             elapsed = percent(ev.time_elapsed)
