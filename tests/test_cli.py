@@ -561,3 +561,15 @@ def test_the_public_api_names_resolve() -> None:
 
     for name in tongnan_plan.__all__:
         assert getattr(tongnan_plan, name) is not None
+
+
+def test_status_columns_keep_their_order_and_gain_known_total(data_dir: Path) -> None:
+    before = (
+        "id,name,unit,kind,attribute,comparator,baseline,target,year,actual,cumulative,"
+        "completion_pct,time_elapsed_pct,progress_pct,pace_ratio,required_per_year,projected,"
+        "status,provenance,name_en,group,tier,severity,missing_years,as_of,reported,"
+        "projected_trend,outlook,expected,path,annual_target,annual_target_pct"
+    ).split(",")
+    code, out, _ = invoke("status", "-f", "csv", "--data", str(data_dir))
+    assert code == 0
+    assert out.splitlines()[0].split(",") == [*before, "known_total"]

@@ -179,6 +179,7 @@ def test_the_final_year_reads_as_a_final_evaluation(final_year: Path) -> None:
             assert absent not in report
     page = run("report", "-o", "-", "--data", data)
     assert "总结评估" in page and "2024†" in page
+    assert 'class="trend"' not in page and ">趋势<" not in page  # no trend past the end
 
 
 def test_mid_period_incomplete_data_is_counted_apart(data_dir: Path) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from . import __version__
+from .present.choices import Format, Lang, PathChoice, ReportFormat, StatusFormat, TierChoice
 
 if TYPE_CHECKING:
     from .model.diagnostics import Diagnostic
@@ -25,39 +26,6 @@ if TYPE_CHECKING:
     from .validate.rules import Actuals
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-class Format(StrEnum):
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
-
-
-class StatusFormat(StrEnum):
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    SVG = "svg"
-    HTML = "html"
-
-
-class TierChoice(StrEnum):
-    MAIN = "main"
-    GOAL = "goal"
-    ACTION = "action"
-    ALL = "all"
-
-
-class Lang(StrEnum):
-    ZH = "zh"
-    EN = "en"
-
-
-class PathChoice(StrEnum):
-    LINEAR = "linear"
-    COMPOUND = "compound"
 
 
 PathOption = Annotated[
@@ -259,8 +227,7 @@ def status(
     from .present.status_table import status_output, status_title
 
     plan, actuals, as_of = _evaluated(data, lang, year, warnings=False)  # errors only
-    chosen = None if path is None else _path(path)
-    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, chosen)
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
     title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
     text = status_output(
         evaluations, fmt.value, title=title, lang=lang.value, screen=_screen(output), excel=excel
@@ -289,30 +256,14 @@ def _language(chosen: Lang | None) -> Lang:
 
     Also sets the language of this run's own messages (see _say).
     """
-    _Run.lang = chosen if chosen is not None else _locale_language()
+    _Run.lang = chosen if chosen is not None else Lang.of_locale()
     return _Run.lang
 
 
-def _locale_language() -> Lang:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return Lang.EN if value.lower().startswith("en") else Lang.ZH
-    return Lang.ZH
-
-
-def _outside(year: int, plan: Plan) -> NoReturn:
-    first, last = plan.plan.start_year, plan.plan.end_year
-    _usage(
-        f"--year {year} is outside the plan period {first}-{last}",
-        f"--year {year} 不在规划期 {first}-{last} 年之内",
-    )
-
-
-def _path(choice: PathChoice) -> ExpectedPath:
+def _path(choice: PathChoice | None) -> ExpectedPath | None:
     from .model.plan import ExpectedPath
 
-    return ExpectedPath(choice.value)
+    return None if choice is None else ExpectedPath(choice.value)
 
 
 def _evaluated(
@@ -324,19 +275,21 @@ def _evaluated(
     from .sources.store import load_actuals
 
     directory, plan = _load_plan(data, lang)
+    first, last = plan.plan.start_year, plan.plan.end_year
     if year is not None and year not in plan.plan.years:
-        _outside(year, plan)
+        _usage(
+            f"--year {year} is outside the plan period {first}-{last}",
+            f"--year {year} 不在规划期 {first}-{last} 年之内",
+        )
     actuals = load_actuals(directory, plan, warnings=warnings)
     return plan, actuals, default_as_of(plan, actuals.submissions) if year is None else year
 
 
 def _screen(output: Path | None, width: int | None = None) -> Screen:
     """The terminal when writing to standard output; plain text of a fixed width for a file."""
-    from .present.terminal import WIDE, Screen
+    from .present.terminal import Screen
 
-    if output is None:
-        return Screen.detect()
-    return Screen(width or WIDE)
+    return Screen.detect() if output is None else Screen.plain(width)
 
 
 @app.command()
@@ -363,7 +316,7 @@ def show(
     from .calc.evaluation import observations, story
     from .present.story import story_output
 
-    _, plan = _load_plan(data, lang)
+    plan, actuals, as_of = _evaluated(data, lang, year)
     try:
         indicator = plan.indicator(indicator_id)
     except KeyError:
@@ -373,9 +326,8 @@ def show(
         hint = f"; did you mean {near[0]!r}?" if near else "; see tnplan indicators"
         hint_zh = f"；是否应为 {near[0]!r}？" if near else "；请用 tnplan indicators 查看"
         _usage(f"no indicator {indicator_id!r}{hint}", f"没有指标 {indicator_id!r}{hint_zh}")
-    plan, actuals, as_of = _evaluated(data, lang, year)
     figures = observations(actuals.submissions).get(indicator.id, {})
-    rows, evaluation = story(plan, indicator, figures, as_of, None if path is None else _path(path))
+    rows, evaluation = story(plan, indicator, figures, as_of, _path(path))
     years = plan.plan.years
     text = story_output(rows, evaluation, years, fmt.value, lang=lang.value, screen=_screen(output))
     _deliver(text, output, force)
@@ -577,11 +529,6 @@ def audit(
         raise typer.Exit(EXIT_INVALID)
 
 
-class ReportFormat(StrEnum):
-    HTML = "html"
-    MARKDOWN = "markdown"
-
-
 @app.command()
 def report(
     output: Annotated[
@@ -612,17 +559,10 @@ def report(
     from .present.report import ReportInput, report_html, report_markdown
 
     plan, actuals, as_of = _evaluated(data, lang, year)
-    chosen = None if path is None else _path(path)
-    completions, crosschecks = audit_plan(plan, observations(actuals.submissions))
-    content = ReportInput(
-        plan=plan,
-        submissions=actuals.submissions,
-        files=actuals.submission_files,
-        evaluations=evaluate_plan(plan, actuals.submissions, as_of, tier.value, chosen),
-        as_of=as_of,
-        completions=completions,
-        crosschecks=crosschecks,
-    )
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
+    audit = audit_plan(plan, observations(actuals.submissions))
+    files = actuals.submission_files
+    content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)
     writer = report_html if fmt is ReportFormat.HTML else report_markdown
     _deliver(writer(content, lang.value), output, force)
     _fail_on_submission_errors(actuals.diagnostics, lang)

@@ -189,8 +189,11 @@ def _rich(table: AuditTable) -> Table:
         title=text(table.title), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold"
     )
     for i, header in enumerate(table.headers):
-        justify: JustifyMethod = "right" if i in table.numeric else "left"
-        drawn.add_column(text(header), justify=justify, overflow="fold")
+        if i in table.numeric or i == table.verdict:  # figures and verdicts never break
+            justify: JustifyMethod = "right" if i in table.numeric else "left"
+            drawn.add_column(text(header), justify=justify, no_wrap=True)
+        else:
+            drawn.add_column(text(header), overflow="fold")
     for row in table.rows:
         drawn.add_row(
             *(

@@ -51,6 +51,11 @@ class Screen:
         styles = probe.color_system if probe.is_terminal else None
         return cls(probe.width, styles, probe.no_color)
 
+    @classmethod
+    def plain(cls, width: int | None = None) -> Screen:
+        """A file: plain text, WIDE unless width is given."""
+        return cls(width or WIDE)
+
     def console(self, file: io.StringIO) -> Console:
         """A console drawing into file as this screen would show it."""
         from rich.console import Console
