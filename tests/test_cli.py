@@ -573,3 +573,16 @@ def test_status_columns_keep_their_order_and_gain_known_total(data_dir: Path) ->
     code, out, _ = invoke("status", "-f", "csv", "--data", str(data_dir))
     assert code == 0
     assert out.splitlines()[0].split(",") == [*before, "known_total"]
+
+
+def test_a_csv_run_loads_neither_rich_nor_tabulate(data_dir: Path) -> None:
+    # Start-up time is part of the product: records need no table drawing.
+    code = (
+        "import sys\n"
+        "from tongnan_plan.cli import app\n"
+        f"sys.argv = ['tnplan', 'status', '-f', 'csv', '--data', {str(data_dir)!r}]\n"
+        "try:\n    app(prog_name='tnplan')\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rich', 'tabulate') if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "[]"

@@ -157,15 +157,16 @@ def number(value: float | None) -> float | int | None:
     return cleaned
 
 
-def figure(value: float | None, unit: str = "") -> str:
+def figure(value: float | None) -> str:
     """A figure for people: thousands separated, at most two decimals, — when undefined."""
     if value is None:
         return EMPTY
     shown = number(value)
     if shown is None:
         return EMPTY
-    text = f"{shown:,.2f}".rstrip("0").rstrip(".") if isinstance(shown, float) else f"{shown:,}"
-    return text + unit
+    if isinstance(shown, float):
+        return f"{shown:,.2f}".rstrip("0").rstrip(".")
+    return f"{shown:,}"
 
 
 def percent(fraction: float | None) -> str:

@@ -81,8 +81,9 @@ def status_text(
     evaluations: Sequence[Evaluation], title: str, lang: str, screen: Screen, fmt: str = "table"
 ) -> str:
     """The table, summary and footnotes drawn for a screen (table), or recorded (svg, html)."""
+    width = screen.measured().width if fmt == "table" else WIDE
     renderables = [
-        status_table(evaluations, title, lang, WIDE if fmt != "table" else screen.width),
+        status_table(evaluations, title, lang, width or WIDE),
         *_footer(evaluations, lang),
     ]
     if fmt == "table":

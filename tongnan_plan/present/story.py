@@ -297,9 +297,10 @@ def story_text(
     rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str, screen: Screen
 ) -> str:
     """The chart, the sentences and the footnotes, drawn for a screen."""
+    screen = screen.measured()
     return render(
         [
-            story_table(rows, ev, plan_years, lang, screen.width),
+            story_table(rows, ev, plan_years, lang, screen.width or 80),
             *(text(line) for line in story_lines(ev, lang)),
             *(text(note, "bold yellow") for note in notices([ev], lang)),
         ],

@@ -35,37 +35,45 @@ def text(value: str, style: str = "") -> Text:
 @dataclass(frozen=True, slots=True)
 class Screen:
     """Where the text goes: its width in cells, and its styles (None: plain text; no_color:
-    bold and the like without colours)."""
+    bold and the like without colours). A width of None stands for standard output, measured
+    only when something is drawn (a CSV run never loads Rich)."""
 
-    width: int = WIDE
+    width: int | None = WIDE
     color_system: str | None = None
     no_color: bool = False
 
     @classmethod
     def detect(cls) -> Screen:
-        """Standard output as Rich sees it: a terminal's width and colours (none when NO_COLOR
-        is set, TERM is dumb or the output is not a terminal); 80 columns for a pipe."""
-        from rich.console import Console
-
-        probe = Console()
-        styles = probe.color_system if probe.is_terminal else None
-        return cls(probe.width, styles, probe.no_color)
+        """Standard output, to be measured as Rich sees it: a terminal's width and colours
+        (none when NO_COLOR is set, TERM is dumb or the output is not a terminal)."""
+        return cls(None)
 
     @classmethod
     def plain(cls, width: int | None = None) -> Screen:
         """A file: plain text, WIDE unless width is given."""
         return cls(width or WIDE)
 
+    def measured(self) -> Screen:
+        """This screen with its width and colours known."""
+        if self.width is not None:
+            return self
+        from rich.console import Console
+
+        probe = Console()
+        styles = probe.color_system if probe.is_terminal else None
+        return Screen(probe.width, styles, probe.no_color)
+
     def console(self, file: io.StringIO) -> Console:
         """A console drawing into file as this screen would show it."""
         from rich.console import Console
 
+        screen = self.measured()
         return Console(
             file=file,
-            width=self.width,
-            color_system=self.color_system,  # type: ignore[arg-type]
-            force_terminal=self.color_system is not None,
-            no_color=self.no_color,
+            width=screen.width,
+            color_system=screen.color_system,  # type: ignore[arg-type]
+            force_terminal=screen.color_system is not None,
+            no_color=screen.no_color,
             highlight=False,
             emoji=False,
             markup=False,
