@@ -81,9 +81,9 @@ def status_text(
     evaluations: Sequence[Evaluation], title: str, lang: str, screen: Screen, fmt: str = "table"
 ) -> str:
     """The table, summary and footnotes drawn for a screen (table), or recorded (svg, html)."""
-    width = screen.measured().width if fmt == "table" else WIDE
+    screen = screen.measured() if fmt == "table" else Screen.plain()
     renderables = [
-        status_table(evaluations, title, lang, width or WIDE),
+        status_table(evaluations, title, lang, screen.width or WIDE),
         *_footer(evaluations, lang),
     ]
     if fmt == "table":
