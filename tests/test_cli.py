@@ -19,7 +19,7 @@ from tongnan_plan import __version__
 from tongnan_plan.calc.evaluation import evaluate_plan
 from tongnan_plan.cli import app, main
 from tongnan_plan.model.plan import Plan, Tier
-from tongnan_plan.present.render import STATUS_COLUMNS
+from tongnan_plan.present.formats import STATUS_COLUMNS
 from tongnan_plan.sources.store import load_actuals, load_plan
 
 from .conftest import FIXTURES
@@ -484,7 +484,7 @@ def test_language_from_the_locale(data_dir: Path) -> None:
 
 
 def test_progress_bar_marks_time_elapsed(data_dir: Path) -> None:
-    from tongnan_plan.present.render import progress_bar
+    from tongnan_plan.present.cells import progress_bar
 
     plan = load_plan(data_dir)
     evaluations = evaluate_plan(plan, load_actuals(data_dir, plan).submissions)
@@ -561,3 +561,28 @@ def test_the_public_api_names_resolve() -> None:
 
     for name in tongnan_plan.__all__:
         assert getattr(tongnan_plan, name) is not None
+
+
+def test_status_columns_keep_their_order_and_gain_known_total(data_dir: Path) -> None:
+    before = (
+        "id,name,unit,kind,attribute,comparator,baseline,target,year,actual,cumulative,"
+        "completion_pct,time_elapsed_pct,progress_pct,pace_ratio,required_per_year,projected,"
+        "status,provenance,name_en,group,tier,severity,missing_years,as_of,reported,"
+        "projected_trend,outlook,expected,path,annual_target,annual_target_pct"
+    ).split(",")
+    code, out, _ = invoke("status", "-f", "csv", "--data", str(data_dir))
+    assert code == 0
+    assert out.splitlines()[0].split(",") == [*before, "known_total"]
+
+
+def test_a_csv_run_loads_neither_rich_nor_tabulate(data_dir: Path) -> None:
+    # Start-up time is part of the product: records need no table drawing.
+    code = (
+        "import sys\n"
+        "from tongnan_plan.cli import app\n"
+        f"sys.argv = ['tnplan', 'status', '-f', 'csv', '--data', {str(data_dir)!r}]\n"
+        "try:\n    app(prog_name='tnplan')\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rich', 'tabulate') if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "[]"

@@ -12,56 +12,21 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from . import __version__
+from .present.choices import Format, Lang, PathChoice, ReportFormat, StatusFormat, TierChoice
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from rich.console import Console
-    from rich.table import Table
-
-    from .calc.progress import Evaluation
+    from .extract.draft import Draft
     from .model.diagnostics import Diagnostic
     from .model.plan import ExpectedPath, Plan
+    from .present.terminal import Screen
+    from .validate.rules import Actuals
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-class Format(StrEnum):
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
-
-
-class StatusFormat(StrEnum):
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    SVG = "svg"
-    HTML = "html"
-
-
-class TierChoice(StrEnum):
-    MAIN = "main"
-    GOAL = "goal"
-    ACTION = "action"
-    ALL = "all"
-
-
-class Lang(StrEnum):
-    ZH = "zh"
-    EN = "en"
-
-
-class PathChoice(StrEnum):
-    LINEAR = "linear"
-    COMPOUND = "compound"
 
 
 PathOption = Annotated[
@@ -260,38 +225,21 @@ def status(
     """
     lang = _language(lang)
     from .calc.evaluation import evaluate_plan
-    from .sources.store import load_actuals
+    from .present.status_table import status_output, status_title
 
-    directory, plan = _load_plan(data, lang)
-    if year is not None and year not in plan.plan.years:
-        _outside(year, plan)
-    actuals = load_actuals(directory, plan, warnings=False)  # status reports errors only
-    errors = [d for d in actuals.diagnostics if d.severity == "error"]
-    evaluations = evaluate_plan(
-        plan, actuals.submissions, year, tier.value, None if path is None else _path(path)
+    plan, actuals, as_of = _evaluated(data, lang, year, warnings=False)  # errors only
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
+    title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
+    text = status_output(
+        evaluations, fmt.value, title=title, lang=lang.value, screen=_screen(output), excel=excel
     )
-    from .present import render
-
-    if fmt is StatusFormat.CSV:
-        rows = [render.status_row(ev) for ev in evaluations]
-        text = render.csv_text(rows, render.STATUS_COLUMNS, excel=excel)
-    elif fmt is StatusFormat.JSON:
-        text = render.json_text([render.status_row(ev) for ev in evaluations])
-    else:
-        as_of = evaluations[0].as_of if evaluations else year
-        title = _title(plan, as_of, lang)
-        if fmt is StatusFormat.MARKDOWN:
-            text = render.markdown_text(evaluations, title, lang.value)
-        elif fmt in (StatusFormat.SVG, StatusFormat.HTML):
-            text = _recorded(evaluations, title, lang.value, fmt)
-        else:
-            text = _rich_table(evaluations, title, lang.value, output is not None)
     _deliver(text, output, force)
-    _fail_on_submission_errors(errors, lang)
+    _fail_on_submission_errors(actuals.diagnostics, lang)
 
 
-def _fail_on_submission_errors(errors: list[Diagnostic], lang: Lang) -> None:
-    """After the output: say which submitted figures were left out, and exit 1."""
+def _fail_on_submission_errors(diagnostics: list[Diagnostic], lang: Lang) -> None:
+    """After the output: say which submitted figures were left out (errors), and exit 1."""
+    errors = [d for d in diagnostics if d.severity == "error"]
     if not errors:
         return
     typer.echo(
@@ -304,123 +252,45 @@ def _fail_on_submission_errors(errors: list[Diagnostic], lang: Lang) -> None:
     _fail(errors, lang)
 
 
-def _terminal(**options: Any) -> Console:
-    """A Rich console on standard output that, like _emit, ends quietly (exit 0) when the
-    reader goes away (`| head`); Rich's own default exits 1."""
-    from rich.console import Console
-
-    class _Quiet(Console):
-        def on_broken_pipe(self) -> None:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(EXIT_OK)
-
-    return _Quiet(**options)
-
-
-def _terminal_width() -> int:
-    from rich.console import Console
-
-    return Console().width
-
-
 def _language(chosen: Lang | None) -> Lang:
     """--lang or TNPLAN_LANG when given, else the locale's: English, or Chinese by default.
 
     Also sets the language of this run's own messages (see _say).
     """
-    _Run.lang = chosen if chosen is not None else _locale_language()
+    _Run.lang = chosen if chosen is not None else Lang.of_locale()
     return _Run.lang
 
 
-def _locale_language() -> Lang:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return Lang.EN if value.lower().startswith("en") else Lang.ZH
-    return Lang.ZH
-
-
-def _outside(year: int, plan: Plan) -> NoReturn:
-    first, last = plan.plan.start_year, plan.plan.end_year
-    _usage(
-        f"--year {year} is outside the plan period {first}-{last}",
-        f"--year {year} 不在规划期 {first}-{last} 年之内",
-    )
-
-
-def _path(choice: PathChoice) -> ExpectedPath:
+def _path(choice: PathChoice | None) -> ExpectedPath | None:
     from .model.plan import ExpectedPath
 
-    return ExpectedPath(choice.value)
+    return None if choice is None else ExpectedPath(choice.value)
 
 
-def _title(plan: Plan, as_of: int | None, lang: Lang) -> str:
-    if lang is Lang.ZH:
-        return f"{plan.plan.title} 截至 {as_of} 年"
-    return f"{plan.plan.title_en}, as of {as_of}"
+def _evaluated(
+    data: Path | None, lang: Lang, year: int | None, *, warnings: bool = True
+) -> tuple[Plan, Actuals, int]:
+    """The plan, its submissions, and the year to evaluate as of (--year, checked against the
+    plan, or the latest year submitted)."""
+    from .calc.evaluation import default_as_of
+    from .sources.store import load_actuals
+
+    directory, plan = _load_plan(data, lang)
+    first, last = plan.plan.start_year, plan.plan.end_year
+    if year is not None and year not in plan.plan.years:
+        _usage(
+            f"--year {year} is outside the plan period {first}-{last}",
+            f"--year {year} 不在规划期 {first}-{last} 年之内",
+        )
+    actuals = load_actuals(directory, plan, warnings=warnings)
+    return plan, actuals, default_as_of(plan, actuals.submissions) if year is None else year
 
 
-def _recorded(evaluations: list[Evaluation], title: str, lang: str, fmt: StatusFormat) -> str:
-    """The status table as Rich records it: an SVG picture or an HTML page."""
-    import io
+def _screen(output: Path | None, width: int | None = None) -> Screen:
+    """The terminal when writing to standard output; plain text of a fixed width for a file."""
+    from .present.terminal import Screen
 
-    from rich.console import Console
-
-    from .present import render
-
-    console = Console(file=io.StringIO(), width=render.WIDE, record=True, force_terminal=True)
-    console.print(render.status_table(evaluations, title, lang, render.WIDE))
-    console.print(render.summary(evaluations, lang), markup=False)
-    for note in render.notices(evaluations, lang):
-        console.print(note, style="bold yellow", markup=False)
-    if fmt is StatusFormat.SVG:
-        return _wide_glyphs(console.export_svg(title="tnplan status"))
-    return console.export_html(inline_styles=True)
-
-
-def _wide_glyphs(svg: str) -> str:
-    """Give each text run of Rich's SVG the width of its terminal cells.
-
-    Rich sets textLength from the number of characters, so a Chinese character (two cells on
-    the terminal) is squeezed into one and runs into its neighbour.
-    """
-    import html
-    import re
-
-    from rich.cells import cell_len
-
-    def widen(match: re.Match[str]) -> str:
-        length, text = float(match["length"]), html.unescape(match["text"])
-        if not text:
-            return match[0]
-        wide = length * cell_len(text) / len(text)
-        return match[0].replace(f'textLength="{match["length"]}"', f'textLength="{wide:g}"', 1)
-
-    pattern = r'<text [^>]*textLength="(?P<length>[0-9.]+)"[^>]*>(?P<text>[^<]*)</text>'
-    return re.sub(pattern, widen, svg)
-
-
-def _rich_table(evaluations: list[Evaluation], title: str, lang: str, to_file: bool) -> str:
-    """Print the Rich table to the terminal (returns ""), or render it as plain text for a file."""
-    import io
-
-    from rich.console import Console
-
-    from .present import render
-
-    buffer = io.StringIO() if to_file else None
-    # No highlighter: it would colour numbers at random in the summary, and costs time.
-    console = (
-        Console(file=buffer, width=render.WIDE, highlight=False)
-        if buffer is not None
-        else _terminal(highlight=False)
-    )
-    console.print(render.status_table(evaluations, title, lang, console.width))
-    console.print(render.summary(evaluations, lang), markup=False)
-    for note in render.notices(evaluations, lang):
-        console.print(note, style="bold yellow", markup=False)
-    return buffer.getvalue() if buffer is not None else ""
+    return Screen.detect() if output is None else Screen.plain(width)
 
 
 @app.command()
@@ -444,11 +314,10 @@ def show(
     Example: tnplan show urban_new_jobs
     """
     lang = _language(lang)
-    from .calc.evaluation import default_as_of, observations, story
-    from .present import render
-    from .sources.store import load_actuals
+    from .calc.evaluation import observations, story
+    from .present.story import story_output
 
-    directory, plan = _load_plan(data, lang)
+    plan, actuals, as_of = _evaluated(data, lang, year)
     try:
         indicator = plan.indicator(indicator_id)
     except KeyError:
@@ -458,58 +327,11 @@ def show(
         hint = f"; did you mean {near[0]!r}?" if near else "; see tnplan indicators"
         hint_zh = f"；是否应为 {near[0]!r}？" if near else "；请用 tnplan indicators 查看"
         _usage(f"no indicator {indicator_id!r}{hint}", f"没有指标 {indicator_id!r}{hint_zh}")
-    if year is not None and year not in plan.plan.years:
-        _outside(year, plan)
-    actuals = load_actuals(directory, plan)
-    as_of = default_as_of(plan, actuals.submissions) if year is None else year
     figures = observations(actuals.submissions).get(indicator.id, {})
-    rows, evaluation = story(plan, indicator, figures, as_of, None if path is None else _path(path))
-    if fmt is Format.CSV:
-        series = [render.series_row(r, indicator) for r in rows]
-        _deliver(render.csv_text(series, render.SERIES_COLUMNS), output, force)
-    elif fmt is Format.JSON:
-        document = {
-            "indicator": render.catalogue_row(indicator),
-            "evaluation": render.status_row(evaluation),
-            "series": [render.series_row(r, indicator) for r in rows],
-        }
-        import json
-
-        _deliver(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output, force)
-    else:
-        width = 120 if output is not None else _terminal_width()
-        table = render.story_table(rows, evaluation, plan.plan.years, lang.value, width)
-        lines = render.story_lines(evaluation, lang.value)
-        notices = render.notices([evaluation], lang.value)
-        if fmt is Format.MARKDOWN:
-            series = [render.series_row(r, indicator) for r in rows]
-            from tabulate import tabulate
-
-            body = tabulate(
-                [[row[c] for c in render.SERIES_COLUMNS] for row in series],
-                headers=list(render.SERIES_COLUMNS),
-                tablefmt="github",
-            )
-            text = (
-                f"## {table.title}\n\n{body}\n\n"
-                + "\n".join(f"- {x}" for x in lines + notices)
-                + "\n"
-            )
-            _deliver(text, output, force)
-            return
-        import io
-
-        from rich.console import Console
-
-        buffer = io.StringIO() if output is not None else None
-        console = Console(file=buffer, width=120) if buffer is not None else _terminal()
-        console.print(table)
-        for line in lines:
-            console.print(line, markup=False)
-        for note in notices:
-            console.print(note, style="bold yellow", markup=False)
-        if buffer is not None:
-            _deliver(buffer.getvalue(), output, force)
+    rows, evaluation = story(plan, indicator, figures, as_of, _path(path))
+    years = plan.plan.years
+    text = story_output(rows, evaluation, years, fmt.value, lang=lang.value, screen=_screen(output))
+    _deliver(text, output, force)
 
 
 @app.command()
@@ -528,58 +350,17 @@ def indicators(
     """
     lang = _language(lang)
     from .calc.evaluation import select
-    from .present import render
+    from .present.catalogue import catalogue_output
 
     _, plan = _load_plan(data, lang)
-    chosen = select(plan, tier.value)
-    rows = [render.catalogue_row(ind) for ind in chosen]
-    if fmt is Format.CSV:
-        text = render.csv_text(rows, render.CATALOGUE_COLUMNS, excel=excel)
-    elif fmt is Format.JSON:
-        text = render.json_text(rows)
-    else:
-        headers = [
-            "id",
-            "指标" if lang is Lang.ZH else "name",
-            "单位" if lang is Lang.ZH else "unit",
-            "kind",
-            "属性" if lang is Lang.ZH else "attribute",
-            "基期" if lang is Lang.ZH else "baseline",
-            "目标" if lang is Lang.ZH else "target",
-            "来源" if lang is Lang.ZH else "source",
-        ]
-        cells = [
-            [
-                r["id"],
-                r["name"] if lang is Lang.ZH else r["name_en"],
-                r["unit"],
-                r["kind"],
-                r["attribute"],
-                r["baseline_text"] or "",
-                r["target_text"],
-                r["source"],
-            ]
-            for r in rows
-        ]
-        if fmt is Format.MARKDOWN:
-            from tabulate import tabulate
-
-            text = tabulate(cells, headers=headers, tablefmt="github", disable_numparse=True) + "\n"
-        elif output is None:
-            from rich.table import Table
-            from rich.text import Text
-
-            table = Table(header_style="bold")
-            for header in headers:
-                table.add_column(header)
-            for row in cells:
-                table.add_row(*(Text(str(cell)) for cell in row))  # data, not markup
-            _terminal().print(table)
-            return
-        else:
-            from tabulate import tabulate
-
-            text = tabulate(cells, headers=headers, tablefmt="simple", disable_numparse=True) + "\n"
+    text = catalogue_output(
+        select(plan, tier.value),
+        fmt.value,
+        lang=lang.value,
+        screen=_screen(output),
+        to_file=output is not None,
+        excel=excel,
+    )
     _deliver(text, output, force)
 
 
@@ -729,65 +510,24 @@ def audit(
     lang = _language(lang)
     from .calc.audit import Verdict, audit_plan
     from .calc.evaluation import observations
-    from .present import render
+    from .present.audit_tables import audit_output
     from .sources.store import load_actuals
 
     directory, plan = _load_plan(data, lang)
     actuals = load_actuals(directory, plan)
     completions, checks = audit_plan(plan, observations(actuals.submissions))
-    if fmt in (Format.CSV, Format.JSON):
-        columns: Sequence[str]
-        if crosschecks:
-            rows, columns = [render.crosscheck_row(c) for c in checks], render.CROSSCHECK_COLUMNS
-        else:
-            rows, columns = [render.audit_row(c) for c in completions], render.AUDIT_COLUMNS
-        text = render.csv_text(rows, columns) if fmt is Format.CSV else render.json_text(rows)
-        _deliver(text, output, force)
-    else:
-        _deliver_tables(render.audit_tables(completions, checks, lang.value), output, force, fmt)
+    text = audit_output(
+        completions,
+        checks,
+        fmt.value,
+        lang=lang.value,
+        screen=_screen(output, width=160),
+        records="crosschecks" if crosschecks else "completions",
+    )
+    _deliver(text, output, force)
     verdicts = [c.verdict for c in completions] + [c.verdict for c in checks]
     if Verdict.MISMATCH in verdicts:
         raise typer.Exit(EXIT_INVALID)
-
-
-def _deliver_tables(tables: list[Table], output: Path | None, force: bool, fmt: Format) -> None:
-    """Rich tables to the terminal, or as plain text (or Markdown) to a file or pipe."""
-    import io
-
-    from rich.console import Console
-
-    if fmt is Format.MARKDOWN:
-        from tabulate import tabulate
-
-        parts = []
-        for table in tables:
-            headers = [str(column.header) for column in table.columns]
-            cells = [[_plain(cell) for cell in column.cells] for column in table.columns]
-            rows = list(zip(*cells, strict=True))
-            parts.append(f"## {table.title}\n\n" + tabulate(rows, headers, tablefmt="github"))
-        _deliver("\n\n".join(parts) + "\n", output, force)
-        return
-    if output is None:
-        console = _terminal()
-        for table in tables:
-            console.print(table)
-        return
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=160)
-    for table in tables:
-        console.print(table)
-    _deliver(buffer.getvalue(), output, force)
-
-
-def _plain(cell: object) -> str:
-    from rich.text import Text
-
-    return Text.from_markup(str(cell)).plain
-
-
-class ReportFormat(StrEnum):
-    HTML = "html"
-    MARKDOWN = "markdown"
 
 
 @app.command()
@@ -816,36 +556,17 @@ def report(
     """
     lang = _language(lang)
     from .calc.audit import audit_plan
-    from .calc.evaluation import default_as_of, evaluate_plan, observations
+    from .calc.evaluation import evaluate_plan, observations
     from .present.report import ReportInput, report_html, report_markdown
-    from .sources.store import load_actuals
 
-    directory, plan = _load_plan(data, lang)
-    if year is not None and year not in plan.plan.years:
-        _outside(year, plan)
-    actuals = load_actuals(directory, plan)
-    as_of = default_as_of(plan, actuals.submissions) if year is None else year
-    chosen = None if path is None else _path(path)
-    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, chosen)
-    completions, crosschecks = audit_plan(plan, observations(actuals.submissions))
-    used = [
-        (f, s)
-        for f, s in zip(actuals.submission_files, actuals.submissions, strict=True)
-        if s.year <= as_of
-    ]
-    content = ReportInput(
-        plan=plan,
-        submissions=[s for _, s in used],
-        files=[f for f, _ in used],
-        evaluations=evaluations,
-        as_of=as_of,
-        completions=completions,
-        crosschecks=crosschecks,
-    )
+    plan, actuals, as_of = _evaluated(data, lang, year)
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
+    audit = audit_plan(plan, observations(actuals.submissions))
+    files = actuals.submission_files
+    content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)
     writer = report_html if fmt is ReportFormat.HTML else report_markdown
     _deliver(writer(content, lang.value), output, force)
-    errors = [d for d in actuals.diagnostics if d.severity == "error"]
-    _fail_on_submission_errors(errors, lang)
+    _fail_on_submission_errors(actuals.diagnostics, lang)
 
 
 @app.command()
@@ -911,7 +632,7 @@ def extract(
         _deliver(results_yaml(draft), results, force)
 
 
-def _extract_summary(draft: Any) -> str:
+def _extract_summary(draft: Draft) -> str:
     """Tables found, rows, prose targets and open questions, in the run's language."""
     parts = []
     for table in draft.tables:

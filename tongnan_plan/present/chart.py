@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from html import escape
 
 from ..calc.evaluation import YearRow
 from ..calc.progress import Evaluation
 from ..model.plan import Basis, Kind
+from .escaping import html as escape
 
 __all__ = ["FONT_STACK", "chart_svg"]
 
@@ -166,8 +166,9 @@ def chart_svg(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int, lang:
         ("#2563eb", "", words["total" if cumulative else "actual"]),
         ("#6b7280", "3 3", words["expected"]),
         ("#b91c1c", "6 4", words["target"]),
-        ("#2563eb", "1 4", words["trend"]),
     ]
+    if trend:  # none in a final evaluation: nothing runs beyond the end year
+        legend.append(("#2563eb", "1 4", words["trend"]))
     lx = LEFT
     for colour, dash, label in legend:
         parts.append(

@@ -1,0 +1,237 @@
+"""`tnplan audit` for people and machines: the plan's printed completion figures recomputed, and
+the figures it prints twice, as records (CSV, JSON) or as tables (terminal, Markdown).
+
+The terminal and the Markdown tables are built from the same cells, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .cells import figure, number
+from .escaping import markdown
+from .formats import csv_text, json_text, markdown_table
+from .terminal import Screen, render, text
+
+if TYPE_CHECKING:
+    from rich.console import JustifyMethod
+    from rich.table import Table
+
+    from ..calc.audit import CompletionAudit, CrossCheckAudit
+
+__all__ = [
+    "AUDIT_COLUMNS",
+    "CROSSCHECK_COLUMNS",
+    "AuditTable",
+    "audit_markdown",
+    "audit_output",
+    "audit_row",
+    "audit_tables",
+    "audit_text",
+    "crosscheck_row",
+]
+
+AUDIT_COLUMNS = (
+    "id",
+    "name",
+    "target",
+    "actual",
+    "published_pct",
+    "computed_pct",
+    "difference_pp",
+    "verdict",
+    "detail",
+    "source",
+)
+CROSSCHECK_COLUMNS = (
+    "id",
+    "name",
+    "first",
+    "first_unit",
+    "first_text",
+    "first_source",
+    "second",
+    "second_unit",
+    "second_text",
+    "second_source",
+    "difference",
+    "verdict",
+    "detail",
+    "note",
+)
+
+
+def audit_row(row: CompletionAudit) -> dict[str, Any]:
+    """One recomputed completion figure as a flat row."""
+    return {
+        "id": row.indicator.id,
+        "name": row.indicator.name,
+        "target": number(row.target),
+        "actual": number(row.actual),
+        "published_pct": number(row.published_pct),
+        "computed_pct": number(round(row.computed_pct, 4)),
+        "difference_pp": number(round(row.difference_pp, 4)),
+        "verdict": row.verdict.value,
+        "detail": row.detail.text(),
+        "source": row.indicator.source,
+    }
+
+
+def crosscheck_row(row: CrossCheckAudit) -> dict[str, Any]:
+    """One figure printed twice as a flat row (second converted to the first one's unit)."""
+    check = row.check
+    return {
+        "id": check.id,
+        "name": check.name,
+        "first": number(row.first),
+        "first_unit": check.first.unit,
+        "first_text": check.first.text,
+        "first_source": check.first.source,
+        "second": number(round(row.second, 10)),
+        "second_unit": check.first.unit,
+        "second_text": check.second.text,
+        "second_source": check.second.source,
+        "difference": number(round(row.difference, 10)),
+        "verdict": row.verdict.value,
+        "detail": row.detail.text(),
+        "note": check.note,
+    }
+
+
+VERDICT_STYLE = {"ok": "green", "rounding": "yellow", "mismatch": "bold red"}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditTable:
+    """One table of the audit as text cells: its title, headers and rows; which columns are
+    numbers, and which one holds the verdict."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: Sequence[tuple[str, ...]]
+    numeric: frozenset[int] = frozenset()
+    verdict: int = -1
+
+
+def _completion_table(completions: Sequence[CompletionAudit], lang: str) -> AuditTable:
+    zh = lang == "zh"
+    headers = (
+        ("指标", "目标", "实际", "公布%", "计算%", "差(百分点)", "结论", "说明")
+        if zh
+        else (
+            "Indicator",
+            "Target",
+            "Actual",
+            "Published %",
+            "Computed %",
+            "Diff (pp)",
+            "Verdict",
+            "Detail",
+        )
+    )
+    rows = [
+        (
+            row.indicator.name if zh else row.indicator.name_en,
+            figure(row.target),
+            figure(row.actual),
+            figure(row.published_pct),
+            f"{row.computed_pct:.2f}",
+            f"{row.difference_pp:+.2f}",
+            row.verdict.value,
+            row.detail.text(lang),
+        )
+        for row in completions
+    ]
+    title = "公布的完成率核算" if zh else "Published completion figures, recomputed"
+    return AuditTable(title, headers, rows, frozenset(range(1, 6)), 6)
+
+
+def _crosscheck_table(crosschecks: Sequence[CrossCheckAudit], lang: str) -> AuditTable:
+    zh = lang == "zh"
+    headers = (
+        ("数字", "第一处", "第二处", "结论", "说明")
+        if zh
+        else ("Figure", "First", "Second", "Verdict", "Detail")
+    )
+    rows = [
+        (
+            cross.check.name,
+            f"{cross.check.first.text}（{cross.check.first.source}）",
+            f"{cross.check.second.text}（{cross.check.second.source}）",
+            cross.verdict.value,
+            cross.detail.text(lang),
+        )
+        for cross in crosschecks
+    ]
+    title = "两处刊印的同一数字" if zh else "Figures printed twice"
+    return AuditTable(title, headers, rows, frozenset(), 3)
+
+
+def audit_tables(
+    completions: Sequence[CompletionAudit], crosschecks: Sequence[CrossCheckAudit], lang: str
+) -> list[AuditTable]:
+    """The audit's tables: printed completion figures, then figures printed twice."""
+    tables = []
+    if completions:
+        tables.append(_completion_table(completions, lang))
+    if crosschecks:
+        tables.append(_crosscheck_table(crosschecks, lang))
+    return tables
+
+
+def _rich(table: AuditTable) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    drawn = Table(
+        title=text(table.title), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold"
+    )
+    for i, header in enumerate(table.headers):
+        if i in table.numeric or i == table.verdict:  # figures and verdicts never break
+            justify: JustifyMethod = "right" if i in table.numeric else "left"
+            drawn.add_column(text(header), justify=justify, no_wrap=True)
+        else:
+            drawn.add_column(text(header), overflow="fold")
+    for row in table.rows:
+        drawn.add_row(
+            *(
+                text(cell, VERDICT_STYLE.get(cell, "") if i == table.verdict else "")
+                for i, cell in enumerate(row)
+            )
+        )
+    return drawn
+
+
+def audit_text(tables: Sequence[AuditTable], screen: Screen) -> str:
+    """The audit's tables drawn for a screen."""
+    return render([_rich(table) for table in tables], screen)
+
+
+def audit_markdown(tables: Sequence[AuditTable]) -> str:
+    """The audit's tables as Markdown, each under its title."""
+    parts = [f"## {markdown(t.title)}\n\n" + markdown_table(t.headers, t.rows) for t in tables]
+    return "\n\n".join(parts) + "\n"
+
+
+def audit_output(
+    completions: Sequence[CompletionAudit],
+    crosschecks: Sequence[CrossCheckAudit],
+    fmt: str,
+    *,
+    lang: str,
+    screen: Screen,
+    records: str = "completions",
+) -> str:
+    """The audit in a format of `tnplan audit`: tables (table, markdown), or the records of
+    the completions or the crosschecks (csv, json)."""
+    if fmt in ("csv", "json"):
+        columns: Sequence[str]
+        if records == "crosschecks":
+            rows, columns = [crosscheck_row(c) for c in crosschecks], CROSSCHECK_COLUMNS
+        else:
+            rows, columns = [audit_row(c) for c in completions], AUDIT_COLUMNS
+        return csv_text(rows, columns) if fmt == "csv" else json_text(rows)
+    tables = audit_tables(completions, crosschecks, lang)
+    return audit_markdown(tables) if fmt == "markdown" else audit_text(tables, screen)

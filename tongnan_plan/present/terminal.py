@@ -1,0 +1,132 @@
+"""Rich renderables turned into text for a terminal, a file, an SVG picture or an HTML page.
+
+Every table is drawn into a string here and handed back; the command line writes it out, so
+one door (the CLI's) handles a closed pipe or a full disk. Plan text enters Rich only as
+:class:`rich.text.Text` made by :func:`text`: never parsed as markup, never highlighted,
+stripped of control characters.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .escaping import one_line
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+__all__ = ["WIDE", "Screen", "recorded", "render", "text"]
+
+#: The width of a table written to a file, and the width from which a table shows every column.
+WIDE = 120
+
+
+def text(value: str, style: str = "") -> Text:
+    """User text (or tnplan's own) as a Rich Text: no markup, no emoji codes, no controls."""
+    from rich.text import Text
+
+    return Text(one_line(value), style=style)
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """Where the text goes: its width in cells, and its styles (None: plain text; no_color:
+    bold and the like without colours). A width of None stands for standard output, measured
+    only when something is drawn (a CSV run never loads Rich)."""
+
+    width: int | None = WIDE
+    color_system: str | None = None
+    no_color: bool = False
+
+    @classmethod
+    def detect(cls) -> Screen:
+        """Standard output, to be measured as Rich sees it: a terminal's width and colours
+        (none when NO_COLOR is set, TERM is dumb or the output is not a terminal)."""
+        return cls(None)
+
+    @classmethod
+    def plain(cls, width: int | None = None) -> Screen:
+        """A file: plain text, WIDE unless width is given."""
+        return cls(width or WIDE)
+
+    def measured(self) -> Screen:
+        """This screen with its width and colours known."""
+        if self.width is not None:
+            return self
+        from rich.console import Console
+
+        probe = Console()
+        styles = probe.color_system if probe.is_terminal else None
+        return Screen(probe.width, styles, probe.no_color)
+
+    def console(self, file: io.StringIO) -> Console:
+        """A console drawing into file as this screen would show it."""
+        from rich.console import Console
+
+        screen = self.measured()
+        return Console(
+            file=file,
+            width=screen.width,
+            color_system=screen.color_system,  # type: ignore[arg-type]
+            force_terminal=screen.color_system is not None,
+            no_color=screen.no_color,
+            highlight=False,
+            emoji=False,
+            markup=False,
+            legacy_windows=False,
+        )
+
+
+def render(renderables: Iterable[RenderableType], screen: Screen) -> str:
+    """The renderables drawn one after another, as text for the screen."""
+    buffer = io.StringIO()
+    console = screen.console(buffer)
+    for renderable in renderables:
+        console.print(renderable)
+    return buffer.getvalue()
+
+
+def recorded(renderables: Iterable[RenderableType], title: str, *, svg: bool) -> str:
+    """The renderables as Rich records them: an SVG picture, or an HTML page."""
+    from rich.console import Console
+
+    console = Console(
+        file=io.StringIO(),
+        width=WIDE,
+        record=True,
+        force_terminal=True,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for renderable in renderables:
+        console.print(renderable)
+    if svg:
+        return _wide_glyphs(console.export_svg(title=title))
+    return console.export_html(inline_styles=True)
+
+
+def _wide_glyphs(svg: str) -> str:
+    """Give each text run of Rich's SVG the width of its terminal cells.
+
+    Rich sets textLength from the number of characters, so a Chinese character (two cells on
+    the terminal) is squeezed into one and runs into its neighbour.
+    """
+    import html
+    import re
+
+    from rich.cells import cell_len
+
+    def widen(match: re.Match[str]) -> str:
+        length, content = float(match["length"]), html.unescape(match["text"])
+        if not content:
+            return match[0]
+        wide = length * cell_len(content) / len(content)
+        return match[0].replace(f'textLength="{match["length"]}"', f'textLength="{wide:g}"', 1)
+
+    pattern = r'<text [^>]*textLength="(?P<length>[0-9.]+)"[^>]*>(?P<text>[^<]*)</text>'
+    return re.sub(pattern, widen, svg)
