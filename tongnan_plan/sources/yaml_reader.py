@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from ..fileio import file_kind
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 
 __all__ = [
@@ -141,13 +142,6 @@ def _problem(
     return TnplanError([Diagnostic(file, line, column, Severity.ERROR, code, message, "", zh)])
 
 
-#: What a file that is not a regular file is, in English and Chinese, by stat's test.
-_FILE_KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)", "命名管道（FIFO）"),
-    (stat.S_ISCHR, "a character device", "字符设备"),
-    (stat.S_ISBLK, "a block device", "块设备"),
-    (stat.S_ISSOCK, "a socket", "套接字"),
-)
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
 
@@ -158,9 +152,7 @@ def _require_regular(mode: int, name: str) -> None:
         raise _problem(
             name, "is-directory", "is a directory, not a YAML file", "这是一个目录，不是 YAML 文件"
         )
-    kind, kind_zh = next(
-        ((en, zh) for test, en, zh in _FILE_KINDS if test(mode)), ("not a file", "不是普通文件")
-    )
+    kind, kind_zh = file_kind(mode)
     raise _problem(
         name,
         "file-unreadable",
