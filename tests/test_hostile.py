@@ -271,6 +271,19 @@ def test_the_byte_cap_does_not_trust_the_size(monkeypatch: pytest.MonkeyPatch) -
     assert caught.value.diagnostics[0].code == "file-too-large"
 
 
+def test_submissions_that_cannot_be_read_are_reported_not_passed_over(
+    data_copy: Path,
+) -> None:
+    actuals = data_copy / "actuals"
+    (actuals / "2023.yaml").unlink()
+    os.mkfifo(actuals / "2023.yaml")
+    (actuals / "2022.csv").symlink_to("nowhere")
+    code, _, err = invoke("status", "--data", str(data_copy))
+    assert code == 1
+    assert "2023.yaml:1:1: error[file-unreadable] is a named pipe (FIFO)" in err
+    assert "2022.csv:1:1: error[file-not-found] is a symbolic link" in err
+
+
 def _symlink_loop(folder: Path) -> None:
     (folder / "targets.yaml").symlink_to("targets.yaml")
 

@@ -85,12 +85,16 @@ def load_plan(data_dir: Path) -> Plan:
 
 
 def actual_files(data_dir: Path) -> list[Path]:
-    """The submission files of a plan directory, in name order."""
+    """The submission files of a plan directory, in name order.
+
+    Anything but a directory is listed (a FIFO, a broken link): reading it says what is
+    wrong with it, where passing over it would leave a year out without a word.
+    """
     folder = data_dir / ACTUALS
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file()
+        p for p in folder.iterdir() if p.suffix.lower() in SUBMISSION_SUFFIXES and not p.is_dir()
     )
 
 

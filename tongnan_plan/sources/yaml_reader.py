@@ -195,6 +195,13 @@ def _read_bytes(path: Path, name: str) -> bytes:
         finally:
             os.close(fd)
     except (FileNotFoundError, NotADirectoryError):
+        if os.path.islink(path):
+            raise _problem(
+                name,
+                "file-not-found",
+                "is a symbolic link to a file that does not exist",
+                "这是一个符号链接，指向的文件不存在",
+            ) from None
         raise _problem(name, "file-not-found", "no such file", "文件不存在") from None
     except PermissionError:
         raise _problem(name, "file-unreadable", "permission denied", "没有读取权限") from None
