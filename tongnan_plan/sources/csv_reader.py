@@ -29,9 +29,6 @@ __all__ = ["COLUMNS", "parse_csv"]
 COLUMNS = ("id", "value", "unit", "source", "note")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
-Cell = tuple[int, str]  # the 1-based column where a cell starts, and its text
-
-
 @dataclass
 class _Row:
     """One record of the file: the line it starts on and its cells (a cell may span lines)."""
@@ -43,8 +40,14 @@ class _Row:
 def _split_cells(lines: list[str], index: int) -> tuple[_Row, int, int | None]:
     """The record starting at lines[index]: the row, the index after it, and the line of an
     opening quote never closed (else None)."""
-    row = _Row(index + 1, [])
     line = lines[index]
+    row = _Row(index + 1, [])
+    if '"' not in line:  # most rows: no quoting, so one line and a plain split
+        column = 1
+        for value in line.split(","):
+            row.cells.append((index + 1, column, value))
+            column += len(value) + 1
+        return row, index + 1, None
     i = 0
     while True:
         start_line, start = index + 1, i + 1
@@ -301,7 +304,8 @@ class _Reader:
         for name, (line, column, text) in found.items():
             if name == "id" or name not in COLUMNS:
                 continue
-            self.doc.values[(*path, name)] = self.doc.keys[(*path, name)] = (line, column)
+            cell_path = (*path, name)
+            self.doc.values[cell_path] = self.doc.keys[cell_path] = (line, column)
             if name == "value":
                 entry["value"] = self._value(text, (*path, name), line, column)
             elif text.strip():
