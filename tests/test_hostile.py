@@ -30,7 +30,7 @@ from tongnan_plan.model.diagnostics import Diagnostic, TnplanError
 from tongnan_plan.model.plan import Indicator, Plan, PlanInfo, Quantity
 from tongnan_plan.model.units import MAX_MAGNITUDE
 from tongnan_plan.present.reporters import visible
-from tongnan_plan.sources import yaml_reader
+from tongnan_plan.sources import files
 from tongnan_plan.sources.csv_reader import parse_csv
 from tongnan_plan.sources.yaml_reader import MAX_DEPTH, parse_yaml, read_text
 from tongnan_plan.validate.rules import check_paths
@@ -265,7 +265,7 @@ def test_the_byte_cap_does_not_trust_the_size(monkeypatch: pytest.MonkeyPatch) -
     proc = Path("/proc/self/status")  # a regular file whose st_size is 0
     if not proc.is_file() or proc.stat().st_size != 0:
         pytest.skip("no /proc file that understates its size")
-    monkeypatch.setattr(yaml_reader, "MAX_BYTES", 100)
+    monkeypatch.setattr(files, "MAX_BYTES", 100)
     with pytest.raises(TnplanError) as caught:
         read_text(proc)
     assert caught.value.diagnostics[0].code == "file-too-large"
@@ -479,6 +479,12 @@ def test_big5_is_named_big5(tmp_path: Path) -> None:
 def test_gbk_is_still_named_gbk(tmp_path: Path) -> None:
     d = _not_utf8(tmp_path, "note: 劳动人事争议调解成功率\n".encode("gbk"))
     assert "GB18030" in d.message and "Big5" not in d.message
+
+
+def test_the_column_of_a_bad_byte_counts_characters(tmp_path: Path) -> None:
+    d = _not_utf8(tmp_path, "note: 城镇 ".encode() + "就业".encode("gbk"))
+    # "note: 城镇 " is 9 characters (15 bytes): the first GBK byte is column 10.
+    assert (d.line, d.column) == (1, 10)
 
 
 @pytest.mark.parametrize(

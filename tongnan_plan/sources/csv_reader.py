@@ -29,6 +29,7 @@ __all__ = ["COLUMNS", "parse_csv"]
 COLUMNS = ("id", "value", "unit", "source", "note")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
+
 @dataclass
 class _Row:
     """One record of the file: the line it starts on and its cells (a cell may span lines)."""

@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 from ..model.plan import Plan
-from ..sources.yaml_reader import FILE_PROBLEMS, load_yaml, pydantic_diagnostics
+from ..sources.files import FILE_PROBLEMS
+from ..sources.yaml_reader import load_yaml, pydantic_diagnostics
 from ..validate.rules import SUBMISSION_SUFFIXES, Actuals, check_paths
 
 __all__ = [
