@@ -222,6 +222,7 @@ def guard_standard_output() -> None:
     if current is not None and current is not sys.__stdout__:
         return  # already replaced (a test runner's capture): leave it be
     codecs.register_error("tnplan-escape", _escape)
+    _Escapes.count = 0
     errors = getattr(current, "errors", "strict")
     sys.stdout = io.TextIOWrapper(
         io.BufferedWriter(_StandardOutput(None if closed else 1)),

@@ -112,8 +112,10 @@ class _Strict(BaseModel):
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 #: A figure of the plan: finite, and no larger than any plan could print (see MAX_MAGNITUDE).
 PlanNumber = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
-#: The years a plan may name, and how many years it may span from its baseline to its end.
-FIRST_YEAR, LAST_YEAR, MAX_PLAN_YEARS = 1900, 2200, 30
+#: The years a plan may name …
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+#: … and how many years it may span from its baseline year to its end year.
+MAX_PLAN_YEARS = 30
 PlanYear = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
@@ -240,7 +242,7 @@ class PlanInfo(_Strict):
         if self.end_year - self.baseline_year > MAX_PLAN_YEARS:
             raise ValueError(
                 f"a plan spans at most {MAX_PLAN_YEARS} years from its baseline year to its"
-                f" end year; this one {self.end_year - self.baseline_year}"
+                f" end year; this one spans {self.end_year - self.baseline_year}"
             )
         return self
 
