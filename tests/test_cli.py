@@ -191,7 +191,7 @@ def test_a_broken_plan_is_reported_with_its_position(data_copy: Path) -> None:
 
 def test_missing_plan_directory(tmp_path: Path) -> None:
     code, _, err = invoke("status", "--data", str(tmp_path))
-    assert code == 1
+    assert code == 2  # a file error, like a missing submission
     assert "plan-not-found" in err
 
 

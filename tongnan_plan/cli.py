@@ -146,8 +146,10 @@ def _colour_wanted() -> bool:
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic], lang: Lang) -> None:
+    from .present.reporters import line
+
     for diagnostic in diagnostics:
-        typer.echo(diagnostic.as_text(lang.value), err=True)
+        typer.echo(line(diagnostic, lang.value), err=True)
 
 
 def _fail(diagnostics: list[Diagnostic], lang: Lang, code: int = EXIT_INVALID) -> NoReturn:
@@ -173,31 +175,46 @@ def _usage(en: str, zh: str = "") -> NoReturn:
 
 def _load_plan(data: Path | None, lang: Lang) -> tuple[Path, Plan]:
     from .model.diagnostics import TnplanError
-    from .sources.store import load_plan, locate_data
+    from .sources.store import PLAN_FILE_PROBLEMS, load_plan, locate_data
 
     directory = locate_data(data)
     try:
         return directory, load_plan(directory)
     except TnplanError as exc:
-        _fail(exc.diagnostics, lang)
+        unreadable = any(d.code in PLAN_FILE_PROBLEMS for d in exc.diagnostics)
+        _fail(exc.diagnostics, lang, EXIT_USAGE if unreadable else EXIT_INVALID)
 
 
 def _deliver(text: str, output: Path | None, force: bool) -> None:
+    """Write text to output (atomically), or to standard output for None or "-"."""
     if output is None or str(output) == "-":
         _emit(text)
         return
-    from .fileio import write_atomic
+    from .fileio import NotRegularFile, write_atomic
+    from .present.reporters import visible
 
+    shown = visible(str(output))
     try:
         write_atomic(output, text, force=force)
+    except IsADirectoryError:
+        _usage(
+            f"{shown} is a directory; give a file name (-o DIR/NAME)",
+            f"{shown} 是一个目录；请给出文件名（-o 目录/文件名）",
+        )
     except FileExistsError:
         _usage(
-            f"{output} exists; add --force to replace it", f"{output} 已存在；如需覆盖请加 --force"
+            f"{shown} exists; add --force to replace it", f"{shown} 已存在；如需覆盖请加 --force"
+        )
+    except NotRegularFile as exc:
+        _usage(
+            f"{shown} is {exc.kind}, not a regular file: tnplan writes only regular files"
+            " (use -o - for standard output)",
+            f"{shown} 是{exc.kind_zh}，不是普通文件：tnplan 只写普通文件（写到标准输出请用 -o -）",
         )
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        _usage(f"cannot write {output}: {reason}", f"无法写入 {output}：{reason}")
-    typer.echo(_say(f"wrote {output}", f"已写入 {output}"), err=True)
+        _usage(f"cannot write {shown}: {reason}", f"无法写入 {shown}：{reason}")
+    typer.echo(_say(f"wrote {shown}", f"已写入 {shown}"), err=True)
 
 
 @app.command()
@@ -648,14 +665,28 @@ def _extract_summary(draft: Draft) -> str:
 
 
 def main() -> None:
-    """Entry point of the `tnplan` script: exit codes 0-3, never a traceback."""
+    """Entry point of the `tnplan` script: exit codes 0-3, never a traceback.
+
+    Standard output that cannot take the output (closed, full, failing) is exit 2 with one
+    line on standard error; characters its encoding lacks are written as escapes, and said.
+    """
+    from .fileio import OutputLost, guard_standard_output
+
     # A run is short and builds no garbage cycles worth collecting; the cyclic collector,
     # run over and over as a large plan's objects pile up, would cost more than it frees.
     gc.disable()
+    guard_standard_output()
+    _Run.lang = Lang.of_locale()  # for messages before a command sets it (--version)
     try:
-        app(prog_name="tnplan")
+        try:
+            app(prog_name="tnplan")
+        finally:
+            _flush_standard_output()
     except SystemExit:
+        _say_escaped()
         raise
+    except OutputLost as exc:
+        _output_lost(exc)
     except KeyboardInterrupt:
         typer.echo("tnplan: interrupted", err=True)
         sys.exit(130)
@@ -665,3 +696,45 @@ def main() -> None:
         typer.echo(f"tnplan: internal error: {type(exc).__name__}: {exc}", err=True)
         typer.echo("tnplan: please report this; set TNPLAN_DEBUG=1 to see the traceback", err=True)
         sys.exit(EXIT_INTERNAL)
+
+
+def _flush_standard_output() -> None:
+    """Flush what is left, so that a failure is seen here and not lost at exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away: as in _emit, end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _output_lost(exc: Exception) -> NoReturn:
+    from .fileio import discard_standard_output
+
+    discard_standard_output()
+    typer.echo(
+        _say(
+            f"tnplan: cannot write to standard output: {exc}",
+            f"tnplan：无法写入标准输出：{exc}",
+        ),
+        err=True,
+    )
+    sys.exit(EXIT_USAGE)
+
+
+def _say_escaped() -> None:
+    """One line on standard error when standard output's encoding lacked some characters."""
+    from .fileio import escaped_characters
+
+    count = escaped_characters()
+    if not count:
+        return
+    encoding = getattr(sys.stdout, "encoding", "?")
+    typer.echo(
+        _say(
+            f"tnplan: standard output's encoding ({encoding}) cannot show {count} character(s);"
+            " they were written as \\u escapes: set PYTHONIOENCODING=utf-8 or use -o FILE",
+            f"tnplan：标准输出的编码（{encoding}）无法显示其中 {count} 个字符，已写成 \\u"
+            " 转义形式：请设置 PYTHONIOENCODING=utf-8 或用 -o 写入文件",
+        ),
+        err=True,
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
 
 from ..model.plan import CrossCheck, Indicator, Kind, Plan, PlanInfo, Quantity
@@ -96,6 +96,11 @@ def _dec(value: float) -> Decimal:
     return Decimal(repr(value))
 
 
+#: Wide enough to round any ratio of two floats to whole units (1.8e308 / 5e-324 has 632
+#: digits), where the default context's 28 digits raise InvalidOperation.
+_WIDE = Context(prec=1000)
+
+
 def _step(value: Decimal) -> Decimal:
     """The last printed place of a number: 0.01 for 4.35, 1 for 212, 1000 for 16000."""
     exponent = value.normalize().as_tuple().exponent
@@ -108,7 +113,7 @@ def _compare(printed: Decimal, exact: Decimal, step: Decimal) -> tuple[Verdict, 
     if printed == exact:
         return Verdict.OK, Detail("equal")
     rounded, floor, ceiling = (
-        (exact / step).quantize(Decimal(1), mode) * step
+        (exact / step).quantize(Decimal(1), mode, _WIDE) * step
         for mode in (ROUND_HALF_UP, ROUND_FLOOR, ROUND_CEILING)
     )
     numbers = {"exact": _show(exact), "printed": _show(printed)}
@@ -123,7 +128,7 @@ def _compare(printed: Decimal, exact: Decimal, step: Decimal) -> tuple[Verdict, 
 
 def _show(value: Decimal) -> str:
     """A decimal for people: at most four places, no trailing zeros."""
-    return format(value.quantize(Decimal("0.0001"), ROUND_HALF_UP).normalize(), "f")
+    return format(value.quantize(Decimal("0.0001"), ROUND_HALF_UP, _WIDE).normalize(), "f")
 
 
 def audit_completion(indicator: Indicator, actual: float) -> CompletionAudit | None:

@@ -18,14 +18,14 @@ Reader = Callable[[Path, str], PlanDocument]
 
 
 def _text(path: Path, display: str) -> PlanDocument:
-    from ..sources.yaml_reader import read_text
+    from ..sources.files import read_text
     from .text_reader import read_plain_text
 
     return read_plain_text(read_text(path, display, legacy_encodings=True), display)
 
 
 def _html(path: Path, display: str) -> PlanDocument:
-    from ..sources.yaml_reader import read_text
+    from ..sources.files import read_text
     from .markup_readers import read_html
 
     return read_html(read_text(path, display, legacy_encodings=True), display)

@@ -8,6 +8,8 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from .units import MAX_MAGNITUDE, convert
+
 __all__ = [
     "Attribute",
     "Basis",
@@ -108,12 +110,19 @@ class _Strict(BaseModel):
 
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+#: A figure of the plan: finite, and no larger than any plan could print (see MAX_MAGNITUDE).
+PlanNumber = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+#: The years a plan may name …
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+#: … and how many years it may span from its baseline year to its end year.
+MAX_PLAN_YEARS = 30
+PlanYear = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
 class Figure(_Strict):
     """A printed figure: the parsed number, its comparator, and the text verbatim."""
 
-    value: FiniteFloat | None
+    value: PlanNumber | None
     comparator: Comparator = Comparator.EQ
     text: str
     basis: Basis = Basis.YEAR
@@ -143,13 +152,19 @@ class Indicator(_Strict):
     source: str
     also_printed: tuple[str, ...] = ()
     path: ExpectedPath = ExpectedPath.LINEAR
-    annual_targets: dict[int, FiniteFloat] = Field(default_factory=dict)
+    annual_targets: dict[int, PlanNumber] = Field(default_factory=dict)
     note: str | None = None
 
     #: The completion the plan itself prints for this row (专栏1's 完成目标 %), to be audited.
     published_completion: Figure | None = None
     #: Questions a person must still settle (a draft from `tnplan extract`); none when reviewed.
     review: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _completion_has_a_target(self) -> Self:
+        if self.published_completion is not None and self.target.value == 0:
+            raise ValueError("a published completion needs a target other than 0")
+        return self
 
     @property
     def has_target(self) -> bool:
@@ -172,11 +187,11 @@ class Indicator(_Strict):
 class Quantity(_Strict):
     """One side of a cross-check: a printed figure, or a sum or product of printed figures."""
 
-    value: FiniteFloat | None = None
+    value: PlanNumber | None = None
     #: The figure is the sum of these (a total and its parts) …
-    sum: tuple[FiniteFloat, ...] = ()
+    sum: tuple[PlanNumber, ...] = ()
     #: … or the product of these (a total and a share of it, the share as a fraction).
-    product: tuple[FiniteFloat, ...] = ()
+    product: tuple[PlanNumber, ...] = ()
     unit: str
     text: str
     source: str
@@ -198,6 +213,15 @@ class CrossCheck(_Strict):
     second: Quantity
     note: str | None = None
 
+    @model_validator(mode="after")
+    def _units_convert(self) -> Self:
+        if convert(1.0, self.second.unit, self.first.unit) is None:
+            raise ValueError(
+                f"cross-check {self.id!r}: {self.second.unit!r} does not convert to"
+                f" {self.first.unit!r}"
+            )
+        return self
+
 
 class PlanInfo(_Strict):
     """The plan's own metadata."""
@@ -208,9 +232,9 @@ class PlanInfo(_Strict):
     issuer: str
     document: str
     issued: str
-    baseline_year: int
-    start_year: int
-    end_year: int
+    baseline_year: PlanYear
+    start_year: PlanYear
+    end_year: PlanYear
     source_note: str | None = None
     #: Questions about the plan itself still to settle (a draft from `tnplan extract`).
     review: tuple[str, ...] = ()
@@ -219,6 +243,11 @@ class PlanInfo(_Strict):
     def _years_in_order(self) -> Self:
         if not self.baseline_year < self.start_year <= self.end_year:
             raise ValueError("need baseline_year < start_year <= end_year")
+        if self.end_year - self.baseline_year > MAX_PLAN_YEARS:
+            raise ValueError(
+                f"a plan spans at most {MAX_PLAN_YEARS} years from its baseline year to its"
+                f" end year; this one spans {self.end_year - self.baseline_year}"
+            )
         return self
 
     @property
@@ -230,9 +259,9 @@ class PlanInfo(_Strict):
 class Thresholds(_Strict):
     """Lower edges of the pace-ratio bands; below ``behind`` is far behind, below 0 moving away."""
 
-    ahead: float
-    on_track: float
-    behind: float
+    ahead: PlanNumber
+    on_track: PlanNumber
+    behind: PlanNumber
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 __all__ = ["convert", "normalise_unit"]
 
+MAX_MAGNITUDE = 1e15
+
 # unit -> (base unit, factor to base)
 _SCALE: dict[str, tuple[str, float]] = {
     "人": ("人", 1),

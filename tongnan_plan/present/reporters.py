@@ -3,13 +3,41 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 
 from ..model.diagnostics import Diagnostic, Report, Severity
 
-__all__ = ["REPORTERS", "render"]
+__all__ = ["REPORTERS", "line", "render", "visible"]
 
 JSON_VERSION = 1
+
+#: Characters a terminal would act on rather than show (escape sequences start with ESC or
+#: CSI, and line breaks start a line that looks like tnplan's own), or that reorder the text
+#: shown (bidirectional overrides): written as Python-style escapes instead.
+_INVISIBLE = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x2028, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}
+
+
+#: Any one of the characters above (a character class: nothing to backtrack).
+_ANY_INVISIBLE = re.compile("[" + "".join(re.escape(chr(code)) for code in _INVISIBLE) + "]")
+
+
+def visible(text: str) -> str:
+    """text with control characters, line and paragraph separators and bidirectional controls
+    written as escapes (``\\x1b``), so that a file name or a figure cannot act on a terminal."""
+    # Searching first is ten times faster than translating text that needs nothing.
+    return text.translate(_INVISIBLE) if _ANY_INVISIBLE.search(text) else text
 
 
 def _plural(n: int, word: str) -> str:
@@ -20,17 +48,20 @@ _COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity
 _RESET = "\033[0m"
 
 
-def _coloured(d: Diagnostic, lang: str) -> str:
+def line(d: Diagnostic, lang: str = "en", *, colour: bool = False) -> str:
+    """``file:line:col: severity[code] message``, safe to print on a terminal."""
+    if not colour:
+        return visible(d.as_text(lang))
     level = f"{_COLOURS[d.severity]}{d.severity}{_RESET}"
-    where = f"\033[1m{d.file}:{d.line}:{d.column}:{_RESET}"
-    return f"{where} {level}[{d.code}] {d.text(lang)}"
+    where = f"\033[1m{visible(d.file)}:{d.line}:{d.column}:{_RESET}"
+    return f"{where} {level}[{d.code}] {visible(d.text(lang))}"
 
 
 def text(
     report: Report, shown: Sequence[Diagnostic], *, colour: bool = False, lang: str = "en"
 ) -> str:
     """``file:line:col: severity[code] message`` lines and a summary line."""
-    lines = [_coloured(d, lang) if colour else d.as_text(lang) for d in shown]
+    lines = [line(d, lang, colour=colour) for d in shown]
     hidden = len(report.diagnostics) - len(shown)
     if lang == "zh":
         summary = (
@@ -82,13 +113,14 @@ def github(report: Report, shown: Sequence[Diagnostic], lang: str = "en") -> str
     for d in shown:
         props = ",".join(
             [
-                f"file={_escape_property(d.file)}",
+                f"file={_escape_property(visible(d.file))}",
                 f"line={d.line}",
                 f"col={d.column}",
                 f"title={_escape_property('tnplan ' + d.code)}",
             ]
         )
-        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {props}::{_escape_data(d.text(lang))}")
+        message = _escape_data(visible(d.text(lang)))
+        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {props}::{message}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

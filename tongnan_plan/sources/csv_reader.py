@@ -8,194 +8,328 @@ of checks serves both: a cell's row is its line and its column the character whe
     id,value,unit,source,note
     urban_new_jobs,10800,人,就业统计年报,
     surveyed_unemployment_rate,5.3,,,
+
+Quoting is RFC 4180's: a quoted cell may hold commas, doubled quotes and line breaks. Lines end
+with LF, CRLF or CR, as editors count them.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
-from ..sources.yaml_reader import Document, Key
+from ..sources.yaml_reader import MAX_NUMBER_LENGTH, Document, Key, is_plain_number
 
 __all__ = ["COLUMNS", "parse_csv"]
 
 COLUMNS = ("id", "value", "unit", "source", "note")
-_META = re.compile(r"^#\s*(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$")
-_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _cells(line: str) -> list[tuple[int, str]]:
-    """The cells of one CSV line with the 1-based column where each starts (RFC 4180 quoting)."""
-    cells: list[tuple[int, str]] = []
-    i, n = 0, len(line)
+@dataclass
+class _Row:
+    """One record of the file: the line it starts on and its cells (a cell may span lines)."""
+
+    line: int
+    cells: list[tuple[int, int, str]]  # line, column, text
+
+
+def _split_cells(lines: list[str], index: int) -> tuple[_Row, int, int | None]:
+    """The record starting at lines[index]: the row, the index after it, and the line of an
+    opening quote never closed (else None)."""
+    line = lines[index]
+    row = _Row(index + 1, [])
+    if '"' not in line:  # most rows: no quoting, so one line and a plain split
+        column = 1
+        for value in line.split(","):
+            row.cells.append((index + 1, column, value))
+            column += len(value) + 1
+        return row, index + 1, None
+    i = 0
     while True:
-        start = i
-        if i < n and line[i] == '"':
+        start_line, start = index + 1, i + 1
+        if i < len(line) and line[i] == '"':
+            text: list[str] = []
             i += 1
-            text = []
-            while i < n:
-                if line[i] == '"':
-                    if i + 1 < n and line[i + 1] == '"':
-                        text.append('"')
-                        i += 2
-                        continue
-                    i += 1
-                    break
-                text.append(line[i])
-                i += 1
+            while True:
+                close = line.find('"', i)
+                if close < 0:  # the cell goes on past the line break
+                    text.append(line[i:])
+                    if index + 1 >= len(lines):
+                        row.cells.append((start_line, start, "".join(text)))
+                        return row, index + 1, start_line
+                    text.append("\n")
+                    index += 1
+                    line, i = lines[index], 0
+                    continue
+                text.append(line[i:close])
+                if line.startswith('"', close + 1):  # a doubled quote
+                    text.append('"')
+                    i = close + 2
+                    continue
+                i = close + 1
+                break
+            end = line.find(",", i)
+            end = len(line) if end < 0 else end
+            text.append(line[i:end])  # anything after the closing quote is kept
             value = "".join(text)
-            while i < n and line[i] != ",":  # anything after the closing quote is kept
-                value += line[i]
-                i += 1
+            i = end
         else:
             end = line.find(",", i)
-            end = n if end < 0 else end
+            end = len(line) if end < 0 else end
             value = line[i:end]
             i = end
-        cells.append((start + 1, value))
-        if i >= n:
-            return cells
+        row.cells.append((start_line, start, value))
+        if i >= len(line):
+            return row, index + 1, None
         i += 1  # the comma
 
 
-def _value(text: str) -> Any:
-    """A value cell as the YAML loader would give it: a number, None when empty, else text."""
-    stripped = text.strip()
-    if not stripped:
+def _skipped(line: str) -> bool:
+    """A blank line or a comment, read as no row."""
+    stripped = line.lstrip()
+    return not stripped or stripped.startswith("#")
+
+
+def _meta(line: str) -> tuple[str, str, int, int] | None:
+    """``# key: value`` before the header: key, value and the columns where each starts."""
+    hash_at = len(line) - len(line.lstrip())
+    if not line.startswith("#", hash_at):
         return None
-    if _PLAIN_NUMBER.match(stripped):
-        return float(stripped)
-    return stripped
+    colon = line.find(":", hash_at)
+    if colon < 0:
+        return None
+    key = line[hash_at + 1 : colon].strip()
+    if not key or not all(c.isascii() and (c.isalpha() or c == "_") for c in key):
+        return None
+    key_column = line.index(key, hash_at) + 1
+    value = line[colon + 1 :].strip()
+    value_column = line.find(value, colon + 1) + 1 if value else colon + 2
+    return key.lower(), value, key_column, value_column
+
+
+def _error(
+    where: tuple[str, int, int], code: str, message: str, zh: str, path: str = ""
+) -> Diagnostic:
+    file, line, column = where
+    return Diagnostic(file, line, column, Severity.ERROR, code, message, path, zh)
+
+
+def _too_long(file: str, line: int, column: int, text: str) -> Diagnostic:
+    return _error(
+        (file, line, column),
+        "not-a-number",
+        f"a number of {len(text):,} characters: tnplan reads numbers of at most"
+        f" {MAX_NUMBER_LENGTH} characters",
+        f"数字长达 {len(text):,} 个字符：tnplan 只读取不超过 {MAX_NUMBER_LENGTH} 个字符的数字",
+    )
+
+
+def _digits(text: str) -> bool:
+    """ASCII digits only (str.isdigit also takes ² and other digits int() refuses)."""
+    return text.isascii() and text.isdigit()
+
+
+class _Reader:
+    """Reads one CSV submission into a Document, collecting diagnostics."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.file = file
+        self.lines = _LINE_BREAK.split(text)
+        if self.lines and self.lines[-1] == "":
+            self.lines.pop()  # the line break that ends the last line
+        self.doc = Document(file, None)
+        self.data: dict[Key, Any] = {}
+        self.values: dict[Key, Any] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.fatal: list[Diagnostic] = []
+
+    def read(self) -> tuple[Document, list[Diagnostic]]:
+        row = self._metadata()
+        names = self._header(row)
+        stem = PurePath(self.file).stem
+        if "year" not in self.data and _digits(stem) and len(stem) == 4:
+            self.data["year"] = int(stem)  # the file name says the year
+        self.data["values"] = self.values
+        self.doc.values[("values",)] = self.doc.keys[("values",)] = (row + 1, 1)
+        index = row + 1
+        first_row: dict[str, int] = {}
+        while index < len(self.lines):
+            if _skipped(self.lines[index]):
+                index += 1
+                continue
+            record, index, unclosed = _split_cells(self.lines, index)
+            if unclosed is not None:
+                self.diagnostics.append(
+                    _error(
+                        (self.file, unclosed, record.cells[-1][1]),
+                        "csv-syntax",
+                        "a quoted cell is never closed: it runs to the end of the file",
+                        "引号内的单元格没有闭合，一直延续到文件末尾",
+                    )
+                )
+            self._row(record, names, first_row)
+        if self.fatal:
+            raise TnplanError([*self.diagnostics, *self.fatal])
+        self.doc.data = self.data
+        return self.doc, self.diagnostics
+
+    def _metadata(self) -> int:
+        """Read the ``# key: value`` lines before the header; the index of the header line."""
+        row = 0
+        while row < len(self.lines) and _skipped(self.lines[row]):
+            found = _meta(self.lines[row])
+            if found:
+                key, raw, key_column, value_column = found
+                value: Any = raw
+                if key == "year" and _digits(raw):
+                    if len(raw) > MAX_NUMBER_LENGTH:
+                        self.fatal.append(_too_long(self.file, row + 1, value_column, raw))
+                    else:
+                        value = int(raw)
+                self.data[key] = value
+                self.doc.keys[(key,)] = (row + 1, key_column)
+                self.doc.values[(key,)] = (row + 1, value_column)
+            row += 1
+        if row >= len(self.lines):
+            raise TnplanError(
+                [
+                    *self.fatal,
+                    _error(
+                        (self.file, 1, 1),
+                        "empty-file",
+                        "no header row (id,value,…)",
+                        "没有表头行（id,value,…）",
+                    ),
+                ]
+            )
+        return row
+
+    def _header(self, row: int) -> list[str]:
+        """The column names, each problem with them reported; id and value are required."""
+        record, _, _ = _split_cells([self.lines[row]], 0)
+        names: list[str] = []
+        seen: dict[str, int] = {}
+        for _, column, cell in record.cells:
+            name = cell.strip().lower()
+            names.append(name)
+            if name not in COLUMNS:
+                self.diagnostics.append(
+                    _error(
+                        (self.file, row + 1, column),
+                        "unknown-key",
+                        f"unknown column {name!r}; the columns are: {', '.join(COLUMNS)}",
+                        f"未知的列 {name!r}；可用的列：{'、'.join(COLUMNS)}",
+                        "header",
+                    )
+                )
+            elif name in seen:
+                self.diagnostics.append(
+                    _error(
+                        (self.file, row + 1, column),
+                        "duplicate-key",
+                        f"column {name!r} appears again (first at column {seen[name]});"
+                        " only the first is read",
+                        f"列 {name!r} 重复出现（第一次在第 {seen[name]} 列）；只读取第一列",
+                        "header",
+                    )
+                )
+            else:
+                seen[name] = column
+        if "id" not in seen or "value" not in seen:
+            raise TnplanError(
+                [
+                    *self.fatal,
+                    *self.diagnostics,
+                    _error(
+                        (self.file, row + 1, 1),
+                        "missing-key",
+                        "the header row must name the columns id and value"
+                        " (then unit, source, note)",
+                        "表头行必须有 id 和 value 两列（可再加 unit、source、note）",
+                    ),
+                ]
+            )
+        return names
+
+    def _row(self, record: _Row, names: list[str], first_row: dict[str, int]) -> None:
+        cells = record.cells
+        number = record.line
+        found: dict[str, tuple[int, int, str]] = {}
+        for name, cell in zip(names, cells, strict=False):
+            found.setdefault(name, cell)  # a column named twice: the first is read
+        if len(cells) > len(names):
+            line, column, _ = cells[len(names)]
+            self.diagnostics.append(
+                _error(
+                    (self.file, line, column),
+                    "extra-cells",
+                    f"row has {len(cells)} cells, the header {len(names)}",
+                    f"此行有 {len(cells)} 格，表头只有 {len(names)} 列",
+                )
+            )
+        if "id" not in found:
+            line, column, _ = cells[-1]
+            where = names.index("id") + 1
+            self.diagnostics.append(
+                _error(
+                    (self.file, line, column),
+                    "missing-key",
+                    f"row has {len(cells)} cell(s) and no id (the header puts id in column"
+                    f" {where})",
+                    f"此行只有 {len(cells)} 格，没有 id（表头中 id 是第 {where} 列）",
+                )
+            )
+            return
+        _, id_column, indicator = found["id"]
+        indicator = indicator.strip()
+        path: tuple[Key, ...] = ("values", indicator)
+        if indicator in first_row:
+            self.diagnostics.append(
+                _error(
+                    (self.file, number, id_column),
+                    "duplicate-key",
+                    f"id {indicator!r} appears again (first in row {first_row[indicator]})",
+                    f"id {indicator!r} 重复出现（第一次在第 {first_row[indicator]} 行）",
+                    f"values.{indicator}",
+                )
+            )
+            return
+        first_row[indicator] = number
+        self.doc.keys[path] = self.doc.values[path] = (number, id_column)
+        entry: dict[str, Any] = {}
+        for name, (line, column, text) in found.items():
+            if name == "id" or name not in COLUMNS:
+                continue
+            cell_path = (*path, name)
+            self.doc.values[cell_path] = self.doc.keys[cell_path] = (line, column)
+            if name == "value":
+                entry["value"] = self._value(text, (*path, name), line, column)
+            elif text.strip():
+                entry[name] = text.strip()
+        self.values[indicator] = entry
+
+    def _value(self, text: str, path: tuple[Key, ...], line: int, column: int) -> Any:
+        """A value cell as the YAML loader would give it: a number, None when empty, else text."""
+        stripped = text.strip()
+        if not stripped:
+            return None
+        if not is_plain_number(stripped):
+            return stripped
+        if len(stripped) > MAX_NUMBER_LENGTH:
+            self.fatal.append(_too_long(self.file, line, column, stripped))
+            return None
+        number = float(stripped)
+        if not math.isfinite(number):  # beyond a float: handed on as text, as YAML does
+            self.doc.quirks[path] = ("number-as-text", stripped)
+            return stripped
+        return number
 
 
 def parse_csv(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
     """Read a CSV submission into a Document shaped like a YAML one."""
-    doc = Document(file, None)
-    diagnostics: list[Diagnostic] = []
-    data: dict[Key, Any] = {}
-    values: dict[Key, Any] = {}
-    lines = text.splitlines()
-    row = 0
-    while row < len(lines) and (not lines[row].strip() or lines[row].lstrip().startswith("#")):
-        match = _META.match(lines[row].strip())
-        if match:
-            key = match["key"].lower()
-            raw: Any = match["value"]
-            if key == "year" and raw.isdigit():
-                raw = int(raw)
-            data[key] = raw
-            column = lines[row].index(match["key"]) + 1
-            doc.keys[(key,)] = (row + 1, column)
-            doc.values[(key,)] = (row + 1, lines[row].index(":") + 2)
-        row += 1
-    if row >= len(lines):
-        raise TnplanError(
-            [
-                Diagnostic(
-                    file,
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "empty-file",
-                    "no header row (id,value,…)",
-                    "",
-                    "没有表头行（id,value,…）",
-                )
-            ]
-        )
-    header_row = row + 1
-    header = [(column, name.strip().lower()) for column, name in _cells(lines[row])]
-    names = [name for _, name in header]
-    for column, name in header:
-        if name not in COLUMNS:
-            diagnostics.append(
-                Diagnostic(
-                    file,
-                    header_row,
-                    column,
-                    Severity.ERROR,
-                    "unknown-key",
-                    f"unknown column {name!r}; the columns are: {', '.join(COLUMNS)}",
-                    "header",
-                    f"未知的列 {name!r}；可用的列：{'、'.join(COLUMNS)}",
-                )
-            )
-    if "id" not in names or "value" not in names:
-        raise TnplanError(
-            [
-                *diagnostics,
-                Diagnostic(
-                    file,
-                    header_row,
-                    1,
-                    Severity.ERROR,
-                    "missing-key",
-                    "the header row must name the columns id and value (then unit, source, note)",
-                    "",
-                    "表头行必须有 id 和 value 两列（可再加 unit、source、note）",
-                ),
-            ]
-        )
-    stem = PurePath(file).stem
-    if "year" not in data and stem.isdigit() and len(stem) == 4:
-        data["year"] = int(stem)  # the file name says the year
-    data["values"] = values
-    doc.values[("values",)] = (header_row, 1)
-    doc.keys[("values",)] = (header_row, 1)
-    first_row: dict[str, int] = {}
-    for index in range(row + 1, len(lines)):
-        line = lines[index]
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        number = index + 1
-        cells = _cells(line)
-        record = {name: cells[i] for i, name in enumerate(names) if i < len(cells)}
-        if len(cells) > len(names):
-            column = cells[len(names)][0]
-            diagnostics.append(
-                Diagnostic(
-                    file,
-                    number,
-                    column,
-                    Severity.ERROR,
-                    "extra-cells",
-                    f"row has {len(cells)} cells, the header {len(names)}",
-                    "",
-                    f"此行有 {len(cells)} 格，表头只有 {len(names)} 列",
-                )
-            )
-        id_column, indicator = record["id"]
-        indicator = indicator.strip()
-        path: tuple[Key, ...] = ("values", indicator)
-        if indicator in first_row:
-            diagnostics.append(
-                Diagnostic(
-                    file,
-                    number,
-                    id_column,
-                    Severity.ERROR,
-                    "duplicate-key",
-                    f"id {indicator!r} appears again (first in row {first_row[indicator]})",
-                    f"values.{indicator}",
-                    f"id {indicator!r} 重复出现（第一次在第 {first_row[indicator]} 行）",
-                )
-            )
-            continue
-        first_row[indicator] = number
-        doc.keys[path] = (number, id_column)
-        doc.values[path] = (number, id_column)
-        entry: dict[str, Any] = {}
-        for name, (column, cell) in record.items():
-            if name == "id" or name not in COLUMNS:
-                continue
-            doc.values[(*path, name)] = (number, column)
-            doc.keys[(*path, name)] = (number, column)
-            if name == "value":
-                entry["value"] = _value(cell)
-            elif cell.strip():
-                entry[name] = cell.strip()
-        values[indicator] = entry
-    doc.data = data
-    return doc, diagnostics
+    return _Reader(text, file).read()

@@ -9,13 +9,23 @@ from pydantic import ValidationError
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 from ..model.plan import Plan
+from ..sources.files import FILE_PROBLEMS
 from ..sources.yaml_reader import load_yaml, pydantic_diagnostics
 from ..validate.rules import SUBMISSION_SUFFIXES, Actuals, check_paths
 
-__all__ = ["Actuals", "bundled_data", "load_actuals", "load_plan", "locate_data"]
+__all__ = [
+    "PLAN_FILE_PROBLEMS",
+    "Actuals",
+    "bundled_data",
+    "load_actuals",
+    "load_plan",
+    "locate_data",
+]
 
 TARGETS = "targets.yaml"
 ACTUALS = "actuals"
+#: Codes of a plan that cannot be read at all: a usage error, not invalid data.
+PLAN_FILE_PROBLEMS = FILE_PROBLEMS | {"plan-not-found"}
 
 
 def bundled_data() -> Path:
@@ -26,22 +36,30 @@ def bundled_data() -> Path:
 
 
 def locate_data(explicit: Path | None = None) -> Path:
-    """The plan directory: explicit, $TNPLAN_DATA, ./data if it has targets.yaml, else bundled."""
+    """The plan directory: explicit, $TNPLAN_DATA, ./data if it has targets.yaml, else bundled.
+
+    ./data counts when anything is at data/targets.yaml (a broken link, a file that cannot be
+    read): its problem is reported rather than passed over for the bundled plan.
+    """
     if explicit is not None:
         return explicit
     env = os.environ.get("TNPLAN_DATA")
     if env:
         return Path(env)
     local = Path("data")
-    if (local / TARGETS).is_file():
+    if os.path.lexists(local / TARGETS):
         return local
     return bundled_data()
 
 
 def load_plan(data_dir: Path) -> Plan:
-    """Load and validate data_dir/targets.yaml; TnplanError with located diagnostics if bad."""
+    """Load and validate data_dir/targets.yaml; TnplanError with located diagnostics if bad.
+
+    A plan that cannot be read at all (missing, a directory, a FIFO, unreadable, a loop of
+    links) is said with one of the codes in PLAN_FILE_PROBLEMS.
+    """
     path = data_dir / TARGETS
-    if not path.exists():
+    if not os.path.lexists(path):
         raise TnplanError(
             [
                 Diagnostic(
@@ -68,12 +86,16 @@ def load_plan(data_dir: Path) -> Plan:
 
 
 def actual_files(data_dir: Path) -> list[Path]:
-    """The submission files of a plan directory, in name order."""
+    """The submission files of a plan directory, in name order.
+
+    Anything but a directory is listed (a FIFO, a broken link): reading it says what is
+    wrong with it, where passing over it would leave a year out without a word.
+    """
     folder = data_dir / ACTUALS
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file()
+        p for p in folder.iterdir() if p.suffix.lower() in SUBMISSION_SUFFIXES and not p.is_dir()
     )
 
 

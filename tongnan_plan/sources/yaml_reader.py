@@ -8,10 +8,12 @@ YAML 1.1 readings that turn ``no`` into false, ``010`` into 8 and ``12:30`` into
 
 from __future__ import annotations
 
+import bisect
 import gc
 import math
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,13 +21,25 @@ from typing import Any
 import yaml
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from .files import FILE_PROBLEMS, MAX_BYTES, read_text
 
-__all__ = ["MAX_BYTES", "Document", "Key", "format_path", "load_yaml", "parse_yaml", "read_text"]
+__all__ = [
+    "FILE_PROBLEMS",
+    "MAX_BYTES",
+    "MAX_NUMBER_LENGTH",
+    "Document",
+    "Key",
+    "format_path",
+    "is_plain_number",
+    "load_yaml",
+    "parse_yaml",
+    "read_text",
+]
 
-#: Submissions and plans larger than this are refused before parsing.
-MAX_BYTES = 16 * 1024 * 1024
-#: Deeper nesting than this is refused before parsing (a plan file needs four levels).
+#: Deeper nesting than this is refused as the parser reaches it (a plan file needs four levels).
 MAX_DEPTH = 64
+#: A number written with more characters than this is refused, not converted.
+MAX_NUMBER_LENGTH = 100
 
 Key = str | int
 PathT = tuple[Key, ...]
@@ -41,8 +55,10 @@ _PLAIN_TAGS = frozenset(
     _TAG + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
 )
-_YAML12_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
-_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
+#: A decimal number as YAML 1.2 and spreadsheets write it; ASCII digits, no way to backtrack.
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_NUMBER_START = frozenset("+-.0123456789")
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
 
 
 @dataclass
@@ -87,9 +103,9 @@ class Document:
         return Diagnostic(self.file, line, column, severity, code, message, format_path(path), zh)
 
 
-def _position(node: Any) -> tuple[int, int]:
-    """1-based line and column where a node or event starts."""
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def is_plain_number(text: str) -> bool:
+    """True for a decimal number as YAML 1.2 and spreadsheets write it (ASCII digits only)."""
+    return _PLAIN_NUMBER.fullmatch(text) is not None
 
 
 def format_path(path: Sequence[Key]) -> str:
@@ -101,74 +117,6 @@ def format_path(path: Sequence[Key]) -> str:
         else:
             out += ("." if out else "") + part
     return out
-
-
-def read_text(path: Path, display: str | None = None, *, legacy_encodings: bool = False) -> str:
-    """The file's text, decoded as UTF-8 (a BOM is accepted); TnplanError on anything else.
-
-    legacy_encodings: text that is not UTF-8 but reads as GB18030 (GBK, as many Windows tools
-    save Chinese) is decoded as such instead of refused; `extract` reads plans this way.
-    """
-    name = display or str(path)
-
-    def fail(code: str, message: str, zh: str, line: int = 1, column: int = 1) -> TnplanError:
-        diagnostic = Diagnostic(name, line, column, Severity.ERROR, code, message, "", zh)
-        return TnplanError([diagnostic])
-
-    try:
-        if path.is_dir():
-            raise fail(
-                "is-directory", "is a directory, not a YAML file", "这是一个目录，不是 YAML 文件"
-            )
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(
-                "file-too-large",
-                f"file is {size:,} bytes; tnplan reads at most {MAX_BYTES:,} bytes",
-                f"文件有 {size:,} 字节，tnplan 最多读取 {MAX_BYTES:,} 字节",
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("file-not-found", "no such file", "文件不存在") from None
-    except PermissionError:
-        raise fail("file-unreadable", "permission denied", "没有读取权限") from None
-    except OSError as exc:
-        raise fail(
-            "file-unreadable", exc.strerror or str(exc), f"无法读取：{exc.strerror or exc}"
-        ) from None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise fail(
-            "not-utf8", "file is UTF-16; save it as UTF-8", "文件是 UTF-16 编码，请另存为 UTF-8"
-        )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = hint_zh = ""
-        try:
-            legacy = raw.decode("gb18030")
-            if legacy_encodings:
-                return legacy
-            hint = (
-                "; it reads as GBK/GB18030 (as saved by many Windows tools): convert it with "
-                "`iconv -f GB18030 -t UTF-8 FILE > NEW` or save it as UTF-8"
-            )
-            hint_zh = (
-                "；它是 GBK/GB18030 编码（许多 Windows 软件这样保存）：请用 "
-                "`iconv -f GB18030 -t UTF-8 原文件 > 新文件` 转换，或另存为 UTF-8"
-            )
-        except UnicodeDecodeError:
-            pass
-        raise fail(
-            "not-utf8",
-            f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}){hint}",
-            f"文件不是 UTF-8 编码（字节 0x{raw[exc.start]:02x}）{hint_zh}",
-            line,
-            column,
-        ) from None
 
 
 def load_yaml(
@@ -188,7 +136,6 @@ def parse_yaml(
     expected to be valid); it is parsed again, with positions, as soon as a problem turns up
     while reading it, and Document.located() does the same for problems found later.
     """
-    _check_depth(text, file)
     # The collector finds nothing to free among the nodes being built but, run over and over
     # as they pile up, makes large files load in more than linear time.
     collecting = gc.isenabled()
@@ -201,33 +148,21 @@ def parse_yaml(
 
 
 def _parse(text: str, file: str, positions: bool) -> tuple[Document, list[Diagnostic]]:
+    lines = _EditorLines(text) if any(b in text for b in _YAML11_BREAKS) else None
+    at = _mark_position if lines is None else lines.position
     loader = _Loader(text)
-    builder = _Builder(file, loader, record=positions)
+    builder = _Builder(file, loader, at, record=positions)
     try:
         data = builder.document()
     except _NeedPositions:
         return _parse(text, file, True)
     except yaml.MarkedYAMLError as exc:
-        raise TnplanError([_syntax_diagnostic(exc, text, file)]) from None
+        if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit, of 1000
+            line, column = at(exc.problem_mark)
+            raise TnplanError([_too_deep(file, line, column, "")]) from None
+        raise TnplanError([_syntax_diagnostic(exc, text, file, at)]) from None
     except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
-        position = getattr(exc, "position", 0)
-        line, column = _line_col(text, position)
-        char = getattr(exc, "character", "")
-        code_point = f" U+{ord(char):04X}" if isinstance(char, str) and char else ""
-        raise TnplanError(
-            [
-                Diagnostic(
-                    file,
-                    line,
-                    column,
-                    Severity.ERROR,
-                    "yaml-syntax",
-                    f"character{code_point} is not allowed in YAML",
-                    "",
-                    f"YAML 中不允许出现字符{code_point}",
-                )
-            ]
-        ) from None
+        raise TnplanError([_character_diagnostic(exc, text, file)]) from None
     finally:
         loader.dispose()
     if builder.diagnostics and not positions:
@@ -239,58 +174,93 @@ def _parse(text: str, file: str, positions: bool) -> tuple[Document, list[Diagno
     return document, builder.diagnostics
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+#: Characters YAML 1.1 (so PyYAML) takes as line breaks but editors do not: NEL, LS, PS.
+_YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-_BRACKETS = re.compile(r"[\[\]{}]")
-_INDENT = re.compile(r"^ +", re.MULTILINE)
+def _mark_position(mark: Any) -> tuple[int, int]:
+    """1-based line and column of a mark, as the parser counts them."""
+    return mark.line + 1, mark.column + 1
 
 
-def _check_depth(text: str, file: str) -> None:
-    depth = deepest = 0
-    for match in _BRACKETS.finditer(text):
-        if match.group() in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth = max(0, depth - 1)
-    indent_depth = max((len(m) for m in _INDENT.findall(text)), default=0)
-    if deepest > MAX_DEPTH or indent_depth > MAX_DEPTH * 8:
-        raise TnplanError(
-            [
-                Diagnostic(
-                    file,
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "too-deep",
-                    f"nesting is deeper than tnplan accepts ({MAX_DEPTH} levels)",
-                    "",
-                    f"嵌套层数超过 tnplan 接受的 {MAX_DEPTH} 层",
-                )
-            ]
-        )
+class _EditorLines:
+    """Lines as editors count them (ended by LF, CRLF or CR only), to locate a character."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(text))]
+
+    def at(self, index: int) -> tuple[int, int]:
+        """1-based line and column of the character at index."""
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+    def position(self, mark: Any) -> tuple[int, int]:
+        """1-based line and column of a mark, by its character index."""
+        return self.at(mark.index)
 
 
-def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
+def _editor_split(text: str) -> list[str]:
+    return _EDITOR_BREAK.split(text)
+
+
+def _character_diagnostic(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
+    """A character YAML does not allow (a control character, U+FFFE), named by code point."""
+    code = getattr(exc, "character", None)
+    char = chr(code) if isinstance(code, int) else code if isinstance(code, str) else ""
+    # The C parser counts the position in UTF-8 bytes, the Python one in characters; the
+    # first such character in the text is the one the parser stopped at.
+    index = text.find(char) if char else -1
+    if index < 0:
+        index = min(max(getattr(exc, "position", 0) or 0, 0), len(text))
+    line, column = _EditorLines(text).at(index)
+    named = f" U+{ord(char):04X}" if char else ""
+    what = " (a control character)" if char and unicodedata.category(char) == "Cc" else ""
+    what_zh = "（控制字符）" if what else ""
+    return Diagnostic(
+        file,
+        line,
+        column,
+        Severity.ERROR,
+        "yaml-syntax",
+        f"character{named}{what} is not allowed in YAML",
+        "",
+        f"YAML 中不允许出现字符{named}{what_zh}",
+    )
+
+
+def _too_deep(file: str, line: int, column: int, path: Sequence[Key]) -> Diagnostic:
+    return Diagnostic(
+        file,
+        line,
+        column,
+        Severity.ERROR,
+        "too-deep",
+        f"nesting is deeper than tnplan accepts ({MAX_DEPTH} levels)",
+        format_path(path),
+        f"嵌套层数超过 tnplan 接受的 {MAX_DEPTH} 层",
+    )
+
+
+def _syntax_diagnostic(
+    exc: yaml.MarkedYAMLError, text: str, file: str, at: Callable[[Any], tuple[int, int]]
+) -> Diagnostic:
     # The context mark, where there is one, is the start of what was being read (the key,
     # the unclosed bracket); the problem mark is where the parser gave up, often a line later.
     mark = exc.context_mark or exc.problem_mark
-    line = mark.line + 1 if mark else 1
-    column = mark.column + 1 if mark else 1
+    line, column = at(mark) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
     message = f"YAML does not parse: {problem}"
     zh = f"YAML 无法解析（{problem}）"
     if exc.context and exc.problem_mark and exc.context_mark:
-        where = f"line {exc.problem_mark.line + 1} column {exc.problem_mark.column + 1}"
+        problem_line, problem_column = at(exc.problem_mark)
+        where = f"line {problem_line} column {problem_column}"
         message = f"YAML does not parse: {exc.context}, {problem} at {where}"
         zh = (
             f"YAML 无法解析（{exc.context}, {problem}），问题出现在第 "
-            f"{exc.problem_mark.line + 1} 行第 {exc.problem_mark.column + 1} 列"
+            f"{problem_line} 行第 {problem_column} 列"
         )
-    lines = text.splitlines()
+    lines = _editor_split(text)
     for candidate in {line, line - 1}:
         if 1 <= candidate <= len(lines):
             source_line = lines[candidate - 1]
@@ -305,6 +275,15 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagn
                 )
                 zh += f"；第 {candidate} 行用了全角冒号“：”，YAML 需要半角冒号“:”加一个空格"
                 break
+    if any(b in text for b in _YAML11_BREAKS):
+        message += (
+            "; the file holds a Unicode line separator (U+0085, U+2028 or U+2029), which YAML"
+            " 1.1 reads as a line break where editors show none"
+        )
+        zh += (
+            "；文件中有 Unicode 行分隔符（U+0085、U+2028 或 U+2029），"
+            "YAML 1.1 把它读作换行，编辑器却不显示换行"
+        )
     return Diagnostic(file, line, column, Severity.ERROR, "yaml-syntax", message, "", zh)
 
 
@@ -316,10 +295,17 @@ class _Builder:
     """
 
     def __init__(
-        self, file: str, loader: yaml.CSafeLoader | yaml.SafeLoader, *, record: bool = True
+        self,
+        file: str,
+        loader: yaml.CSafeLoader | yaml.SafeLoader,
+        at: Callable[[Any], tuple[int, int]] = _mark_position,
+        *,
+        record: bool = True,
     ) -> None:
         self.file = file
         self.loader = loader
+        #: The 1-based line and column of a mark (see _EditorLines).
+        self.at = at
         #: Whether to note where every key and value stands (see parse_yaml's positions).
         self.record = record
         self.resolvers = loader.yaml_implicit_resolvers
@@ -342,7 +328,7 @@ class _Builder:
         fatal: bool = False,
         zh: str = "",
     ) -> None:
-        line, column = _position(event)
+        line, column = self.at(event.start_mark)
         self.diagnostics.append(
             Diagnostic(self.file, line, column, severity, code, message, format_path(path), zh)
         )
@@ -392,8 +378,7 @@ class _Builder:
     def node(self, path: PathT) -> Any:
         event = self.next_event()
         if self.record:
-            mark = event.start_mark
-            self.values[path] = (mark.line + 1, mark.column + 1)
+            self.values[path] = self.at(event.start_mark)
         kind = event.__class__
         if kind is yaml.ScalarEvent:
             text = event.value
@@ -404,13 +389,13 @@ class _Builder:
                     return text  # a plain name: no resolver claims its first character
                 tag = _resolve(self.loader, text, event.implicit)
                 if tag == _STR:
-                    if _YAML12_NUMBER.match(text):
-                        self.quirks[path] = ("number-as-text", text)
-                    return text
-                if tag == _FLOAT and "_" not in text and ":" not in text and text[-1] in _DIGITS:
-                    return float(text)
-                if tag == _INT and text.isdigit() and (text[0] != "0" or text == "0"):
-                    return int(text)
+                    return self._text(event, path, text)
+                if len(text) <= MAX_NUMBER_LENGTH:
+                    if tag == _FLOAT and "_" not in text and ":" not in text:
+                        if text[-1] in _DIGITS and math.isfinite(number := float(text)):
+                            return number
+                    elif tag == _INT and text.isdigit() and (text[0] != "0" or text == "0"):
+                        return int(text)
             elif tag is None or tag == "!":
                 return text  # quoted or block text
             return self._scalar(event, tag, path)
@@ -425,6 +410,10 @@ class _Builder:
                 zh=f"此值是锚点 {event.anchor!r} 的别名；tnplan 不接受 YAML 别名，请直接写出数值",
             )
             return None
+        if len(path) >= MAX_DEPTH:
+            line, column = self.at(event.start_mark)
+            # Stop here: reading on would let the parser's own stacks grow with the nesting.
+            raise TnplanError([*self.diagnostics, _too_deep(self.file, line, column, path)])
         if kind is yaml.MappingStartEvent:
             expected = _TAG + "map"
         else:
@@ -496,10 +485,30 @@ class _Builder:
                 self._skip_node()
                 continue
             if self.record:
-                mark = event.start_mark
-                lines[key] = mark.line + 1
-                self.keys[child] = (mark.line + 1, mark.column + 1)
+                self.keys[child] = position = self.at(event.start_mark)
+                lines[key] = position[0]
             out[key] = self.node(child)
+
+    def _text(self, event: Any, path: PathT, text: str) -> str | None:
+        """A plain scalar YAML 1.1 reads as text; one that YAML 1.2 reads as a number is noted."""
+        if text[:1] in _NUMBER_START and is_plain_number(text):
+            if len(text) > MAX_NUMBER_LENGTH:
+                self._number_too_long(event, path, text)
+                return None
+            self.quirks[path] = ("number-as-text", text)
+        return text
+
+    def _number_too_long(self, event: Any, path: PathT, text: str) -> None:
+        self._add(
+            event,
+            path,
+            "not-a-number",
+            f"a number of {len(text):,} characters: tnplan reads numbers of at most"
+            f" {MAX_NUMBER_LENGTH} characters",
+            fatal=True,
+            zh=f"数字长达 {len(text):,} 个字符：tnplan 只读取不超过"
+            f" {MAX_NUMBER_LENGTH} 个字符的数字",
+        )
 
     def _skip_node(self) -> None:
         event = self.next_event()
@@ -546,9 +555,10 @@ class _Builder:
             self._add(event, path, code, message, zh=zh)
 
         if tag == "str":
-            if plain and not as_key and _YAML12_NUMBER.match(text):
-                self.quirks[path] = ("number-as-text", text)
-            return text
+            return self._text(event, path, text) if plain and not as_key else text
+        if tag in ("int", "float") and len(text) > MAX_NUMBER_LENGTH:
+            self._number_too_long(event, path, text)
+            return None
         if tag == "null":
             return None
         if tag == "bool":
@@ -584,7 +594,12 @@ class _Builder:
                 if cleaned.lstrip("+-") in (".inf", ".nan"):
                     sign = -1.0 if cleaned.startswith("-") else 1.0
                     return math.nan if "nan" in cleaned else sign * math.inf
-                return float(cleaned)
+                number = float(cleaned)
+                if not math.isfinite(number) and not as_key:
+                    # Beyond the range of a float: handed on as text, for the check to say so.
+                    self.quirks[path] = ("number-as-text", text)
+                    return text
+                return number
             except ValueError:
                 quirk(
                     "not-a-number",
@@ -625,7 +640,7 @@ class _Builder:
             return sign * int(digits[2:], 2)
         if digits.startswith("0x"):
             return sign * int(digits[2:], 16)
-        if _OCTAL.match(cleaned) and digits != "0":
+        if _OCTAL.fullmatch(cleaned) and digits != "0":
             value = sign * int(digits, 8)
             quirk(
                 "yaml11-octal",
@@ -661,7 +676,7 @@ def _resolve(loader: Any, text: str, implicit: tuple[bool, bool]) -> str:
     cached = _RESOLVED.get((text, implicit))
     if cached is None:
         cached = loader.resolve(yaml.ScalarNode, text, implicit)
-        if len(_RESOLVED) < 50_000:
+        if len(_RESOLVED) < 50_000 and len(text) <= MAX_NUMBER_LENGTH:
             _RESOLVED[(text, implicit)] = cached
     return cached
 

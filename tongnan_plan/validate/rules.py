@@ -426,6 +426,10 @@ def _text_hint(raw: str, quirk: tuple[str, str] | None, lang: str = "en") -> str
     zh = lang == "zh"
     base = f"{raw!r} 是文字，不是数字" if zh else f"{raw!r} is text, not a number"
     if quirk and quirk[0] == "number-as-text":
+        if not math.isfinite(float(text)):  # beyond a float: there is nothing to suggest
+            if zh:
+                return f"{raw!r} 太大，无法作为数字读取（超出约 1.8e308）"
+            return f"{raw!r} is too large to be read as a number (beyond about 1.8e308)"
         if zh:
             return f"{raw!r} 在 YAML 1.1（PyYAML）中被读作文字：请不用指数写法，如 {float(text):g}"
         return (

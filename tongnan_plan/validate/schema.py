@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from ..model.plan import Indicator, Kind, Plan, Provenance, Submission, Tier
@@ -48,14 +49,26 @@ def submission_schema(plan: Plan) -> dict[str, Any]:
     return schema
 
 
+_NOT_IN_YAML = frozenset("\ufffe\uffff")
+
+
+def _comment(text: str) -> str:
+    """text made safe for the rest of a YAML comment line: line breaks and control characters
+    (which would end the comment, or which YAML refuses) become spaces."""
+    flat = " ".join(text.splitlines())  # LF, CR, NEL, U+2028, U+2029 and the rest
+    return "".join(
+        " " if c in _NOT_IN_YAML or unicodedata.category(c) in ("Cc", "Cs") else c for c in flat
+    )
+
+
 def submission_template(plan: Plan, year: int, schema_url: str | None = None) -> str:
     """A submission for year with every indicator id left blank, names and units as comments."""
     lines = []
     if schema_url:
-        lines.append(f"# yaml-language-server: $schema={schema_url}")
+        lines.append(f"# yaml-language-server: $schema={_comment(schema_url)}")
     choices = " | ".join(p.value for p in Provenance)
     lines += [
-        f"# {plan.plan.title}: figures of {year}.",
+        f"# {_comment(plan.plan.title)}: figures of {year}.",
         "# Fill in a number for each indicator you have; delete the lines of those you do not",
         "# (missing is not zero). Cumulative indicators (累计) take the year's own flow.",
         "# Check the file with: tnplan check FILE",
@@ -75,6 +88,6 @@ def submission_template(plan: Plan, year: int, schema_url: str | None = None) ->
             }
             lines.append(f"  # ---- {heading[tier]}")
         flow = "累计, 填该年新增" if ind.kind is Kind.CUMULATIVE else "填当年数值"
-        lines.append(f"  # {ind.name}（{ind.unit}; {flow}） {ind.source}")
+        lines.append(_comment(f"  # {ind.name}（{ind.unit}; {flow}） {ind.source}"))
         lines.append(f"  {ind.id}:")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,228 @@
+"""Reading a file people send in: a regular file only, of bounded size, in UTF-8.
+
+Every refusal is a located TnplanError that says what the file is instead: a FIFO or a device
+(which could block or never end), too large, UTF-16, UTF-32, GBK or Big5 (with the command that
+converts it).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from ..fileio import file_kind
+from ..model.diagnostics import Diagnostic, Severity, TnplanError
+
+__all__ = ["FILE_PROBLEMS", "MAX_BYTES", "read_text"]
+
+#: Submissions and plans larger than this are refused, counted as they are read.
+MAX_BYTES = 16 * 1024 * 1024
+
+#: Codes of a file that cannot be read at all (as opposed to one whose content is wrong).
+FILE_PROBLEMS = frozenset({"file-not-found", "is-directory", "file-unreadable"})
+
+
+def read_text(path: Path, display: str | None = None, *, legacy_encodings: bool = False) -> str:
+    """The file's text, decoded as UTF-8 (a BOM is accepted); TnplanError on anything else.
+
+    Only a regular file is read (a FIFO or a device could block or never end), and never more
+    than MAX_BYTES of it, whatever its size claims to be. legacy_encodings: text that is not
+    UTF-8 but reads as GB18030 (GBK, as many Windows tools save Chinese) is decoded as such
+    instead of refused; `extract` reads plans this way.
+    """
+    name = display or str(path)
+    raw = _read_bytes(path, name)
+    if legacy_encodings and _wide(raw) is None and not raw.startswith(tuple(b for b, _ in _BOMS)):
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                return raw.decode("gb18030")
+            except UnicodeDecodeError:
+                pass
+    return _decode(raw, name)
+    return _decode(raw, name)
+
+
+def _problem(
+    file: str, code: str, message: str, zh: str, *, line: int = 1, column: int = 1
+) -> TnplanError:
+    return TnplanError([Diagnostic(file, line, column, Severity.ERROR, code, message, "", zh)])
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def _require_regular(mode: int, name: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise _problem(
+            name, "is-directory", "is a directory, not a YAML file", "这是一个目录，不是 YAML 文件"
+        )
+    kind, kind_zh = file_kind(mode)
+    raise _problem(
+        name,
+        "file-unreadable",
+        f"is {kind}, not a regular file: tnplan reads regular files only"
+        " (a pipe or a device may never end)",
+        f"这是{kind_zh}，不是普通文件：tnplan 只读取普通文件（管道或设备可能没有尽头）",
+    )
+
+
+def _too_large(name: str, size: int) -> TnplanError:
+    said = f"file is {size:,} bytes" if size > MAX_BYTES else "file is larger than it says"
+    said_zh = f"文件有 {size:,} 字节" if size > MAX_BYTES else "文件比它声称的更大"
+    return _problem(
+        name,
+        "file-too-large",
+        f"{said}; tnplan reads at most {MAX_BYTES:,} bytes",
+        f"{said_zh}，tnplan 最多读取 {MAX_BYTES:,} 字节",
+    )
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; TnplanError for anything else."""
+    try:
+        _require_regular(os.stat(path).st_mode, name)
+        # Non-blocking: a file swapped for a FIFO after the stat cannot hang the open.
+        fd = os.open(path, _OPEN_FLAGS)
+        try:
+            info = os.fstat(fd)
+            _require_regular(info.st_mode, name)
+            if info.st_size > MAX_BYTES:
+                raise _too_large(name, info.st_size)
+            chunks: list[bytes] = []
+            total = 0
+            # Read until the end, not st_size bytes: a size may be wrong (/proc reports 0).
+            while chunk := os.read(fd, min(max(info.st_size + 1, 1 << 16), MAX_BYTES + 1 - total)):
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > MAX_BYTES:
+                    raise _too_large(name, info.st_size)
+        finally:
+            os.close(fd)
+    except (FileNotFoundError, NotADirectoryError):
+        if os.path.islink(path):
+            raise _problem(
+                name,
+                "file-not-found",
+                "is a symbolic link to a file that does not exist",
+                "这是一个符号链接，指向的文件不存在",
+            ) from None
+        raise _problem(name, "file-not-found", "no such file", "文件不存在") from None
+    except PermissionError:
+        raise _problem(name, "file-unreadable", "permission denied", "没有读取权限") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise _problem(name, "file-unreadable", reason, f"无法读取：{reason}") from None
+    return b"".join(chunks)
+
+
+#: Byte-order marks of encodings that are not UTF-8, longest first (UTF-32's begin as UTF-16's).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """UTF-8 text (a UTF-8 BOM dropped); other encodings are named in the error."""
+    wide = next((label for bom, label in _BOMS if raw.startswith(bom)), None) or _wide(raw)
+    if wide is not None:
+        raise _problem(
+            name,
+            "not-utf8",
+            f"file is {wide}; save it as UTF-8",
+            f"文件是 {wide} 编码，请另存为 UTF-8",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        # In characters, as editors count columns: what precedes the bad byte is UTF-8.
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode()) + 1
+        hint, hint_zh = _legacy_hint(raw)
+        raise _problem(
+            name,
+            "not-utf8",
+            f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}){hint}",
+            f"文件不是 UTF-8 编码（字节 0x{raw[exc.start]:02x}）{hint_zh}",
+            line=line,
+            column=column,
+        ) from None
+
+
+def _wide(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by the zero bytes of ASCII text."""
+    head = raw[:4096]
+    if head.count(0) * 4 < len(head):
+        return None
+    for codec, label in (
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+    ):
+        unit = 4 if label == "UTF-32" else 2
+        try:
+            text = head[: len(head) - len(head) % unit].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(c.isprintable() or c in "\t\n\r" for c in text)
+        if text and "\x00" not in text and printable >= 0.95 * len(text):
+            return label
+    return None
+
+
+#: Legacy Chinese encodings, each with the lead bytes of its most common characters:
+#: GB2312's level 1 (3,755 characters) and Big5's 常用字 (5,401).
+_LEGACY = (
+    ("gb18030", "gb2312", range(0xB0, 0xD8), "GBK/GB18030", "GB18030"),
+    ("cp950", "cp950", range(0xA4, 0xC7), "Big5", "CP950"),
+)
+
+
+def _legacy_hint(raw: bytes) -> tuple[str, str]:
+    """How to convert a file saved in GBK or Big5: the encoding whose reading is commoner.
+
+    Big5 bytes nearly always decode as GBK too, into rarer characters: the reading in which
+    more characters are among the encoding's most common ones wins.
+    """
+    best: tuple[float, str, str] | None = None
+    for codec, common, leads, label, iconv in _LEGACY:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _commonness(text, common, leads)
+        if best is None or score > best[0]:
+            best = (score, label, iconv)
+    if best is None:
+        return "", ""
+    _, label, iconv = best
+    return (
+        f"; it reads as {label} (as saved by many Windows tools): convert it with "
+        f"`iconv -f {iconv} -t UTF-8 FILE > NEW` or save it as UTF-8",
+        f"；它是 {label} 编码（许多 Windows 软件这样保存）：请用 "
+        f"`iconv -f {iconv} -t UTF-8 原文件 > 新文件` 转换，或另存为 UTF-8",
+    )
+
+
+def _commonness(text: str, codec: str, leads: range) -> float:
+    """The share of the Chinese characters in text that are among codec's most common ones."""
+    chinese = [c for c in text[:8192] if "\u4e00" <= c <= "\u9fff"]
+    if not chinese:
+        return 0.0
+    common = 0
+    for char in chinese:
+        try:
+            common += char.encode(codec)[0] in leads
+        except UnicodeEncodeError:
+            pass
+    return common / len(chinese)
