@@ -9,7 +9,7 @@ import pytest
 
 from tongnan_plan.model.diagnostics import Severity
 from tongnan_plan.model.plan import Plan
-from tongnan_plan.validate.rules import check_paths
+from tongnan_plan.sources.store import check_files as check_paths
 
 from .conftest import FIXTURES
 

@@ -13,13 +13,13 @@ of checks serves both: a cell's row is its line and its column the character whe
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
-from ..sources.yaml_reader import Document, Key
+from ..sources.yaml_reader import Document, Key, read_text
 
-__all__ = ["COLUMNS", "parse_csv"]
+__all__ = ["COLUMNS", "load_csv", "parse_csv"]
 
 COLUMNS = ("id", "value", "unit", "source", "note")
 _META = re.compile(r"^#\s*(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$")
@@ -199,3 +199,9 @@ def parse_csv(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
         values[indicator] = entry
     doc.data = data
     return doc, diagnostics
+
+
+def load_csv(path: Path, display: str | None = None) -> tuple[Document, list[Diagnostic]]:
+    """Read and parse a CSV submission file (the reader sources/readers.py names for .csv)."""
+    name = display or str(path)
+    return parse_csv(read_text(path, name), name)

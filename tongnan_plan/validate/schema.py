@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..model.plan import Indicator, Kind, Plan, Provenance, Submission, Tier
+from ..model.plan import Indicator, Kind, Plan, Provenance, Tier
+from ..model.submission import Submission, upper_bound
 
 __all__ = ["SCHEMA_DIALECT", "submission_schema", "submission_template"]
 
@@ -19,26 +21,25 @@ def _describe(ind: Indicator) -> str:
 def submission_schema(plan: Plan) -> dict[str, Any]:
     """The JSON Schema of a submission to this plan, every indicator id listed with its name.
 
-    The shape comes from the pydantic model; the plan adds the ids, the year range and the
-    percentage bounds, so that an editor completes ids and flags unknown ones while typing.
+    Everything but the plan's facts comes from the pydantic models (model/submission.py):
+    the shape, the bare number's and the entry's rules. The plan adds its years, its ids and
+    each indicator's upper bound, so that an editor completes ids and flags unknown ones.
     """
     schema = Submission.model_json_schema()
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = f"tnplan submission: {plan.plan.title}"
-    schema["required"] = ["year", "provenance", "values"]
     properties = schema["properties"]
     properties["year"].update(minimum=plan.plan.start_year, maximum=plan.plan.end_year)
-    entry = schema["$defs"]["Entry"]
-    entry["properties"]["value"]["minimum"] = 0
-    values: dict[str, Any] = {}
-    for ind in plan.indicators:
-        number: dict[str, Any] = {"type": "number", "minimum": 0}
-        if ind.unit == "%":
-            number["maximum"] = 100
-        values[ind.id] = {
+    (figure,) = properties["values"]["patternProperties"].values()
+    number = next(form for form in figure["oneOf"] if form.get("type") == "number")
+    entry = next(form for form in figure["oneOf"] if "$ref" in form)
+    values = {
+        ind.id: {
             "description": _describe(ind),
-            "anyOf": [number, {"$ref": "#/$defs/Entry"}],
+            "anyOf": [{**number, "maximum": upper_bound(ind)}, entry],
         }
+        for ind in plan.indicators
+    }
     properties["values"] = {
         "description": "Figures by indicator id (see tnplan indicators); missing is not zero.",
         "type": "object",
@@ -48,14 +49,22 @@ def submission_schema(plan: Plan) -> dict[str, Any]:
     return schema
 
 
+#: Line breaks and other control characters: a comment of the template must stay one line.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def _one_line(text: str) -> str:
+    return _BREAKS.sub(" ", text)
+
+
 def submission_template(plan: Plan, year: int, schema_url: str | None = None) -> str:
     """A submission for year with every indicator id left blank, names and units as comments."""
     lines = []
     if schema_url:
-        lines.append(f"# yaml-language-server: $schema={schema_url}")
+        lines.append(f"# yaml-language-server: $schema={_one_line(schema_url)}")
     choices = " | ".join(p.value for p in Provenance)
     lines += [
-        f"# {plan.plan.title}: figures of {year}.",
+        f"# {_one_line(plan.plan.title)}: figures of {year}.",
         "# Fill in a number for each indicator you have; delete the lines of those you do not",
         "# (missing is not zero). Cumulative indicators (累计) take the year's own flow.",
         "# Check the file with: tnplan check FILE",
@@ -75,6 +84,6 @@ def submission_template(plan: Plan, year: int, schema_url: str | None = None) ->
             }
             lines.append(f"  # ---- {heading[tier]}")
         flow = "累计, 填该年新增" if ind.kind is Kind.CUMULATIVE else "填当年数值"
-        lines.append(f"  # {ind.name}（{ind.unit}; {flow}） {ind.source}")
+        lines.append(f"  # {_one_line(f'{ind.name}（{ind.unit}; {flow}） {ind.source}')}")
         lines.append(f"  {ind.id}:")
     return "\n".join(lines) + "\n"
