@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, Severity
 
 __all__ = [
     "CATALOGUE",
+    "PROBLEMS",
     "Problem",
     "Words",
     "diagnostic",
@@ -51,7 +52,7 @@ class Problem:
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-_PROBLEMS = (
+PROBLEMS = (
     # ---- reading the file
     Problem(
         "file-not-found", E, "no such file", "文件不存在", "the file does not exist", usage=True
@@ -397,7 +398,7 @@ _PROBLEMS = (
 )
 
 #: Every code, by name.
-CATALOGUE: Mapping[str, Problem] = {p.code: p for p in _PROBLEMS}
+CATALOGUE: Mapping[str, Problem] = {p.code: p for p in PROBLEMS}
 
 
 def render(code: str, params: Mapping[str, object]) -> Words:
@@ -433,7 +434,7 @@ def shorten(text: str, limit: int = QUOTE_AT_MOST) -> str:
 def markdown_table() -> str:
     """The README's table of codes: one row a code, in the catalogue's order."""
     rows = ["| code | severity | what it means |", "| --- | --- | --- |"]
-    rows += [f"| `{p.code}` | {p.severity} | {p.doc} |" for p in _PROBLEMS]
+    rows += [f"| `{p.code}` | {p.severity} | {p.doc} |" for p in PROBLEMS]
     return "\n".join(rows) + "\n"
 
 

@@ -171,13 +171,9 @@ class Submission(BaseModel):
         context = info.context
         if isinstance(values, dict) and isinstance(context, SubmissionContext):
             known = context.plan.by_id
-            _raise(
-                [
-                    _problem("unknown-indicator", (key,), key, key=str(key))
-                    for key in values
-                    if key not in known
-                ]
-            )
+            unknown = [key for key in values if key not in known]
+            # One error for them all: a file of 100,000 wrong ids stays cheap to report.
+            _raise([_problem("unknown-indicator", (), unknown, keys=unknown)] if unknown else [])
         return values
 
     @field_validator("values")
@@ -230,7 +226,8 @@ def _checked_entry(
             _problem("to-date-not-cumulative", (key, "to_date"), True, name=indicator.name)
         )
     value, unit = entry.value, entry.unit
-    if unit is not None and normalise_unit(unit) != normalise_unit(indicator.unit):
+    converting = unit is not None and normalise_unit(unit) != normalise_unit(indicator.unit)
+    if unit is not None and converting:
         in_unit = convert(value, unit, indicator.unit)
         if in_unit is None:
             facts = {"unit": unit, "name": indicator.name, "expected": indicator.unit}
@@ -242,9 +239,9 @@ def _checked_entry(
             _over_the_top((key, "value"), entry.value, value, unit or indicator.unit, indicator)
         )
         return entry
-    if value == entry.value:
+    if unit is None or not converting:
         return entry
-    context.conversions.append(Conversion(key, entry.value, unit or "", value))
+    context.conversions.append(Conversion(key, entry.value, unit, value))
     return entry.model_copy(update={"value": value, "unit": indicator.unit})
 
 

@@ -105,7 +105,11 @@ def _prune(data: Any, errors: list[ErrorDetails], plan: Plan) -> tuple[Any, bool
         if not path:
             return None
         head = path[0]
-        if head == "values" and len(path) > 1:
+        if err["type"] == "unknown-indicator" and isinstance(values, dict):
+            for key in err.get("ctx", {}).get("keys", ()):
+                values.pop(key, None)
+            changed = True
+        elif head == "values" and len(path) > 1:
             if isinstance(values, dict) and path[1] in values:
                 del values[path[1]]
                 changed = True

@@ -83,6 +83,7 @@ class Explainer:
     def __init__(self, doc: Document, plan: Plan) -> None:
         self.doc = doc
         self.plan = plan
+        self.by_id = plan.by_id
         self.suggestions_left = SUGGEST_AT_MOST
         self._names: dict[str, str] | None = None
         self._handlers: dict[str, Callable[[Path, Any, ErrorDetails], Diagnostic]] = {
@@ -98,18 +99,20 @@ class Explainer:
             "finite_number": self._not_finite,
             "greater_than_equal": self._negative,
             "string_pattern_mismatch": self._unknown_indicator,
-            "unknown-indicator": self._unknown_indicator,
         }
 
     def explain(self, errors: Iterable[ErrorDetails]) -> list[Diagnostic]:
         """A diagnostic for each error, except those of values the reader already reported."""
-        out = []
+        out: list[Diagnostic] = []
         for err in errors:
             if err["input"] is REPORTED:
                 continue
             path, _ = error_path(err["loc"])
             handler = self._handlers.get(err["type"])
-            if handler is not None:
+            if err["type"] == "unknown-indicator":  # one error naming every unknown id
+                keys = err.get("ctx", {}).get("keys", ())
+                out.extend(self._unknown_indicator((*path, key), key, err) for key in keys)
+            elif handler is not None:
                 out.append(handler(path, err["input"], err))
             elif err["type"] in CATALOGUE:
                 facts = {
@@ -181,14 +184,14 @@ class Explainer:
     # ---- the figures
 
     def _indicator_name(self, path: Path) -> str:
-        indicator = self.plan.by_id.get(str(path[1])) if len(path) > 1 else None
+        indicator = self.by_id.get(str(path[1])) if len(path) > 1 else None
         return indicator.name if indicator is not None else str(path[-1])
 
     def _not_a_number(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
         if given is None:
             return emit(self.doc, path, "missing-value")
         if isinstance(given, int) and not isinstance(given, bool):  # too large for a float
-            indicator = self.plan.by_id.get(str(path[1])) if len(path) > 1 else None
+            indicator = self.by_id.get(str(path[1])) if len(path) > 1 else None
             unit = indicator.unit if indicator is not None else ""
             return emit(
                 self.doc,
@@ -227,7 +230,7 @@ class Explainer:
         """Where an unknown id most likely points: a name's id, else the closest id or name."""
         if self._names is None:
             self._names = {ind.name: ind.id for ind in self.plan.indicators}
-        names, known = self._names, self.plan.by_id
+        names, known = self._names, self.by_id
         if key in names:
             ind = known[names[key]]
             return Words(
