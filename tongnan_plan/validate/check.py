@@ -101,7 +101,7 @@ def _prune(data: Any, errors: list[ErrorDetails], plan: Plan) -> tuple[Any, bool
     stand_in: dict[Key, Any] = {"year": plan.plan.start_year, "provenance": Provenance.SAMPLE.value}
     fatal = changed = False
     for err in errors:
-        path, _ = error_path(err["loc"])
+        path = error_path(err["loc"])
         if not path:
             return None
         head = path[0]

@@ -65,16 +65,15 @@ def _whole(number: int) -> str:
     return f"{'-' if number < 0 else ''}≈10^{int(number.bit_length() * math.log10(2))}"
 
 
-def error_path(loc: Sequence[Any]) -> tuple[Path, bool]:
-    """The document path of an error's loc, and whether it points at a key."""
+def error_path(loc: Sequence[Any]) -> Path:
+    """The document path of an error's loc (a key's error points at its key: see Problem)."""
     parts = [p for p in loc if isinstance(p, str | int)]
-    at_key = bool(parts) and parts[-1] == "[key]"
-    if at_key:
+    if parts and parts[-1] == "[key]":
         parts.pop()
     # A figure is a bare number or an Entry: pydantic names the form it tried; the document not.
     if len(parts) >= 3 and parts[0] == "values" and parts[2] in ("entry", "number"):
         del parts[2]
-    return tuple(parts), at_key
+    return tuple(parts)
 
 
 class Explainer:
@@ -107,7 +106,7 @@ class Explainer:
         for err in errors:
             if err["input"] is REPORTED:
                 continue
-            path, _ = error_path(err["loc"])
+            path = error_path(err["loc"])
             handler = self._handlers.get(err["type"])
             if err["type"] == "unknown-indicator":  # one error naming every unknown id
                 keys = err.get("ctx", {}).get("keys", ())
@@ -325,7 +324,7 @@ def pydantic_diagnostics(
     """A plan's (or any model's) validation errors as located diagnostics."""
     out: list[Diagnostic] = []
     for err in exc.errors(include_url=False):
-        path = (*prefix, *error_path(err["loc"])[0])
+        path = (*prefix, *error_path(err["loc"]))
         if err["type"] == "extra_forbidden":
             out.append(emit(doc, path, "unknown-key", key=str(path[-1]), hint=Words("", "")))
         elif err["type"] == "missing":
