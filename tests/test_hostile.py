@@ -32,8 +32,8 @@ from tongnan_plan.model.units import MAX_MAGNITUDE
 from tongnan_plan.present.reporters import visible
 from tongnan_plan.sources import files
 from tongnan_plan.sources.csv_reader import parse_csv
+from tongnan_plan.sources.store import check_files as check_paths
 from tongnan_plan.sources.yaml_reader import MAX_DEPTH, parse_yaml, read_text
-from tongnan_plan.validate.rules import check_paths
 from tongnan_plan.validate.schema import submission_template
 
 runner = CliRunner()

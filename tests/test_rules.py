@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
 
 from tongnan_plan.model.diagnostics import Severity
-from tongnan_plan.model.plan import Plan
-from tongnan_plan.validate.rules import check_paths
+from tongnan_plan.model.plan import Plan, Provenance
+from tongnan_plan.sources.store import check_files as check_paths
+from tongnan_plan.validate.explain import SUGGEST_AT_MOST
 
 from .conftest import FIXTURES
 
@@ -209,7 +211,7 @@ def test_csv_needs_a_header_and_a_provenance(tmp_path: Path, plan: Plan) -> None
     assert ("missing-key", 1, 1) in errors  # no provenance line
 
 
-def test_csv_and_yaml_give_the_same_submission(tmp_path: Path, plan: Plan) -> None:
+def test_csv_and_yaml_give_the_figures_written(tmp_path: Path, plan: Plan) -> None:
     csv_path = tmp_path / "2022.csv"
     csv_path.write_text(
         '# provenance: sample\nid,value,unit\nurban_new_jobs,10500,人\n"postdoc_recruits",1,\n',
@@ -222,12 +224,13 @@ def test_csv_and_yaml_give_the_same_submission(tmp_path: Path, plan: Plan) -> No
         "  urban_new_jobs: {value: 10500, unit: 人}\n  postdoc_recruits: 1\n",
         encoding="utf-8",
     )
-    from_csv = check_paths([csv_path], plan).submissions[0]
-    from_yaml = check_paths([yaml_path], plan).submissions[0]
-    assert from_csv.year == from_yaml.year and from_csv.provenance is from_yaml.provenance
-    assert {k: e.value for k, e in from_csv.entries().items()} == {
-        k: e.value for k, e in from_yaml.entries().items()
-    }
+    # 10500 人 = 10500 / 10^4 = 1.05 万人, urban_new_jobs' unit; postdoc_recruits is counted in 人.
+    expected = {"urban_new_jobs": 1.05, "postdoc_recruits": 1.0}
+    for path in (csv_path, yaml_path):
+        (submission,) = check_paths([path], plan).submissions
+        assert (submission.year, submission.provenance) == (2022, Provenance.SAMPLE)
+        got = {k: e.value for k, e in submission.entries().items()}
+        assert got == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("path", [*INVALID, FIXTURES / "csv" / "2023.csv"], ids=lambda p: p.name)
@@ -235,3 +238,129 @@ def test_every_problem_is_also_said_in_chinese(path: Path, plan: Plan) -> None:
     for diagnostic in check_paths([path], plan).diagnostics:
         assert diagnostic.message_zh, (diagnostic.code, diagnostic.message)
         assert diagnostic.text("zh") != diagnostic.text("en")
+
+
+def _column(line: str, text: str) -> int:
+    """The 1-based column where text starts in line."""
+    return line.index(text) + 1
+
+
+def test_every_error_of_a_value_is_reported(tmp_path: Path, plan: Plan) -> None:
+    line = "  urban_new_jobs: {value: {value: 1}, to_date: maybe}"
+    path = _write(tmp_path, "2023.yaml", f"year: 2023\nprovenance: sample\nvalues:\n{line}\n")
+    assert _errors(path, plan) == [
+        ("not-a-number", 4, _column(line, "{value: 1}")),
+        ("invalid-type", 4, _column(line, "maybe")),
+    ]
+
+
+def test_a_figure_is_capped_after_its_unit_is_converted(tmp_path: Path, plan: Plan) -> None:
+    # postdoc_recruits is counted in 人; 1 万人 = 10^4 人.
+    assert plan.indicator("postdoc_recruits").unit == "人"
+    cases = [
+        ("1.0e+305", "value-too-large"),  # 10^309 人: past float's range, not infinity
+        ("1.0000001e+11", "value-too-large"),  # 1.0000001 × 10^15 人: just over the cap
+        ("1.0e+11", None),  # 10^11 × 10^4 = 10^15 人: the cap itself
+    ]
+    for given, code in cases:
+        entry = f"  postdoc_recruits: {{value: {given}, unit: 万人}}\n"
+        path = _write(tmp_path, "2023.yaml", f"year: 2023\nprovenance: sample\nvalues:\n{entry}")
+        assert [c for c, _, _ in _errors(path, plan)] == ([code] if code else []), given
+
+
+def test_a_percentage_just_over_100_says_how_much(plan: Plan) -> None:
+    path = FIXTURES / "invalid" / "percent-out-of-range--just-over.yaml"
+    (d,) = [d for d in check_paths([path], plan).diagnostics if d.severity is Severity.ERROR]
+    assert "100.0000001 is over 100" in d.message
+    assert "100.0000001 超过了 100" in d.message_zh
+
+
+def test_only_the_first_few_unknown_ids_get_a_suggestion(tmp_path: Path, plan: Plan) -> None:
+    # Each id is a real one with an "x" added: difflib would find every one of them.
+    ids = [ind.id for ind in plan.indicators][:30]
+    lines = "".join(f"  {id_}x: 1\n" for id_ in ids)
+    path = _write(tmp_path, "2023.yaml", f"year: 2023\nprovenance: sample\nvalues:\n{lines}")
+    unknown = [d for d in check_paths([path], plan).diagnostics if d.code == "unknown-indicator"]
+    assert len(unknown) == 30
+    assert sum("did you mean" in d.message for d in unknown) == SUGGEST_AT_MOST
+    assert "did you mean 'urban_new_jobs'" in unknown[0].message
+
+
+def test_many_unknown_ids_are_reported_quickly(tmp_path: Path, plan: Plan) -> None:
+    rows = "".join(f"unknown_indicator_{i},1\n" for i in range(20_000))
+    path = _write(tmp_path, "2023.csv", f"# provenance: sample\nid,value\n{rows}")
+    start = time.perf_counter()
+    result = check_paths([path], plan)
+    elapsed = time.perf_counter() - start
+    assert sum(d.code == "unknown-indicator" for d in result.diagnostics) == 20_000
+    # One difflib look-up for each id took about 1.5 ms against the plan's 83 ids: 30 s here.
+    assert elapsed < 10, elapsed
+
+
+def test_a_bad_figure_leaves_the_good_ones(tmp_path: Path, plan: Plan) -> None:
+    text = (
+        "year: 2023\nprovenance: sample\nvalues:\n"
+        "  urban_new_jobs: 1.1\n  basic_pension_coverage: 962\n  postdoc_recruits: abc\n"
+        "  surveyed_unemployment_rate: {value: 5.2, unit: ％}\n"
+    )
+    (submission,) = check_paths([_write(tmp_path, "2023.yaml", text)], plan).submissions
+    got = {k: e.value for k, e in submission.entries().items()}
+    assert got == {"urban_new_jobs": 1.1, "surveyed_unemployment_rate": 5.2}
+
+
+def test_a_part_over_its_whole_is_left_out(plan: Plan) -> None:
+    result = check_paths([FIXTURES / "invalid" / "child-exceeds-parent.yaml"], plan)
+    (submission,) = result.submissions
+    assert {k: e.value for k, e in submission.entries().items()} == {"new_skill_certificates": 0.8}
+
+
+def test_a_bad_year_leaves_the_file_out_but_every_problem_is_said(
+    tmp_path: Path, plan: Plan
+) -> None:
+    text = (
+        'year: "2023"\nprovenance: sample\nvalues:\n'
+        "  basic_pension_coverage: 962\n  urban_new_jobs: -1\n"
+    )
+    result = check_paths([_write(tmp_path, "2023.yaml", text)], plan)
+    assert result.submissions == []
+    assert [(d.code, d.line) for d in result.diagnostics if d.severity is Severity.ERROR] == [
+        ("invalid-year", 1),
+        ("percent-out-of-range", 4),
+        ("negative-value", 5),
+    ]
+
+
+def test_running_total_counts_from_a_total_to_date(tmp_path: Path, plan: Plan) -> None:
+    _write(
+        tmp_path, "2021.yaml", "year: 2021\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.1\n"
+    )
+    _write(
+        tmp_path,
+        "2022.yaml",
+        "year: 2022\nprovenance: sample\nvalues:\n  urban_new_jobs: {value: 2.1, to_date: true}\n",
+    )
+    path = tmp_path / "2023.yaml"
+
+    def warned(value: float) -> bool:
+        path.write_text(
+            f"year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: {value}\n", "utf-8"
+        )
+        return any(d.code == "running-total" for d in check_paths([path], plan).diagnostics)
+
+    # Total to date 2.1 over two years, 1.05 a year: a running total would be 2.1 + 1.05 = 3.15,
+    # and the warning starts at 0.9 × 3.15 = 2.835.
+    assert warned(3.2)
+    assert warned(2.84)
+    assert not warned(2.83)
+    assert not warned(1.0)
+
+
+def test_running_total_is_not_guessed_across_a_gap(tmp_path: Path, plan: Plan) -> None:
+    # 2021 is missing: the total to date is unknown, so nothing is compared with it.
+    _write(
+        tmp_path, "2022.yaml", "year: 2022\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.0\n"
+    )
+    path = _write(
+        tmp_path, "2023.yaml", "year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 5.0\n"
+    )
+    assert not [d for d in check_paths([path], plan).diagnostics if d.code == "running-total"]

@@ -34,12 +34,12 @@ _WHERE = {
     "Severity": "model.diagnostics",
     "TnplanError": "model.diagnostics",
     "Plan": "model.plan",
-    "Submission": "model.plan",
+    "Submission": "model.submission",
     "Evaluation": "calc.progress",
     "Status": "calc.progress",
     "evaluate": "calc.progress",
     "evaluate_plan": "calc.evaluation",
-    "check_files": "validate.rules",
+    "check_files": "sources.store",
     "load_actuals": "sources.store",
     "load_plan": "sources.store",
     "locate_data": "sources.store",
@@ -49,9 +49,9 @@ if TYPE_CHECKING:
     from .calc.evaluation import evaluate_plan
     from .calc.progress import Evaluation, Status, evaluate
     from .model.diagnostics import Diagnostic, Report, Severity, TnplanError
-    from .model.plan import Plan, Submission
-    from .sources.store import load_actuals, load_plan, locate_data
-    from .validate.rules import check_files
+    from .model.plan import Plan
+    from .model.submission import Submission
+    from .sources.store import check_files, load_actuals, load_plan, locate_data
 
 
 def __getattr__(name: str) -> Any:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .model.diagnostics import Diagnostic
     from .model.plan import ExpectedPath, Plan
     from .present.terminal import Screen
-    from .validate.rules import Actuals
+    from .validate.check import Actuals
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -384,7 +384,8 @@ def indicators(
 @app.command()
 def check(
     files: Annotated[
-        list[Path], typer.Argument(help="Submission files (YYYY.yaml).", show_default=False)
+        list[Path],
+        typer.Argument(help="Submission files (YYYY.yaml, YYYY.csv).", show_default=False),
     ],
     fmt: Annotated[
         CheckFormat,
@@ -412,11 +413,12 @@ def check(
     Example: tnplan check data/actuals/2023.yaml
     """
     lang = _language(lang)
+    from .model.catalogue import CATALOGUE
     from .model.diagnostics import Report, Severity
-    from .validate.rules import check_paths
+    from .sources.store import check_files
 
     _, plan = _load_plan(data, lang)
-    actuals = check_paths(files, plan)
+    actuals = check_files(files, plan)
     report = Report(files=actuals.files, diagnostics=actuals.diagnostics)
     shown = report.diagnostics
     if max_errors is not None:
@@ -436,9 +438,8 @@ def check(
     from .present import reporters
 
     _emit(reporters.render(chosen.value, report, shown, colour=_colour_wanted(), lang=lang.value))
-    usage_codes = {"file-not-found", "is-directory"}
-    if any(d.code in usage_codes for d in report.diagnostics):
-        raise typer.Exit(EXIT_USAGE)
+    if any(CATALOGUE[d.code].usage for d in report.diagnostics if d.code in CATALOGUE):
+        raise typer.Exit(EXIT_USAGE)  # a file that could not be used at all
     failed = not report.valid or (strict and report.warnings > 0)
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
 

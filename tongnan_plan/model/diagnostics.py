@@ -19,7 +19,11 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One problem: where (file, 1-based line and column, data path), what (code), and why."""
+    """One problem: where (file, 1-based line and column, data path), what (code), and why.
+
+    A reader of a spreadsheet sets ``cell`` (``Sheet1!B7``) as well; it is shown in place of
+    line and column, which then hold the cell's row and column numbers (for annotations).
+    """
 
     file: str
     line: int
@@ -30,20 +34,28 @@ class Diagnostic:
     path: str = ""
     #: The message in Chinese, where one was written (else the English one serves).
     message_zh: str = ""
+    #: Where in a workbook, ``sheet!A1`` style; empty for text files.
+    cell: str = ""
+
+    @property
+    def location(self) -> str:
+        """``line:column``, or the cell for a spreadsheet."""
+        return self.cell or f"{self.line}:{self.column}"
 
     def text(self, lang: str = "en") -> str:
         """The message in the language asked for (zh or en)."""
         return self.message_zh if lang == "zh" and self.message_zh else self.message
 
     def as_text(self, lang: str = "en") -> str:
-        """``file:line:col: severity[code] message``, the form editors and CI logs link."""
-        return (
-            f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}] {self.text(lang)}"
-        )
+        """``file:line:col: severity[code] message`` (``file:sheet!A1: …`` for a spreadsheet)."""
+        return f"{self.file}:{self.location}: {self.severity}[{self.code}] {self.text(lang)}"
 
     def as_dict(self, lang: str = "en") -> dict[str, str | int]:
-        """The diagnostic as JSON-ready plain data (the keys are the same in every language)."""
-        return {
+        """The diagnostic as JSON-ready plain data (the keys are the same in every language).
+
+        ``cell`` is there only for a spreadsheet's diagnostics.
+        """
+        data: dict[str, str | int] = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -52,6 +64,9 @@ class Diagnostic:
             "path": self.path,
             "message": self.text(lang),
         }
+        if self.cell:
+            data["cell"] = self.cell
+        return data
 
 
 @dataclass

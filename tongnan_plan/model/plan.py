@@ -1,14 +1,17 @@
-"""Pydantic models of the plan (targets.yaml) and of a year's data submission."""
+"""Pydantic models of the plan (targets.yaml); a year's submission is in model/submission.py."""
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from .units import MAX_MAGNITUDE, convert
+
+if TYPE_CHECKING:
+    from .submission import Entry, Submission, figure_of
 
 __all__ = [
     "Attribute",
@@ -104,8 +107,7 @@ class Provenance(StrEnum):
 
 
 class _Strict(BaseModel):
-    # defer_build: a model's validator is built the first time it validates, not at import;
-    # a run that only constructs submissions (model_construct) never builds theirs.
+    # defer_build: a model's validator is built the first time it validates, not at import.
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
@@ -338,49 +340,21 @@ def _require_unique(what: str, values: list[str]) -> None:
         seen.add(value)
 
 
-class Entry(_Strict):
-    """One indicator's figure in a submission."""
-
-    value: FiniteFloat
-    unit: str | None = None
-    #: A figure reported as a bound ("≥90"), as 专栏1 prints some results.
-    comparator: Comparator = Comparator.EQ
-    #: For cumulative indicators: the total to date (截至年底累计) rather than the year's flow.
-    to_date: bool = False
-    source: str | None = None
-    note: str | None = None
-
-
-class Submission(_Strict):
-    """One year's data submission (data/actuals/YYYY.yaml), values keyed by indicator id."""
-
-    year: int
-    provenance: Provenance
-    source: str | None = None
-    note: str | None = None
-    values: dict[Annotated[str, Field(pattern=ID_PATTERN)], Entry | FiniteFloat] = Field(
-        default_factory=dict
-    )
-
-    def entries(self) -> dict[str, Entry]:
-        """Every value as an Entry (a bare number becomes an Entry without a unit)."""
-        return {
-            key: value if isinstance(value, Entry) else Entry(value=value)
-            for key, value in self.values.items()
-        }
-
-
-def figure_of(value: Entry | float) -> tuple[float, bool, Comparator]:
-    """A submitted value's number, whether it is a total to date, and how it was reported.
-
-    Cheaper than entries() where many values are read: a checked submission keeps a bare
-    number as a float and builds an Entry only for a value with more to say.
-    """
-    if isinstance(value, Entry):
-        return value.value, value.to_date, value.comparator
-    return value, False, Comparator.EQ
-
-
 def is_valid_id(text: str) -> bool:
     """True when text has the form of an indicator id."""
     return bool(_ID_RE.match(text))
+
+
+_MOVED = ("Entry", "Submission", "figure_of")
+
+
+def __getattr__(name: str) -> Any:
+    """The submission's models, now in model/submission.py, under their old address.
+
+    Imported on first use: model/submission.py imports this module.
+    """
+    if name in _MOVED:
+        from . import submission
+
+        return getattr(submission, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["convert", "normalise_unit"]
+__all__ = ["MAX_MAGNITUDE", "convert", "normalise_unit"]
+
+#: The largest figure tnplan accepts, in an indicator's own unit (after any conversion): far above
+#: any real count or amount, and far enough below float's limit (about 1.8e308) that sums over a
+#: plan's years and indicators stay finite.
+MAX_MAGNITUDE = 1e15
 
 MAX_MAGNITUDE = 1e15
 

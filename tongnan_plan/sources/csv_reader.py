@@ -18,13 +18,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..sources.files import read_text
 from ..sources.yaml_reader import MAX_NUMBER_LENGTH, Document, Key, is_plain_number
 
-__all__ = ["COLUMNS", "parse_csv"]
+__all__ = ["COLUMNS", "load_csv", "parse_csv"]
 
 COLUMNS = ("id", "value", "unit", "source", "note")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -333,3 +334,9 @@ class _Reader:
 def parse_csv(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
     """Read a CSV submission into a Document shaped like a YAML one."""
     return _Reader(text, file).read()
+
+
+def load_csv(path: Path, display: str | None = None) -> tuple[Document, list[Diagnostic]]:
+    """Read and parse a CSV submission file (the reader sources/readers.py names for .csv)."""
+    name = display or str(path)
+    return parse_csv(read_text(path, name), name)

@@ -1,8 +1,13 @@
-"""Where the plan lives on disk, and loading it: targets.yaml and actuals/YYYY.yaml."""
+"""Where the plan lives on disk, and loading it: targets.yaml and actuals/YYYY.yaml.
+
+The files are read here (each submission by the reader its ending names, sources/readers.py)
+and the documents handed to the checks (validate/), which open no files themselves.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -10,13 +15,19 @@ from pydantic import ValidationError
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 from ..model.plan import Plan
 from ..sources.files import FILE_PROBLEMS
-from ..sources.yaml_reader import load_yaml, pydantic_diagnostics
-from ..validate.rules import SUBMISSION_SUFFIXES, Actuals, check_paths
+from ..sources.yaml_reader import load_yaml
+from ..validate.across import check_run
+from ..validate.check import Actuals, CheckedSubmission, check_document
+from ..validate.explain import pydantic_diagnostics
+from .readers import SUFFIXES, read_submission
 
 __all__ = [
     "PLAN_FILE_PROBLEMS",
     "Actuals",
+    "actual_files",
     "bundled_data",
+    "check_file",
+    "check_files",
     "load_actuals",
     "load_plan",
     "locate_data",
@@ -86,7 +97,7 @@ def load_plan(data_dir: Path) -> Plan:
 
 
 def actual_files(data_dir: Path) -> list[Path]:
-    """The submission files of a plan directory, in name order.
+    """The submission files of a plan directory (every ending a reader takes), in name order.
 
     Anything but a directory is listed (a FIFO, a broken link): reading it says what is
     wrong with it, where passing over it would leave a year out without a word.
@@ -94,9 +105,7 @@ def actual_files(data_dir: Path) -> list[Path]:
     folder = data_dir / ACTUALS
     if not folder.is_dir():
         return []
-    return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in SUBMISSION_SUFFIXES and not p.is_dir()
-    )
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir())
 
 
 def load_actuals(data_dir: Path, plan: Plan, *, warnings: bool = True) -> Actuals:
@@ -105,4 +114,48 @@ def load_actuals(data_dir: Path, plan: Plan, *, warnings: bool = True) -> Actual
     warnings=False skips the checks across years (jumps, running totals), which can only
     warn: for callers that report errors alone.
     """
-    return check_paths(actual_files(data_dir), plan, compare_previous=warnings)
+    return check_files(actual_files(data_dir), plan, compare=warnings)
+
+
+def check_file(path: Path, plan: Plan) -> CheckedSubmission:
+    """Read one submission file and check it on its own."""
+    try:
+        doc, diagnostics = read_submission(path)
+    except TnplanError as exc:
+        return CheckedSubmission(str(path), None, None, list(exc.diagnostics))
+    return check_document(doc, plan, diagnostics)
+
+
+def check_files(paths: Sequence[Path], plan: Plan, *, compare: bool = True) -> Actuals:
+    """Check submission files, then across years: the usable submissions and every diagnostic.
+
+    A year the files lack is taken, for comparison only, from a YYYY file beside them.
+    """
+    checked = [check_file(path, plan) for path in paths]
+    earlier = _beside(paths, checked, plan) if compare else []
+    return check_run(checked, plan, earlier, compare=compare)
+
+
+def _beside(
+    paths: Sequence[Path], checked: Sequence[CheckedSubmission], plan: Plan
+) -> list[CheckedSubmission]:
+    """The earlier years' submissions in the folders of paths, for the years the run lacks."""
+    years = {c.submission.year for c in checked if c.submission is not None}
+    if not years:
+        return []
+    named = set(paths)
+    out = []
+    for folder in dict.fromkeys(path.parent for path in paths):
+        for year in range(plan.plan.start_year, max(years)):
+            if year in years:
+                continue
+            for suffix in SUFFIXES:
+                candidate = folder / f"{year}{suffix}"
+                if candidate in named:
+                    break  # in the run already, and without a usable submission
+                if candidate.is_file():
+                    found = check_file(candidate, plan)
+                    if found.submission is not None and found.submission.year == year:
+                        out.append(found)
+                    break
+    return out

@@ -696,19 +696,3 @@ def _base60(text: str, kind: type[int] | type[float]) -> float:
     for part in text.split(":"):
         value = value * 60 + kind(part)
     return value
-
-
-def pydantic_diagnostics(doc: Document, exc: Any, prefix: PathT = ()) -> list[Diagnostic]:
-    """Turn a pydantic ValidationError into located diagnostics."""
-    out: list[Diagnostic] = []
-    for err in exc.errors(include_url=False):
-        loc: PathT = (*prefix, *(part for part in err["loc"] if isinstance(part, str | int)))
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            out.append(doc.diagnostic(loc, "unknown-key", f"unknown key {loc[-1]!r}", key=True))
-        elif kind == "missing":
-            out.append(doc.diagnostic(loc[:-1], "missing-key", f"missing key {loc[-1]!r}"))
-        else:
-            message = str(err["msg"])
-            out.append(doc.diagnostic(loc, "invalid-value", f"{format_path(loc)}: {message}"))
-    return out

@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from ..model.plan import Indicator, Kind, Plan, Provenance, Submission, Tier
+from ..model.plan import Indicator, Kind, Plan, Provenance, Tier
+from ..model.submission import Submission, upper_bound
 
 __all__ = ["SCHEMA_DIALECT", "submission_schema", "submission_template"]
 
@@ -20,26 +21,25 @@ def _describe(ind: Indicator) -> str:
 def submission_schema(plan: Plan) -> dict[str, Any]:
     """The JSON Schema of a submission to this plan, every indicator id listed with its name.
 
-    The shape comes from the pydantic model; the plan adds the ids, the year range and the
-    percentage bounds, so that an editor completes ids and flags unknown ones while typing.
+    Everything but the plan's facts comes from the pydantic models (model/submission.py):
+    the shape, the bare number's and the entry's rules. The plan adds its years, its ids and
+    each indicator's upper bound, so that an editor completes ids and flags unknown ones.
     """
     schema = Submission.model_json_schema()
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = f"tnplan submission: {plan.plan.title}"
-    schema["required"] = ["year", "provenance", "values"]
     properties = schema["properties"]
     properties["year"].update(minimum=plan.plan.start_year, maximum=plan.plan.end_year)
-    entry = schema["$defs"]["Entry"]
-    entry["properties"]["value"]["minimum"] = 0
-    values: dict[str, Any] = {}
-    for ind in plan.indicators:
-        number: dict[str, Any] = {"type": "number", "minimum": 0}
-        if ind.unit == "%":
-            number["maximum"] = 100
-        values[ind.id] = {
+    (figure,) = properties["values"]["patternProperties"].values()
+    number = next(form for form in figure["oneOf"] if form.get("type") == "number")
+    entry = next(form for form in figure["oneOf"] if "$ref" in form)
+    values = {
+        ind.id: {
             "description": _describe(ind),
-            "anyOf": [number, {"$ref": "#/$defs/Entry"}],
+            "anyOf": [{**number, "maximum": upper_bound(ind)}, entry],
         }
+        for ind in plan.indicators
+    }
     properties["values"] = {
         "description": "Figures by indicator id (see tnplan indicators); missing is not zero.",
         "type": "object",

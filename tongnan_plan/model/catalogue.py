@@ -1,0 +1,449 @@
+"""Every diagnostic code tnplan emits, once: its severity, its messages in English and Chinese,
+and a line of documentation (the README's table of codes is made from it).
+
+A message is a ``str.format`` template; its parameters are plain values, or :class:`Words`
+where the wording differs by language. Run ``python -m tongnan_plan.model.catalogue`` to print
+the README's table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .diagnostics import Diagnostic, Severity
+
+__all__ = [
+    "CATALOGUE",
+    "PROBLEMS",
+    "Problem",
+    "Words",
+    "diagnostic",
+    "figure_text",
+    "markdown_table",
+    "render",
+    "shorten",
+]
+
+
+class Words(NamedTuple):
+    """A parameter of a message that reads differently in each language."""
+
+    en: str
+    zh: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One diagnostic code."""
+
+    code: str
+    severity: Severity
+    en: str
+    zh: str
+    #: One line for the README (also pydantic's message where a model raises the code).
+    doc: str
+    #: Located at a key rather than at its value.
+    at_key: bool = False
+    #: The file could not be used at all: `check` exits 2, as for a usage error.
+    usage: bool = False
+
+
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+PROBLEMS = (
+    # ---- reading the file
+    Problem(
+        "file-not-found", E, "no such file", "文件不存在", "the file does not exist", usage=True
+    ),
+    Problem(
+        "is-directory",
+        E,
+        "is a directory, not a submission file",
+        "这是一个目录，不是报送文件",
+        "a directory was named where a file belongs",
+        usage=True,
+    ),
+    Problem(
+        "unsupported-format",
+        E,
+        "tnplan reads submissions as {suffixes}, not {given}",
+        "tnplan 读取的报送文件格式为 {suffixes}，不包括 {given}",
+        "a file whose ending names no format tnplan reads (.yaml, .yml and .csv do)",
+        usage=True,
+    ),
+    Problem(
+        "file-unreadable",
+        E,
+        "{reason}",
+        "无法读取：{reason}",
+        "the file cannot be read (permissions, an I/O error)",
+    ),
+    Problem(
+        "file-too-large",
+        E,
+        "file is {size} bytes; tnplan reads at most {limit} bytes",
+        "文件有 {size} 字节，tnplan 最多读取 {limit} 字节",
+        "a file over 16 MiB is refused before it is parsed",
+    ),
+    Problem(
+        "not-utf8",
+        E,
+        "file is not UTF-8 ({detail})",
+        "文件不是 UTF-8 编码（{detail}）",
+        "not UTF-8 (a UTF-8 BOM is fine); GBK files are recognised and the message says how to"
+        " convert them",
+    ),
+    Problem(
+        "empty-file",
+        E,
+        "file holds no {what}",
+        "文件中没有{what}",
+        "no YAML document, or a CSV without a header row",
+    ),
+    # ---- YAML and CSV syntax
+    Problem(
+        "yaml-syntax",
+        E,
+        "YAML does not parse: {problem}",
+        "YAML 无法解析（{problem}）",
+        "YAML that does not parse (the message points at the key or bracket concerned, and"
+        " names tabs and full-width colons `：`)",
+    ),
+    Problem(
+        "too-deep",
+        E,
+        "nesting is deeper than tnplan accepts ({limit} levels)",
+        "嵌套层数超过 tnplan 接受的 {limit} 层",
+        "nesting deeper than any submission needs",
+    ),
+    Problem(
+        "duplicate-key",
+        E,
+        "key {key!r} appears again (first at line {first}); YAML would silently keep only the last",
+        "键 {key!r} 重复出现（第一次在第 {first} 行）；YAML 会悄悄只保留最后一个",
+        "a key (or a CSV id) given twice, where PyYAML would silently keep the last: both lines"
+        " are named",
+    ),
+    Problem(
+        "yaml-alias",
+        E,
+        "value is an alias of the anchor {anchor!r}; tnplan does not accept YAML aliases:"
+        " write the value out",
+        "此值是锚点 {anchor!r} 的别名；tnplan 不接受 YAML 别名，请直接写出数值",
+        "anchors and aliases: refused, never expanded",
+    ),
+    Problem(
+        "yaml-merge-key",
+        E,
+        "merge keys ('<<') are not accepted: write the keys out",
+        "不接受合并键（'<<'），请逐个写出",
+        "`<<` merge keys: refused",
+    ),
+    Problem(
+        "yaml-tag",
+        E,
+        "tag {tag!r} is not allowed: tnplan reads plain data only (no objects, no binary, no sets)",
+        "不允许使用标签 {tag!r}：tnplan 只读取普通数据",
+        "tags such as `!!python/object`: refused, never constructed",
+    ),
+    Problem(
+        "yaml-complex-key",
+        E,
+        "a key must be a plain name",
+        "键必须是简单的名称",
+        "a mapping or list used as a key",
+    ),
+    Problem(
+        "key-not-text",
+        E,
+        "key {key!r} is read as a {kind} by YAML 1.1, not as a name; quote it",
+        "键 {key!r} 在 YAML 1.1 中被读作 {kind}，不是名称，请加引号",
+        "a key YAML 1.1 reads as something other than a name (`yes` is true)",
+    ),
+    Problem(
+        "yaml11-boolean",
+        E,
+        "{text!r} is read as the boolean {value} by YAML 1.1; quote it if it is text",
+        "{text!r} 在 YAML 1.1 中被读作布尔值 {value}；如果是文字请加引号",
+        "YAML 1.1 reads `no`, `yes`, `on`, `off` as booleans",
+    ),
+    Problem(
+        "yaml11-octal",
+        E,
+        "{text!r} is read as the octal number {value} by YAML 1.1;"
+        " write {decimal} without the leading zero",
+        "{text!r} 在 YAML 1.1 中被读作八进制数 {value}；请去掉开头的 0，写作 {decimal}",
+        "YAML 1.1 reads `010` as 8",
+    ),
+    Problem(
+        "yaml11-sexagesimal",
+        E,
+        "{text!r} is read as the base-60 number {value} by YAML 1.1; quote it if it is text",
+        "{text!r} 在 YAML 1.1 中被读作六十进制数 {value}；如果是文字请加引号",
+        "YAML 1.1 reads `1:30` as 90",
+    ),
+    Problem(
+        "csv-syntax",
+        E,
+        "a quoted cell is never closed: it runs to the end of the file",
+        "引号内的单元格没有闭合，一直延续到文件末尾",
+        "a CSV cell opened with a quote and never closed",
+    ),
+    Problem(
+        "extra-cells",
+        E,
+        "row has {cells} cells, the header {columns}",
+        "此行有 {cells} 格，表头只有 {columns} 列",
+        "a CSV row with more cells than its header has columns",
+    ),
+    # ---- the plan
+    Problem(
+        "plan-not-found",
+        E,
+        "no {targets} here; --data (or TNPLAN_DATA) must name a plan directory",
+        "这里没有 {targets}；--data（或 TNPLAN_DATA）应指向规划数据目录",
+        "the plan directory has no targets.yaml",
+    ),
+    Problem(
+        "invalid-value",
+        E,
+        "{path}: {reason}",
+        "{path}：{reason}",
+        "a value of the plan (targets.yaml) that its model does not accept",
+    ),
+    # ---- the shape of a submission
+    Problem(
+        "not-a-mapping",
+        E,
+        "a submission is a mapping with {keys}",
+        "报送文件应为包含 {keys} 的映射",
+        "the file is not a mapping of year, provenance and values",
+    ),
+    Problem(
+        "missing-key",
+        E,
+        "missing key {key!r}{what}",
+        "缺少键 {key!r}{what}",
+        "a required key (year, provenance, values, an entry's value, a CSV's id and value"
+        " columns) is missing",
+    ),
+    Problem(
+        "unknown-key",
+        E,
+        "unknown key {key!r}{hint}",
+        "未知的键 {key!r}{hint}",
+        "a key (or CSV column) tnplan does not know; the nearest known one is suggested",
+        at_key=True,
+    ),
+    Problem(
+        "invalid-type",
+        E,
+        "{key} must be {expected}",
+        "{key} 应为{expected}",
+        "text, a mapping or true/false where something else was given",
+    ),
+    Problem(
+        "invalid-year",
+        E,
+        "year must be a whole number, not {given}",
+        "年份应为整数，不能是 {given}",
+        "`year` is not a whole number",
+    ),
+    Problem(
+        "year-outside-plan",
+        E,
+        "year {year} is outside the plan period {first}-{last}",
+        "{year} 年不在规划期 {first}-{last} 年之内",
+        "`year` is outside the plan's years (2021–2025)",
+    ),
+    Problem(
+        "year-mismatch",
+        E,
+        "year {year} does not match the file name {stem}",
+        "年份 {year} 与文件名 {stem} 不符",
+        "`year` does not match the file name `YYYY.yaml`",
+    ),
+    Problem(
+        "duplicate-year",
+        E,
+        "{other} already gives the figures of {year}",
+        "{other} 已经提交了 {year} 年的数据",
+        "another file of the same run gives the same year",
+    ),
+    Problem(
+        "invalid-provenance",
+        E,
+        "provenance {problem}: {allowed}",
+        "provenance（数据性质）{problem}：{allowed}",
+        "provenance is not `official`, `preliminary`, `estimate` or `sample`",
+    ),
+    # ---- the figures
+    Problem(
+        "unknown-indicator",
+        E,
+        "unknown indicator {key!r}{hint}",
+        "未知指标 {key!r}{hint}",
+        "an id the plan does not have; the nearest id is suggested (for the first few), and a"
+        " Chinese name is pointed to its id",
+        at_key=True,
+    ),
+    Problem(
+        "not-a-number",
+        E,
+        "{given} {what}, not a number{hint}",
+        "{given} {what}，不是数字{hint}",
+        "text (`6,200`, `5%`, full-width digits, `1e3`), a date, a boolean or a list where a"
+        " number belongs",
+    ),
+    Problem(
+        "not-finite",
+        E,
+        "{given} is not a finite number",
+        "{given} 不是有限的数字",
+        "NaN or infinity",
+    ),
+    Problem(
+        "missing-value",
+        E,
+        "no value given; leave the id out if there is no figure (missing is not zero)",
+        "未填数值；没有数据的指标请删去该行（缺报不按零计）",
+        "an empty value where a number belongs",
+    ),
+    Problem(
+        "negative-value",
+        E,
+        "{name} cannot be negative ({value})",
+        "{name}不能为负数（{value}）",
+        "a negative figure: every indicator of the plan counts or measures something",
+    ),
+    Problem(
+        "percent-out-of-range",
+        E,
+        "{name} is a percentage: {value} is over {limit}",
+        "{name}是百分比，{value} 超过了 {limit}",
+        "a percentage over 100",
+    ),
+    Problem(
+        "value-too-large",
+        E,
+        "{name}: {given} {given_unit} is larger than any figure tnplan accepts"
+        " (at most {limit} {unit})",
+        "{name}：{given} {given_unit} 超出了 tnplan 接受的范围（最大 {limit} {unit}）",
+        "a figure over 10^15 in the indicator's unit, after any conversion: no real count is"
+        " that large, and sums of such figures would overflow",
+    ),
+    Problem(
+        "invalid-comparator",
+        E,
+        "comparator {given} is not one of: {allowed}",
+        "比较符 {given} 不在可选值之内：{allowed}",
+        "a comparator other than `=`, `>=`, `≥`, `>`, `<=`, `≤`, `<`",
+    ),
+    Problem(
+        "to-date-not-cumulative",
+        E,
+        "{name} is a level, not a five-year total: to_date does not apply",
+        "{name}是水平值，不是五年累计数，不能用 to_date",
+        "`to_date: true` on an indicator that is a level, not a five-year total",
+    ),
+    Problem(
+        "unit-mismatch",
+        E,
+        "unit {unit!r} does not convert to {name}'s unit {expected!r}",
+        "单位 {unit!r} 无法换算为{name}的单位 {expected!r}",
+        "a stated unit that does not convert to the indicator's (人↔万人, 人次↔万人次,"
+        " 元/万元/亿元, 张↔万张 do)",
+    ),
+    Problem(
+        "child-exceeds-parent",
+        E,
+        "{name} ({value}) is larger than its parent {parent} ({parent_value} {unit}),"
+        " of which it is a part (其中)",
+        "{name}（{value}）大于其所属的{parent}（{parent_value} {unit}），其中项不能超过总项",
+        "a 其中 row larger than its parent in the same unit (the row is left out)",
+    ),
+    Problem(
+        "unit-converted",
+        INFO,
+        "{given} {unit} converted to {value} {expected}",
+        "{given} {unit} 已换算为 {value} {expected}",
+        "a figure given in another unit of the same kind, and what it became",
+    ),
+    # ---- across files and against the plan
+    Problem(
+        "running-total",
+        W,
+        "{name} is a yearly flow summed by tnplan, but {value} is close to the total to date"
+        " ({total} over {first}-{last} plus a year): give {year}'s own figure",
+        "{name}按年度新增数累计，但 {value} 接近截至上年的累计数（{first}-{last} 年共 {total}）"
+        "再加一年：请填 {year} 年当年的数字",
+        "a cumulative indicator given as the total to date rather than the year's flow (the"
+        " figure is at least 90 % of the total to date the year before plus one more average"
+        " year)",
+    ),
+    Problem(
+        "implausible-jump",
+        W,
+        "{name} moves from {old} to {new} {unit} (×{ratio}) against {previous} in {file}:"
+        " is the unit right?",
+        "{name}从 {previous} 年（{file}）的 {old} 变为 {new} {unit}（×{ratio}）：单位是否填错？",
+        "a figure ten times larger or smaller than the previous year's (in the same run, or"
+        " `YYYY.yaml` beside the file): a likely unit slip",
+    ),
+    Problem(
+        "missing-indicators",
+        W,
+        "{absent} of the plan's {total} indicators are not reported ({main} of them main"
+        " indicators; missing is not zero): {shown}{more}",
+        "规划的 {total} 项指标中有 {absent} 项未报送（其中主要指标 {main} 项；缺报不按零计）："
+        "{shown}{more}",
+        "indicators the plan tracks that the file leaves out (listed once; missing is not zero)",
+        at_key=True,
+    ),
+)
+
+#: Every code, by name.
+CATALOGUE: Mapping[str, Problem] = {p.code: p for p in PROBLEMS}
+
+
+def render(code: str, params: Mapping[str, object]) -> Words:
+    """The message of code with its parameters filled in, in English and in Chinese."""
+    problem = CATALOGUE[code]
+    en = {k: v.en if isinstance(v, Words) else v for k, v in params.items()}
+    zh = {k: v.zh if isinstance(v, Words) else v for k, v in params.items()}
+    return Words(problem.en.format_map(en), problem.zh.format_map(zh))
+
+
+def diagnostic(code: str, file: str, line: int, column: int, /, **params: object) -> Diagnostic:
+    """A diagnostic of code at file:line:column, its message made from the catalogue."""
+    message = render(code, params)
+    severity = CATALOGUE[code].severity
+    return Diagnostic(file, line, column, severity, code, message.en, "", message.zh)
+
+
+def figure_text(value: float) -> str:
+    """A number as short as it can be written without changing it (962, 0.82, 100.0000001)."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(float(value))
+
+
+#: Longest text of a submission quoted in a message.
+QUOTE_AT_MOST = 40
+
+
+def shorten(text: str, limit: int = QUOTE_AT_MOST) -> str:
+    """text cut to limit characters, with an ellipsis where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def markdown_table() -> str:
+    """The README's table of codes: one row a code, in the catalogue's order."""
+    rows = ["| code | severity | what it means |", "| --- | --- | --- |"]
+    rows += [f"| `{p.code}` | {p.severity} | {p.doc} |" for p in PROBLEMS]
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - a tool for the README
+    print(markdown_table(), end="")

@@ -1,0 +1,202 @@
+"""The check of one submission: a document in, the usable submission and its diagnostics out.
+
+Reads no files: a reader (sources/readers.py) makes the document. The rules themselves live
+in the models (model/submission.py); this module runs them once per document, explains what
+they find, and, where something is wrong, leaves out the parts at fault and validates the
+rest again, so that every problem is found and the good figures are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from ..model.catalogue import Words, shorten
+from ..model.diagnostics import Diagnostic
+from ..model.plan import Plan, Provenance, Tier
+from ..model.submission import Submission, SubmissionContext
+from ..sources.yaml_reader import Document, Key
+from .explain import REPORTED, Explainer, emit, error_path
+
+__all__ = ["Actuals", "CheckedSubmission", "check_document"]
+
+#: How many missing ids a warning names before it says "and N more".
+LIST_AT_MOST = 12
+#: Readings the YAML reader notes without reporting them (they explain a not-a-number).
+_READER_HINTS = frozenset({"number-as-text", "date"})
+_YEAR_STEM = re.compile(r"[0-9]{4}")
+
+
+@dataclass
+class CheckedSubmission:
+    """One submission after checking: the usable submission (if any), its document, problems."""
+
+    file: str
+    submission: Submission | None
+    document: Document | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class Actuals:
+    """Submissions after checking: the usable ones, what was found, and the files read."""
+
+    submissions: list[Submission] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    #: The file each usable submission came from, in the order of submissions.
+    submission_files: list[str] = field(default_factory=list)
+
+
+def check_document(
+    doc: Document, plan: Plan, diagnostics: Sequence[Diagnostic] = ()
+) -> CheckedSubmission:
+    """Check a parsed submission against the plan (diagnostics: the reader's, kept first)."""
+    out = list(diagnostics)
+    explainer = Explainer(doc, plan)
+    data: Any = _without_reported(doc)
+    usable = True
+    submission: Submission | None = None
+    context = SubmissionContext(plan)
+    while True:
+        context = SubmissionContext(plan)
+        try:
+            submission = Submission.model_validate(data, context=context)
+            break
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+        out.extend(explainer.explain(errors))
+        pruned = _prune(data, errors, plan)
+        if pruned is None:
+            break
+        data, fatal = pruned
+        usable = usable and not fatal
+    if submission is not None:
+        out.extend(_conversions(doc, context, plan))
+        if usable:
+            out.extend(_year_against_file_name(doc, submission))
+        else:
+            submission = None
+    out.extend(_missing_indicators(doc, plan))
+    return CheckedSubmission(doc.file, submission, doc, out)
+
+
+def _prune(data: Any, errors: list[ErrorDetails], plan: Plan) -> tuple[Any, bool] | None:
+    """data without the parts at fault, and whether a part it cannot do without was at fault.
+
+    The year and the provenance cannot be left out: a stand-in takes their place so that the
+    rest is still checked, and the submission is not used. None when nothing can be pruned.
+    """
+    if not isinstance(data, dict):
+        return None
+    top = dict(data)
+    values = top.get("values")
+    values = dict(values) if isinstance(values, dict) else values
+    stand_in: dict[Key, Any] = {"year": plan.plan.start_year, "provenance": Provenance.SAMPLE.value}
+    fatal = changed = False
+    for err in errors:
+        path = error_path(err["loc"])
+        if not path:
+            return None
+        head = path[0]
+        if err["type"] == "unknown-indicator" and isinstance(values, dict):
+            for key in err.get("ctx", {}).get("keys", ()):
+                values.pop(key, None)
+            changed = True
+        elif head == "values" and len(path) > 1:
+            if isinstance(values, dict) and path[1] in values:
+                del values[path[1]]
+                changed = True
+        elif head in stand_in:
+            fatal = True
+            if top.get(head) != stand_in[head]:
+                top[head], changed = stand_in[head], True
+        elif head == "values":
+            if values != {}:
+                values, changed = {}, True
+        elif head in top:
+            del top[head]
+            changed = True
+    if "values" in top or values is not None:
+        top["values"] = values
+    return (top, fatal) if changed else None
+
+
+def _without_reported(doc: Document) -> Any:
+    """The document's data with each value the reader already reported replaced by REPORTED."""
+    reported = [path for path, (code, _) in doc.quirks.items() if code not in _READER_HINTS]
+    data = doc.data
+    for path in reported:
+        data = _replaced(data, path)
+    return data
+
+
+def _replaced(data: Any, path: Sequence[Key]) -> Any:
+    """A copy of data (only along path) with the value at path replaced by REPORTED."""
+    if not path:
+        return REPORTED
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict) and head in data:
+        return {**data, head: _replaced(data[head], rest)}
+    if isinstance(data, list) and isinstance(head, int) and 0 <= head < len(data):
+        return [*data[:head], _replaced(data[head], rest), *data[head + 1 :]]
+    return data
+
+
+def _conversions(doc: Document, context: SubmissionContext, plan: Plan) -> list[Diagnostic]:
+    return [
+        emit(
+            doc,
+            ("values", c.indicator_id, "unit"),
+            "unit-converted",
+            given=c.given,
+            unit=shorten(c.unit),
+            value=c.value,
+            expected=plan.indicator(c.indicator_id).unit,
+        )
+        for c in context.conversions
+    ]
+
+
+def _year_against_file_name(doc: Document, submission: Submission) -> list[Diagnostic]:
+    """A file named YYYY.yaml (or .csv, …) must hold the figures of that year."""
+    stem = PurePath(doc.file).stem
+    if _YEAR_STEM.fullmatch(stem) and int(stem) != submission.year:
+        return [emit(doc, ("year",), "year-mismatch", year=submission.year, stem=stem)]
+    return []
+
+
+def _missing_indicators(doc: Document, plan: Plan) -> list[Diagnostic]:
+    """One warning naming the plan's indicators the submission leaves out (missing is not 0)."""
+    data = doc.data
+    if not isinstance(data, dict) or "values" not in data:
+        return []
+    given = data["values"] if data["values"] is not None else {}
+    if not isinstance(given, dict):
+        return []
+    order = list(Tier)
+    absent = sorted(
+        (ind for ind in plan.indicators if ind.id not in given),
+        key=lambda ind: order.index(ind.tier),
+    )
+    if not absent:
+        return []
+    more = len(absent) - LIST_AT_MOST
+    return [
+        emit(
+            doc,
+            ("values",),
+            "missing-indicators",
+            absent=len(absent),
+            total=len(plan.indicators),
+            main=sum(1 for ind in absent if ind.tier is Tier.MAIN),
+            shown=", ".join(ind.id for ind in absent[:LIST_AT_MOST]),
+            more=Words(f" and {more} more", f" 等另 {more} 项") if more > 0 else Words("", ""),
+        )
+    ]

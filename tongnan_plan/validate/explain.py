@@ -1,0 +1,334 @@
+"""Pydantic's errors as located diagnostics: where in the document, which code, what to do.
+
+Each error's ``loc`` is a path into the document; the reader recorded where every path
+stands. Pydantic's own error types (a string where a number belongs, a missing key) are
+turned into tnplan's codes here, with a hint at the likely slip; tnplan's own rules raise
+errors that already carry a code of the catalogue and the facts for its message.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from ..model.catalogue import CATALOGUE, Words, figure_text, render, shorten
+from ..model.diagnostics import Diagnostic
+from ..model.plan import Plan, Provenance, is_valid_id
+from ..model.submission import COMPARATORS, Entry, Submission
+from ..model.units import MAX_MAGNITUDE
+from ..sources.yaml_reader import Document, Key, format_path
+
+__all__ = ["REPORTED", "SUGGEST_AT_MOST", "Explainer", "emit", "error_path", "pydantic_diagnostics"]
+
+#: Put in place of a value the reader has already reported (a YAML 1.1 reading): it fails
+#: validation like any bad value, and its errors are not reported a second time.
+REPORTED = object()
+#: How many unknown ids of a document get a suggestion (difflib is slow on a long list).
+SUGGEST_AT_MOST = 5
+#: Longer words are not compared at all.
+_SUGGEST_LONGEST = 64
+#: Facts of tnplan's own errors that hold a user's text (cut short in a message).
+_USER_TEXT = frozenset({"key", "unit", "given_unit"})
+
+Path = tuple[Key, ...]
+
+
+def emit(doc: Document, path: Sequence[Key], code: str, /, **params: object) -> Diagnostic:
+    """A diagnostic of code located at path in doc, its message from the catalogue."""
+    problem = CATALOGUE[code]
+    message = render(code, {k: _plain(v) for k, v in params.items()})
+    return doc.diagnostic(
+        path, code, message.en, problem.severity, key=problem.at_key, zh=message.zh
+    )
+
+
+def _plain(value: object) -> object:
+    """A parameter as a message shows it: numbers written in full but briefly."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return _whole(value)
+    if isinstance(value, float):
+        return figure_text(value)
+    return value
+
+
+def _whole(number: int) -> str:
+    # str() of a whole number of more than 4,300 digits raises; none that long is a figure.
+    if number.bit_length() <= 128:
+        return str(number)
+    return f"{'-' if number < 0 else ''}≈10^{int(number.bit_length() * math.log10(2))}"
+
+
+def error_path(loc: Sequence[Any]) -> Path:
+    """The document path of an error's loc (a key's error points at its key: see Problem)."""
+    parts = [p for p in loc if isinstance(p, str | int)]
+    if parts and parts[-1] == "[key]":
+        parts.pop()
+    # A figure is a bare number or an Entry: pydantic names the form it tried; the document not.
+    if len(parts) >= 3 and parts[0] == "values" and parts[2] in ("entry", "number"):
+        del parts[2]
+    return tuple(parts)
+
+
+class Explainer:
+    """Turns one document's validation errors into diagnostics (suggesting for the first few)."""
+
+    def __init__(self, doc: Document, plan: Plan) -> None:
+        self.doc = doc
+        self.plan = plan
+        self.by_id = plan.by_id
+        self.suggestions_left = SUGGEST_AT_MOST
+        self._names: dict[str, str] | None = None
+        self._handlers: dict[str, Callable[[Path, Any, ErrorDetails], Diagnostic]] = {
+            "model_type": self._not_a_mapping,
+            "missing": self._missing,
+            "extra_forbidden": self._unknown_key,
+            "int_type": self._invalid_year,
+            "enum": self._not_a_choice,
+            "string_type": self._invalid_type,
+            "bool_type": self._invalid_type,
+            "dict_type": self._invalid_type,
+            "float_type": self._not_a_number,
+            "finite_number": self._not_finite,
+            "greater_than_equal": self._negative,
+            "string_pattern_mismatch": self._unknown_indicator,
+        }
+
+    def explain(self, errors: Iterable[ErrorDetails]) -> list[Diagnostic]:
+        """A diagnostic for each error, except those of values the reader already reported."""
+        out: list[Diagnostic] = []
+        for err in errors:
+            if err["input"] is REPORTED:
+                continue
+            path = error_path(err["loc"])
+            handler = self._handlers.get(err["type"])
+            if err["type"] == "unknown-indicator":  # one error naming every unknown id
+                keys = err.get("ctx", {}).get("keys", ())
+                out.extend(self._unknown_indicator((*path, key), key, err) for key in keys)
+            elif handler is not None:
+                out.append(handler(path, err["input"], err))
+            elif err["type"] in CATALOGUE:
+                facts = {
+                    k: shorten(v) if k in _USER_TEXT and isinstance(v, str) else v
+                    for k, v in err.get("ctx", {}).items()
+                }
+                out.append(emit(self.doc, path, err["type"], **facts))
+            else:  # nothing tnplan expects: say what pydantic says, located
+                out.append(_invalid_value(self.doc, path, err))
+        return out
+
+    # ---- the shape
+
+    def _not_a_mapping(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
+        keys = Words("year, provenance and values", "year、provenance 和 values")
+        return emit(self.doc, path, "not-a-mapping", keys=keys)
+
+    def _missing(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
+        key = path[-1]
+        allowed = ", ".join(p.value for p in Provenance)
+        what = {
+            "values": Words(" (indicator id: number)", "（指标 id: 数值）"),
+            "year": Words("", "（年份）"),
+            "provenance": Words(f" ({allowed})", f"（数据性质：{allowed}）"),
+            "value": Words("", "（数值）"),
+        }.get(str(key), Words("", ""))
+        return emit(self.doc, path[:-1], "missing-key", key=key, what=what)
+
+    def _unknown_key(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
+        key = str(path[-1])
+        allowed = tuple(Submission.model_fields if len(path) == 1 else Entry.model_fields)
+        near = _suggest(key, allowed)
+        key = shorten(key)
+        if near is not None:
+            hint = Words(f"; did you mean {near!r}?", f"；是否应为 {near!r}？")
+        else:
+            hint = Words(
+                f"; expected one of: {', '.join(allowed)}", f"；可用的键：{'、'.join(allowed)}"
+            )
+        return emit(self.doc, path, "unknown-key", key=key, hint=hint)
+
+    def _invalid_type(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
+        expected = {
+            "string_type": Words("text; quote it", "文字，请加引号"),
+            "bool_type": Words("true or false", " true 或 false"),
+            "dict_type": Words("a mapping of indicator ids to numbers", "“指标 id: 数值”的映射"),
+        }[err["type"]]
+        return emit(self.doc, path, "invalid-type", key=path[-1], expected=expected)
+
+    def _invalid_year(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
+        return emit(self.doc, path, "invalid-year", given=_quoted(given))
+
+    def _not_a_choice(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
+        if path[-1] == "comparator":
+            return emit(
+                self.doc,
+                path,
+                "invalid-comparator",
+                given=_quoted(given),
+                allowed=Words(", ".join(COMPARATORS), "、".join(COMPARATORS)),
+            )
+        allowed = ", ".join(p.value for p in Provenance)
+        if given is None:
+            problem = Words("is empty; choose one of", "为空，请选择")
+        else:
+            problem = Words(f"{_quoted(given)} is not one of", f"{_quoted(given)} 不在可选值之内")
+        return emit(self.doc, path, "invalid-provenance", problem=problem, allowed=allowed)
+
+    # ---- the figures
+
+    def _indicator_name(self, path: Path) -> str:
+        indicator = self.by_id.get(str(path[1])) if len(path) > 1 else None
+        return indicator.name if indicator is not None else str(path[-1])
+
+    def _not_a_number(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
+        if given is None:
+            return emit(self.doc, path, "missing-value")
+        if isinstance(given, int) and not isinstance(given, bool):  # too large for a float
+            indicator = self.by_id.get(str(path[1])) if len(path) > 1 else None
+            unit = indicator.unit if indicator is not None else ""
+            return emit(
+                self.doc,
+                path,
+                "value-too-large",
+                name=self._indicator_name(path),
+                given=given,
+                given_unit=unit,
+                limit=MAX_MAGNITUDE,
+                unit=unit,
+            )
+        if isinstance(given, str):
+            what, hint = _text_reading(given, self.doc.quirks.get(path))
+            return emit(self.doc, path, "not-a-number", given=_quoted(given), what=what, hint=hint)
+        what = {
+            bool: Words("is a boolean", "是布尔值"),
+            list: Words("is a list", "是列表"),
+            dict: Words("is a mapping", "是映射"),
+        }.get(type(given), Words(f"is a {type(given).__name__}", f"是 {type(given).__name__}"))
+        return emit(
+            self.doc, path, "not-a-number", given=_quoted(given), what=what, hint=Words("", "")
+        )
+
+    def _not_finite(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
+        return emit(self.doc, path, "not-finite", given=given)
+
+    def _negative(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
+        return emit(self.doc, path, "negative-value", name=self._indicator_name(path), value=given)
+
+    def _unknown_indicator(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
+        key = str(path[-1])
+        hint = self._nearest(key)
+        return emit(self.doc, path, "unknown-indicator", key=shorten(key), hint=hint)
+
+    def _nearest(self, key: str) -> Words:
+        """Where an unknown id most likely points: a name's id, else the closest id or name."""
+        if self._names is None:
+            self._names = {ind.name: ind.id for ind in self.plan.indicators}
+        names, known = self._names, self.by_id
+        if key in names:
+            ind = known[names[key]]
+            return Words(
+                f"; write its id {ind.id!r} ({ind.name})", f"；请写它的 id {ind.id!r}（{ind.name}）"
+            )
+        if self.suggestions_left <= 0:
+            return Words("", "")
+        self.suggestions_left -= 1
+        near = _suggest(key, known) if is_valid_id(key) else None
+        if near is None:
+            near_name = _suggest(key, names)
+            near = names[near_name] if near_name is not None else None
+        if near is None:
+            return Words("", "")
+        name = known[near].name
+        return Words(f"; did you mean {near!r} ({name})?", f"；是否应为 {near!r}（{name}）？")
+
+
+def _quoted(given: Any) -> str:
+    """A value as it was written, quoted if text, cut short if long."""
+    if isinstance(given, bool):
+        return str(given).lower()
+    if isinstance(given, str):
+        return repr(shorten(given))
+    if isinstance(given, int):
+        return _whole(given)
+    return shorten(repr(given))
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str | None:
+    if len(word) > _SUGGEST_LONGEST:
+        return None
+    import difflib  # only for a name that is wrong
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
+_DECIMAL = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
+#: Text longer than this is not examined for the slip that made it text.
+_HINT_LONGEST = 64
+
+
+def _text_reading(raw: str, quirk: tuple[str, str] | None) -> tuple[Words, Words]:
+    """What text where a number belongs was read as, and the likely slip (as (what, hint))."""
+    text = raw.strip()
+    none = Words("", "")
+    if quirk and quirk[0] == "number-as-text":
+        what = Words("is read as text by YAML 1.1 (PyYAML)", "在 YAML 1.1（PyYAML）中被读作文字")
+        value = float(text) if len(text) <= _HINT_LONGEST else math.inf
+        if math.isfinite(value) and abs(value) <= MAX_MAGNITUDE:
+            return what, Words(
+                f": write it without an exponent, e.g. {value:g}", f"：请不用指数写法，如 {value:g}"
+            )
+        return what, Words(
+            f": at {shorten(text)} it is too large (larger than any figure tnplan accepts)",
+            f"：且 {shorten(text)} 超出了 tnplan 接受的范围",
+        )
+    if quirk and quirk[0] == "date":
+        return Words("is read as a date", "被读作日期"), none
+    what = Words("is text", "是文字")
+    if len(text) > _HINT_LONGEST:
+        return what, none
+    if _THOUSANDS.fullmatch(text):
+        plain = text.replace(",", "")
+        return what, Words(
+            f": drop the thousands separators ({plain})", f"：请去掉千位分隔符（{plain}）"
+        )
+    if text.endswith(("%", "％")):
+        plain = text.rstrip("%％").strip()
+        return what, Words(f": drop the percent sign ({plain})", f"：请去掉百分号（{plain}）")
+    converted = text.translate(_FULLWIDTH_DIGITS)
+    if converted != text and _DECIMAL.fullmatch(converted):
+        return what, Words(
+            f": it is written in full-width digits; write {converted}",
+            f"：用了全角数字，请写作 {converted}",
+        )
+    if _DECIMAL.fullmatch(text):
+        return what, Words(": remove the quotes", "：请去掉引号")
+    return what, none
+
+
+def _invalid_value(doc: Document, path: Path, err: ErrorDetails) -> Diagnostic:
+    return emit(doc, path, "invalid-value", path=format_path(path) or "(top)", reason=err["msg"])
+
+
+def pydantic_diagnostics(
+    doc: Document, exc: ValidationError, prefix: Path = ()
+) -> list[Diagnostic]:
+    """A plan's (or any model's) validation errors as located diagnostics."""
+    out: list[Diagnostic] = []
+    for err in exc.errors(include_url=False):
+        path = (*prefix, *error_path(err["loc"]))
+        if err["type"] == "extra_forbidden":
+            out.append(emit(doc, path, "unknown-key", key=str(path[-1]), hint=Words("", "")))
+        elif err["type"] == "missing":
+            out.append(emit(doc, path[:-1], "missing-key", key=path[-1], what=Words("", "")))
+        else:
+            out.append(_invalid_value(doc, path, err))
+    return out
