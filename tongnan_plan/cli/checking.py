@@ -1,0 +1,159 @@
+"""Commands for submissions: check, schema, new."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    pass
+
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    DataOption,
+    ForceOption,
+    LangOption,
+    OutputOption,
+    _colour_wanted,
+    _deliver,
+    _emit,
+    _language,
+    _load_plan,
+    _usage,
+    app,
+)
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    AUTO = "auto"
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Submission files (YYYY.yaml, YYYY.csv).", show_default=False),
+    ],
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text; json; github (workflow annotations);"
+            " auto: github under GitHub Actions, else text.",
+        ),
+    ] = CheckFormat.AUTO,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    max_errors: Annotated[
+        int | None,
+        typer.Option(
+            "--max-errors", min=1, help="Stop listing after this many errors.", show_default=False
+        ),
+    ] = None,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Validate data submissions against the plan; print every problem with file:line:column.
+
+    Exit 0 when valid (warnings allowed), 1 when not, 2 for a usage error.
+
+    Example: tnplan check data/actuals/2023.yaml
+    """
+    lang = _language(lang)
+    from ..model.catalogue import CATALOGUE
+    from ..model.diagnostics import Report, Severity
+    from ..sources.store import check_files
+
+    _, plan = _load_plan(data, lang)
+    actuals = check_files(files, plan)
+    report = Report(files=actuals.files, diagnostics=actuals.diagnostics)
+    shown = report.diagnostics
+    if max_errors is not None:
+        kept, errors_seen = [], 0
+        for d in shown:
+            if d.severity is Severity.ERROR:
+                errors_seen += 1
+                if errors_seen > max_errors:
+                    continue
+            kept.append(d)
+        shown = kept
+    chosen = fmt
+    if chosen is CheckFormat.AUTO:
+        chosen = (
+            CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT
+        )
+    from ..present import reporters
+
+    _emit(reporters.render(chosen.value, report, shown, colour=_colour_wanted(), lang=lang.value))
+    if any(CATALOGUE[d.code].usage for d in report.diagnostics if d.code in CATALOGUE):
+        raise typer.Exit(EXIT_USAGE)  # a file that could not be used at all
+    failed = not report.valid or (strict and report.warnings > 0)
+    raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+@app.command()
+def schema(
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Print the JSON Schema of a submission, every indicator id listed, for editors.
+
+    Put `# yaml-language-server: $schema=tnplan.schema.json` at the top of a submission and
+    an editor with the YAML language server completes ids and flags mistakes as you type.
+
+    Example: tnplan schema -o tnplan.schema.json
+    """
+    import json
+
+    from ..validate.schema import submission_schema
+
+    _, plan = _load_plan(data, _language(None))
+    text = json.dumps(submission_schema(plan), ensure_ascii=False, indent=2) + "\n"
+    _deliver(text, output, force)
+
+
+@app.command()
+def new(
+    year: Annotated[int, typer.Argument(help="The year the figures are for.", show_default=False)],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write (default: YYYY.yaml here; - for standard output).",
+        ),
+    ] = None,
+    force: ForceOption = False,
+    schema_url: Annotated[
+        str | None,
+        typer.Option("--schema", help="Add a yaml-language-server line pointing at this schema."),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Write a blank submission for a year: every indicator id, its name and unit as comments.
+
+    Refuses to replace an existing file unless --force is given.
+
+    Example: tnplan new 2025 --schema tnplan.schema.json
+    """
+    from ..validate.schema import submission_template
+
+    _, plan = _load_plan(data, _language(None))
+    if year not in plan.plan.years:
+        first, last = plan.plan.start_year, plan.plan.end_year
+        _usage(
+            f"year {year} is outside the plan period {first}-{last}",
+            f"{year} 年不在规划期 {first}-{last} 年之内",
+        )
+    target = output if output is not None else Path(f"{year}.yaml")
+    _deliver(submission_template(plan, year, schema_url), target, force)

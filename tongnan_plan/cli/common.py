@@ -1,0 +1,276 @@
+"""What the commands share: the Typer app, its options, messages, the plan, the output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from .. import __version__
+from ..present.choices import Format, Lang, PathChoice, TierChoice
+
+if TYPE_CHECKING:
+    from ..model.diagnostics import Diagnostic
+    from ..model.plan import ExpectedPath, Plan
+    from ..present.terminal import Screen
+    from ..validate.check import Actuals
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+PathOption = Annotated[
+    PathChoice | None,
+    typer.Option(
+        "--path",
+        help="Expected path for every indicator (default: each indicator's own, linear unless "
+        "the plan says compound).",
+        show_default=False,
+    ),
+]
+
+
+app = typer.Typer(
+    name="tnplan",
+    help="Track the indicators of Tongnan District's 14th five-year plan (2021-2025) "
+    "for human resources and social security.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        envvar="TNPLAN_DATA",
+        help="Plan directory holding targets.yaml and actuals/ (default: ./data if it has "
+        "targets.yaml, else the plan shipped with tnplan).",
+        show_default=False,
+    ),
+]
+
+
+TierOption = Annotated[
+    TierChoice,
+    typer.Option("--tier", help="main: 专栏2; goal: 第一章第四节; action: 专栏3-10; all."),
+]
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        envvar="TNPLAN_LANG",
+        help="Language of headers, names, status words and messages "
+        "(default: TNPLAN_LANG, else the locale: zh unless the locale is English).",
+        show_default=False,
+    ),
+]
+
+
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        "-y",
+        help="Evaluate as of this year (default: the latest with data).",
+        show_default=False,
+    ),
+]
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of standard output.",
+        show_default=False,
+    ),
+]
+
+
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Let --output replace an existing file.")
+]
+
+
+ExcelOption = Annotated[
+    bool, typer.Option("--excel", help="CSV for Excel: a UTF-8 BOM and CRLF line ends.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tnplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Track the indicators of Tongnan District's 14th five-year plan (2021-2025)."""
+
+
+def _emit(text: str) -> None:
+    """Write to standard output; a reader that went away (`| head`) ends the run quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(EXIT_OK) from None
+
+
+def _colour_wanted() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic], lang: Lang) -> None:
+    from ..present.reporters import line
+
+    for diagnostic in diagnostics:
+        typer.echo(line(diagnostic, lang.value), err=True)
+
+
+def _fail(diagnostics: list[Diagnostic], lang: Lang, code: int = EXIT_INVALID) -> NoReturn:
+    _print_diagnostics(diagnostics, lang)
+    raise typer.Exit(code)
+
+
+class _Run:
+    """This run's state: the language of its messages, set by _language() as a command starts."""
+
+    lang = Lang.ZH
+
+
+def _say(en: str, zh: str) -> str:
+    """A message in the language of this run."""
+    return zh if _Run.lang is Lang.ZH else en
+
+
+def _usage(en: str, zh: str = "") -> NoReturn:
+    typer.echo(f"tnplan: {_say(en, zh or en)}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _load_plan(data: Path | None, lang: Lang) -> tuple[Path, Plan]:
+    from ..model.diagnostics import TnplanError
+    from ..sources.store import PLAN_FILE_PROBLEMS, load_plan, locate_data
+
+    directory = locate_data(data)
+    try:
+        return directory, load_plan(directory)
+    except TnplanError as exc:
+        unreadable = any(d.code in PLAN_FILE_PROBLEMS for d in exc.diagnostics)
+        _fail(exc.diagnostics, lang, EXIT_USAGE if unreadable else EXIT_INVALID)
+
+
+def _deliver(text: str, output: Path | None, force: bool) -> None:
+    """Write text to output (atomically), or to standard output for None or "-"."""
+    if output is None or str(output) == "-":
+        _emit(text)
+        return
+    from ..fileio import NotRegularFile, write_atomic
+    from ..present.reporters import visible
+
+    shown = visible(str(output))
+    try:
+        write_atomic(output, text, force=force)
+    except IsADirectoryError:
+        _usage(
+            f"{shown} is a directory; give a file name (-o DIR/NAME)",
+            f"{shown} 是一个目录；请给出文件名（-o 目录/文件名）",
+        )
+    except FileExistsError:
+        _usage(
+            f"{shown} exists; add --force to replace it", f"{shown} 已存在；如需覆盖请加 --force"
+        )
+    except NotRegularFile as exc:
+        _usage(
+            f"{shown} is {exc.kind}, not a regular file: tnplan writes only regular files"
+            " (use -o - for standard output)",
+            f"{shown} 是{exc.kind_zh}，不是普通文件：tnplan 只写普通文件（写到标准输出请用 -o -）",
+        )
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        _usage(f"cannot write {shown}: {reason}", f"无法写入 {shown}：{reason}")
+    typer.echo(_say(f"wrote {shown}", f"已写入 {shown}"), err=True)
+
+
+def _fail_on_submission_errors(diagnostics: list[Diagnostic], lang: Lang) -> None:
+    """After the output: say which submitted figures were left out (errors), and exit 1."""
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if not errors:
+        return
+    typer.echo(
+        _say(
+            f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
+            f"tnplan：报送数据中有 {len(errors)} 个错误，相关数字未计入：",
+        ),
+        err=True,
+    )
+    _fail(errors, lang)
+
+
+def _language(chosen: Lang | None) -> Lang:
+    """--lang or TNPLAN_LANG when given, else the locale's: English, or Chinese by default.
+
+    Also sets the language of this run's own messages (see _say).
+    """
+    _Run.lang = chosen if chosen is not None else Lang.of_locale()
+    return _Run.lang
+
+
+def _path(choice: PathChoice | None) -> ExpectedPath | None:
+    from ..model.plan import ExpectedPath
+
+    return None if choice is None else ExpectedPath(choice.value)
+
+
+def _evaluated(
+    data: Path | None, lang: Lang, year: int | None, *, warnings: bool = True
+) -> tuple[Plan, Actuals, int]:
+    """The plan, its submissions, and the year to evaluate as of (--year, checked against the
+    plan, or the latest year submitted)."""
+    from ..calc.evaluation import default_as_of
+    from ..sources.store import load_actuals
+
+    directory, plan = _load_plan(data, lang)
+    first, last = plan.plan.start_year, plan.plan.end_year
+    if year is not None and year not in plan.plan.years:
+        _usage(
+            f"--year {year} is outside the plan period {first}-{last}",
+            f"--year {year} 不在规划期 {first}-{last} 年之内",
+        )
+    actuals = load_actuals(directory, plan, warnings=warnings)
+    return plan, actuals, default_as_of(plan, actuals.submissions) if year is None else year
+
+
+def _screen(output: Path | None, width: int | None = None) -> Screen:
+    """The terminal when writing to standard output; plain text of a fixed width for a file."""
+    from ..present.terminal import Screen
+
+    return Screen.detect() if output is None else Screen.plain(width)

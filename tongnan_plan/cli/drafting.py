@@ -1,0 +1,102 @@
+"""tnplan extract: draft a plan file from the plan's text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from ..extract.draft import Draft
+
+from .common import (
+    EXIT_INVALID,
+    EXIT_USAGE,
+    ForceOption,
+    LangOption,
+    _deliver,
+    _fail,
+    _language,
+    _say,
+    _usage,
+    app,
+)
+
+
+@app.command()
+def extract(
+    plan_file: Annotated[
+        Path,
+        typer.Argument(
+            help="The plan document: .txt or .md (as copied from a web page), .html, .docx, .pdf.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Where to write the draft; - for standard output."),
+    ] = Path("targets.yaml"),
+    force: ForceOption = False,
+    previous: Annotated[
+        bool,
+        typer.Option(
+            "--previous",
+            help="Draft the previous plan instead, from the table of its results (专栏1).",
+        ),
+    ] = False,
+    results: Annotated[
+        Path | None,
+        typer.Option(
+            "--results",
+            help="With --previous: also write that table's results as a submission file.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Draft a plan file (targets.yaml) from a plan's own text, asking only what it leaves open.
+
+    Finds the indicator tables by their header and the targets the prose sets, links figures
+    printed twice, and gives each target a proposed kind with its evidence (note:) and the
+    questions a person must settle (review:). A summary goes to standard error.
+    Exit 0 when a draft was written, 1 when no indicator table or target was found, 2 for a
+    usage error (a file that cannot be read, an existing output without --force).
+
+    Example: tnplan extract plan.txt -o data/targets.yaml
+    """
+    lang = _language(lang)
+    from ..extract import draft_yaml, extract_plan, results_yaml
+    from ..model.diagnostics import TnplanError
+
+    if results is not None and not previous:
+        _usage("--results needs --previous", "--results 需与 --previous 一起使用")
+    try:
+        draft = extract_plan(plan_file)
+    except TnplanError as exc:
+        _fail(exc.diagnostics, lang, EXIT_USAGE)
+    found = draft.previous if previous else draft.plan
+    typer.echo(_extract_summary(draft), err=True)
+    if found is None or not found.indicators:
+        what = "no previous plan's table" if previous else "no indicator table or target"
+        what_zh = "没有上一规划的指标表" if previous else "没有找到指标表或目标"
+        typer.echo(f"tnplan: {plan_file}: {_say(what + ' found', what_zh)}", err=True)
+        raise typer.Exit(EXIT_INVALID)
+    _deliver(draft_yaml(draft, previous=previous), None if str(output) == "-" else output, force)
+    if results is not None:
+        _deliver(results_yaml(draft), results, force)
+
+
+def _extract_summary(draft: Draft) -> str:
+    """Tables found, rows, prose targets and open questions, in the run's language."""
+    parts = []
+    for table in draft.tables:
+        whose = _say(", previous plan", "，上一规划") if table.previous else ""
+        parts.append(f"{table.label} ({table.rows} {_say('rows', '行')}{whose})")
+    tables = ", ".join(parts) or _say("none", "无")
+    questions = draft.plan.questions() + (draft.previous.questions() if draft.previous else 0)
+    return _say(
+        f"tables: {tables}; targets in the text: {draft.prose_targets}; "
+        f"questions open: {questions}",
+        f"指标表：{tables}；正文目标：{draft.prose_targets} 个；待复核问题：{questions} 个",
+    )

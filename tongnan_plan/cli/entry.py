@@ -1,0 +1,99 @@
+"""The `tnplan` script's entry point: exit codes 0-3, never a traceback."""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from ..present.choices import Lang
+
+if TYPE_CHECKING:
+    pass
+
+from .common import (
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    _Run,
+    _say,
+    app,
+)
+
+
+def main() -> None:
+    """Entry point of the `tnplan` script: exit codes 0-3, never a traceback.
+
+    Standard output that cannot take the output (closed, full, failing) is exit 2 with one
+    line on standard error; characters its encoding lacks are written as escapes, and said.
+    """
+    from ..fileio import OutputLost, guard_standard_output
+
+    # A run is short and builds no garbage cycles worth collecting; the cyclic collector,
+    # run over and over as a large plan's objects pile up, would cost more than it frees.
+    gc.disable()
+    guard_standard_output()
+    _Run.lang = Lang.of_locale()  # for messages before a command sets it (--version)
+    try:
+        try:
+            app(prog_name="tnplan")
+        finally:
+            _flush_standard_output()
+    except SystemExit:
+        _say_escaped()
+        raise
+    except OutputLost as exc:
+        _output_lost(exc)
+    except KeyboardInterrupt:
+        typer.echo("tnplan: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug in tnplan: say so plainly, exit 3
+        if os.environ.get("TNPLAN_DEBUG"):
+            raise
+        typer.echo(f"tnplan: internal error: {type(exc).__name__}: {exc}", err=True)
+        typer.echo("tnplan: please report this; set TNPLAN_DEBUG=1 to see the traceback", err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _flush_standard_output() -> None:
+    """Flush what is left, so that a failure is seen here and not lost at exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away: as in _emit, end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _output_lost(exc: Exception) -> NoReturn:
+    from ..fileio import discard_standard_output
+
+    discard_standard_output()
+    typer.echo(
+        _say(
+            f"tnplan: cannot write to standard output: {exc}",
+            f"tnplan：无法写入标准输出：{exc}",
+        ),
+        err=True,
+    )
+    sys.exit(EXIT_USAGE)
+
+
+def _say_escaped() -> None:
+    """One line on standard error when standard output's encoding lacked some characters."""
+    from ..fileio import escaped_characters
+
+    count = escaped_characters()
+    if not count:
+        return
+    encoding = getattr(sys.stdout, "encoding", "?")
+    typer.echo(
+        _say(
+            f"tnplan: standard output's encoding ({encoding}) cannot show {count} character(s);"
+            " they were written as \\u escapes: set PYTHONIOENCODING=utf-8 or use -o FILE",
+            f"tnplan：标准输出的编码（{encoding}）无法显示其中 {count} 个字符，已写成 \\u"
+            " 转义形式：请设置 PYTHONIOENCODING=utf-8 或用 -o 写入文件",
+        ),
+        err=True,
+    )

@@ -1,0 +1,227 @@
+"""Commands that evaluate the plan: status, show, indicators, audit, report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..present.choices import Format, ReportFormat, StatusFormat, TierChoice
+
+if TYPE_CHECKING:
+    pass
+
+from .common import (
+    EXIT_INVALID,
+    DataOption,
+    ExcelOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    PathOption,
+    TierOption,
+    YearOption,
+    _deliver,
+    _evaluated,
+    _fail_on_submission_errors,
+    _language,
+    _load_plan,
+    _path,
+    _screen,
+    _usage,
+    app,
+)
+
+
+@app.command()
+def status(
+    year: YearOption = None,
+    tier: TierOption = TierChoice.MAIN,
+    fmt: Annotated[
+        StatusFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table; csv, json or markdown; svg or html: the table as a picture.",
+        ),
+    ] = StatusFormat.TABLE,
+    lang: LangOption = None,
+    path: PathOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    excel: ExcelOption = False,
+    data: DataOption = None,
+) -> None:
+    """Show where every indicator stands: completion, 序时进度 and status.
+
+    Example: tnplan status --year 2023 --format csv --output status.csv
+    """
+    lang = _language(lang)
+    from ..calc.evaluation import evaluate_plan
+    from ..present.status_table import status_output, status_title
+
+    plan, actuals, as_of = _evaluated(data, lang, year, warnings=False)  # errors only
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
+    title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
+    text = status_output(
+        evaluations, fmt.value, title=title, lang=lang.value, screen=_screen(output), excel=excel
+    )
+    _deliver(text, output, force)
+    _fail_on_submission_errors(actuals.diagnostics, lang)
+
+
+@app.command()
+def show(
+    indicator_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An indicator id (see tnplan indicators).")
+    ],
+    year: YearOption = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="table: the chart; csv or json: the yearly series."),
+    ] = Format.TABLE,
+    lang: LangOption = None,
+    path: PathOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Show one indicator's whole story: every year's figure against the expected path and target.
+
+    Example: tnplan show urban_new_jobs
+    """
+    lang = _language(lang)
+    from ..calc.evaluation import observations, story
+    from ..present.story import story_output
+
+    plan, actuals, as_of = _evaluated(data, lang, year)
+    try:
+        indicator = plan.indicator(indicator_id)
+    except KeyError:
+        import difflib
+
+        near = difflib.get_close_matches(indicator_id, [i.id for i in plan.indicators], n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else "; see tnplan indicators"
+        hint_zh = f"；是否应为 {near[0]!r}？" if near else "；请用 tnplan indicators 查看"
+        _usage(f"no indicator {indicator_id!r}{hint}", f"没有指标 {indicator_id!r}{hint_zh}")
+    figures = observations(actuals.submissions).get(indicator.id, {})
+    rows, evaluation = story(plan, indicator, figures, as_of, _path(path))
+    years = plan.plan.years
+    text = story_output(rows, evaluation, years, fmt.value, lang=lang.value, screen=_screen(output))
+    _deliver(text, output, force)
+
+
+@app.command()
+def indicators(
+    tier: TierOption = TierChoice.ALL,
+    fmt: FormatOption = Format.TABLE,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    excel: ExcelOption = False,
+    data: DataOption = None,
+) -> None:
+    """List the plan's indicators: id, name, unit, kind, attribute, baseline, target, source.
+
+    Example: tnplan indicators --tier main --format json
+    """
+    lang = _language(lang)
+    from ..calc.evaluation import select
+    from ..present.catalogue import catalogue_output
+
+    _, plan = _load_plan(data, lang)
+    text = catalogue_output(
+        select(plan, tier.value),
+        fmt.value,
+        lang=lang.value,
+        screen=_screen(output),
+        to_file=output is not None,
+        excel=excel,
+    )
+    _deliver(text, output, force)
+
+
+@app.command()
+def audit(
+    crosschecks: Annotated[
+        bool,
+        typer.Option(
+            "--crosschecks", help="CSV/JSON: the figures printed twice instead of the completions."
+        ),
+    ] = False,
+    fmt: FormatOption = Format.TABLE,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Recompute the completion figures the plan prints, and compare figures printed twice.
+
+    Verdicts: ok (agrees at the printed precision), rounding (differs only by truncation or
+    rounding up), mismatch (the printed figure is not what its inputs give). Exits 1 when a
+    mismatch is found, so that it can guard a published table in CI.
+
+    Example: tnplan audit --data data/13th
+    """
+    lang = _language(lang)
+    from ..calc.audit import Verdict, audit_plan
+    from ..calc.evaluation import observations
+    from ..present.audit_tables import audit_output
+    from ..sources.store import load_actuals
+
+    directory, plan = _load_plan(data, lang)
+    actuals = load_actuals(directory, plan)
+    completions, checks = audit_plan(plan, observations(actuals.submissions))
+    text = audit_output(
+        completions,
+        checks,
+        fmt.value,
+        lang=lang.value,
+        screen=_screen(output, width=160),
+        records="crosschecks" if crosschecks else "completions",
+    )
+    _deliver(text, output, force)
+    verdicts = [c.verdict for c in completions] + [c.verdict for c in checks]
+    if Verdict.MISMATCH in verdicts:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def report(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The file to write (atomically); - for standard output."
+        ),
+    ],
+    year: YearOption = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="html: one standalone page; markdown.")
+    ] = ReportFormat.HTML,
+    lang: LangOption = None,
+    tier: TierOption = TierChoice.MAIN,
+    path: PathOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """Write the evaluation report: summary, tables by area, a chart per main indicator, audit.
+
+    The HTML page is self-contained (no network needed) and prints well.
+
+    Example: tnplan report --year 2023 -o 中期评估.html
+    """
+    lang = _language(lang)
+    from ..calc.audit import audit_plan
+    from ..calc.evaluation import evaluate_plan, observations
+    from ..present.report import ReportInput, report_html, report_markdown
+
+    plan, actuals, as_of = _evaluated(data, lang, year)
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
+    audit = audit_plan(plan, observations(actuals.submissions))
+    files = actuals.submission_files
+    content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)
+    writer = report_html if fmt is ReportFormat.HTML else report_markdown
+    _deliver(writer(content, lang.value), output, force)
+    _fail_on_submission_errors(actuals.diagnostics, lang)
