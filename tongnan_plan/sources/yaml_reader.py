@@ -8,20 +8,27 @@ YAML 1.1 readings that turn ``no`` into false, ``010`` into 8 and ``12:30`` into
 
 from __future__ import annotations
 
-import bisect
 import gc
 import math
 import re
-import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from .document import Document, Key, PathT, format_path, is_plain_number
 from .files import FILE_PROBLEMS, MAX_BYTES, read_text
+from .yaml_errors import (
+    MAX_DEPTH,
+    YAML11_BREAKS,
+    EditorLines,
+    character_diagnostic,
+    mark_position,
+    syntax_diagnostic,
+    too_deep,
+)
 
 __all__ = [
     "FILE_PROBLEMS",
@@ -36,13 +43,9 @@ __all__ = [
     "read_text",
 ]
 
-#: Deeper nesting than this is refused as the parser reaches it (a plan file needs four levels).
-MAX_DEPTH = 64
 #: A number written with more characters than this is refused, not converted.
 MAX_NUMBER_LENGTH = 100
 
-Key = str | int
-PathT = tuple[Key, ...]
 
 try:  # PyYAML's C parser is about three times faster; fall back where it was not built.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -55,68 +58,8 @@ _PLAIN_TAGS = frozenset(
     _TAG + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
 )
-#: A decimal number as YAML 1.2 and spreadsheets write it; ASCII digits, no way to backtrack.
-_PLAIN_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _NUMBER_START = frozenset("+-.0123456789")
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
-
-
-@dataclass
-class Document:
-    """A parsed YAML file: its data and where each key and value stands (1-based)."""
-
-    file: str
-    data: Any
-    values: dict[PathT, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[PathT, tuple[int, int]] = field(default_factory=dict)
-    #: YAML 1.1 readings found while building the data, by path: (code, scalar text).
-    quirks: dict[PathT, tuple[str, str]] = field(default_factory=dict)
-    #: The file's text, kept when it was parsed without positions: where() parses it again.
-    text: str = field(default="", repr=False)
-
-    def where(self, path: Sequence[Key], *, key: bool = False) -> tuple[int, int]:
-        """The position of the value (or key) at path, else of its nearest ancestor."""
-        if self.text:
-            located, _ = parse_yaml(self.text, self.file)
-            self.values, self.keys, self.text = located.values, located.keys, ""
-        p = tuple(path)
-        if key and p in self.keys:
-            return self.keys[p]
-        while p not in self.values:
-            if not p:
-                return (1, 1)
-            p = p[:-1]
-        return self.values[p]
-
-    def diagnostic(
-        self,
-        path: Sequence[Key],
-        code: str,
-        message: str,
-        severity: Severity = Severity.ERROR,
-        *,
-        key: bool = False,
-        zh: str = "",
-    ) -> Diagnostic:
-        """A diagnostic located at path in this document; zh is the message in Chinese."""
-        line, column = self.where(path, key=key)
-        return Diagnostic(self.file, line, column, severity, code, message, format_path(path), zh)
-
-
-def is_plain_number(text: str) -> bool:
-    """True for a decimal number as YAML 1.2 and spreadsheets write it (ASCII digits only)."""
-    return _PLAIN_NUMBER.fullmatch(text) is not None
-
-
-def format_path(path: Sequence[Key]) -> str:
-    """``values.urban_new_jobs.value`` style; list items as ``indicators[3]``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out
 
 
 def load_yaml(
@@ -148,8 +91,8 @@ def parse_yaml(
 
 
 def _parse(text: str, file: str, positions: bool) -> tuple[Document, list[Diagnostic]]:
-    lines = _EditorLines(text) if any(b in text for b in _YAML11_BREAKS) else None
-    at = _mark_position if lines is None else lines.position
+    lines = EditorLines(text) if any(b in text for b in YAML11_BREAKS) else None
+    at = mark_position if lines is None else lines.position
     loader = _Loader(text)
     builder = _Builder(file, loader, at, record=positions)
     try:
@@ -159,10 +102,10 @@ def _parse(text: str, file: str, positions: bool) -> tuple[Document, list[Diagno
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit, of 1000
             line, column = at(exc.problem_mark)
-            raise TnplanError([_too_deep(file, line, column, "")]) from None
-        raise TnplanError([_syntax_diagnostic(exc, text, file, at)]) from None
+            raise TnplanError([too_deep(file, line, column, "")]) from None
+        raise TnplanError([syntax_diagnostic(exc, text, file, at)]) from None
     except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
-        raise TnplanError([_character_diagnostic(exc, text, file)]) from None
+        raise TnplanError([character_diagnostic(exc, text, file)]) from None
     finally:
         loader.dispose()
     if builder.diagnostics and not positions:
@@ -170,121 +113,9 @@ def _parse(text: str, file: str, positions: bool) -> tuple[Document, list[Diagno
     if builder.fatal:
         raise TnplanError(builder.diagnostics)
     document = Document(file, data, builder.values, builder.keys, builder.quirks)
-    document.text = "" if positions else text
+    if not positions:  # found again only if a problem needs one
+        document.text, document.relocate = text, parse_yaml
     return document, builder.diagnostics
-
-
-#: Characters YAML 1.1 (so PyYAML) takes as line breaks but editors do not: NEL, LS, PS.
-_YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
-_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def _mark_position(mark: Any) -> tuple[int, int]:
-    """1-based line and column of a mark, as the parser counts them."""
-    return mark.line + 1, mark.column + 1
-
-
-class _EditorLines:
-    """Lines as editors count them (ended by LF, CRLF or CR only), to locate a character."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(text))]
-
-    def at(self, index: int) -> tuple[int, int]:
-        """1-based line and column of the character at index."""
-        line = bisect.bisect_right(self.starts, index)
-        return line, index - self.starts[line - 1] + 1
-
-    def position(self, mark: Any) -> tuple[int, int]:
-        """1-based line and column of a mark, by its character index."""
-        return self.at(mark.index)
-
-
-def _editor_split(text: str) -> list[str]:
-    return _EDITOR_BREAK.split(text)
-
-
-def _character_diagnostic(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
-    """A character YAML does not allow (a control character, U+FFFE), named by code point."""
-    code = getattr(exc, "character", None)
-    char = chr(code) if isinstance(code, int) else code if isinstance(code, str) else ""
-    # The C parser counts the position in UTF-8 bytes, the Python one in characters; the
-    # first such character in the text is the one the parser stopped at.
-    index = text.find(char) if char else -1
-    if index < 0:
-        index = min(max(getattr(exc, "position", 0) or 0, 0), len(text))
-    line, column = _EditorLines(text).at(index)
-    named = f" U+{ord(char):04X}" if char else ""
-    what = " (a control character)" if char and unicodedata.category(char) == "Cc" else ""
-    what_zh = "（控制字符）" if what else ""
-    return Diagnostic(
-        file,
-        line,
-        column,
-        Severity.ERROR,
-        "yaml-syntax",
-        f"character{named}{what} is not allowed in YAML",
-        "",
-        f"YAML 中不允许出现字符{named}{what_zh}",
-    )
-
-
-def _too_deep(file: str, line: int, column: int, path: Sequence[Key]) -> Diagnostic:
-    return Diagnostic(
-        file,
-        line,
-        column,
-        Severity.ERROR,
-        "too-deep",
-        f"nesting is deeper than tnplan accepts ({MAX_DEPTH} levels)",
-        format_path(path),
-        f"嵌套层数超过 tnplan 接受的 {MAX_DEPTH} 层",
-    )
-
-
-def _syntax_diagnostic(
-    exc: yaml.MarkedYAMLError, text: str, file: str, at: Callable[[Any], tuple[int, int]]
-) -> Diagnostic:
-    # The context mark, where there is one, is the start of what was being read (the key,
-    # the unclosed bracket); the problem mark is where the parser gave up, often a line later.
-    mark = exc.context_mark or exc.problem_mark
-    line, column = at(mark) if mark else (1, 1)
-    problem = exc.problem or "invalid YAML"
-    message = f"YAML does not parse: {problem}"
-    zh = f"YAML 无法解析（{problem}）"
-    if exc.context and exc.problem_mark and exc.context_mark:
-        problem_line, problem_column = at(exc.problem_mark)
-        where = f"line {problem_line} column {problem_column}"
-        message = f"YAML does not parse: {exc.context}, {problem} at {where}"
-        zh = (
-            f"YAML 无法解析（{exc.context}, {problem}），问题出现在第 "
-            f"{problem_line} 行第 {problem_column} 列"
-        )
-    lines = _editor_split(text)
-    for candidate in {line, line - 1}:
-        if 1 <= candidate <= len(lines):
-            source_line = lines[candidate - 1]
-            if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
-                message += "; YAML does not allow tabs for indentation: use spaces"
-                zh += "；YAML 不允许用制表符缩进，请用空格"
-                break
-            if "：" in source_line and ":" not in source_line.split("#")[0]:
-                message += (
-                    f"; line {candidate} has a full-width colon '：' where YAML needs ':'"
-                    " followed by a space"
-                )
-                zh += f"；第 {candidate} 行用了全角冒号“：”，YAML 需要半角冒号“:”加一个空格"
-                break
-    if any(b in text for b in _YAML11_BREAKS):
-        message += (
-            "; the file holds a Unicode line separator (U+0085, U+2028 or U+2029), which YAML"
-            " 1.1 reads as a line break where editors show none"
-        )
-        zh += (
-            "；文件中有 Unicode 行分隔符（U+0085、U+2028 或 U+2029），"
-            "YAML 1.1 把它读作换行，编辑器却不显示换行"
-        )
-    return Diagnostic(file, line, column, Severity.ERROR, "yaml-syntax", message, "", zh)
 
 
 class _Builder:
@@ -298,13 +129,13 @@ class _Builder:
         self,
         file: str,
         loader: yaml.CSafeLoader | yaml.SafeLoader,
-        at: Callable[[Any], tuple[int, int]] = _mark_position,
+        at: Callable[[Any], tuple[int, int]] = mark_position,
         *,
         record: bool = True,
     ) -> None:
         self.file = file
         self.loader = loader
-        #: The 1-based line and column of a mark (see _EditorLines).
+        #: The 1-based line and column of a mark (see EditorLines).
         self.at = at
         #: Whether to note where every key and value stands (see parse_yaml's positions).
         self.record = record
@@ -413,7 +244,7 @@ class _Builder:
         if len(path) >= MAX_DEPTH:
             line, column = self.at(event.start_mark)
             # Stop here: reading on would let the parser's own stacks grow with the nesting.
-            raise TnplanError([*self.diagnostics, _too_deep(self.file, line, column, path)])
+            raise TnplanError([*self.diagnostics, too_deep(self.file, line, column, path)])
         if kind is yaml.MappingStartEvent:
             expected = _TAG + "map"
         else:

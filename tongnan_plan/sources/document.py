@@ -1,0 +1,82 @@
+"""The format-neutral document every reader returns: plain data with the position of every
+key and value, so that a rule can locate a problem without knowing the file's format."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model.diagnostics import Diagnostic, Severity
+
+__all__ = ["Document", "Key", "PathT", "format_path", "is_plain_number"]
+
+Key = str | int
+PathT = tuple[Key, ...]
+
+#: A decimal number as YAML 1.2 and spreadsheets write it; ASCII digits, no way to backtrack.
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+@dataclass
+class Document:
+    """A parsed submission or plan, whatever its format: its data and where each key and value
+    stands (1-based line and column)."""
+
+    file: str
+    data: Any
+    values: dict[PathT, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathT, tuple[int, int]] = field(default_factory=dict)
+    #: YAML 1.1 readings found while building the data, by path: (code, scalar text).
+    quirks: dict[PathT, tuple[str, str]] = field(default_factory=dict)
+    #: The file's text, kept when it was parsed without positions: where() parses it again
+    #: with relocate (the reader's own parse function, which keeps positions).
+    text: str = field(default="", repr=False)
+    relocate: Callable[[str, str], tuple[Document, list[Diagnostic]]] | None = field(
+        default=None, repr=False
+    )
+
+    def where(self, path: Sequence[Key], *, key: bool = False) -> tuple[int, int]:
+        """The position of the value (or key) at path, else of its nearest ancestor."""
+        if self.text and self.relocate is not None:
+            located, _ = self.relocate(self.text, self.file)
+            self.values, self.keys, self.text = located.values, located.keys, ""
+        p = tuple(path)
+        if key and p in self.keys:
+            return self.keys[p]
+        while p not in self.values:
+            if not p:
+                return (1, 1)
+            p = p[:-1]
+        return self.values[p]
+
+    def diagnostic(
+        self,
+        path: Sequence[Key],
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        *,
+        key: bool = False,
+        zh: str = "",
+    ) -> Diagnostic:
+        """A diagnostic located at path in this document; zh is the message in Chinese."""
+        line, column = self.where(path, key=key)
+        return Diagnostic(self.file, line, column, severity, code, message, format_path(path), zh)
+
+
+def is_plain_number(text: str) -> bool:
+    """True for a decimal number as YAML 1.2 and spreadsheets write it (ASCII digits only)."""
+    return _PLAIN_NUMBER.fullmatch(text) is not None
+
+
+def format_path(path: Sequence[Key]) -> str:
+    """``values.urban_new_jobs.value`` style; list items as ``indicators[3]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
