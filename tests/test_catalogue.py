@@ -114,7 +114,14 @@ def test_a_diagnostic_from_the_catalogue() -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(962.0, "962"), (0.82, "0.82"), (100.0000001, "100.0000001"), (1e15, "1e+15"), (-3.5, "-3.5")],
+    [
+        (962.0, "962"),
+        (0.82, "0.82"),
+        (100.0000001, "100.0000001"),
+        (1e15, "1e+15"),
+        (-3.5, "-3.5"),
+        (5e-324, "5e-324"),  # the smallest float: "4.94066e-324" reads back as it, but is longer
+    ],
 )
 def test_figures_are_written_briefly_but_exactly(value: float, text: str) -> None:
     assert figure_text(value) == text

@@ -263,7 +263,7 @@ PROBLEMS = (
         E,
         "year {year} does not match the file name {stem}",
         "年份 {year} 与文件名 {stem} 不符",
-        "`year` does not match the file name `YYYY.yaml`",
+        "`year` does not match the file name (`YYYY.yaml`, `YYYY.csv`)",
     ),
     Problem(
         "duplicate-year",
@@ -390,7 +390,7 @@ PROBLEMS = (
         " is the unit right?",
         "{name}从 {previous} 年（{file}）的 {old} 变为 {new} {unit}（×{ratio}）：单位是否填错？",
         "a figure ten times larger or smaller than the previous year's (in the same run, or"
-        " `YYYY.yaml` beside the file): a likely unit slip",
+        " the previous year's file beside it): a likely unit slip",
     ),
     Problem(
         "missing-indicators",
@@ -425,8 +425,8 @@ def diagnostic(code: str, file: str, line: int, column: int, /, **params: object
 
 def figure_text(value: float) -> str:
     """A number as short as it can be written without changing it (962, 0.82, 100.0000001)."""
-    short = f"{value:g}"
-    return short if float(short) == value else repr(float(value))
+    short, exact = f"{value:g}", repr(float(value))
+    return short if float(short) == value and len(short) <= len(exact) else exact
 
 
 #: Longest text of a submission quoted in a message.
