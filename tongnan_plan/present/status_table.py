@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from .cells import (
     FULL_COLUMNS,
     HEADERS,
-    NARROW_COLUMNS,
     NUMERIC_COLUMNS,
     notices,
     status_cells,
@@ -20,12 +19,14 @@ from .cells import (
 )
 from .escaping import markdown
 from .formats import STATUS_COLUMNS, csv_text, json_text, markdown_table, status_row
+from .layout import LAST_RESORT, LAYOUTS, fit
 from .summary import summary
-from .terminal import WIDE, Screen, recorded, render, text
+from .terminal import WIDE, Prose, Screen, recorded, render, text
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod, RenderableType
     from rich.table import Table
+    from rich.text import Text
 
     from ..calc.progress import Evaluation
 
@@ -35,45 +36,68 @@ __all__ = ["status_markdown", "status_output", "status_table", "status_text", "s
 def status_table(
     evaluations: Sequence[Evaluation], title: str, lang: str = "zh", width: int = WIDE
 ) -> Table:
-    """The evaluations as a Rich table, status coloured; fewer columns below WIDE."""
+    """The evaluations as a Rich table fitted to width (see layout.py), status coloured; the
+    title goes above it as prose (see status_text)."""
     from rich import box
-    from rich.cells import cell_len
     from rich.table import Table
 
-    narrow = width < WIDE
-    columns = with_annual(NARROW_COLUMNS if narrow else FULL_COLUMNS, evaluations)
+    rows = _rows(evaluations, lang)
+    headers = HEADERS[lang]
+    layouts = [with_annual(columns, evaluations) for columns in LAYOUTS]
+    fitted = fit(layouts, with_annual(LAST_RESORT, evaluations), rows, headers, width)
     table = Table(
-        title=text(title),
-        title_justify="left",
         header_style="bold",
         box=box.SIMPLE_HEAD,
+        show_edge=False,
         pad_edge=False,
         collapse_padding=True,
     )
-    rows = [status_cells(ev, lang, narrow=narrow) for ev in evaluations]
-    for key in columns:
-        header = text(HEADERS[lang][key])
-        if key == "name":
-            table.add_column(header, min_width=10, ratio=1, overflow="fold")
-        elif key == "target" and narrow:  # a long target wraps before a status is cut short
-            table.add_column(header, overflow="fold")
-        elif key == "status":
-            widest = max((cell_len(row["status"]) for row in rows), default=0)
-            table.add_column(header, no_wrap=True, min_width=widest)
-        else:
-            justify: JustifyMethod = "right" if key in NUMERIC_COLUMNS else "left"
-            table.add_column(header, justify=justify, no_wrap=True)
-    for ev, cells in zip(evaluations, rows, strict=True):
+    for key in fitted.columns:
+        justify: JustifyMethod = "right" if key in NUMERIC_COLUMNS else "left"
+        wrap = key == "name"
+        header = text(headers[key])
+        header.no_wrap = False  # an English header wraps between its words
+        table.add_column(
+            header,
+            justify=justify,
+            no_wrap=not wrap,
+            overflow="fold" if wrap else "ellipsis",
+            width=fitted.widths.get(key),
+        )
+    for ev, cells, name in zip(evaluations, rows, fitted.names, strict=True):
         style = ev.status.info.style
-        table.add_row(*(text(cells[k], style if k in ("status", "bar") else "") for k in columns))
+        table.add_row(*(_cell(key, cells, name, style) for key in fitted.columns))
     return table
+
+
+def _rows(evaluations: Sequence[Evaluation], lang: str) -> list[dict[str, str]]:
+    """Every row's cells, with the judged figure and its bar joined, the figures aligned."""
+    from rich.cells import cell_len
+
+    rows = [status_cells(ev, lang) for ev in evaluations]
+    figure_width = max((cell_len(row["judged"]) for row in rows), default=0)
+    for row in rows:
+        figure = " " * (figure_width - cell_len(row["judged"])) + row["judged"]
+        row["judged_bar"] = f"{figure} {row['bar']}" if row["bar"] else figure
+    return rows
+
+
+def _cell(key: str, cells: dict[str, str], name: str, style: str) -> Text:
+    """One cell as Rich text: the name chosen for the row, the status and the bar in colour."""
+    if key == "name":
+        return text(name)
+    if key == "judged_bar" and cells["bar"]:
+        figure = cells["judged_bar"].removesuffix(cells["bar"])
+        return text(figure) + text(cells["bar"], style)
+    return text(cells[key], style if key in ("status", "bar") else "")
 
 
 def _footer(evaluations: Sequence[Evaluation], lang: str) -> list[RenderableType]:
     """The summary and the footnotes under a table."""
     return [
-        text(summary(evaluations, lang)),
-        *(text(note, "bold yellow") for note in notices(evaluations, lang)),
+        "",
+        Prose(summary(evaluations, lang)),
+        *(Prose(note, "bold yellow") for note in notices(evaluations, lang)),
     ]
 
 
@@ -83,6 +107,7 @@ def status_text(
     """The table, summary and footnotes drawn for a screen (table), or recorded (svg, html)."""
     screen = screen.measured() if fmt == "table" else Screen.plain()
     renderables = [
+        Prose(title),
         status_table(evaluations, title, lang, screen.width or WIDE),
         *_footer(evaluations, lang),
     ]

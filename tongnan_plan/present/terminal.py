@@ -9,17 +9,18 @@ stripped of control characters.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .escaping import one_line
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType
     from rich.text import Text
 
-__all__ = ["WIDE", "Screen", "recorded", "render", "text"]
+__all__ = ["WIDE", "Prose", "Screen", "recorded", "render", "text", "wrap_phrases"]
 
 #: The width of a table written to a file, and the width from which a table shows every column.
 WIDE = 120
@@ -30,6 +31,71 @@ def text(value: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(one_line(value), style=style)
+
+
+#: A sentence wraps after its punctuation, between its phrases.
+_PHRASE = re.compile("[^，。；：、！？）”]*[，。；：、！？）”]?")
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_NUMBER = re.compile(r"[0-9.,%]")
+_NO_LINE_START = "，。；：、！？）”%"
+
+
+def wrap_phrases(paragraph: str, width: int) -> list[str]:
+    """A paragraph as lines of at most width cells. Chinese breaks after its punctuation
+    (，。；：、）), so a phrase ("有数据的 16 项中，") stays whole where it fits on a line; a
+    longer phrase breaks between characters, never inside a number or between a number and
+    the word after it. English breaks between words."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    line = ""
+    for phrase in (p for p in _PHRASE.findall(one_line(paragraph)) if p):
+        if cell_len(line + phrase) <= width:
+            line += phrase
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+        line = phrase.lstrip()
+        while cell_len(line) > width:
+            cut = _cut(line, width)
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _cut(line: str, width: int) -> int:
+    """Where to break a line too long for the width: English at its last space that fits;
+    Chinese at the last place that leaves no number ending the line and no punctuation
+    starting the next."""
+    from rich.cells import cell_len
+
+    fits = 1
+    while fits < len(line) and cell_len(line[: fits + 1]) <= width:
+        fits += 1
+    if not _CJK.search(line[: fits + 1]):
+        space = line.rfind(" ", 0, fits + 1)
+        return space if space > 0 else fits
+    for cut in range(fits, 0, -1):
+        left, right = line[:cut].rstrip(), line[cut:].lstrip()
+        if left and not _NUMBER.match(left[-1]) and right[:1] not in _NO_LINE_START:
+            return cut
+    return fits
+
+
+class Prose:
+    """A paragraph for a terminal, wrapped by wrap_phrases to the width it is drawn in."""
+
+    def __init__(self, paragraph: str, style: str = "") -> None:
+        self.paragraph = paragraph
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        for line in wrap_phrases(self.paragraph, options.max_width) or [""]:
+            shown = text(line, self.style)
+            shown.no_wrap = True
+            yield shown
 
 
 @dataclass(frozen=True, slots=True)
