@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 
 from ..calc.progress import Evaluation
-from ..model.plan import Comparator, Figure, Indicator, Kind, Provenance
+from ..model.plan import Attribute, Comparator, Figure, Indicator, Kind, Provenance
 from ..model.status import Status
 
 __all__ = [
@@ -22,11 +22,13 @@ __all__ = [
     "NARROW_COLUMNS",
     "NUMERIC_COLUMNS",
     "REPORT_COLUMNS",
+    "attribute_words",
     "baseline_cell",
     "completion_cell",
     "figure",
     "gap_notice",
     "judged_cell",
+    "kind_words",
     "lower_bound",
     "name_cell",
     "notices",
@@ -36,6 +38,8 @@ __all__ = [
     "provenance_words",
     "status_cells",
     "status_words",
+    "target_cell",
+    "target_with_unit",
     "with_annual",
     "without_pace",
 ]
@@ -123,6 +127,14 @@ NUMERIC_COLUMNS = frozenset(
     {"latest", "year", "completion", "progress", "elapsed", "annual", "judged"}
 )
 
+_KIND_WORDS = {
+    "zh": {Kind.CUMULATIVE: "累计", Kind.ANNUAL: "年度"},
+    "en": {Kind.CUMULATIVE: "cumulative", Kind.ANNUAL: "annual"},
+}
+_ATTRIBUTE_WORDS = {
+    "zh": {Attribute.ANTICIPATED: "预期性", Attribute.BINDING: "约束性"},
+    "en": {Attribute.ANTICIPATED: "anticipated", Attribute.BINDING: "binding"},
+}
 _PROVENANCE_WORDS = {
     "zh": {
         Provenance.OFFICIAL: "正式",
@@ -148,6 +160,16 @@ GAP_NOTICE = {
 def status_words(status: Status, lang: str) -> str:
     """A status in words."""
     return status.info.words(lang)
+
+
+def kind_words(kind: Kind, lang: str) -> str:
+    """How an indicator's yearly figures combine, in words (累计, 年度)."""
+    return _KIND_WORDS[lang][kind]
+
+
+def attribute_words(attribute: Attribute, lang: str) -> str:
+    """An indicator's attribute in words (预期性 / anticipated, 约束性 / binding)."""
+    return _ATTRIBUTE_WORDS[lang][attribute]
 
 
 def provenance_words(provenance: Provenance, lang: str) -> str:
@@ -257,10 +279,11 @@ def _printed(printed: Figure) -> str:
     return SYMBOL[printed.comparator] + figure(printed.value)
 
 
-def _joined_unit(unit: str) -> str:
-    """A unit after a figure in a narrow table: close up ("【4.7】万人", "≤5.5%"), a unit of
-    Latin letters after a space."""
-    return " " + unit if unit[:1].isascii() and unit[:1].isalpha() else unit
+def target_with_unit(ind: Indicator) -> str:
+    """The target with its unit, for a table without a unit column: close up ("【4.7】万人",
+    "≤5.5%"), a unit of Latin letters after a space."""
+    unit = ind.unit
+    return target_cell(ind) + (" " + unit if unit[:1].isascii() and unit[:1].isalpha() else unit)
 
 
 def latest_cell(ev: Evaluation, lang: str) -> str:
@@ -306,7 +329,7 @@ def judged_cell(ev: Evaluation) -> str:
     """The figure the status is judged on: progress from the baseline to the target, which
     for a total is its completion (≥ for a lower bound); — for a bound (met or not met)."""
     if ev.indicator.kind is Kind.CUMULATIVE:
-        return completion_cell(ev) if ev.progress is not None or lower_bound(ev) else EMPTY
+        return completion_cell(ev)
     return EMPTY if without_pace(ev) else percent(ev.progress)
 
 
@@ -320,7 +343,7 @@ def status_cells(ev: Evaluation, lang: str) -> dict[str, str]:
         "unit": ind.unit,
         "baseline": baseline_cell(ind),
         "target": target,
-        "target_unit": target + _joined_unit(ind.unit),
+        "target_unit": target_with_unit(ind),
         "judged": judged_cell(ev),
         "latest": latest_cell(ev, lang),
         "year": year_cell(ev),

@@ -1,5 +1,5 @@
-"""How the status table fits a screen: which columns, how wide, and which names, chosen by
-measuring the cells rather than by fixed breakpoints.
+"""How a table fits a screen: which columns, how wide, and which names, chosen by measuring
+the cells rather than by fixed breakpoints (the status table; the catalogue likewise).
 
 The candidates run from every column to the fewest; the first in which every row takes one
 line wins, else the one whose rows take the fewest lines, none taking more than two. A row
@@ -14,10 +14,15 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .cells import FULL_COLUMNS, NARROW_COLUMNS
 
-__all__ = ["LAST_RESORT", "LAYOUTS", "SEPARATOR", "Fitted", "fit", "name_lines"]
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+__all__ = ["LAST_RESORT", "LAYOUTS", "SEPARATOR", "Fitted", "fit", "fitted_table", "name_lines"]
 
 #: The candidate layouts, richest first.
 LAYOUTS: tuple[tuple[str, ...], ...] = (
@@ -136,3 +141,38 @@ def fit(
     if best is not None:
         return best
     return Fitted(tuple(last_resort), {}, tuple(r["short_name"] for r in rows), len(rows), 1)
+
+
+def fitted_table(
+    fitted: Fitted,
+    headers: Mapping[str, str],
+    cells: Sequence[Sequence[Text]],
+    numeric: frozenset[str] = frozenset(),
+) -> Table:
+    """A Rich table laid out as fitted: every column its fitted width, only the name wrapping
+    (an English header wraps between its words). cells holds each row's Text, by column."""
+    from rich import box
+    from rich.table import Table
+
+    from .terminal import text
+
+    table = Table(
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    for key in fitted.columns:
+        header = text(headers[key])
+        header.no_wrap = False
+        table.add_column(
+            header,
+            justify="right" if key in numeric else "left",
+            no_wrap=key != "name",
+            overflow="fold" if key == "name" else "ellipsis",
+            width=fitted.widths.get(key),
+        )
+    for row in cells:
+        table.add_row(*row)
+    return table

@@ -19,12 +19,12 @@ from .cells import (
 )
 from .escaping import markdown
 from .formats import STATUS_COLUMNS, csv_text, json_text, markdown_table, status_row
-from .layout import LAST_RESORT, LAYOUTS, fit
+from .layout import LAST_RESORT, LAYOUTS, fit, fitted_table
 from .summary import summary
 from .terminal import WIDE, Prose, Screen, recorded, render, text
 
 if TYPE_CHECKING:
-    from rich.console import JustifyMethod, RenderableType
+    from rich.console import RenderableType
     from rich.table import Table
     from rich.text import Text
 
@@ -33,41 +33,17 @@ if TYPE_CHECKING:
 __all__ = ["status_markdown", "status_output", "status_table", "status_text", "status_title"]
 
 
-def status_table(
-    evaluations: Sequence[Evaluation], title: str, lang: str = "zh", width: int = WIDE
-) -> Table:
-    """The evaluations as a Rich table fitted to width (see layout.py), status coloured; the
-    title goes above it as prose (see status_text)."""
-    from rich import box
-    from rich.table import Table
-
+def status_table(evaluations: Sequence[Evaluation], lang: str = "zh", width: int = WIDE) -> Table:
+    """The evaluations as a Rich table fitted to width (see layout.py), status coloured."""
     rows = _rows(evaluations, lang)
     headers = HEADERS[lang]
     layouts = [with_annual(columns, evaluations) for columns in LAYOUTS]
     fitted = fit(layouts, with_annual(LAST_RESORT, evaluations), rows, headers, width)
-    table = Table(
-        header_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        collapse_padding=True,
-    )
-    for key in fitted.columns:
-        justify: JustifyMethod = "right" if key in NUMERIC_COLUMNS else "left"
-        wrap = key == "name"
-        header = text(headers[key])
-        header.no_wrap = False  # an English header wraps between its words
-        table.add_column(
-            header,
-            justify=justify,
-            no_wrap=not wrap,
-            overflow="fold" if wrap else "ellipsis",
-            width=fitted.widths.get(key),
-        )
-    for ev, cells, name in zip(evaluations, rows, fitted.names, strict=True):
-        style = ev.status.info.style
-        table.add_row(*(_cell(key, cells, name, style) for key in fitted.columns))
-    return table
+    cells = [
+        [_cell(key, row, name, ev.status.info.style) for key in fitted.columns]
+        for ev, row, name in zip(evaluations, rows, fitted.names, strict=True)
+    ]
+    return fitted_table(fitted, headers, cells, NUMERIC_COLUMNS)
 
 
 def _rows(evaluations: Sequence[Evaluation], lang: str) -> list[dict[str, str]]:
@@ -108,7 +84,7 @@ def status_text(
     screen = screen.measured() if fmt == "table" else Screen.plain()
     renderables = [
         Prose(title),
-        status_table(evaluations, title, lang, screen.width or WIDE),
+        status_table(evaluations, lang, screen.width or WIDE),
         *_footer(evaluations, lang),
     ]
     if fmt == "table":
