@@ -8,11 +8,12 @@ Only this module imports Typer; heavy modules are imported inside the commands t
 from __future__ import annotations
 
 import gc
+import io
 import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -257,8 +258,27 @@ def _language(chosen: Lang | None) -> Lang:
 
     Also sets the language of this run's own messages (see _say).
     """
-    _Run.lang = chosen if chosen is not None else Lang.of_locale()
+    _Run.lang = chosen if chosen is not None else Lang.of_environment()
     return _Run.lang
+
+
+def _usage_in_language() -> None:
+    """Have Click say its usage errors ("Missing option", "No such option") in the run's
+    language, read from the command line as the error is shown (see present/usage.py)."""
+    usage_error: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    if getattr(usage_error.show, "translated", False):
+        return
+    english = usage_error.show
+
+    def show(self: Exception, file: IO[str] | None = None) -> None:
+        from .present.usage import translate_usage, usage_language
+
+        said = io.StringIO()
+        english(self, said)
+        (file or sys.stderr).write(translate_usage(said.getvalue(), usage_language(sys.argv[1:])))
+
+    show.translated = True  # type: ignore[attr-defined]
+    usage_error.show = show
 
 
 def _path(choice: PathChoice | None) -> ExpectedPath | None:
@@ -283,6 +303,12 @@ def _evaluated(
             f"--year {year} 不在规划期 {first}-{last} 年之内",
         )
     actuals = load_actuals(directory, plan, warnings=warnings)
+    if year is not None and all(s.year != year for s in actuals.submissions):
+        from .present.messages import missing_year
+        from .sources.store import ACTUALS
+
+        latest = max((s.year for s in actuals.submissions if s.year < year), default=None)
+        typer.echo(missing_year(year, latest, directory / ACTUALS, lang.value), err=True)
     return plan, actuals, default_as_of(plan, actuals.submissions) if year is None else year
 
 

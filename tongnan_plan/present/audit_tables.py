@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .cells import figure, number
+from ..calc.audit import Verdict
+from .cells import bracketed, figure, number
 from .escaping import markdown
 from .formats import csv_text, json_text, markdown_table
 from .terminal import Screen, render, text
@@ -31,6 +32,7 @@ __all__ = [
     "audit_tables",
     "audit_text",
     "crosscheck_row",
+    "verdict_words",
 ]
 
 AUDIT_COLUMNS = (
@@ -100,7 +102,19 @@ def crosscheck_row(row: CrossCheckAudit) -> dict[str, Any]:
     }
 
 
-VERDICT_STYLE = {"ok": "green", "rounding": "yellow", "mismatch": "bold red"}
+#: A verdict for people: its words in each language, and its colour on a terminal.
+VERDICTS: dict[Verdict, tuple[str, str, str]] = {
+    Verdict.OK: ("一致", "ok", "green"),
+    Verdict.ROUNDING: ("舍入不同", "rounding", "yellow"),
+    Verdict.MISMATCH: ("不符", "mismatch", "bold red"),
+}
+_STYLE_OF_WORDS = {words: style for zh, en, style in VERDICTS.values() for words in (zh, en)}
+
+
+def verdict_words(verdict: Verdict, lang: str) -> str:
+    """A verdict in words: 一致 / ok, 舍入不同 / rounding, 不符 / mismatch."""
+    zh, en, _ = VERDICTS[verdict]
+    return zh if lang == "zh" else en
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +153,7 @@ def _completion_table(completions: Sequence[CompletionAudit], lang: str) -> Audi
             figure(row.published_pct),
             f"{row.computed_pct:.2f}",
             f"{row.difference_pp:+.2f}",
-            row.verdict.value,
+            verdict_words(row.verdict, lang),
             row.detail.text(lang),
         )
         for row in completions
@@ -158,9 +172,9 @@ def _crosscheck_table(crosschecks: Sequence[CrossCheckAudit], lang: str) -> Audi
     rows = [
         (
             cross.check.name,
-            f"{cross.check.first.text}（{cross.check.first.source}）",
-            f"{cross.check.second.text}（{cross.check.second.source}）",
-            cross.verdict.value,
+            bracketed(cross.check.first.text, cross.check.first.source, lang),
+            bracketed(cross.check.second.text, cross.check.second.source, lang),
+            verdict_words(cross.verdict, lang),
             cross.detail.text(lang),
         )
         for cross in crosschecks
@@ -197,7 +211,7 @@ def _rich(table: AuditTable) -> Table:
     for row in table.rows:
         drawn.add_row(
             *(
-                text(cell, VERDICT_STYLE.get(cell, "") if i == table.verdict else "")
+                text(cell, _STYLE_OF_WORDS.get(cell, "") if i == table.verdict else "")
                 for i, cell in enumerate(row)
             )
         )

@@ -24,6 +24,7 @@ __all__ = [
     "REPORT_COLUMNS",
     "attribute_words",
     "baseline_cell",
+    "bracketed",
     "completion_cell",
     "figure",
     "gap_notice",
@@ -31,6 +32,7 @@ __all__ = [
     "kind_words",
     "lower_bound",
     "name_cell",
+    "note_text",
     "notices",
     "number",
     "percent",
@@ -277,6 +279,18 @@ def _printed(printed: Figure) -> str:
     if printed.value is None or not any("\u4e00" <= char <= "\u9fff" for char in text):
         return text
     return SYMBOL[printed.comparator] + figure(printed.value)
+
+
+def note_text(ind: Indicator, lang: str) -> str | None:
+    """The plan file's note on an indicator in lang: note_zh for Chinese (note where the plan
+    file has no Chinese note), note for English."""
+    return (ind.note_zh or ind.note) if lang == "zh" else ind.note
+
+
+def bracketed(text: str, aside: str, lang: str) -> str:
+    """Text with an aside in brackets, as each language writes them: 城镇新增就业人数（万人）,
+    New urban jobs (万人)."""
+    return f"{text}（{aside}）" if lang == "zh" else f"{text} ({aside})"
 
 
 def target_with_unit(ind: Indicator) -> str:

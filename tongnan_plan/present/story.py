@@ -15,9 +15,11 @@ from ..calc.progress import Outlook
 from ..model.plan import Direction, Kind
 from .cells import (
     EMPTY,
+    bracketed,
     completion_cell,
     figure,
     lower_bound,
+    note_text,
     notices,
     percent,
     provenance_words,
@@ -109,7 +111,8 @@ def story_axis(rows: Sequence[YearRow], ev: Evaluation, width: int = BAR_WIDTH) 
 def story_title(ev: Evaluation, lang: str) -> str:
     """The indicator's name, unit and where the plan prints it."""
     ind = ev.indicator
-    return f"{ind.name if lang == 'zh' else ind.name_en}（{ind.unit}）  {ind.source}"
+    name = ind.name if lang == "zh" else ind.name_en
+    return f"{bracketed(name, ind.unit, lang)}  {ind.source}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,8 +291,9 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
                 done=percent(ev.annual_target_completion),
             )
         )
-    if ind.note:
-        lines.append(say["note"].format(note=ind.note))
+    note = note_text(ind, lang)
+    if note:
+        lines.append(say["note"].format(note=note))
     return lines
 
 
@@ -308,11 +312,36 @@ def story_text(
     )
 
 
+SERIES_HEADERS = {
+    "zh": ("年份", "数值", "截至该年累计", "来源", "累计", "序时应达", "年度目标", "目标"),
+    "en": (
+        "Year",
+        "Value",
+        "To date",
+        "Provenance",
+        "Total",
+        "Expected",
+        "Annual target",
+        "Target",
+    ),
+}
+YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+
+
+def _series_cells(row: YearRow, ev: Evaluation, lang: str) -> list[object]:
+    """One year of the series for people: numbers as numbers, the rest in words."""
+    record = series_row(row, ev.indicator)
+    yes, no = YES_NO[lang]
+    record["to_date"] = "" if row.value is None else yes if row.to_date else no
+    if row.provenance is not None:
+        record["provenance"] = provenance_words(row.provenance, lang)
+    return [record[column] for column in SERIES_COLUMNS]
+
+
 def story_markdown(rows: Sequence[YearRow], ev: Evaluation, lang: str) -> str:
     """The yearly series as a Markdown table, and the sentences as a list."""
-    series = [series_row(r, ev.indicator) for r in rows]
     body = markdown_table(
-        SERIES_COLUMNS, [[row[c] for c in SERIES_COLUMNS] for row in series], numbers=True
+        SERIES_HEADERS[lang], [_series_cells(r, ev, lang) for r in rows], numbers=True
     )
     lines = story_lines(ev, lang) + notices([ev], lang)
     items = "\n".join(f"- {markdown(x)}" for x in lines)

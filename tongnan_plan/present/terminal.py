@@ -173,26 +173,83 @@ def recorded(renderables: Iterable[RenderableType], title: str, *, svg: bool) ->
         console.print(renderable)
     if svg:
         return _wide_glyphs(console.export_svg(title=title))
-    return console.export_html(inline_styles=True)
+    return _wide_cells(console.export_html(inline_styles=True))
 
 
-def _wide_glyphs(svg: str) -> str:
-    """Give each text run of Rich's SVG the width of its terminal cells.
-
-    Rich sets textLength from the number of characters, so a Chinese character (two cells on
-    the terminal) is squeezed into one and runs into its neighbour.
-    """
-    import html
-    import re
+def _runs(content: str) -> list[tuple[str, int]]:
+    """Text cut where its characters change from one terminal cell wide to two, with the
+    cells of each run."""
+    from itertools import groupby
 
     from rich.cells import cell_len
 
-    def widen(match: re.Match[str]) -> str:
-        length, content = float(match["length"]), html.unescape(match["text"])
-        if not content:
-            return match[0]
-        wide = length * cell_len(content) / len(content)
-        return match[0].replace(f'textLength="{match["length"]}"', f'textLength="{wide:g}"', 1)
+    return [
+        (run, cell_len(run))
+        for _, chars in groupby(content, key=lambda char: cell_len(char) == 2)
+        for run in ["".join(chars)]
+    ]
 
-    pattern = r'<text [^>]*textLength="(?P<length>[0-9.]+)"[^>]*>(?P<text>[^<]*)</text>'
-    return re.sub(pattern, widen, svg)
+
+def _wide_glyphs(svg: str) -> str:
+    """Draw each run of Chinese in Rich's SVG on the terminal's grid, two cells a character.
+
+    Rich gives a whole run of text one textLength, counting a character as one cell: Chinese
+    is squeezed, and a run mixing Chinese with spaces is spread unevenly (the more spaces,
+    the less each character moves). Each run of wide characters gets its own text element at
+    its cell, two cells a character, so every Chinese character sits at the same pitch.
+    """
+    import html
+
+    pattern = re.compile(
+        r'<text (?P<head>[^>]*?\bx=")(?P<x>[0-9.]+)(?P<mid>"[^>]*?\btextLength=")'
+        r'(?P<length>[0-9.]+)(?P<tail>"[^>]*)>(?P<text>[^<]*)</text>'
+    )
+
+    def split(match: re.Match[str]) -> str:
+        content = html.unescape(match["text"])
+        runs = _runs(content)
+        if len(content) == sum(cells for _, cells in runs) or not content:
+            return match[0]  # no wide character: Rich's own is exact
+        cell = float(match["length"]) / len(content)  # Rich counts each character one cell
+        x, out = float(match["x"]), []
+        for run, cells in runs:
+            shown = html.escape(run, quote=False).replace(" ", "&#160;")
+            out.append(
+                f"<text {match['head']}{x:g}{match['mid']}{cells * cell:g}{match['tail']}>"
+                f"{shown}</text>"
+            )
+            x += cells * cell
+        return "".join(out)
+
+    return pattern.sub(split, svg)
+
+
+#: Monospace fonts whose Chinese is two Latin characters wide, before the usual ones.
+_MONOSPACE = (
+    "'DejaVu Sans Mono','Noto Sans Mono CJK SC','Sarasa Mono SC',Menlo,consolas,"
+    "'Courier New',monospace"
+)
+
+
+def _wide_cells(page: str) -> str:
+    """Rich's HTML with each run of Chinese in a box two characters wide a character.
+
+    A browser draws Chinese from whatever font has it, rarely exactly two Latin characters
+    wide, so the columns after it drift; a box of 2ch a character keeps every column where
+    the terminal has it, whatever the fonts.
+    """
+    page = re.sub(r'<pre style="font-family:[^"]*"', f'<pre style="font-family:{_MONOSPACE}"', page)
+    start, end = page.find("<pre"), page.rfind("</pre>")
+    if start < 0 or end < 0:
+        return page
+
+    def boxed(match: re.Match[str]) -> str:
+        return "".join(
+            f'<span style="display:inline-block;width:{cells}ch">{run}</span>'
+            if cells == 2 * len(run)
+            else run
+            for run, cells in _runs(match[0])
+        )
+
+    body = re.sub(r"(?<=>)[^<]+|^[^<]+", boxed, page[start:end])
+    return page[:start] + body + page[end:]
