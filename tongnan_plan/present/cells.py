@@ -37,6 +37,7 @@ __all__ = [
     "number",
     "percent",
     "progress_bar",
+    "progress_notice",
     "provenance_words",
     "status_cells",
     "status_words",
@@ -407,6 +408,24 @@ def not_official_notice(evaluations: Sequence[Evaluation], lang: str) -> str | N
     separator = "、" if lang == "zh" else ", "
     words = separator.join(provenance_words(p, lang) for p in kinds if p is not None)
     return NOT_OFFICIAL[lang].format(kinds=words)
+
+
+PROGRESS_NOTICE = {
+    "zh": "进度：从基期到目标已走过的比例，状态据此判断；累计指标的进度即完成度。",
+    "en": "Progress: the share of the way from the baseline to the target, which the status"
+    " is judged on; for a total, its completion.",
+}
+ELAPSED = {"zh": "序时进度 {elapsed}。", "en": " Time elapsed: {elapsed}."}
+
+
+def progress_notice(evaluations: Sequence[Evaluation], lang: str, *, bar: bool) -> str:
+    """What a narrow table's progress column holds; 序时进度 too where no bar marks it (none
+    in a final evaluation)."""
+    note = PROGRESS_NOTICE[lang]
+    elapsed = next((ev.time_elapsed for ev in evaluations if ev.year == ev.as_of), None)
+    if bar or elapsed is None or any(ev.final for ev in evaluations):
+        return note
+    return note + ELAPSED[lang].format(elapsed=percent(elapsed))
 
 
 def gap_notice(evaluations: Sequence[Evaluation], lang: str) -> str | None:

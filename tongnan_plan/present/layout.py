@@ -2,9 +2,10 @@
 the cells rather than by fixed breakpoints (the status table; the catalogue likewise).
 
 The candidates run from every column to the fewest; the first in which every row takes one
-line wins, else the one whose rows take the fewest lines, none taking more than two. A row
-shows the plan's full name unless its short name (``short_name`` in the plan file) takes fewer
-lines. Words of English are never split: the name column is at least as wide as the longest.
+line wins, else the one whose rows take the fewest lines, none taking more than two. A table
+shows the plan's names where they take no more lines than the short ones (``short_name`` in
+the plan file, else the name), and the short ones in every row where they take fewer. Words
+of English are never split: the name column is at least as wide as the longest.
 Every cell but the name stays on one line, so a status word is never cut.
 """
 
@@ -78,16 +79,6 @@ def name_lines(name: str, width: int) -> int | None:
     return len(Text(name).wrap(console, width, overflow="fold"))
 
 
-def _row_name(full: str, short: str, width: int) -> tuple[str, int] | None:
-    """The name a row shows (full unless the short one takes fewer lines) and its lines."""
-    best: tuple[str, int] | None = None
-    for name in (full, short):
-        lines = name_lines(name, width)
-        if lines is not None and (best is None or lines < best[1]):
-            best = (name, lines)
-    return best
-
-
 def _fit_one(
     columns: Sequence[str],
     rows: Sequence[Mapping[str, str]],
@@ -104,16 +95,19 @@ def _fit_one(
     name_width = width - sum(widths.values()) - SEPARATOR * (len(columns) - 1)
     if name_width < max(MIN_NAME, _header_width(headers["name"])):
         return None
-    names, heights = [], []
-    for row in rows:
-        chosen = _row_name(row["name"], row["short_name"], name_width)
-        if chosen is None:
-            return None
-        names.append(chosen[0])
-        heights.append(chosen[1])
+    namings: list[tuple[int, int, list[str]]] = []
+    for key in ("name", "short_name"):  # the plan's names, else the short ones, in every row
+        names = [row[key] for row in rows]
+        heights = [name_lines(name, name_width) for name in names]
+        known = [h for h in heights if h is not None]
+        if len(known) == len(heights):
+            namings.append((max(known, default=1), sum(known), names))
+    if not namings:
+        return None
+    tallest, lines, names = min(namings, key=lambda n: n[:2])  # the plan's, where as good
     widest = max((cell_len(name) for name in names), default=0)
     widths["name"] = min(name_width, max(widest, _header_width(headers["name"])))
-    return Fitted(tuple(columns), widths, tuple(names), sum(heights), max(heights, default=1))
+    return Fitted(tuple(columns), widths, tuple(names), lines, tallest)
 
 
 def fit(

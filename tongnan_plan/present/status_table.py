@@ -14,12 +14,13 @@ from .cells import (
     HEADERS,
     NUMERIC_COLUMNS,
     notices,
+    progress_notice,
     status_cells,
     with_annual,
 )
 from .escaping import markdown
 from .formats import STATUS_COLUMNS, csv_text, json_text, markdown_table, status_row
-from .layout import LAST_RESORT, LAYOUTS, fit, fitted_table
+from .layout import LAST_RESORT, LAYOUTS, Fitted, fit, fitted_table
 from .summary import summary
 from .terminal import WIDE, Prose, Screen, recorded, render, text
 
@@ -35,15 +36,27 @@ __all__ = ["status_markdown", "status_output", "status_table", "status_text", "s
 
 def status_table(evaluations: Sequence[Evaluation], lang: str = "zh", width: int = WIDE) -> Table:
     """The evaluations as a Rich table fitted to width (see layout.py), status coloured."""
+    return _drawn(evaluations, lang, *_fitted(evaluations, lang, width))
+
+
+def _fitted(
+    evaluations: Sequence[Evaluation], lang: str, width: int
+) -> tuple[Fitted, list[dict[str, str]]]:
+    """The layout that fits width, and every row's cells."""
     rows = _rows(evaluations, lang)
-    headers = HEADERS[lang]
     layouts = [with_annual(columns, evaluations) for columns in LAYOUTS]
-    fitted = fit(layouts, with_annual(LAST_RESORT, evaluations), rows, headers, width)
+    last = with_annual(LAST_RESORT, evaluations)
+    return fit(layouts, last, rows, HEADERS[lang], width), rows
+
+
+def _drawn(
+    evaluations: Sequence[Evaluation], lang: str, fitted: Fitted, rows: list[dict[str, str]]
+) -> Table:
     cells = [
         [_cell(key, row, name, ev.status.info.style) for key in fitted.columns]
         for ev, row, name in zip(evaluations, rows, fitted.names, strict=True)
     ]
-    return fitted_table(fitted, headers, cells, NUMERIC_COLUMNS)
+    return fitted_table(fitted, HEADERS[lang], cells, NUMERIC_COLUMNS)
 
 
 def _rows(evaluations: Sequence[Evaluation], lang: str) -> list[dict[str, str]]:
@@ -68,11 +81,17 @@ def _cell(key: str, cells: dict[str, str], name: str, style: str) -> Text:
     return text(cells[key], style if key in ("status", "bar") else "")
 
 
-def _footer(evaluations: Sequence[Evaluation], lang: str) -> list[RenderableType]:
-    """The summary and the footnotes under a table."""
+def _footer(
+    evaluations: Sequence[Evaluation], lang: str, columns: Sequence[str] = ()
+) -> list[RenderableType]:
+    """The summary and the footnotes under a table; what its progress column holds, where it
+    is the only figure of progress (a narrow table)."""
+    judged = [key for key in columns if key in ("judged", "judged_bar")]
+    explained = [progress_notice(evaluations, lang, bar=judged == ["judged_bar"])] if judged else []
     return [
         "",
         Prose(summary(evaluations, lang)),
+        *(Prose(note) for note in explained),
         *(Prose(note, "bold yellow") for note in notices(evaluations, lang)),
     ]
 
@@ -82,10 +101,11 @@ def status_text(
 ) -> str:
     """The table, summary and footnotes drawn for a screen (table), or recorded (svg, html)."""
     screen = screen.measured() if fmt == "table" else Screen.plain()
+    fitted, rows = _fitted(evaluations, lang, screen.width or WIDE)
     renderables = [
         Prose(title),
-        status_table(evaluations, lang, screen.width or WIDE),
-        *_footer(evaluations, lang),
+        _drawn(evaluations, lang, fitted, rows),
+        *_footer(evaluations, lang, fitted.columns),
     ]
     if fmt == "table":
         return render(renderables, screen)
