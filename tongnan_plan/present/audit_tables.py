@@ -14,7 +14,7 @@ from ..calc.audit import Verdict
 from .cells import bracketed, figure, number
 from .escaping import markdown
 from .formats import csv_text, json_text, markdown_table
-from .terminal import Screen, render, text
+from .terminal import WIDE, Prose, Screen, render, text
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -127,6 +127,8 @@ class AuditTable:
     rows: Sequence[tuple[str, ...]]
     numeric: frozenset[int] = frozenset()
     verdict: int = -1
+    #: Columns a narrow screen leaves out (the inputs of a figure that is shown).
+    optional: frozenset[int] = frozenset()
 
 
 def _completion_table(completions: Sequence[CompletionAudit], lang: str) -> AuditTable:
@@ -159,7 +161,7 @@ def _completion_table(completions: Sequence[CompletionAudit], lang: str) -> Audi
         for row in completions
     ]
     title = "公布的完成率核算" if zh else "Published completion figures, recomputed"
-    return AuditTable(title, headers, rows, frozenset(range(1, 6)), 6)
+    return AuditTable(title, headers, rows, frozenset(range(1, 6)), 6, frozenset({1, 2}))
 
 
 def _crosscheck_table(crosschecks: Sequence[CrossCheckAudit], lang: str) -> AuditTable:
@@ -195,24 +197,39 @@ def audit_tables(
     return tables
 
 
-def _rich(table: AuditTable) -> Table:
+#: The least a column of text is given before optional columns are left out.
+_TEXT_COLUMN = 14
+
+
+def _rich(table: AuditTable, width: int) -> Table:
+    """The table drawn for a width: figures and verdicts never break, text wraps between its
+    phrases, and the optional columns go where the text would get too little room."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
 
+    def fixed(i: int) -> int:
+        return max(cell_len(table.headers[i]), *(cell_len(row[i]) for row in table.rows))
+
+    shown = list(range(len(table.headers)))
+    figures = [i for i in shown if i in table.numeric or i == table.verdict]
+    room = width - sum(fixed(i) for i in figures) - 2 * len(shown)
+    if room < _TEXT_COLUMN * (len(shown) - len(figures)):
+        shown = [i for i in shown if i not in table.optional]
     drawn = Table(
         title=text(table.title), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold"
     )
-    for i, header in enumerate(table.headers):
-        if i in table.numeric or i == table.verdict:  # figures and verdicts never break
+    for i in shown:
+        if i in figures:
             justify: JustifyMethod = "right" if i in table.numeric else "left"
-            drawn.add_column(text(header), justify=justify, no_wrap=True)
+            drawn.add_column(text(table.headers[i]), justify=justify, no_wrap=True)
         else:
-            drawn.add_column(text(header), overflow="fold")
+            drawn.add_column(text(table.headers[i]))
     for row in table.rows:
         drawn.add_row(
             *(
-                text(cell, _STYLE_OF_WORDS.get(cell, "") if i == table.verdict else "")
-                for i, cell in enumerate(row)
+                text(row[i], _STYLE_OF_WORDS.get(row[i], "")) if i in figures else Prose(row[i])
+                for i in shown
             )
         )
     return drawn
@@ -220,7 +237,8 @@ def _rich(table: AuditTable) -> Table:
 
 def audit_text(tables: Sequence[AuditTable], screen: Screen) -> str:
     """The audit's tables drawn for a screen."""
-    return render([_rich(table) for table in tables], screen)
+    screen = screen.measured()
+    return render([_rich(table, screen.width or WIDE) for table in tables], screen)
 
 
 def audit_markdown(tables: Sequence[AuditTable]) -> str:

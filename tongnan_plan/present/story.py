@@ -36,7 +36,7 @@ from .formats import (
     series_row,
     status_row,
 )
-from .terminal import Screen, render, text
+from .terminal import Prose, Screen, render, text
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -305,8 +305,8 @@ def story_text(
     return render(
         [
             story_table(rows, ev, plan_years, lang, screen.width or 80),
-            *(text(line) for line in story_lines(ev, lang)),
-            *(text(note, "bold yellow") for note in notices([ev], lang)),
+            *(Prose(line) for line in story_lines(ev, lang)),
+            *(Prose(note, "bold yellow") for note in notices([ev], lang)),
         ],
         screen,
     )

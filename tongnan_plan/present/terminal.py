@@ -18,6 +18,7 @@ from .escaping import one_line
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.measure import Measurement
     from rich.text import Text
 
 __all__ = ["WIDE", "Prose", "Screen", "recorded", "render", "text", "wrap_phrases"]
@@ -38,6 +39,7 @@ _PHRASE = re.compile("[^，。；：、！？）”]*[，。；：、！？）�
 _CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _NUMBER = re.compile(r"[0-9.,%]")
 _NO_LINE_START = "，。；：、！？）”%"
+_NO_LINE_END = "（【“("
 
 
 def wrap_phrases(paragraph: str, width: int) -> list[str]:
@@ -53,9 +55,12 @@ def wrap_phrases(paragraph: str, width: int) -> list[str]:
         if cell_len(line + phrase) <= width:
             line += phrase
             continue
-        if line.strip():
-            lines.append(line.rstrip())
-        line = phrase.lstrip()
+        if cell_len(phrase.strip()) > width:
+            line += phrase  # longer than a line: it starts where the line is, and is cut
+        else:
+            if line.strip():
+                lines.append(line.rstrip())
+            line = phrase.lstrip()
         while cell_len(line) > width:
             cut = _cut(line, width)
             lines.append(line[:cut].rstrip())
@@ -67,8 +72,8 @@ def wrap_phrases(paragraph: str, width: int) -> list[str]:
 
 def _cut(line: str, width: int) -> int:
     """Where to break a line too long for the width: English at its last space that fits;
-    Chinese at the last place that leaves no number ending the line and no punctuation
-    starting the next."""
+    Chinese at the last place that leaves no number or opening bracket ending the line and
+    no punctuation starting the next."""
     from rich.cells import cell_len
 
     fits = 1
@@ -79,7 +84,12 @@ def _cut(line: str, width: int) -> int:
         return space if space > 0 else fits
     for cut in range(fits, 0, -1):
         left, right = line[:cut].rstrip(), line[cut:].lstrip()
-        if left and not _NUMBER.match(left[-1]) and right[:1] not in _NO_LINE_START:
+        if (
+            left
+            and not _NUMBER.match(left[-1])
+            and left[-1] not in _NO_LINE_END
+            and right[:1] not in _NO_LINE_START
+        ):
             return cut
     return fits
 
@@ -90,6 +100,17 @@ class Prose:
     def __init__(self, paragraph: str, style: str = "") -> None:
         self.paragraph = paragraph
         self.style = style
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As narrow as its longest number or word (never split), as wide as all of it."""
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        unbroken = re.findall(r"[^\s\u2e80-\u9fff\uff00-\uffef]+", self.paragraph)
+        least = max((cell_len(piece) for piece in unbroken), default=0)
+        widest = cell_len(one_line(self.paragraph))
+        least = max(least, 2 if widest else 0)
+        return Measurement(min(least, options.max_width), min(widest, options.max_width))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         for line in wrap_phrases(self.paragraph, options.max_width) or [""]:
