@@ -123,6 +123,7 @@ REPORT_COLUMNS = (
     "latest",
     "year",
     "completion",
+    "progress",
     "elapsed",
     "status",
 )

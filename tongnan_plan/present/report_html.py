@@ -44,12 +44,12 @@ svg.chart.narrow { display: none; max-width: 24rem; }
 span.short { display: none; }
 /* The tables by area share their columns' widths, so that they line up down the page. */
 table.by-area { table-layout: fixed; }
-table.by-area th:nth-child(1) { width: 27%; } table.by-area th:nth-child(2) { width: 7%; }
-table.by-area th:nth-child(3), table.by-area th:nth-child(4) { width: 8%; }
-table.by-area th:nth-child(5) { width: 11%; } table.by-area th:nth-child(6) { width: 7%; }
-table.by-area th:nth-child(7), table.by-area th:nth-child(8) { width: 9%; }
-table.by-area th:nth-child(9) { width: 14%; }
-table.by-area th { white-space: normal; }
+table.by-area th:nth-child(1) { width: 21%; } table.by-area th:nth-child(2) { width: 6%; }
+table.by-area th:nth-child(3) { width: 8.5%; } table.by-area th:nth-child(4) { width: 7.5%; }
+table.by-area th:nth-child(5) { width: 10%; } table.by-area th:nth-child(6) { width: 6%; }
+table.by-area th:nth-child(7) { width: 11%; } table.by-area th:nth-child(8) { width: 9.5%; }
+table.by-area th:nth-child(9) { width: 8%; } table.by-area th:nth-child(10) { width: 12.5%; }
+table.by-area th { white-space: normal; font-size: .85rem; }
 .source, footer { color: #555; font-size: .85rem; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }
 /* A phone: the name and the status stay in view while the columns between them scroll;
