@@ -74,6 +74,7 @@ h2, h3 { break-after: avoid; page-break-after: avoid; }
   .provenance { border-width: 2px; } a { color: inherit; }
   .scroll { overflow: visible; }
   .scroll table, table { min-width: 0; width: 100%; font-size: 8pt; }
+  table.by-area th { font-size: 7.5pt; }
   .scroll table.counts { width: auto; min-width: 0; }
   th, td { padding: .12rem .3rem; position: static; box-shadow: none; }
   td:first-child { min-width: 0; }
