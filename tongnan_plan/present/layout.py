@@ -15,11 +15,13 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .cells import FULL_COLUMNS, NARROW_COLUMNS
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -69,14 +71,20 @@ def name_lines(name: str, width: int) -> int | None:
     """The lines a name takes in a column this wide, as Rich wraps it; None where a word of
     English would be split (Chinese may break between any two characters)."""
     from rich.cells import cell_len
-    from rich.console import Console
     from rich.text import Text
 
     for word in name.split():
         if not _CJK.search(word) and cell_len(word) > width:
             return None
-    console = Console(file=io.StringIO(), width=max(width, 1), color_system=None)
-    return len(Text(name).wrap(console, width, overflow="fold"))
+    return len(Text(name).wrap(_measuring(), width, overflow="fold"))
+
+
+@cache
+def _measuring() -> Console:
+    """A console that only measures (wrap asks one for its tab size)."""
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), color_system=None)
 
 
 def _fit_one(

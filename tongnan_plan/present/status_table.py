@@ -44,9 +44,10 @@ def _fitted(
 ) -> tuple[Fitted, list[dict[str, str]]]:
     """The layout that fits width, and every row's cells."""
     rows = _rows(evaluations, lang)
-    layouts = [with_annual(columns, evaluations) for columns in LAYOUTS]
-    last = with_annual(LAST_RESORT, evaluations)
-    return fit(layouts, last, rows, HEADERS[lang], width), rows
+    # 完成年度目标 where a bar has room; the narrowest table keeps the target instead.
+    layouts = [with_annual(columns, evaluations) for columns in LAYOUTS[:-1]]
+    layouts.append(LAYOUTS[-1])
+    return fit(layouts, LAST_RESORT, rows, HEADERS[lang], width), rows
 
 
 def _drawn(

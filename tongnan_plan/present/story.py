@@ -18,6 +18,7 @@ from .cells import (
     bracketed,
     completion_cell,
     figure,
+    judged_cell,
     lower_bound,
     note_text,
     notices,
@@ -224,6 +225,8 @@ _STORY = {
         "status": "状态（截至 {as_of} 年）：{status}",
         "final": "总结评估（{as_of} 年）：{status}",
         "completion": "完成度 {completion}，序时进度 {elapsed}",
+        "progress": "完成度 {completion}；从基期算起的进度 {progress}（状态据此判断），"
+        "序时进度 {elapsed}",
         "final_completion": "完成度 {completion}",
         "pace": "进度比（进度 ÷ 序时进度）{pace:.2f}",
         "known": "已报送各年合计 {total} {unit}（缺报年份未计入，是下限）",
@@ -238,6 +241,8 @@ _STORY = {
         "status": "Status as of {as_of}: {status}",
         "final": "Final evaluation ({as_of}): {status}",
         "completion": "Completion {completion}, time elapsed {elapsed}",
+        "progress": "Completion {completion}; progress from the baseline {progress} (what the"
+        " status follows), time elapsed {elapsed}",
         "final_completion": "Completion {completion}",
         "pace": "Pace ratio (progress ÷ time elapsed) {pace:.2f}",
         "known": "The years reported sum to {total} {unit} (a lower bound: missing years are"
@@ -264,7 +269,9 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
             lines.append(say["final_completion"].format(completion=completion))
         else:
             elapsed = percent(ev.time_elapsed)
-            lines.append(say["completion"].format(completion=completion, elapsed=elapsed))
+            progress = judged_cell(ev)
+            key = "completion" if progress in (completion, EMPTY) else "progress"
+            lines.append(say[key].format(completion=completion, progress=progress, elapsed=elapsed))
     if ev.pace_ratio is not None and not ev.final and ev.status.info.judged:
         lines.append(say["pace"].format(pace=ev.pace_ratio))
     bound = lower_bound(ev)
