@@ -165,7 +165,8 @@ def chart_svg(
             f'y1="{y(target):.1f}" y2="{y(target):.1f}" stroke="#b91c1c" '
             'stroke-dasharray="6 4"/>'
             f'<text x="{frame.width - right}" y="{y(target) - 5:.1f}" text-anchor="end" '
-            f'fill="#b91c1c">{escape(words["target"])} {escape(ind.target.text)}</text>'
+            f'fill="#b91c1c" stroke="#fff" stroke-width="3" paint-order="stroke">'
+            f"{escape(words['target'])} {escape(ind.target.text)}</text>"
         )
     if expected_points:
         parts.append(
