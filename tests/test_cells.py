@@ -58,7 +58,8 @@ def test_a_running_total_is_marked_and_starred(plan: Plan) -> None:
     assert row["year"] == "2024"  # no year missing: no †
     assert row["completion"] == "87.0%"  # 4.35 ÷ 5
     assert cells.status_cells(ev, "en")["latest"] == "Σ 4.35*"
-    assert cells.status_cells(ev, "zh", narrow=True)["target"] == "【5】 万人"  # unit joins
+    assert cells.status_cells(ev, "zh")["target_unit"] == "【5】万人"  # unit joins
+    assert row["judged"] == "87.0%"  # a total is judged on its completion
 
 
 def test_a_lower_bound_where_a_year_is_missing(plan: Plan) -> None:
@@ -79,7 +80,7 @@ def test_a_lower_bound_where_a_year_is_missing(plan: Plan) -> None:
         status=Status.INCOMPLETE,
         provenance=Provenance.SAMPLE,
     )
-    row = cells.status_cells(ev, "zh", narrow=True)
+    row = cells.status_cells(ev, "zh")
     assert row["latest"] == "累计 ≥0.93*"
     assert row["year"] == "2024†"  # the bound runs to 2024, the latest year reported
     assert row["completion"] == "≥62.0%"  # 0.93 ÷ 1.5 = 0.62, a lower bound

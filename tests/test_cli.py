@@ -459,8 +459,16 @@ def test_status_as_svg_gives_chinese_two_cells(data_dir: Path) -> None:
     ]
     # One terminal cell, from a run of plain ASCII; a Chinese character takes two.
     one_cell = next(length / len(text) for length, text in runs if text.strip() and text.isascii())
-    unit = next(length for length, text in runs if text.startswith("单位"))
-    assert unit == pytest.approx(one_cell * (2 * 2 + 2))  # "单位" and two spaces
+    unit = next(length for length, text in runs if text == "单位")
+    assert unit == pytest.approx(one_cell * 2 * 2)  # "单位": its own run, two cells a character
+    # Every run of Chinese is drawn at the same pitch (Rich spread a run with spaces in it
+    # less than one without): 2 cells a character, in every run.
+    wide = [(length, text) for length, text in runs if text and not text.isascii()]
+    chinese = [
+        (length, text) for length, text in wide if all("\u4e00" <= c <= "\u9fff" for c in text)
+    ]
+    assert len(chinese) > 20
+    assert {round(length / len(text), 6) for length, text in chinese} == {round(one_cell * 2, 6)}
 
 
 def test_status_as_html(data_dir: Path) -> None:

@@ -55,10 +55,13 @@ class GroupTables(HTMLParser):
         self._cells: list[str] | None = None
         self._in_cell = False
         self._in_header = False
+        self._in_short = False
         self._header: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "tr":
+        if tag == "span" and dict(attrs).get("class") == "short":
+            self._in_short = True  # the short name a phone shows instead: not a cell's text
+        elif tag == "tr":
             self._cells = [] if dict(attrs).get("data-id") else None
             self._header = []
         elif tag == "td" and self._cells is not None:
@@ -69,7 +72,9 @@ class GroupTables(HTMLParser):
             self._in_header = True
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th"):
+        if tag == "span":
+            self._in_short = False
+        elif tag in ("td", "th"):
             self._in_cell = self._in_header = False
         elif tag == "tr":
             if self._header:
@@ -79,6 +84,8 @@ class GroupTables(HTMLParser):
             self._cells = None
 
     def handle_data(self, data: str) -> None:
+        if self._in_short:
+            return
         if self._in_cell and self._cells is not None:
             self._cells[-1] += data
         elif self._in_header:

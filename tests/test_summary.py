@@ -39,7 +39,7 @@ def test_mid_period_counts_incomplete_data_apart(plan: Plan) -> None:
     assert summary(evaluations, "en") == (
         "4 indicators: ahead 1, behind 1, incomplete data 1, no data 1."
         " The 1 with incomplete data are not judged on pace."
-        " Of the other 2 with data, 1 (50.0%) are at or ahead of 序时进度"
+        " Of the other 2 with data, 1 (50.0%) are at or ahead of the time elapsed"
         " (achieved and met included). Binding indicators lagging: none."
     )
 

@@ -117,7 +117,8 @@ def schema(
 
     from ..validate.schema import submission_schema
 
-    _, plan = _load_plan(data, _language(None))
+    lang = _language(None)
+    _, plan = _load_plan(data, lang)
     text = json.dumps(submission_schema(plan), ensure_ascii=False, indent=2) + "\n"
     _deliver(text, output, force)
 
@@ -148,7 +149,8 @@ def new(
     """
     from ..validate.schema import submission_template
 
-    _, plan = _load_plan(data, _language(None))
+    lang = _language(None)
+    _, plan = _load_plan(data, lang)
     if year not in plan.plan.years:
         first, last = plan.plan.start_year, plan.plan.end_year
         _usage(
@@ -156,4 +158,4 @@ def new(
             f"{year} 年不在规划期 {first}-{last} 年之内",
         )
     target = output if output is not None else Path(f"{year}.yaml")
-    _deliver(submission_template(plan, year, schema_url), target, force)
+    _deliver(submission_template(plan, year, schema_url, lang=lang.value), target, force)

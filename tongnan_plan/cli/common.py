@@ -240,7 +240,7 @@ def _language(chosen: Lang | None) -> Lang:
 
     Also sets the language of this run's own messages (see _say).
     """
-    _Run.lang = chosen if chosen is not None else Lang.of_locale()
+    _Run.lang = chosen if chosen is not None else Lang.of_environment()
     return _Run.lang
 
 
@@ -266,6 +266,12 @@ def _evaluated(
             f"--year {year} 不在规划期 {first}-{last} 年之内",
         )
     actuals = load_actuals(directory, plan, warnings=warnings)
+    if year is not None and all(s.year != year for s in actuals.submissions):
+        from ..present.messages import missing_year
+        from ..sources.store import ACTUALS
+
+        latest = max((s.year for s in actuals.submissions if s.year < year), default=None)
+        typer.echo(missing_year(year, latest, directory / ACTUALS, lang.value), err=True)
     return plan, actuals, default_as_of(plan, actuals.submissions) if year is None else year
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gc
+import io
 import os
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -35,7 +36,8 @@ def main() -> None:
     # run over and over as a large plan's objects pile up, would cost more than it frees.
     gc.disable()
     guard_standard_output()
-    _Run.lang = Lang.of_locale()  # for messages before a command sets it (--version)
+    _usage_in_language()
+    _Run.lang = Lang.of_environment()  # for messages before a command sets it (--version)
     try:
         try:
             app(prog_name="tnplan")
@@ -97,3 +99,22 @@ def _say_escaped() -> None:
         ),
         err=True,
     )
+
+
+def _usage_in_language() -> None:
+    """Have Click say its usage errors ("Missing option", "No such option") in the run's
+    language, read from the command line as the error is shown (see present/usage.py)."""
+    usage_error: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    if getattr(usage_error.show, "translated", False):
+        return
+    english = usage_error.show
+
+    def show(self: Exception, file: IO[str] | None = None) -> None:
+        from ..present.usage import translate_usage, usage_language
+
+        said = io.StringIO()
+        english(self, said)
+        (file or sys.stderr).write(translate_usage(said.getvalue(), usage_language(sys.argv[1:])))
+
+    show.translated = True  # type: ignore[attr-defined]
+    usage_error.show = show

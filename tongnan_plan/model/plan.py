@@ -129,6 +129,8 @@ class Figure(_Strict):
     text: str
     basis: Basis = Basis.YEAR
     source: str | None = None
+    #: The unit text is printed in, where that is not the indicator's (value is converted).
+    unit: str | None = None
 
     @property
     def is_bound(self) -> bool:
@@ -142,6 +144,9 @@ class Indicator(_Strict):
     id: Annotated[str, Field(pattern=ID_PATTERN)]
     name: str
     name_en: str
+    #: The name shortened from the plan's own words, for a narrow table (None: name).
+    short_name: str | None = None
+    short_name_en: str | None = None
     unit: str
     group: str
     tier: Tier
@@ -156,6 +161,8 @@ class Indicator(_Strict):
     path: ExpectedPath = ExpectedPath.LINEAR
     annual_targets: dict[int, PlanNumber] = Field(default_factory=dict)
     note: str | None = None
+    #: The note in Chinese, for the Chinese output (None: note).
+    note_zh: str | None = None
 
     #: The completion the plan itself prints for this row (专栏1's 完成目标 %), to be audited.
     published_completion: Figure | None = None

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .cells import figure, number
+from ..calc.audit import Verdict
+from .cells import bracketed, figure, number
 from .escaping import markdown
 from .formats import csv_text, json_text, markdown_table
-from .terminal import Screen, render, text
+from .terminal import WIDE, Prose, Screen, render, text
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -31,6 +32,7 @@ __all__ = [
     "audit_tables",
     "audit_text",
     "crosscheck_row",
+    "verdict_words",
 ]
 
 AUDIT_COLUMNS = (
@@ -100,7 +102,19 @@ def crosscheck_row(row: CrossCheckAudit) -> dict[str, Any]:
     }
 
 
-VERDICT_STYLE = {"ok": "green", "rounding": "yellow", "mismatch": "bold red"}
+#: A verdict for people: its words in each language, and its colour on a terminal.
+VERDICTS: dict[Verdict, tuple[str, str, str]] = {
+    Verdict.OK: ("一致", "ok", "green"),
+    Verdict.ROUNDING: ("舍入不同", "rounding", "yellow"),
+    Verdict.MISMATCH: ("不符", "mismatch", "bold red"),
+}
+_STYLE_OF_WORDS = {words: style for zh, en, style in VERDICTS.values() for words in (zh, en)}
+
+
+def verdict_words(verdict: Verdict, lang: str) -> str:
+    """A verdict in words: 一致 / ok, 舍入不同 / rounding, 不符 / mismatch."""
+    zh, en, _ = VERDICTS[verdict]
+    return zh if lang == "zh" else en
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +127,8 @@ class AuditTable:
     rows: Sequence[tuple[str, ...]]
     numeric: frozenset[int] = frozenset()
     verdict: int = -1
+    #: Columns a narrow screen leaves out (the inputs of a figure that is shown).
+    optional: frozenset[int] = frozenset()
 
 
 def _completion_table(completions: Sequence[CompletionAudit], lang: str) -> AuditTable:
@@ -139,13 +155,13 @@ def _completion_table(completions: Sequence[CompletionAudit], lang: str) -> Audi
             figure(row.published_pct),
             f"{row.computed_pct:.2f}",
             f"{row.difference_pp:+.2f}",
-            row.verdict.value,
+            verdict_words(row.verdict, lang),
             row.detail.text(lang),
         )
         for row in completions
     ]
     title = "公布的完成率核算" if zh else "Published completion figures, recomputed"
-    return AuditTable(title, headers, rows, frozenset(range(1, 6)), 6)
+    return AuditTable(title, headers, rows, frozenset(range(1, 6)), 6, frozenset({1, 2}))
 
 
 def _crosscheck_table(crosschecks: Sequence[CrossCheckAudit], lang: str) -> AuditTable:
@@ -158,9 +174,9 @@ def _crosscheck_table(crosschecks: Sequence[CrossCheckAudit], lang: str) -> Audi
     rows = [
         (
             cross.check.name,
-            f"{cross.check.first.text}（{cross.check.first.source}）",
-            f"{cross.check.second.text}（{cross.check.second.source}）",
-            cross.verdict.value,
+            bracketed(cross.check.first.text, cross.check.first.source, lang),
+            bracketed(cross.check.second.text, cross.check.second.source, lang),
+            verdict_words(cross.verdict, lang),
             cross.detail.text(lang),
         )
         for cross in crosschecks
@@ -181,24 +197,39 @@ def audit_tables(
     return tables
 
 
-def _rich(table: AuditTable) -> Table:
+#: The least a column of text is given before optional columns are left out.
+_TEXT_COLUMN = 14
+
+
+def _rich(table: AuditTable, width: int) -> Table:
+    """The table drawn for a width: figures and verdicts never break, text wraps between its
+    phrases, and the optional columns go where the text would get too little room."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
 
+    def fixed(i: int) -> int:
+        return max(cell_len(table.headers[i]), *(cell_len(row[i]) for row in table.rows))
+
+    shown = list(range(len(table.headers)))
+    figures = [i for i in shown if i in table.numeric or i == table.verdict]
+    room = width - sum(fixed(i) for i in figures) - 2 * len(shown)
+    if room < _TEXT_COLUMN * (len(shown) - len(figures)):
+        shown = [i for i in shown if i not in table.optional]
     drawn = Table(
         title=text(table.title), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold"
     )
-    for i, header in enumerate(table.headers):
-        if i in table.numeric or i == table.verdict:  # figures and verdicts never break
+    for i in shown:
+        if i in figures:
             justify: JustifyMethod = "right" if i in table.numeric else "left"
-            drawn.add_column(text(header), justify=justify, no_wrap=True)
+            drawn.add_column(text(table.headers[i]), justify=justify, no_wrap=True)
         else:
-            drawn.add_column(text(header), overflow="fold")
+            drawn.add_column(text(table.headers[i]))
     for row in table.rows:
         drawn.add_row(
             *(
-                text(cell, VERDICT_STYLE.get(cell, "") if i == table.verdict else "")
-                for i, cell in enumerate(row)
+                text(row[i], _STYLE_OF_WORDS.get(row[i], "")) if i in figures else Prose(row[i])
+                for i in shown
             )
         )
     return drawn
@@ -206,7 +237,8 @@ def _rich(table: AuditTable) -> Table:
 
 def audit_text(tables: Sequence[AuditTable], screen: Screen) -> str:
     """The audit's tables drawn for a screen."""
-    return render([_rich(table) for table in tables], screen)
+    screen = screen.measured()
+    return render([_rich(table, screen.width or WIDE) for table in tables], screen)
 
 
 def audit_markdown(tables: Sequence[AuditTable]) -> str:

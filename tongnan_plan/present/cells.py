@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 
 from ..calc.progress import Evaluation
-from ..model.plan import Comparator, Indicator, Kind, Provenance
+from ..model.plan import Attribute, Comparator, Figure, Indicator, Kind, Provenance
 from ..model.status import Status
 
 __all__ = [
@@ -22,17 +22,27 @@ __all__ = [
     "NARROW_COLUMNS",
     "NUMERIC_COLUMNS",
     "REPORT_COLUMNS",
+    "attribute_words",
+    "baseline_cell",
+    "bracketed",
     "completion_cell",
     "figure",
     "gap_notice",
+    "judged_cell",
+    "kind_words",
     "lower_bound",
+    "name_cell",
+    "note_text",
     "notices",
     "number",
     "percent",
     "progress_bar",
+    "progress_notice",
     "provenance_words",
     "status_cells",
     "status_words",
+    "target_cell",
+    "target_with_unit",
     "with_annual",
     "without_pace",
 ]
@@ -65,6 +75,9 @@ HEADERS = {
         "bar": "进度（│ 序时）",
         "annual": "完成年度目标",
         "status": "状态",
+        "target_unit": "目标",
+        "judged": "进度",
+        "judged_bar": "进度（│ 序时）",
     },
     "en": {
         "name": "Indicator",
@@ -76,9 +89,12 @@ HEADERS = {
         "completion": "Completion",
         "progress": "Progress",
         "elapsed": "Time elapsed",
-        "bar": "Progress (│ due)",
+        "bar": "Progress │due",
         "annual": "Annual target done",
         "status": "Status",
+        "target_unit": "Target",
+        "judged": "Progress",
+        "judged_bar": "Progress │due",
     },
 }
 FULL_COLUMNS = (
@@ -94,9 +110,10 @@ FULL_COLUMNS = (
     "bar",
     "status",
 )
-#: For terminals narrower than WIDE: the unit joins the target; baseline, progress and the
-#: number of 序时进度 drop out (the bar marks it).
-NARROW_COLUMNS = ("name", "target", "latest", "year", "completion", "bar", "status")
+#: Narrower tables (see layout.py): the unit joins the target ("target_unit"), and the figure
+#: the status is judged on ("judged": progress, which for a total is its completion) stands
+#: alone or before its bar ("judged_bar").
+NARROW_COLUMNS = ("name", "target_unit", "latest", "year", "judged_bar", "status")
 #: The report's tables by area.
 REPORT_COLUMNS = (
     "name",
@@ -106,11 +123,22 @@ REPORT_COLUMNS = (
     "latest",
     "year",
     "completion",
+    "progress",
     "elapsed",
     "status",
 )
-NUMERIC_COLUMNS = frozenset({"latest", "year", "completion", "progress", "elapsed", "annual"})
+NUMERIC_COLUMNS = frozenset(
+    {"latest", "year", "completion", "progress", "elapsed", "annual", "judged"}
+)
 
+_KIND_WORDS = {
+    "zh": {Kind.CUMULATIVE: "累计", Kind.ANNUAL: "年度"},
+    "en": {Kind.CUMULATIVE: "cumulative", Kind.ANNUAL: "annual"},
+}
+_ATTRIBUTE_WORDS = {
+    "zh": {Attribute.ANTICIPATED: "预期性", Attribute.BINDING: "约束性"},
+    "en": {Attribute.ANTICIPATED: "anticipated", Attribute.BINDING: "binding"},
+}
 _PROVENANCE_WORDS = {
     "zh": {
         Provenance.OFFICIAL: "正式",
@@ -136,6 +164,16 @@ GAP_NOTICE = {
 def status_words(status: Status, lang: str) -> str:
     """A status in words."""
     return status.info.words(lang)
+
+
+def kind_words(kind: Kind, lang: str) -> str:
+    """How an indicator's yearly figures combine, in words (累计, 年度)."""
+    return _KIND_WORDS[lang][kind]
+
+
+def attribute_words(attribute: Attribute, lang: str) -> str:
+    """An indicator's attribute in words (预期性 / anticipated, 约束性 / binding)."""
+    return _ATTRIBUTE_WORDS[lang][attribute]
 
 
 def provenance_words(provenance: Provenance, lang: str) -> str:
@@ -208,27 +246,60 @@ def has_gap(ev: Evaluation) -> bool:
     return ev.year is not None and ev.year < ev.as_of
 
 
-def name_cell(ind: Indicator, lang: str) -> str:
-    """The indicator's name; a sub-indicator (其中) says so."""
-    name = ind.name if lang == "zh" else ind.name_en
+def name_cell(ind: Indicator, lang: str, *, short: bool = False) -> str:
+    """The indicator's name (short: its short name, where the plan file gives one); a
+    sub-indicator (其中) says so."""
+    if lang == "zh":
+        name = (ind.short_name if short else None) or ind.name
+    else:
+        name = (ind.short_name_en if short else None) or ind.name_en
     if ind.parent is not None:
         name = ("其中：" if lang == "zh" else "of which: ") + name.removeprefix("of which, ")
     return name
 
 
+def baseline_cell(ind: Indicator) -> str:
+    """The baseline as printed, or its number where it is printed in another unit than the
+    indicator's (16000 人 in a 万人 row shows 1.6) or within a sentence; — where none."""
+    baseline = ind.baseline
+    if baseline is None:
+        return EMPTY
+    if baseline.unit is not None and baseline.unit != ind.unit and baseline.value is not None:
+        return SYMBOL[baseline.comparator] + figure(baseline.value)
+    return _printed(baseline)
+
+
 def target_cell(ind: Indicator) -> str:
     """The target as printed when that is a figure (【5】, ≤5.5), else its number: an action
     plan prints a sentence ("培育 AAA 级和谐劳动关系企业 10 户，每年各 2 户")."""
-    text = ind.target.text
-    if ind.target.value is None or not any("\u4e00" <= char <= "\u9fff" for char in text):
+    return _printed(ind.target)
+
+
+def _printed(printed: Figure) -> str:
+    """A figure as printed when that is a figure, else its number (a sentence around it)."""
+    text = printed.text
+    if printed.value is None or not any("\u4e00" <= char <= "\u9fff" for char in text):
         return text
-    return SYMBOL[ind.target.comparator] + figure(ind.target.value)
+    return SYMBOL[printed.comparator] + figure(printed.value)
 
 
-def _joined_unit(unit: str) -> str:
-    """A unit after a figure in a narrow table: "%" close up, a word after a space, where a
-    narrow column may wrap it ("【4.7】 万人")."""
-    return unit if unit == "%" or not unit else " " + unit
+def note_text(ind: Indicator, lang: str) -> str | None:
+    """The plan file's note on an indicator in lang: note_zh for Chinese (note where the plan
+    file has no Chinese note), note for English."""
+    return (ind.note_zh or ind.note) if lang == "zh" else ind.note
+
+
+def bracketed(text: str, aside: str, lang: str) -> str:
+    """Text with an aside in brackets, as each language writes them: 城镇新增就业人数（万人）,
+    New urban jobs (万人)."""
+    return f"{text}（{aside}）" if lang == "zh" else f"{text} ({aside})"
+
+
+def target_with_unit(ind: Indicator) -> str:
+    """The target with its unit, for a table without a unit column: close up ("【4.7】万人",
+    "≤5.5%"), a unit of Latin letters after a space."""
+    unit = ind.unit
+    return target_cell(ind) + (" " + unit if unit[:1].isascii() and unit[:1].isalpha() else unit)
 
 
 def latest_cell(ev: Evaluation, lang: str) -> str:
@@ -270,14 +341,26 @@ def without_pace(ev: Evaluation) -> bool:
     return ev.status is Status.INCOMPLETE
 
 
-def status_cells(ev: Evaluation, lang: str, *, narrow: bool = False) -> dict[str, str]:
+def judged_cell(ev: Evaluation) -> str:
+    """The figure the status is judged on: progress from the baseline to the target, which
+    for a total is its completion (≥ for a lower bound); — for a bound (met or not met)."""
+    if ev.indicator.kind is Kind.CUMULATIVE:
+        return completion_cell(ev)
+    return EMPTY if without_pace(ev) else percent(ev.progress)
+
+
+def status_cells(ev: Evaluation, lang: str) -> dict[str, str]:
     """Every cell of an evaluation's row, by column key (see HEADERS)."""
     ind = ev.indicator
+    target = target_cell(ind)
     return {
         "name": name_cell(ind, lang),
+        "short_name": name_cell(ind, lang, short=True),
         "unit": ind.unit,
-        "baseline": EMPTY if ind.baseline is None else ind.baseline.text,
-        "target": target_cell(ind) + (_joined_unit(ind.unit) if narrow else ""),
+        "baseline": baseline_cell(ind),
+        "target": target,
+        "target_unit": target_with_unit(ind),
+        "judged": judged_cell(ev),
         "latest": latest_cell(ev, lang),
         "year": year_cell(ev),
         "completion": completion_cell(ev),
@@ -326,6 +409,24 @@ def not_official_notice(evaluations: Sequence[Evaluation], lang: str) -> str | N
     separator = "、" if lang == "zh" else ", "
     words = separator.join(provenance_words(p, lang) for p in kinds if p is not None)
     return NOT_OFFICIAL[lang].format(kinds=words)
+
+
+PROGRESS_NOTICE = {
+    "zh": "进度：从基期到目标已走过的比例，状态据此判断；累计指标的进度即完成度。",
+    "en": "Progress: the share of the way from the baseline to the target, which the status"
+    " is judged on; for a total, its completion.",
+}
+ELAPSED = {"zh": "序时进度 {elapsed}。", "en": " Time elapsed: {elapsed}."}
+
+
+def progress_notice(evaluations: Sequence[Evaluation], lang: str, *, bar: bool) -> str:
+    """What a narrow table's progress column holds; 序时进度 too where no bar marks it (none
+    in a final evaluation)."""
+    note = PROGRESS_NOTICE[lang]
+    elapsed = next((ev.time_elapsed for ev in evaluations if ev.year == ev.as_of), None)
+    if bar or elapsed is None or any(ev.final for ev in evaluations):
+        return note
+    return note + ELAPSED[lang].format(elapsed=percent(elapsed))
 
 
 def gap_notice(evaluations: Sequence[Evaluation], lang: str) -> str | None:

@@ -9,20 +9,42 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..calc.evaluation import YearRow
 from ..calc.progress import Evaluation
 from ..model.plan import Basis, Kind
 from .escaping import html as escape
 
-__all__ = ["FONT_STACK", "chart_svg"]
+__all__ = ["FONT_STACK", "NARROW", "WIDE", "Frame", "chart_svg"]
 
 FONT_STACK = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
     '"WenQuanYi Micro Hei", sans-serif'
 )
-WIDTH, HEIGHT = 560, 260
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The size a chart is drawn at, in the units of its viewBox, and its type size.
+
+    A chart is drawn twice: wide for a screen or paper, narrow for a phone, each at about the
+    size it is shown, so that its text is as large as the page's (an SVG scaled down to a
+    phone's width would shrink its 12-unit labels to 7 pixels).
+    """
+
+    width: int
+    height: int
+    font: int
+    top: int = 18
+
+    def text_width(self, label: str) -> float:
+        """About how wide a label is drawn: a Chinese character a full em, others about half."""
+        return sum(self.font if ord(c) > 0x2E7F else self.font * 0.6 for c in label)
+
+
+WIDE = Frame(560, 280, 14)
+NARROW = Frame(360, 320, 16)
 
 LABELS = {
     "zh": {
@@ -65,25 +87,18 @@ def _fmt(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def chart_svg(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int, lang: str = "zh") -> str:
-    """The SVG chart of one indicator, as text to put inside an HTML page."""
+def chart_svg(
+    rows: Sequence[YearRow],
+    ev: Evaluation,
+    baseline_year: int,
+    lang: str = "zh",
+    frame: Frame = WIDE,
+) -> str:
+    """The SVG chart of one indicator, drawn in frame, as text to put inside an HTML page."""
     ind = ev.indicator
     words = LABELS[lang]
     cumulative = ind.kind is Kind.CUMULATIVE
-    points: list[tuple[int, float]] = []
-    baseline = ind.baseline
-    if (
-        not cumulative
-        and baseline is not None
-        and baseline.value is not None
-        and not baseline.is_bound
-        and baseline.basis is Basis.YEAR
-    ):
-        points.append((baseline_year, baseline.value))
-    for row in rows:
-        value = row.cumulative if cumulative else row.value
-        if value is not None:
-            points.append((row.year, value))
+    points = _points(rows, ev, baseline_year)
     expected = [(baseline_year, 0.0 if cumulative else ind.baseline_value)] + [
         (r.year, r.expected) for r in rows
     ]
@@ -98,19 +113,27 @@ def chart_svg(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int, lang:
     values = [v for _, v in points + expected_points + trend]
     if target is not None:
         values.append(target)
-    low = 0.0 if cumulative or not values else min(values)
-    high = max(values, default=1.0)
-    if not cumulative and values:
-        pad = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
-        low, high = max(0.0, low - pad) if low >= 0 else low - pad, high + pad
-    if high <= low:
-        high = low + 1.0
+    low, high = _span(values, cumulative)
+    ticks = _nice_ticks(low, high)
+    legend = [
+        ("#2563eb", "", words["total" if cumulative else "actual"]),
+        ("#6b7280", "3 3", words["expected"]),
+        ("#b91c1c", "6 4", words["target"]),
+    ]
+    if trend:  # none in a final evaluation: nothing runs beyond the end year
+        legend.append(("#2563eb", "1 4", words["trend"]))
+    legend_rows = _legend_rows(legend, frame)
+    left = int(max((frame.text_width(_fmt(t)) for t in ticks), default=0) + 12)
+    right = int(frame.text_width(str(end_year)) / 2) + 6  # the last year's label whole
+    bottom = frame.font * 2 + 12 + len(legend_rows) * (frame.font + 8)
+    plot_top, plot_bottom = frame.top, frame.height - bottom
 
     def x(year: float) -> float:
-        return LEFT + (year - baseline_year) / (end_year - baseline_year) * (WIDTH - LEFT - RIGHT)
+        span = end_year - baseline_year
+        return left + (year - baseline_year) / span * (frame.width - left - right)
 
     def y(value: float) -> float:
-        return TOP + (high - value) / (high - low) * (HEIGHT - TOP - BOTTOM)
+        return plot_top + (high - value) / (high - low) * (plot_bottom - plot_top)
 
     def path(series: Sequence[tuple[float, float]]) -> str:
         return " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in series)
@@ -118,29 +141,32 @@ def chart_svg(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int, lang:
     name = ind.name if lang == "zh" else ind.name_en
     title = words["title"].format(name=name, what=words["total" if cumulative else "actual"])
     parts = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="chart {"wide" if frame is WIDE else "narrow"}" '
+        f'viewBox="0 0 {frame.width} {frame.height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
-        f'style="font-family: {escape(FONT_STACK)}; font-size: 12px">',
+        f'style="font-family: {escape(FONT_STACK)}; font-size: {frame.font}px">',
         f"<title>{escape(title)}</title>",
     ]
-    for tick in _nice_ticks(low, high):
+    for tick in ticks:
         parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
-            'stroke="#e5e7eb"/>'
-            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="#555">'
-            f"{_fmt(tick)}</text>"
+            f'<line x1="{left}" x2="{frame.width - right}" y1="{y(tick):.1f}" '
+            f'y2="{y(tick):.1f}" stroke="#e5e7eb"/>'
+            f'<text x="{left - 6}" y="{y(tick) + frame.font * 0.35:.1f}" text-anchor="end" '
+            f'fill="#555">{_fmt(tick)}</text>'
         )
     for year in range(baseline_year, end_year + 1):
         parts.append(
-            f'<text x="{x(year):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
+            f'<text x="{x(year):.1f}" y="{plot_bottom + frame.font + 6}" text-anchor="middle" '
             f'fill="#555">{year}</text>'
         )
     if target is not None:
         parts.append(
-            f'<line class="target" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(target):.1f}" '
-            f'y2="{y(target):.1f}" stroke="#b91c1c" stroke-dasharray="6 4"/>'
-            f'<text x="{WIDTH - RIGHT}" y="{y(target) - 5:.1f}" text-anchor="end" '
-            f'fill="#b91c1c">{escape(words["target"])} {escape(ind.target.text)}</text>'
+            f'<line class="target" x1="{left}" x2="{frame.width - right}" '
+            f'y1="{y(target):.1f}" y2="{y(target):.1f}" stroke="#b91c1c" '
+            'stroke-dasharray="6 4"/>'
+            f'<text x="{frame.width - right}" y="{y(target) - 5:.1f}" text-anchor="end" '
+            f'fill="#b91c1c" stroke="#fff" stroke-width="3" paint-order="stroke">'
+            f"{escape(words['target'])} {escape(ind.target.text)}</text>"
         )
     if expected_points:
         parts.append(
@@ -162,20 +188,65 @@ def chart_svg(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int, lang:
                 f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3.5" fill="#2563eb">'
                 f"<title>{year}: {_fmt(value)} {escape(ind.unit)}</title></circle>"
             )
-    legend = [
-        ("#2563eb", "", words["total" if cumulative else "actual"]),
-        ("#6b7280", "3 3", words["expected"]),
-        ("#b91c1c", "6 4", words["target"]),
-    ]
-    if trend:  # none in a final evaluation: nothing runs beyond the end year
-        legend.append(("#2563eb", "1 4", words["trend"]))
-    lx = LEFT
-    for colour, dash, label in legend:
-        parts.append(
-            f'<line x1="{lx}" x2="{lx + 22}" y1="{HEIGHT - 8}" y2="{HEIGHT - 8}" '
-            f'stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>'
-            f'<text x="{lx + 26}" y="{HEIGHT - 4}" fill="#333">{escape(label)}</text>'
-        )
-        lx += 30 + 13 * len(label) if lang == "zh" else 30 + 7 * len(label)
+    row_y = plot_bottom + frame.font * 2 + 20
+    for row in legend_rows:
+        for lx, (colour, dash, label) in row:
+            mid = row_y - frame.font * 0.35
+            parts.append(
+                f'<line x1="{lx}" x2="{lx + 22}" y1="{mid:.1f}" y2="{mid:.1f}" '
+                f'stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>'
+                f'<text x="{lx + 26}" y="{row_y}" fill="#333">{escape(label)}</text>'
+            )
+        row_y += frame.font + 8
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _points(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int) -> list[tuple[int, float]]:
+    """The figures drawn: the baseline year's own value (for a level), then each year's."""
+    ind = ev.indicator
+    cumulative = ind.kind is Kind.CUMULATIVE
+    points: list[tuple[int, float]] = []
+    baseline = ind.baseline
+    if (
+        not cumulative
+        and baseline is not None
+        and baseline.value is not None
+        and not baseline.is_bound
+        and baseline.basis is Basis.YEAR
+    ):
+        points.append((baseline_year, baseline.value))
+    for row in rows:
+        value = row.cumulative if cumulative else row.value
+        if value is not None:
+            points.append((row.year, value))
+    return points
+
+
+def _span(values: list[float], cumulative: bool) -> tuple[float, float]:
+    """The range of the value axis: from zero for a total, padded around a level's figures."""
+    low = 0.0 if cumulative or not values else min(values)
+    high = max(values, default=1.0)
+    if not cumulative and values:
+        pad = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
+        low, high = max(0.0, low - pad) if low >= 0 else low - pad, high + pad
+    if high <= low:
+        high = low + 1.0
+    return low, high
+
+
+Legend = list[tuple[str, str, str]]
+
+
+def _legend_rows(legend: Legend, frame: Frame) -> list[list[tuple[float, tuple[str, str, str]]]]:
+    """The legend's items placed left to right, onto a new row where the width runs out."""
+    rows: list[list[tuple[float, tuple[str, str, str]]]] = [[]]
+    lx = 8.0
+    for item in legend:
+        width = 26 + frame.text_width(item[2]) + 14
+        if rows[-1] and lx + width > frame.width - 8:
+            rows.append([])
+            lx = 8.0
+        rows[-1].append((lx, item))
+        lx += width
+    return rows

@@ -52,6 +52,14 @@ class Lang(StrEnum):
     EN = "en"
 
     @classmethod
+    def of_environment(cls) -> Lang:
+        """TNPLAN_LANG where it names a language, else the locale's."""
+        import os
+
+        chosen = os.environ.get("TNPLAN_LANG", "").strip().lower()
+        return cls(chosen) if chosen in (cls.ZH, cls.EN) else cls.of_locale()
+
+    @classmethod
     def of_locale(cls) -> Lang:
         """The locale's language: English where LC_ALL, LC_MESSAGES or LANG says en…,
         Chinese otherwise."""

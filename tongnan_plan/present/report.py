@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from .. import __version__
-from ..calc.audit import CompletionAudit, CrossCheckAudit
+from ..calc.audit import CompletionAudit, CrossCheckAudit, Verdict
 from ..calc.evaluation import YearRow, observations, story
 from ..calc.progress import Evaluation, time_elapsed
 from ..model.plan import Attribute, Plan, Provenance, Submission, Tier
+from .audit_tables import verdict_words
 from .cells import (
     HEADERS,
     NUMERIC_COLUMNS,
     REPORT_COLUMNS,
+    bracketed,
     figure,
     gap_notice,
     percent,
@@ -126,20 +129,24 @@ class ReportInput:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A row of text cells; css, when given, is the status class of its last cell."""
+    """A row of text cells; css, when given, is the status class of its last cell; short,
+    when given, the short name to show for the first cell on a narrow screen."""
 
     cells: tuple[str, ...]
     css: str = ""
     id: str = ""
+    short: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """Headers and rows of text cells; numeric holds the indexes of number columns."""
+    """Headers and rows of text cells; numeric holds the indexes of number columns, figures
+    those of other figures (units, baselines, targets: kept on one line on a screen)."""
 
     headers: tuple[str, ...]
     rows: list[Row]
     numeric: frozenset[int] = frozenset()
+    figures: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,8 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[tuple[str, Table]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: The kind of its tables, for a page's styles ("by-area": tables that share columns).
+    table_class: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +236,9 @@ def _counts(evaluations: Sequence[Evaluation], lang: str) -> Table:
 def _groups(data: ReportInput, lang: str) -> Section:
     headers = tuple(HEADERS[lang][k] for k in REPORT_COLUMNS)
     numeric = frozenset(i for i, k in enumerate(REPORT_COLUMNS) if k in NUMERIC_COLUMNS)
+    figures = frozenset(
+        i for i, k in enumerate(REPORT_COLUMNS) if k in ("unit", "baseline", "target")
+    )
     tables = []
     for group in data.plan.groups:
         members = [ev for ev in data.evaluations if ev.indicator.group == group.id]
@@ -236,9 +248,10 @@ def _groups(data: ReportInput, lang: str) -> Section:
         for ev in members:
             cells = status_cells(ev, lang)
             row = tuple(cells[k] for k in REPORT_COLUMNS)
-            rows.append(Row(row, css=ev.status.info.css, id=ev.indicator.id))
+            short = cells["short_name"] if cells["short_name"] != cells["name"] else ""
+            rows.append(Row(row, css=ev.status.info.css, id=ev.indicator.id, short=short))
         tables.append(
-            (group.name if lang == "zh" else group.name_en, Table(headers, rows, numeric))
+            (group.name if lang == "zh" else group.name_en, Table(headers, rows, numeric, figures))
         )
     return Section(
         "groups",
@@ -246,6 +259,7 @@ def _groups(data: ReportInput, lang: str) -> Section:
         tables=tables,
         # The provenance has its own box at the top of the page.
         notes=[note for note in [gap_notice(data.evaluations, lang)] if note is not None],
+        table_class="by-area",
     )
 
 
@@ -258,11 +272,10 @@ def _stories(data: ReportInput, lang: str) -> list[Story]:
             continue
         rows, _ = story(data.plan, ind, figures.get(ind.id, {}), data.as_of, ev.path)
         lines = story_lines(ev, lang)
-        name = ind.name if lang == "zh" else ind.name_en
         out.append(
             Story(
                 evaluation=ev,
-                heading=f"{name}（{ind.unit}）",
+                heading=bracketed(ind.name if lang == "zh" else ind.name_en, ind.unit, lang),
                 status_line=lines[0],
                 css=ev.status.info.css,
                 rows=rows,
@@ -284,7 +297,7 @@ def _audit(data: ReportInput, lang: str) -> Section:
                     r.indicator.name if lang == "zh" else r.indicator.name_en,
                     f"{figure(r.published_pct)}%",
                     f"{r.computed_pct:.2f}%",
-                    r.verdict.value,
+                    verdict_words(r.verdict, lang),
                     r.detail.text(lang),
                 )
             )
@@ -292,15 +305,15 @@ def _audit(data: ReportInput, lang: str) -> Section:
         ]
         headers = (name, w["published"], w["computed"], w["verdict"], w["detail"])
         tables.append((w["completion_audit"], Table(headers, rows, frozenset({1, 2}))))
-    findings = [c for c in data.crosschecks if c.verdict.value != "ok"]
+    findings = [c for c in data.crosschecks if c.verdict is not Verdict.OK]
     if findings:
         rows = [
             Row(
                 (
                     r.check.name,
-                    f"{r.check.first.text}（{r.check.first.source}）",
-                    f"{r.check.second.text}（{r.check.second.source}）",
-                    r.verdict.value,
+                    bracketed(r.check.first.text, r.check.first.source, lang),
+                    bracketed(r.check.second.text, r.check.second.source, lang),
+                    verdict_words(r.verdict, lang),
                     r.detail.text(lang),
                 )
             )
@@ -324,13 +337,20 @@ def _sources(data: ReportInput, lang: str) -> Section:
         source = w["file_source"].format(source=submission.source) if submission.source else ""
         items.append(
             w["file"].format(
-                file=file,
+                file=in_data_directory(file),
                 year=submission.year,
                 provenance=provenance_words(submission.provenance, lang),
                 source=source,
             )
         )
     return Section("sources", w["sources"], paragraphs=items)
+
+
+def in_data_directory(file: str) -> str:
+    """A submission file named as it lies in the data directory (actuals/2024.yaml), not by
+    where the data directory is on the machine that wrote the report."""
+    path = PurePath(file)
+    return path.name if len(path.parts) < 2 else PurePath(*path.parts[-2:]).as_posix()
 
 
 def build_page(data: ReportInput, lang: str = "zh") -> Page:

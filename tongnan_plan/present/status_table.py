@@ -12,68 +12,88 @@ from typing import TYPE_CHECKING
 from .cells import (
     FULL_COLUMNS,
     HEADERS,
-    NARROW_COLUMNS,
     NUMERIC_COLUMNS,
     notices,
+    progress_notice,
     status_cells,
     with_annual,
 )
 from .escaping import markdown
 from .formats import STATUS_COLUMNS, csv_text, json_text, markdown_table, status_row
+from .layout import LAST_RESORT, LAYOUTS, Fitted, fit, fitted_table
 from .summary import summary
-from .terminal import WIDE, Screen, recorded, render, text
+from .terminal import WIDE, Prose, Screen, recorded, render, text
 
 if TYPE_CHECKING:
-    from rich.console import JustifyMethod, RenderableType
+    from rich.console import RenderableType
     from rich.table import Table
+    from rich.text import Text
 
     from ..calc.progress import Evaluation
 
 __all__ = ["status_markdown", "status_output", "status_table", "status_text", "status_title"]
 
 
-def status_table(
-    evaluations: Sequence[Evaluation], title: str, lang: str = "zh", width: int = WIDE
+def status_table(evaluations: Sequence[Evaluation], lang: str = "zh", width: int = WIDE) -> Table:
+    """The evaluations as a Rich table fitted to width (see layout.py), status coloured."""
+    return _drawn(evaluations, lang, *_fitted(evaluations, lang, width))
+
+
+def _fitted(
+    evaluations: Sequence[Evaluation], lang: str, width: int
+) -> tuple[Fitted, list[dict[str, str]]]:
+    """The layout that fits width, and every row's cells."""
+    rows = _rows(evaluations, lang)
+    # 完成年度目标 where a bar has room; the narrowest table keeps the target instead.
+    layouts = [with_annual(columns, evaluations) for columns in LAYOUTS[:-1]]
+    layouts.append(LAYOUTS[-1])
+    return fit(layouts, LAST_RESORT, rows, HEADERS[lang], width), rows
+
+
+def _drawn(
+    evaluations: Sequence[Evaluation], lang: str, fitted: Fitted, rows: list[dict[str, str]]
 ) -> Table:
-    """The evaluations as a Rich table, status coloured; fewer columns below WIDE."""
-    from rich import box
+    cells = [
+        [_cell(key, row, name, ev.status.info.style) for key in fitted.columns]
+        for ev, row, name in zip(evaluations, rows, fitted.names, strict=True)
+    ]
+    return fitted_table(fitted, HEADERS[lang], cells, NUMERIC_COLUMNS)
+
+
+def _rows(evaluations: Sequence[Evaluation], lang: str) -> list[dict[str, str]]:
+    """Every row's cells, with the judged figure and its bar joined, the figures aligned."""
     from rich.cells import cell_len
-    from rich.table import Table
 
-    narrow = width < WIDE
-    columns = with_annual(NARROW_COLUMNS if narrow else FULL_COLUMNS, evaluations)
-    table = Table(
-        title=text(title),
-        title_justify="left",
-        header_style="bold",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
-    )
-    rows = [status_cells(ev, lang, narrow=narrow) for ev in evaluations]
-    for key in columns:
-        header = text(HEADERS[lang][key])
-        if key == "name":
-            table.add_column(header, min_width=10, ratio=1, overflow="fold")
-        elif key == "target" and narrow:  # a long target wraps before a status is cut short
-            table.add_column(header, overflow="fold")
-        elif key == "status":
-            widest = max((cell_len(row["status"]) for row in rows), default=0)
-            table.add_column(header, no_wrap=True, min_width=widest)
-        else:
-            justify: JustifyMethod = "right" if key in NUMERIC_COLUMNS else "left"
-            table.add_column(header, justify=justify, no_wrap=True)
-    for ev, cells in zip(evaluations, rows, strict=True):
-        style = ev.status.info.style
-        table.add_row(*(text(cells[k], style if k in ("status", "bar") else "") for k in columns))
-    return table
+    rows = [status_cells(ev, lang) for ev in evaluations]
+    figure_width = max((cell_len(row["judged"]) for row in rows), default=0)
+    for row in rows:
+        figure = " " * (figure_width - cell_len(row["judged"])) + row["judged"]
+        row["judged_bar"] = f"{figure} {row['bar']}" if row["bar"] else figure
+    return rows
 
 
-def _footer(evaluations: Sequence[Evaluation], lang: str) -> list[RenderableType]:
-    """The summary and the footnotes under a table."""
+def _cell(key: str, cells: dict[str, str], name: str, style: str) -> Text:
+    """One cell as Rich text: the name chosen for the row, the status and the bar in colour."""
+    if key == "name":
+        return text(name)
+    if key == "judged_bar" and cells["bar"]:
+        figure = cells["judged_bar"].removesuffix(cells["bar"])
+        return text(figure) + text(cells["bar"], style)
+    return text(cells[key], style if key in ("status", "bar") else "")
+
+
+def _footer(
+    evaluations: Sequence[Evaluation], lang: str, columns: Sequence[str] = ()
+) -> list[RenderableType]:
+    """The summary and the footnotes under a table; what its progress column holds, where it
+    is the only figure of progress (a narrow table)."""
+    judged = [key for key in columns if key in ("judged", "judged_bar")]
+    explained = [progress_notice(evaluations, lang, bar=judged == ["judged_bar"])] if judged else []
     return [
-        text(summary(evaluations, lang)),
-        *(text(note, "bold yellow") for note in notices(evaluations, lang)),
+        "",
+        Prose(summary(evaluations, lang)),
+        *(Prose(note) for note in explained),
+        *(Prose(note, "bold yellow") for note in notices(evaluations, lang)),
     ]
 
 
@@ -82,9 +102,11 @@ def status_text(
 ) -> str:
     """The table, summary and footnotes drawn for a screen (table), or recorded (svg, html)."""
     screen = screen.measured() if fmt == "table" else Screen.plain()
+    fitted, rows = _fitted(evaluations, lang, screen.width or WIDE)
     renderables = [
-        status_table(evaluations, title, lang, screen.width or WIDE),
-        *_footer(evaluations, lang),
+        Prose(title),
+        _drawn(evaluations, lang, fitted, rows),
+        *_footer(evaluations, lang, fitted.columns),
     ]
     if fmt == "table":
         return render(renderables, screen)

@@ -15,9 +15,12 @@ from ..calc.progress import Outlook
 from ..model.plan import Direction, Kind
 from .cells import (
     EMPTY,
+    bracketed,
     completion_cell,
     figure,
+    judged_cell,
     lower_bound,
+    note_text,
     notices,
     percent,
     provenance_words,
@@ -34,7 +37,7 @@ from .formats import (
     series_row,
     status_row,
 )
-from .terminal import Screen, render, text
+from .terminal import Prose, Screen, render, text
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -109,7 +112,8 @@ def story_axis(rows: Sequence[YearRow], ev: Evaluation, width: int = BAR_WIDTH) 
 def story_title(ev: Evaluation, lang: str) -> str:
     """The indicator's name, unit and where the plan prints it."""
     ind = ev.indicator
-    return f"{ind.name if lang == 'zh' else ind.name_en}（{ind.unit}）  {ind.source}"
+    name = ind.name if lang == "zh" else ind.name_en
+    return f"{bracketed(name, ind.unit, lang)}  {ind.source}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +225,8 @@ _STORY = {
         "status": "状态（截至 {as_of} 年）：{status}",
         "final": "总结评估（{as_of} 年）：{status}",
         "completion": "完成度 {completion}，序时进度 {elapsed}",
+        "progress": "完成度 {completion}；从基期算起的进度 {progress}（状态据此判断），"
+        "序时进度 {elapsed}",
         "final_completion": "完成度 {completion}",
         "pace": "进度比（进度 ÷ 序时进度）{pace:.2f}",
         "known": "已报送各年合计 {total} {unit}（缺报年份未计入，是下限）",
@@ -235,6 +241,8 @@ _STORY = {
         "status": "Status as of {as_of}: {status}",
         "final": "Final evaluation ({as_of}): {status}",
         "completion": "Completion {completion}, time elapsed {elapsed}",
+        "progress": "Completion {completion}; progress from the baseline {progress} (what the"
+        " status follows), time elapsed {elapsed}",
         "final_completion": "Completion {completion}",
         "pace": "Pace ratio (progress ÷ time elapsed) {pace:.2f}",
         "known": "The years reported sum to {total} {unit} (a lower bound: missing years are"
@@ -261,7 +269,9 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
             lines.append(say["final_completion"].format(completion=completion))
         else:
             elapsed = percent(ev.time_elapsed)
-            lines.append(say["completion"].format(completion=completion, elapsed=elapsed))
+            progress = judged_cell(ev)
+            key = "completion" if progress in (completion, EMPTY) else "progress"
+            lines.append(say[key].format(completion=completion, progress=progress, elapsed=elapsed))
     if ev.pace_ratio is not None and not ev.final and ev.status.info.judged:
         lines.append(say["pace"].format(pace=ev.pace_ratio))
     bound = lower_bound(ev)
@@ -288,8 +298,9 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
                 done=percent(ev.annual_target_completion),
             )
         )
-    if ind.note:
-        lines.append(say["note"].format(note=ind.note))
+    note = note_text(ind, lang)
+    if note:
+        lines.append(say["note"].format(note=note))
     return lines
 
 
@@ -301,18 +312,43 @@ def story_text(
     return render(
         [
             story_table(rows, ev, plan_years, lang, screen.width or 80),
-            *(text(line) for line in story_lines(ev, lang)),
-            *(text(note, "bold yellow") for note in notices([ev], lang)),
+            *(Prose(line) for line in story_lines(ev, lang)),
+            *(Prose(note, "bold yellow") for note in notices([ev], lang)),
         ],
         screen,
     )
 
 
+SERIES_HEADERS = {
+    "zh": ("年份", "数值", "截至该年累计", "来源", "累计", "序时应达", "年度目标", "目标"),
+    "en": (
+        "Year",
+        "Value",
+        "To date",
+        "Provenance",
+        "Total",
+        "Expected",
+        "Annual target",
+        "Target",
+    ),
+}
+YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+
+
+def _series_cells(row: YearRow, ev: Evaluation, lang: str) -> list[object]:
+    """One year of the series for people: numbers as numbers, the rest in words."""
+    record = series_row(row, ev.indicator)
+    yes, no = YES_NO[lang]
+    record["to_date"] = "" if row.value is None else yes if row.to_date else no
+    if row.provenance is not None:
+        record["provenance"] = provenance_words(row.provenance, lang)
+    return [record[column] for column in SERIES_COLUMNS]
+
+
 def story_markdown(rows: Sequence[YearRow], ev: Evaluation, lang: str) -> str:
     """The yearly series as a Markdown table, and the sentences as a list."""
-    series = [series_row(r, ev.indicator) for r in rows]
     body = markdown_table(
-        SERIES_COLUMNS, [[row[c] for c in SERIES_COLUMNS] for row in series], numbers=True
+        SERIES_HEADERS[lang], [_series_cells(r, ev, lang) for r in rows], numbers=True
     )
     lines = story_lines(ev, lang) + notices([ev], lang)
     items = "\n".join(f"- {markdown(x)}" for x in lines)

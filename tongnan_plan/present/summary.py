@@ -61,7 +61,8 @@ def _mid_period(evaluations: Sequence[Evaluation], lang: str) -> str:
     other = "other " if incomplete else ""
     return (
         f"{len(evaluations)} indicators: {parts}.{apart} Of the {other}{len(judged)} with data,"
-        f" {at_pace} ({share:.1f}%) are at or ahead of 序时进度 (achieved and met included)."
+        f" {at_pace} ({share:.1f}%) are at or ahead of the time elapsed (achieved and met"
+        " included)."
         f" Binding indicators lagging: {_names(evaluations, lang)}."
     )
 

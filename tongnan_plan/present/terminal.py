@@ -9,17 +9,19 @@ stripped of control characters.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .escaping import one_line
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.measure import Measurement
     from rich.text import Text
 
-__all__ = ["WIDE", "Screen", "recorded", "render", "text"]
+__all__ = ["WIDE", "Prose", "Screen", "recorded", "render", "text", "wrap_phrases"]
 
 #: The width of a table written to a file, and the width from which a table shows every column.
 WIDE = 120
@@ -30,6 +32,91 @@ def text(value: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(one_line(value), style=style)
+
+
+#: A sentence wraps after its punctuation, between its phrases.
+_PHRASE = re.compile("[^，。；：、！？）”]*[，。；：、！？）”]?")
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_NUMBER = re.compile(r"[0-9.,%]")
+_NO_LINE_START = "，。；：、！？）”%"
+_NO_LINE_END = "（【“("
+
+
+def wrap_phrases(paragraph: str, width: int) -> list[str]:
+    """A paragraph as lines of at most width cells. Chinese breaks after its punctuation
+    (，。；：、）), so a phrase ("有数据的 16 项中，") stays whole where it fits on a line; a
+    longer phrase breaks between characters, never inside a number or between a number and
+    the word after it. English breaks between words."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    line = ""
+    for phrase in (p for p in _PHRASE.findall(one_line(paragraph)) if p):
+        if cell_len(line + phrase) <= width:
+            line += phrase
+            continue
+        if cell_len(phrase.strip()) > width:
+            line += phrase  # longer than a line: it starts where the line is, and is cut
+        else:
+            if line.strip():
+                lines.append(line.rstrip())
+            line = phrase.lstrip()
+        while cell_len(line) > width:
+            cut = _cut(line, width)
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _cut(line: str, width: int) -> int:
+    """Where to break a line too long for the width: English at its last space that fits;
+    Chinese at the last place that leaves no number or opening bracket ending the line and
+    no punctuation starting the next."""
+    from rich.cells import cell_len
+
+    fits = 1
+    while fits < len(line) and cell_len(line[: fits + 1]) <= width:
+        fits += 1
+    if not _CJK.search(line[: fits + 1]):
+        space = line.rfind(" ", 0, fits + 1)
+        return space if space > 0 else fits
+    for cut in range(fits, 0, -1):
+        left, right = line[:cut].rstrip(), line[cut:].lstrip()
+        if (
+            left
+            and not _NUMBER.match(left[-1])
+            and left[-1] not in _NO_LINE_END
+            and right[:1] not in _NO_LINE_START
+        ):
+            return cut
+    return fits
+
+
+class Prose:
+    """A paragraph for a terminal, wrapped by wrap_phrases to the width it is drawn in."""
+
+    def __init__(self, paragraph: str, style: str = "") -> None:
+        self.paragraph = paragraph
+        self.style = style
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As narrow as its longest number or word (never split), as wide as all of it."""
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        unbroken = re.findall(r"[^\s\u2e80-\u9fff\uff00-\uffef]+", self.paragraph)
+        least = max((cell_len(piece) for piece in unbroken), default=0)
+        widest = cell_len(one_line(self.paragraph))
+        least = max(least, 2 if widest else 0)
+        return Measurement(min(least, options.max_width), min(widest, options.max_width))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        for line in wrap_phrases(self.paragraph, options.max_width) or [""]:
+            shown = text(line, self.style)
+            shown.no_wrap = True
+            yield shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,26 +194,83 @@ def recorded(renderables: Iterable[RenderableType], title: str, *, svg: bool) ->
         console.print(renderable)
     if svg:
         return _wide_glyphs(console.export_svg(title=title))
-    return console.export_html(inline_styles=True)
+    return _wide_cells(console.export_html(inline_styles=True))
 
 
-def _wide_glyphs(svg: str) -> str:
-    """Give each text run of Rich's SVG the width of its terminal cells.
-
-    Rich sets textLength from the number of characters, so a Chinese character (two cells on
-    the terminal) is squeezed into one and runs into its neighbour.
-    """
-    import html
-    import re
+def _runs(content: str) -> list[tuple[str, int]]:
+    """Text cut where its characters change from one terminal cell wide to two, with the
+    cells of each run."""
+    from itertools import groupby
 
     from rich.cells import cell_len
 
-    def widen(match: re.Match[str]) -> str:
-        length, content = float(match["length"]), html.unescape(match["text"])
-        if not content:
-            return match[0]
-        wide = length * cell_len(content) / len(content)
-        return match[0].replace(f'textLength="{match["length"]}"', f'textLength="{wide:g}"', 1)
+    return [
+        (run, cell_len(run))
+        for _, chars in groupby(content, key=lambda char: cell_len(char) == 2)
+        for run in ["".join(chars)]
+    ]
 
-    pattern = r'<text [^>]*textLength="(?P<length>[0-9.]+)"[^>]*>(?P<text>[^<]*)</text>'
-    return re.sub(pattern, widen, svg)
+
+def _wide_glyphs(svg: str) -> str:
+    """Draw each run of Chinese in Rich's SVG on the terminal's grid, two cells a character.
+
+    Rich gives a whole run of text one textLength, counting a character as one cell: Chinese
+    is squeezed, and a run mixing Chinese with spaces is spread unevenly (the more spaces,
+    the less each character moves). Each run of wide characters gets its own text element at
+    its cell, two cells a character, so every Chinese character sits at the same pitch.
+    """
+    import html
+
+    pattern = re.compile(
+        r'<text (?P<head>[^>]*?\bx=")(?P<x>[0-9.]+)(?P<mid>"[^>]*?\btextLength=")'
+        r'(?P<length>[0-9.]+)(?P<tail>"[^>]*)>(?P<text>[^<]*)</text>'
+    )
+
+    def split(match: re.Match[str]) -> str:
+        content = html.unescape(match["text"])
+        runs = _runs(content)
+        if len(content) == sum(cells for _, cells in runs) or not content:
+            return match[0]  # no wide character: Rich's own is exact
+        cell = float(match["length"]) / len(content)  # Rich counts each character one cell
+        x, out = float(match["x"]), []
+        for run, cells in runs:
+            shown = html.escape(run, quote=False).replace(" ", "&#160;")
+            out.append(
+                f"<text {match['head']}{x:g}{match['mid']}{cells * cell:g}{match['tail']}>"
+                f"{shown}</text>"
+            )
+            x += cells * cell
+        return "".join(out)
+
+    return pattern.sub(split, svg)
+
+
+#: Monospace fonts whose Chinese is two Latin characters wide, before the usual ones.
+_MONOSPACE = (
+    "'DejaVu Sans Mono','Noto Sans Mono CJK SC','Sarasa Mono SC',Menlo,consolas,"
+    "'Courier New',monospace"
+)
+
+
+def _wide_cells(page: str) -> str:
+    """Rich's HTML with each run of Chinese in a box two characters wide a character.
+
+    A browser draws Chinese from whatever font has it, rarely exactly two Latin characters
+    wide, so the columns after it drift; a box of 2ch a character keeps every column where
+    the terminal has it, whatever the fonts.
+    """
+    page = re.sub(r'<pre style="font-family:[^"]*"', f'<pre style="font-family:{_MONOSPACE}"', page)
+    start, end = page.find("<pre"), page.rfind("</pre>")
+    if start < 0 or end < 0:
+        return page
+
+    def boxed(match: re.Match[str]) -> str:
+        return "".join(
+            f'<span style="display:inline-block;width:{cells}ch">{run}</span>'
+            if cells == 2 * len(run)
+            else run
+            for run, cells in _runs(match[0])
+        )
+
+    body = re.sub(r"(?<=>)[^<]+|^[^<]+", boxed, page[start:end])
+    return page[:start] + body + page[end:]
