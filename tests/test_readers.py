@@ -123,7 +123,7 @@ def test_earlier_years_beside_the_file_are_read_by_the_store(tmp_path: Path, pla
         "# provenance: sample\nid,value\nurban_new_jobs,1.1\n", encoding="utf-8"
     )
     path = tmp_path / "2023.yaml"
-    path.write_text(_year(2023, 11000), encoding="utf-8")  # 11000 万人: a unit slip
+    path.write_text(_year(2023, 12), encoding="utf-8")  # 12 万人 after 1.1: ×10.9, a jump
     result = check_files([path], plan)
     assert result.files == [str(path)]  # the earlier year is compared with, not reported on
     jumps = [d for d in result.diagnostics if d.code == "implausible-jump"]

@@ -105,6 +105,27 @@ class Provenance(StrEnum):
         """0 for official; larger is less official."""
         return list(Provenance).index(self)
 
+    @property
+    def zh(self) -> str:
+        """The word statistical offices use for it: 正式, 初步, 估计, 示例."""
+        return _PROVENANCE_ZH[self]
+
+    @classmethod
+    def from_word(cls, word: str) -> Provenance | None:
+        """The provenance a submission names: its code in any case, or its Chinese word."""
+        text = word.strip()
+        return _PROVENANCE_BY_WORD.get(text) or _PROVENANCE_BY_WORD.get(text.lower())
+
+
+_PROVENANCE_ZH = {
+    Provenance.OFFICIAL: "正式",
+    Provenance.PRELIMINARY: "初步",
+    Provenance.ESTIMATE: "估计",
+    Provenance.SAMPLE: "示例",
+}
+#: Every way a submission may name a provenance: its code, and its word in Chinese.
+_PROVENANCE_BY_WORD = {p.value: p for p in Provenance} | {w: p for p, w in _PROVENANCE_ZH.items()}
+
 
 class _Strict(BaseModel):
     # defer_build: a model's validator is built the first time it validates, not at import.

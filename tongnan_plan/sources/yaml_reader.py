@@ -16,11 +16,12 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from .directives import comment_directives
 from .files import FILE_PROBLEMS, MAX_BYTES, read_text
 
 __all__ = [
@@ -73,6 +74,12 @@ class Document:
     quirks: dict[PathT, tuple[str, str]] = field(default_factory=dict)
     #: The file's text, kept when it was parsed without positions: where() parses it again.
     text: str = field(default="", repr=False)
+    #: Codes silenced by the file itself (``# tnplan: ignore[CODE]`` on a YAML line, or in a
+    #: row's note cell), by line: the codes as written and the column of the directive.
+    suppressions: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
+
+    #: Whether a figure's unit can be stated in this format (a workbook's unit cells are fixed).
+    units_stated: ClassVar[bool] = True
 
     def where(self, path: Sequence[Key], *, key: bool = False) -> tuple[int, int]:
         """The position of the value (or key) at path, else of its nearest ancestor."""
@@ -100,7 +107,26 @@ class Document:
     ) -> Diagnostic:
         """A diagnostic located at path in this document; zh is the message in Chinese."""
         line, column = self.where(path, key=key)
-        return Diagnostic(self.file, line, column, severity, code, message, format_path(path), zh)
+        return self.at(line, column, code, message, severity, path=format_path(path), zh=zh)
+
+    def at(
+        self,
+        line: int,
+        column: int,
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        *,
+        path: str = "",
+        zh: str = "",
+    ) -> Diagnostic:
+        """A diagnostic at line and column of this document (a cell, for a workbook)."""
+        cell = self.cell(line, column)
+        return Diagnostic(self.file, line, column, severity, code, message, path, zh, cell)
+
+    def cell(self, line: int, column: int) -> str:
+        """Where line and column are in a workbook (``填报!E7``); empty for a text file."""
+        return ""
 
 
 def is_plain_number(text: str) -> bool:
@@ -171,6 +197,7 @@ def _parse(text: str, file: str, positions: bool) -> tuple[Document, list[Diagno
         raise TnplanError(builder.diagnostics)
     document = Document(file, data, builder.values, builder.keys, builder.quirks)
     document.text = "" if positions else text
+    document.suppressions = comment_directives(text)
     return document, builder.diagnostics
 
 

@@ -23,6 +23,7 @@ from ..model.plan import Plan, Provenance, Tier
 from ..model.submission import Submission, SubmissionContext
 from ..sources.yaml_reader import Document, Key
 from .explain import REPORTED, Explainer, emit, error_path
+from .selection import directive_problems
 
 __all__ = ["Actuals", "CheckedSubmission", "check_document"]
 
@@ -84,6 +85,7 @@ def check_document(
         else:
             submission = None
     out.extend(_missing_indicators(doc, plan))
+    out.extend(directive_problems(doc))
     return CheckedSubmission(doc.file, submission, doc, out)
 
 
