@@ -81,7 +81,7 @@ PROBLEMS = (
         E,
         "tnplan reads submissions as {suffixes}, not {given}",
         "tnplan 读取的报送文件格式为 {suffixes}，不包括 {given}",
-        "a file whose ending names no format tnplan reads (.yaml, .yml and .csv do)",
+        "a file whose ending names no format tnplan reads (.yaml, .yml, .csv and .xlsx do)",
         usage=True,
     ),
     Problem(

@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from ..model.catalogue import CATALOGUE, Words, figure_text, render, shorten
 from ..model.diagnostics import Diagnostic
-from ..model.plan import Indicator, Plan, Provenance, is_valid_id
+from ..model.plan import Indicator, Plan, Provenance
 from ..model.submission import COMPARATORS, Entry, Submission
 from ..model.units import MAX_MAGNITUDE
 from ..sources.yaml_reader import Document, Key, format_path
@@ -271,13 +271,10 @@ class Explainer:
         if self.suggestions_left <= 0:
             return Words("", "")
         self.suggestions_left -= 1
-        near = _suggest(key, known) if is_valid_id(key) else None
-        if near is None:
-            near_name = _suggest(key, names)
-            near = names[near_name] if near_name is not None else None
-        if near is None:
+        found = self.plan.nearest(key) if len(key) <= _SUGGEST_LONGEST else None
+        if found is None:
             return Words("", "")
-        name = known[near].name
+        near, name = found.id, found.name
         return Words(f"; did you mean {near!r} ({name})?", f"；是否应为 {near!r}（{name}）？")
 
 

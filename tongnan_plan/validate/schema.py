@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 from ..model.plan import Indicator, Kind, Plan, Provenance, Tier
 from ..model.submission import Submission, upper_bound
 
-__all__ = ["SCHEMA_DIALECT", "submission_schema", "submission_template"]
+__all__ = [
+    "SCHEMA_DIALECT",
+    "submission_csv_template",
+    "submission_schema",
+    "submission_template",
+]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -61,33 +67,71 @@ def _comment(text: str) -> str:
     )
 
 
-def submission_template(plan: Plan, year: int, schema_url: str | None = None) -> str:
-    """A submission for year with every indicator id left blank, names and units as comments."""
+_TIER_HEADINGS = {
+    Tier.MAIN: "专栏2 主要指标",
+    Tier.GOAL: "第一章第四节 目标",
+    Tier.ACTION: "行动计划",
+}
+
+
+def _about(ind: Indicator) -> str:
+    """An indicator as a template's comment names it: name, unit, what to fill in, source."""
+    flow = "累计, 填该年新增" if ind.kind is Kind.CUMULATIVE else "填当年数值"
+    return _comment(f"{ind.name}（{ind.unit}; {flow}） {ind.source}")
+
+
+def _provenance_choices() -> str:
+    return (
+        " | ".join(p.value for p in Provenance) + " (" + " | ".join(p.zh for p in Provenance) + ")"
+    )
+
+
+def submission_template(
+    plan: Plan,
+    year: int,
+    schema_url: str | None = None,
+    indicators: Sequence[Indicator] | None = None,
+) -> str:
+    """A submission for year with each indicator's id left blank (every indicator of the plan
+    unless indicators are given), names and units as comments."""
     lines = []
     if schema_url:
         lines.append(f"# yaml-language-server: $schema={_comment(schema_url)}")
-    choices = " | ".join(p.value for p in Provenance)
     lines += [
         f"# {_comment(plan.plan.title)}: figures of {year}.",
         "# Fill in a number for each indicator you have; delete the lines of those you do not",
         "# (missing is not zero). Cumulative indicators (累计) take the year's own flow.",
         "# Check the file with: tnplan check FILE",
         f"year: {year}",
-        f"provenance:    # {choices}",
+        f"provenance:    # {_provenance_choices()}",
         "source:        # where the figures come from",
         "values:",
     ]
     tier = None
-    for ind in plan.indicators:
+    for ind in plan.indicators if indicators is None else indicators:
         if ind.tier is not tier:
             tier = ind.tier
-            heading = {
-                Tier.MAIN: "专栏2 主要指标",
-                Tier.GOAL: "第一章第四节 目标",
-                Tier.ACTION: "行动计划",
-            }
-            lines.append(f"  # ---- {heading[tier]}")
-        flow = "累计, 填该年新增" if ind.kind is Kind.CUMULATIVE else "填当年数值"
-        lines.append(_comment(f"  # {ind.name}（{ind.unit}; {flow}） {ind.source}"))
+            lines.append(f"  # ---- {_TIER_HEADINGS[tier]}")
+        lines.append(f"  # {_about(ind)}")
         lines.append(f"  {ind.id}:")
+    return "\n".join(lines) + "\n"
+
+
+def submission_csv_template(plan: Plan, year: int, indicators: Sequence[Indicator]) -> str:
+    """The same as CSV (sources/csv_reader.py): the year and provenance as comments before
+    the header, a row per indicator with its name as a comment line above it."""
+    from ..sources.csv_reader import COLUMNS as CSV_COLUMNS
+
+    lines = [
+        f"# {_comment(plan.plan.title)}: figures of {year}.",
+        "# Fill in the value column; delete the rows you have no figure for (missing is not"
+        " zero). Cumulative indicators (累计) take the year's own flow.",
+        f"# year: {year}",
+        f"# provenance:    <- {_provenance_choices()}",
+        "# source:        <- where the figures come from",
+        ",".join(CSV_COLUMNS),
+    ]
+    for ind in indicators:
+        lines.append(f"# {_about(ind)}".replace(",", "，"))
+        lines.append(ind.id + "," * (len(CSV_COLUMNS) - 1))
     return "\n".join(lines) + "\n"
