@@ -10,7 +10,9 @@ The template's layout (sheet, columns, labels) is the reader's (sources/xlsx_rea
 
 from __future__ import annotations
 
+import functools
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +38,7 @@ from .cells import (
 from .formats import CATALOGUE_COLUMNS, SERIES_COLUMNS, catalogue_row, series_row
 
 if TYPE_CHECKING:
+    from openpyxl.styles import Border
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -92,21 +95,26 @@ def _fit_columns(sheet: Worksheet, first_row: int, wrap: Sequence[int] = ()) -> 
     from openpyxl.utils import get_column_letter
 
     for column, column_cells in enumerate(sheet.iter_cols(min_row=first_row), 1):
-        widest = max((display_width(_shown(c.value)) for c in column_cells), default=0)
+        widest = max(display_width(_shown(c.value, c.number_format)) for c in column_cells)
         sheet.column_dimensions[get_column_letter(column)].width = max(
             NARROWEST, min(WIDEST, widest + 2)
         )
         if column in wrap:
-            for cell in column_cells:
+            for cell in column_cells[1:]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def _shown(value: Any) -> str:
+_LITERAL = re.compile(r'"([^"]*)"')
+
+
+def _shown(value: Any, number_format: str) -> str:
+    """About what a cell shows: its text, or its number with the format's literal text."""
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    return str(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    shown = f"{value * 100:.1f}%" if number_format.endswith("%") else f"{value:.6g}"
+    return shown + "".join(_LITERAL.findall(number_format))
 
 
 def _header(sheet: Worksheet, row: int, headers: Sequence[str]) -> None:
@@ -116,6 +124,27 @@ def _header(sheet: Worksheet, row: int, headers: Sequence[str]) -> None:
         cell = sheet.cell(row=row, column=column, value=text)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.border = _box()
+
+
+@functools.cache
+def _box() -> Border:
+    """A thin grey border on every side."""
+    from openpyxl.styles import Border, Side
+
+    side = Side(style="thin", color="BFBFBF")
+    return Border(left=side, right=side, top=side, bottom=side)
+
+
+def _printed_across(sheet: Worksheet, header_row: int) -> None:
+    """Printed landscape, as wide as the page, the header repeated on every page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 def _notes(sheet: Worksheet, row: int, lines: Sequence[str], *, bold: bool = False) -> None:
@@ -173,7 +202,11 @@ def _template_top(sheet: Worksheet, plan: Plan, year: int) -> None:
     for row, ((key, label), hint) in enumerate(zip(META, hints, strict=True), 2):
         sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
         value = sheet.cell(row=row, column=2, value=year if key == "year" else None)
-        if key != "year":
+        value.alignment = Alignment(horizontal="left")
+        value.border = _box()
+        if key == "year":
+            value.font = Font(bold=True)
+        else:
             value.fill = PatternFill("solid", fgColor=EDITABLE_FILL)
             value.protection = Protection(locked=False)
         note = sheet.cell(row=row, column=3, value=hint)
@@ -231,7 +264,6 @@ def submission_workbook(plan: Plan, year: int, indicators: Sequence[Indicator]) 
     """The workbook a clerk fills in for year: a row per indicator, only the value, source
     and note cells (and the provenance and source above) open for editing."""
     from openpyxl.styles import Font, PatternFill, Protection
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = _new_workbook()
     sheet = workbook.active
@@ -250,6 +282,7 @@ def submission_workbook(plan: Plan, year: int, indicators: Sequence[Indicator]) 
         }
         for column, (key, _) in enumerate(COLUMNS, 1):
             cell = sheet.cell(row=row, column=column, value=cells.get(key))
+            cell.border = _box()
             if key in editable:
                 cell.fill = PatternFill("solid", fgColor=EDITABLE_FILL)
                 cell.protection = Protection(locked=False)
@@ -263,11 +296,7 @@ def submission_workbook(plan: Plan, year: int, indicators: Sequence[Indicator]) 
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # widths and heights stay the clerk's to change
     sheet.protection.formatRows = False
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    _printed_across(sheet, HEADER_ROW)
     help_sheet = workbook.create_sheet(INSTRUCTIONS_SHEET)
     _notes(help_sheet, 1, _instructions(plan, year))
     help_sheet["A1"].font = Font(bold=True, size=13)
@@ -384,6 +413,7 @@ def status_workbook(evaluations: Sequence[Evaluation], title: str, lang: str) ->
     _notes(sheet, last + 2, [summary(evaluations, lang), *([gap] if gap else [])])
     _fit_columns(sheet, 3, wrap=[2])
     sheet.freeze_panes = "C4"
+    _printed_across(sheet, 3)
     sheet.auto_filter.ref = f"A3:{_letter(len(STATUS_SHEET_COLUMNS))}{last}"
     return _saved(workbook)
 
@@ -412,6 +442,7 @@ def _records_sheet(
             sheet.cell(row=row, column=column, value=record.get(key))
     _fit_columns(sheet, 2)
     sheet.freeze_panes = "B3"
+    _printed_across(sheet, 2)
     return workbook
 
 

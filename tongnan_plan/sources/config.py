@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from ..model.diagnostics import Diagnostic, TnplanError
 from ..validate.selection import Selection, code_problems, nearest_in
 from .files import read_text
 
-__all__ = ["CONFIG_FILE", "PYPROJECT", "Config", "find_config", "load_config", "selection_from"]
+__all__ = ["CONFIG_FILE", "PYPROJECT", "Choice", "Config", "choose", "find_config", "load_config"]
 
 CONFIG_FILE = "tnplan.toml"
 PYPROJECT = "pyproject.toml"
@@ -148,11 +148,41 @@ def _located(name: str, text: str, needle: str, problem: Words) -> Diagnostic:
     return diagnostic("invalid-config", name, line, column, problem=problem)
 
 
-def selection_from(
-    ignore: Iterable[str], warn_only: Iterable[str]
-) -> tuple[Selection, list[Words]]:
-    """A selection from codes given on the command line, and what is wrong with any of them
-    (each problem as a message in both languages)."""
+@dataclass(frozen=True)
+class Choice:
+    """What a run of `tnplan check` chooses: the config's selection with the command line's
+    added, whether warnings fail, and what is wrong with the codes given on the command line
+    (each problem a message in both languages)."""
+
+    selection: Selection
+    strict: bool
+    config: Path | None
+    problems: list[Words]
+
+
+def choose(
+    files: Sequence[Path],
+    config: Path | None,
+    ignore: Iterable[str],
+    warn_only: Iterable[str],
+    strict: bool | None,
+) -> Choice:
+    """The choice of a check of files: the config given (else the one found from the files'
+    common folder up) and the command line's codes; TnplanError for a config that cannot be
+    used. strict: --strict or --no-strict, else the config's."""
+    path = config if config is not None else find_config(_common_folder(files))
+    found = load_config(path) if path is not None else Config()
     ignore, warn_only = list(ignore), list(warn_only)
     problems = [render(code, facts) for code, facts in code_problems([*ignore, *warn_only])]
-    return Selection(frozenset(ignore), frozenset(warn_only)), problems
+    selection = found.selection | Selection(frozenset(ignore), frozenset(warn_only))
+    chosen_strict = strict if strict is not None else bool(found.strict)
+    return Choice(selection, chosen_strict, path, problems)
+
+
+def _common_folder(files: Sequence[Path]) -> Path:
+    """The folder the files share (the current one when they share none)."""
+    folders = [os.path.abspath(path.parent) for path in files]
+    try:
+        return Path(os.path.commonpath(folders)) if folders else Path.cwd()
+    except ValueError:  # different drives
+        return Path.cwd()

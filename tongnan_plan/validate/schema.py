@@ -126,12 +126,14 @@ def submission_csv_template(plan: Plan, year: int, indicators: Sequence[Indicato
         f"# {_comment(plan.plan.title)}: figures of {year}.",
         "# Fill in the value column; delete the rows you have no figure for (missing is not"
         " zero). Cumulative indicators (累计) take the year's own flow.",
+        f"# The provenance is one of: {_provenance_choices()}; the source says where the"
+        " figures come from.",
         f"# year: {year}",
-        f"# provenance:    <- {_provenance_choices()}",
-        "# source:        <- where the figures come from",
+        "# provenance:",
+        "# source:",
         ",".join(CSV_COLUMNS),
     ]
     for ind in indicators:
-        lines.append(f"# {_about(ind)}".replace(",", "，"))
+        lines.append(f"# {_about(ind)}".replace(", ", "，").replace(",", "，"))
         lines.append(ind.id + "," * (len(CSV_COLUMNS) - 1))
     return "\n".join(lines) + "\n"
