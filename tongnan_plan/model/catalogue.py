@@ -511,7 +511,10 @@ def diagnostic(code: str, file: str, line: int, column: int, /, **params: object
 
 
 def figure_text(value: float) -> str:
-    """A number as short as it can be written without changing it (962, 0.82, 100.0000001)."""
+    """A number as short as it can be written without changing it (962, 0.82, 100.0000001),
+    a whole number below 10^15 in full (950000000, not 9.5e+08)."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
     short = f"{value:g}"
     return short if float(short) == value else repr(float(value))
 

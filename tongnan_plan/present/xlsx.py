@@ -88,13 +88,16 @@ def _saved(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def _fit_columns(sheet: Worksheet, first_row: int, wrap: Sequence[int] = ()) -> None:
-    """Each column as wide as its widest cell from first_row on, within NARROWEST..WIDEST;
-    the columns in wrap wrap their text at WIDEST."""
+def _fit_columns(
+    sheet: Worksheet, first_row: int, last_row: int | None = None, wrap: Sequence[int] = ()
+) -> None:
+    """Each column as wide as its widest cell in first_row..last_row, within
+    NARROWEST..WIDEST; the columns in wrap wrap their text at WIDEST."""
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
-    for column, column_cells in enumerate(sheet.iter_cols(min_row=first_row), 1):
+    rows = sheet.iter_cols(min_row=first_row, max_row=last_row or sheet.max_row)
+    for column, column_cells in enumerate(rows, 1):
         widest = max(display_width(_shown(c.value, c.number_format)) for c in column_cells)
         sheet.column_dimensions[get_column_letter(column)].width = max(
             NARROWEST, min(WIDEST, widest + 2)
@@ -289,7 +292,7 @@ def submission_workbook(plan: Plan, year: int, indicators: Sequence[Indicator]) 
             elif key == "id":
                 cell.font = Font(color="7F7F7F")
     _value_rules(sheet, first, indicators)
-    _fit_columns(sheet, HEADER_ROW, wrap=[2])
+    _fit_columns(sheet, HEADER_ROW, wrap=[2])  # nothing below the rows
     for key, width in (("value", 12), ("source", 18), ("note", 24)):
         sheet.column_dimensions[_column(key)].width = width
     sheet.freeze_panes = f"C{first}"
@@ -336,11 +339,11 @@ def _latest_format(ev: Evaluation) -> str:
     return (f'"{prefix}"' if prefix else "") + "General" + (f'"{suffix}"' if suffix else "")
 
 
-def _completion(ev: Evaluation, lang: str) -> float | None:
+def _completion(ev: Evaluation, lang: str) -> float | int | None:
     bound, target = lower_bound(ev), ev.indicator.target.value
     if bound is not None:
-        return bound / target if target else None
-    return ev.completion
+        return number(bound / target) if target else None
+    return number(ev.completion)
 
 
 def _completion_format(ev: Evaluation) -> str:
@@ -349,15 +352,15 @@ def _completion_format(ev: Evaluation) -> str:
 
 
 def _paced(value: Callable[[Evaluation], float | None]) -> Callable[[Evaluation, str], Any]:
-    return lambda ev, lang: None if without_pace(ev) or ev.year is None else value(ev)
+    return lambda ev, lang: None if without_pace(ev) or ev.year is None else number(value(ev))
 
 
 STATUS_SHEET_COLUMNS = (
     _Column("id", lambda ev, lang: ev.indicator.id),
     _Column("name", lambda ev, lang: name_cell(ev.indicator, lang)),
     _Column("unit", lambda ev, lang: ev.indicator.unit),
-    _Column("baseline", lambda ev, lang: _text_or_none(ev.indicator, "baseline")),
-    _Column("target", lambda ev, lang: ev.indicator.target.text),
+    _Column("baseline", lambda ev, lang: _printed(ev.indicator, "baseline")),
+    _Column("target", lambda ev, lang: _printed(ev.indicator, "target")),
     _Column("latest", _latest, _latest_format),
     _Column("year", lambda ev, lang: shown_year(ev)),
     _Column("completion", _completion, _completion_format),
@@ -376,9 +379,15 @@ _MORE_HEADERS = {
 }
 
 
-def _text_or_none(indicator: Indicator, which: str) -> str | None:
+def _printed(indicator: Indicator, which: str) -> str | float | int | None:
+    """A baseline or target as the plan prints it: a number where it prints a bare number,
+    else its text (【5】, ≤5.5, >95)."""
     figure = indicator.baseline if which == "baseline" else indicator.target
-    return None if figure is None else figure.text
+    if figure is None:
+        return None
+    value = number(figure.value)
+    plain = value is not None and not figure.is_bound and figure.text.strip() == str(value)
+    return value if plain else figure.text
 
 
 def _status_fill(status: Status) -> str:
@@ -411,7 +420,7 @@ def status_workbook(evaluations: Sequence[Evaluation], title: str, lang: str) ->
     last = len(evaluations) + 3
     gap = gap_notice(evaluations, lang)
     _notes(sheet, last + 2, [summary(evaluations, lang), *([gap] if gap else [])])
-    _fit_columns(sheet, 3, wrap=[2])
+    _fit_columns(sheet, 3, last, wrap=[2])
     sheet.freeze_panes = "C4"
     _printed_across(sheet, 3)
     sheet.auto_filter.ref = f"A3:{_letter(len(STATUS_SHEET_COLUMNS))}{last}"
@@ -440,7 +449,7 @@ def _records_sheet(
     for row, record in enumerate(rows, 3):
         for column, key in enumerate(columns, 1):
             sheet.cell(row=row, column=column, value=record.get(key))
-    _fit_columns(sheet, 2)
+    _fit_columns(sheet, 2, len(rows) + 2)
     sheet.freeze_panes = "B3"
     _printed_across(sheet, 2)
     return workbook

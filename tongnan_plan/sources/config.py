@@ -101,8 +101,11 @@ def _parse(text: str, name: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, column = (int(where[1]), int(where[2])) if where else (1, 1)
-        reason = str(exc).split(" (at line")[0]
+        if where:
+            line, column = int(where[1]), int(where[2])
+        else:  # "at end of document": where the text ends
+            line, column = text.count("\n") + 1, len(text) - text.rfind("\n")
+        reason = re.sub(r" \(at [^)]*\)$", "", str(exc))
         problem = Words(f"not TOML: {reason}", f"不是有效的 TOML：{reason}")
         raise TnplanError(
             [diagnostic("invalid-config", name, line, column, problem=problem)]

@@ -46,7 +46,7 @@ def check_run(
     by_year = one_per_year(checked)
     history = {c.submission.year: c for c in earlier if c.submission is not None}
     history.update(by_year)
-    remove_slips(history, plan, chosen)
+    remove_slips(checked, history, plan, chosen)
     if compare:
         for one in by_year.values():
             one.diagnostics.extend(compare_with_earlier(one, history, plan))

@@ -66,18 +66,18 @@ def _diagnostic(doc: Document, key: str, indicator: Indicator, slip: Slip) -> Di
 def _slips(
     one: CheckedSubmission, history: Mapping[int, CheckedSubmission], plan: Plan
 ) -> Iterable[tuple[str, Diagnostic]]:
-    assert one.submission is not None and one.document is not None
-    year = one.submission.year
-    for key, raw in one.submission.values.items():
+    assert one.document is not None
+    for key, raw in one.figures.items():
         indicator = plan.indicator(key)
         stated = _stated_unit(one.document, key)
         if stated is not None and normalise_unit(stated) != normalise_unit(indicator.unit):
             continue  # given in another unit and converted: the unit was said, not slipped
         value, to_date, _ = figure_of(raw)
         # A total to date spans every year so far: judge it as a year's share.
-        years = year - plan.plan.start_year + 1 if to_date else 1
+        years = (one.year or plan.plan.start_year) - plan.plan.start_year + 1 if to_date else 1
         references = plan_references(indicator, plan.plan)
-        references += _earlier_references(key, year, history, indicator.kind)
+        if one.year is not None:
+            references += _earlier_references(key, one.year, history, indicator.kind)
         slip = slip_of(value / years, indicator, references)
         if slip is not None:
             if years > 1:
@@ -86,22 +86,26 @@ def _slips(
 
 
 def remove_slips(
-    history: Mapping[int, CheckedSubmission], plan: Plan, selection: Selection
+    checked: Iterable[CheckedSubmission],
+    history: Mapping[int, CheckedSubmission],
+    plan: Plan,
+    selection: Selection,
 ) -> None:
-    """Report each year's unit slips and leave their figures out, earliest year first, so
-    that a later year is judged against earlier figures already cleaned of them.
+    """Report each submission's unit slips and leave their figures out.
 
-    A slip ignored or made a warning (by the selection or a directive) keeps its figure.
+    The years of history (one usable submission a year) go first, earliest first, so that a
+    later year is judged against earlier figures already cleaned of slips; then the checked
+    submissions that cannot be used (a wrong provenance), whose figures are judged all the
+    same. A slip ignored or made a warning (by the selection or a directive) keeps its figure.
     """
-    for year in sorted(history):
-        one = history[year]
-        if one.submission is None or one.document is None:
-            continue
+    unusable = [c for c in checked if c.submission is None and c.document is not None]
+    for one in [*(history[year] for year in sorted(history)), *unusable]:
         left_out = []
         for key, diagnostic in _slips(one, history, plan):
             one.diagnostics.append(diagnostic)
             if selection.still_an_error(diagnostic, one.document):
                 left_out.append(key)
         if left_out:
-            values = {k: v for k, v in one.submission.values.items() if k not in left_out}
-            one.submission = one.submission.model_copy(update={"values": values})
+            one.figures = {k: v for k, v in one.figures.items() if k not in left_out}
+            if one.submission is not None:
+                one.submission = one.submission.model_copy(update={"values": one.figures})
