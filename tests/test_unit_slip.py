@@ -109,9 +109,11 @@ def test_earlier_years_are_judged_too(tmp_path: Path, plan: Plan) -> None:
     path = _submission(tmp_path, 2023, "urban_new_jobs: 10800")
     result = check_files([path], plan)
     assert [code for code, _, _ in _errors(result)] == ["unit-slip"]
-    assert "10800 人 = 1.08 万人" in next(
-        d.message for d in result.diagnostics if d.code == "unit-slip"
-    )
+    slip = next(d.message for d in result.diagnostics if d.code == "unit-slip")
+    # 10800 / 10^4 = 1.08 is nearest 2021's 1.1 among 1.05, 1.0, 1.1 and 1.05:
+    # 10800 / 1.1 = 9818.2, ×9820 to three figures.
+    assert "10800 人 = 1.08 万人" in slip
+    assert "(×9820 against about 1.1 万人, from the plan and the earlier years)" in slip
 
 
 def test_an_ordinary_jump_stays_a_warning(tmp_path: Path, plan: Plan) -> None:

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import shutil
+import tempfile
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,6 +15,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tongnan_plan.cli import app
@@ -349,3 +352,79 @@ def test_column_letters() -> None:
         "AZ",
         "AAA",
     ]
+
+
+# ---- no workbook makes check crash
+
+
+_TEMPLATE: dict[str, bytes] = {}
+
+
+def _template_bytes(data_dir: Path) -> bytes:
+    if "raw" not in _TEMPLATE:
+        with tempfile.TemporaryDirectory() as folder:
+            path = template(Path(folder), data_dir, 2023)
+            fill(path, {"urban_new_jobs": 1.1, "postdoc_recruits": "=1+1"})
+            _TEMPLATE["raw"] = path.read_bytes()
+    return _TEMPLATE["raw"]
+
+
+@st.composite
+def damaged_workbooks(draw: st.DrawFn, raw: bytes) -> bytes:
+    """The template's bytes with a few bytes changed, or one of its parts' XML changed and
+    packed again (so that the zip is sound and the damage is inside)."""
+    if draw(st.booleans()):
+        data = bytearray(raw)
+        for _ in range(draw(st.integers(1, 4))):
+            at = draw(st.integers(0, len(data) - 1))
+            data[at] = draw(st.integers(0, 255))
+        return bytes(data[: draw(st.integers(len(data) // 2, len(data)))])
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    names = source.namelist()
+    victim = draw(st.sampled_from(names))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in names:
+            content = source.read(name)
+            if name == victim:
+                text = bytearray(content)
+                for _ in range(draw(st.integers(1, 6))):
+                    at = draw(st.integers(0, max(len(text) - 1, 0)))
+                    piece = draw(
+                        st.sampled_from(
+                            [b"<", b">", b"/", b'"', b"&", b"<f>", b"<v>", b"\x00", b"E"]
+                        )
+                    )
+                    text[at:at] = piece
+                content = bytes(text)
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def test_no_damaged_workbook_makes_check_crash(data_dir: Path) -> None:
+    raw = _template_bytes(data_dir)
+
+    @given(content=damaged_workbooks(raw))
+    def check_one(content: bytes) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "2023.xlsx"
+            path.write_bytes(content)
+            result = runner.invoke(app, ["check", str(path), "--data", str(data_dir), "-f", "json"])
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            result.exception
+        )
+        assert result.exit_code in (0, 1, 2)
+        for d in json.loads(result.stdout)["diagnostics"]:
+            assert d["line"] >= 1 and d["column"] >= 1
+
+    check_one()
+
+
+def test_a_fifo_named_xlsx_is_refused(tmp_path: Path, data_dir: Path) -> None:
+    import os
+
+    path = tmp_path / "2023.xlsx"
+    os.mkfifo(path)
+    code, out, _ = invoke("check", str(path), "--data", str(data_dir), "-f", "json", "--lang", "en")
+    (problem,) = json.loads(out)["diagnostics"]
+    assert code == 1 and problem["code"] == "file-unreadable" and "FIFO" in problem["message"]

@@ -434,8 +434,8 @@ PROBLEMS = (
         "unit-slip",
         E,
         "{name}: {given} looks like {written} ({ratio} against about {around} {unit}, from"
-        " the plan and the earlier years): {given}{as_unit} = {value} {unit}: {fix}",
-        "{name}：{given} 像是{written}（规划和往年数据所示约为 {around} {unit}，相差 {ratio}）："
+        " {basis}): {given}{as_unit} = {value} {unit}: {fix}",
+        "{name}：{given} 像是{written}（{basis}所示约为 {around} {unit}，相差 {ratio}）："
         "{given}{as_unit} = {value} {unit}：{fix}",
         "a figure off from what the indicator can plausibly be (its baseline, target and"
         " earlier years) by a unit step: 10^4 (人 for 万人), 10^8 (元 for 亿元) or 100 (a"
@@ -515,8 +515,8 @@ def figure_text(value: float) -> str:
     a whole number below 10^15 in full (950000000, not 9.5e+08)."""
     if float(value).is_integer() and abs(value) < 1e15:
         return str(int(value))
-    short = f"{value:g}"
-    return short if float(short) == value else repr(float(value))
+    short, exact = f"{value:g}", repr(float(value))
+    return short if float(short) == value and len(short) <= len(exact) else exact
 
 
 def ratio_text(ratio: float) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["MAX_MAGNITUDE", "UnitStep", "convert", "normalise_unit", "unit_steps"]
 
@@ -57,8 +57,7 @@ def convert(value: float, from_unit: str, to_unit: str) -> float | None:
 PERCENT_AS_FRACTION = 0.01
 
 
-@dataclass(frozen=True, slots=True)
-class UnitStep:
+class UnitStep(NamedTuple):
     """A unit a figure is easily written in by mistake, and how much larger it then reads."""
 
     #: The unit the figure was written in; None for a percentage written as a fraction of one.

@@ -266,7 +266,7 @@ def _column(key: str) -> str:
 def submission_workbook(plan: Plan, year: int, indicators: Sequence[Indicator]) -> bytes:
     """The workbook a clerk fills in for year: a row per indicator, only the value, source
     and note cells (and the provenance and source above) open for editing."""
-    from openpyxl.styles import Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
     workbook = _new_workbook()
     sheet = workbook.active
@@ -303,7 +303,13 @@ def submission_workbook(plan: Plan, year: int, indicators: Sequence[Indicator]) 
     help_sheet = workbook.create_sheet(INSTRUCTIONS_SHEET)
     _notes(help_sheet, 1, _instructions(plan, year))
     help_sheet["A1"].font = Font(bold=True, size=13)
-    help_sheet.column_dimensions["A"].width = 110
+    width = 72  # a portrait page wide: longer lines wrap
+    help_sheet.column_dimensions["A"].width = width
+    for (cell,) in help_sheet.iter_rows():
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Spreadsheets do not size a row to its wrapped text when they open a file: say it.
+        lines = -(-display_width(str(cell.value or "")) // width) or 1
+        help_sheet.row_dimensions[cell.row].height = (20 if cell.row == 1 else 15) * lines
     return _saved(workbook)
 
 

@@ -17,9 +17,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model.catalogue import Words, diagnostic, render
 from ..model.diagnostics import Diagnostic, TnplanError
@@ -38,11 +37,14 @@ _KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class Config:
+#: The header of the table in pyproject.toml: [tool.tnplan], spaced or quoted as TOML allows.
+_TOOL_TABLE = re.compile(r'^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*"?tnplan"?[ \t]*\]', re.MULTILINE)
+
+
+class Config(NamedTuple):
     """What a config file chooses (nothing, when there is no file)."""
 
-    selection: Selection = field(default_factory=Selection)
+    selection: Selection = Selection()
     #: Warnings fail the check; None where the file does not say.
     strict: bool | None = None
     #: The file it was read from.
@@ -68,7 +70,10 @@ def _has_table(pyproject: Path) -> bool:
         text = read_text(pyproject)
     except TnplanError:
         return False  # someone else's file that cannot be read: not ours to report
-    return "tnplan" in text and isinstance(_tool_table(_parse(text, str(pyproject))), dict)
+    # Most projects' files have no such table: it is looked for before TOML is parsed at all.
+    if not _TOOL_TABLE.search(text):
+        return False
+    return isinstance(_tool_table(_parse(text, str(pyproject))), dict)
 
 
 def _tool_table(document: dict[str, Any]) -> Any:
@@ -151,8 +156,7 @@ def _located(name: str, text: str, needle: str, problem: Words) -> Diagnostic:
     return diagnostic("invalid-config", name, line, column, problem=problem)
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """What a run of `tnplan check` chooses: the config's selection with the command line's
     added, whether warnings fail, and what is wrong with the codes given on the command line
     (each problem a message in both languages)."""
@@ -177,7 +181,7 @@ def choose(
     found = load_config(path) if path is not None else Config()
     ignore, warn_only = list(ignore), list(warn_only)
     problems = [render(code, facts) for code, facts in code_problems([*ignore, *warn_only])]
-    selection = found.selection | Selection(frozenset(ignore), frozenset(warn_only))
+    selection = found.selection.joined(Selection(frozenset(ignore), frozenset(warn_only)))
     chosen_strict = strict if strict is not None else bool(found.strict)
     return Choice(selection, chosen_strict, path, problems)
 

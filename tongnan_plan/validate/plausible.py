@@ -15,14 +15,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.catalogue import Words, figure_text
 from ..model.plan import Basis, Indicator, Kind, PlanInfo
 from ..model.submission import upper_bound
 from ..model.units import UnitStep, unit_steps
 
-__all__ = ["PLAUSIBLE_WITHIN", "Slip", "plan_references", "slip_of"]
+__all__ = [
+    "PLAUSIBLE_WITHIN",
+    "Slip",
+    "corrected_text",
+    "plan_references",
+    "plausible",
+    "slip_of",
+    "slip_words",
+]
 
 #: A figure within this factor of a reference (either way) is plausible; one further than this
 #: from every reference is not.
@@ -30,8 +38,7 @@ PLAUSIBLE_WITHIN = 10.0
 _WITHIN = math.log10(PLAUSIBLE_WITHIN)
 
 
-@dataclass(frozen=True, slots=True)
-class Slip:
+class Slip(NamedTuple):
     """A figure that reads as written in another unit, and what it is in its own."""
 
     step: UnitStep
@@ -65,12 +72,14 @@ def _distance(value: float, references: Sequence[float]) -> tuple[float, float]:
     return min((abs(math.log10(value / r)), r) for r in references)
 
 
+def plausible(value: float, references: Sequence[float]) -> bool:
+    """Within PLAUSIBLE_WITHIN of some reference (no logarithms: most figures are)."""
+    return any(r <= value * PLAUSIBLE_WITHIN and value <= r * PLAUSIBLE_WITHIN for r in references)
+
+
 def slip_of(given: float, indicator: Indicator, references: Sequence[float]) -> Slip | None:
     """The slip a figure (in the indicator's unit, for one year) reads as, or None."""
-    if given <= 0 or not references or not math.isfinite(given):
-        return None
-    far, _ = _distance(given, references)
-    if far <= _WITHIN:
+    if given <= 0 or not references or not math.isfinite(given) or plausible(given, references):
         return None
     best: Slip | None = None
     best_distance = _WITHIN

@@ -10,7 +10,8 @@ across years would leave out (a unit slip) is then kept.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from ..model.catalogue import CATALOGUE, Words, shorten
 from ..model.diagnostics import Diagnostic, Severity
@@ -20,14 +21,14 @@ from .explain import emit_at
 __all__ = ["Selection", "code_problems", "directive_problems", "nearest_in"]
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     """Which codes are not reported (ignore) and which errors are reported as warnings."""
 
     ignore: frozenset[str] = frozenset()
     warn_only: frozenset[str] = frozenset()
 
-    def __or__(self, other: Selection) -> Selection:
+    def joined(self, other: Selection) -> Selection:
+        """Both selections' codes."""
         return Selection(self.ignore | other.ignore, self.warn_only | other.warn_only)
 
     def chosen(self, diagnostic: Diagnostic, doc: Document | None) -> Diagnostic | None:
