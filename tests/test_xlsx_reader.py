@@ -155,7 +155,7 @@ def test_each_problem_at_its_cell(tmp_path: Path, data_dir: Path) -> None:
     assert "10500 人 = 1.05 万人: write 1.05\n" in text_out  # a workbook's unit cell is fixed
     # In GitHub annotations: the row and column numbers.
     _, github, _ = invoke("check", str(path), "--data", str(data_dir), "-f", "github")
-    assert f"line={slip},col=5,title=tnplan unit-slip" in github
+    assert f"line={slip},col=5,title=tnplan unit-slip::填报!E{slip}: " in github
 
 
 def test_formulas_are_read_by_their_saved_results(tmp_path: Path, data_dir: Path) -> None:
@@ -428,3 +428,22 @@ def test_a_fifo_named_xlsx_is_refused(tmp_path: Path, data_dir: Path) -> None:
     code, out, _ = invoke("check", str(path), "--data", str(data_dir), "-f", "json", "--lang", "en")
     (problem,) = json.loads(out)["diagnostics"]
     assert code == 1 and problem["code"] == "file-unreadable" and "FIFO" in problem["message"]
+
+
+def test_a_cell_in_colour_too() -> None:
+    from tongnan_plan.model.diagnostics import Diagnostic, Severity
+    from tongnan_plan.present.reporters import line
+
+    d = Diagnostic("2025.xlsx", 7, 5, Severity.ERROR, "unit-slip", "m", cell="填报!E7")
+    assert line(d, colour=True).startswith("\033[1m2025.xlsx:填报!E7:\033[0m ")
+    assert line(d) == "2025.xlsx:填报!E7: error[unit-slip] m"
+
+
+def test_the_pre_commit_hook_checks_workbooks() -> None:
+    import yaml
+
+    (hook,) = yaml.safe_load(
+        (Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text("utf-8")
+    )
+    assert re.search(hook["files"], "data/actuals/2025.xlsx")
+    assert not re.search(hook["files"], "data/actuals/2025.xlsx.bak")

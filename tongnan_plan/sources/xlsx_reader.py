@@ -328,6 +328,13 @@ class _SheetReader:
         self.values: dict[Key, Any] = {}
         self.diagnostics: list[Diagnostic] = []
 
+    def _problem(
+        self, row: int, column: int, code: str, path: Sequence[Key] = (), **facts: object
+    ) -> Diagnostic:
+        """A diagnostic of the catalogue at a cell."""
+        message = render(code, facts)
+        return self.doc.at(row, column, code, message.en, path=_dotted(path), zh=message.zh)
+
     def read(self) -> tuple[Document, list[Diagnostic]]:
         header, columns = self._header()
         self._metadata(header)
@@ -358,17 +365,7 @@ class _SheetReader:
             f"（工作表 {SHEET} 中应有一行表头，含“指标id”和“数值”两列，"
             "如 tnplan new --format xlsx 所写）",
         )
-        raise TnplanError(
-            [
-                self.doc.at(
-                    1,
-                    1,
-                    "missing-key",
-                    render("missing-key", {"key": "id", "what": what}).en,
-                    zh=render("missing-key", {"key": "id", "what": what}).zh,
-                )
-            ]
-        )
+        raise TnplanError([self._problem(1, 1, "missing-key", key="id", what=what)])
 
     def _metadata(self, header: int) -> None:
         """The labelled cells above the header: year, provenance, source."""
@@ -382,46 +379,51 @@ class _SheetReader:
             self.doc.values[(key,)] = (index + 1, 2)
             self.data[key] = _meta_value(key, value)
 
-    def _cell(self, row: list[Any], column: int | None) -> Any:
-        return row[column - 1] if column is not None and column <= len(row) else ""
-
     def _row(self, number: int, columns: dict[str, int], first: dict[str, int]) -> None:
+        """One row of the table: an indicator's figure, unless its value cell is empty."""
         row = self.rows[number - 1]
-        cells = {key: self._cell(row, column) for key, column in columns.items()}
+        cells = {key: row[c - 1] if c <= len(row) else "" for key, c in columns.items()}
         formula = self.formulas.get((number, columns["value"]))
-        raw_id = cells["id"]
-        indicator = str(raw_id).strip() if raw_id not in ("", None) else ""
-        value = cells["value"]
+        indicator = "" if cells["id"] in ("", None) else str(cells["id"]).strip()
+        given = cells["value"] not in ("", None) or formula is not None
         if not indicator:
-            if value not in ("", None) or formula is not None:
-                self._no_id(number, columns)
+            if given:
+                at = column_letter(columns["value"])
+                what = Words(
+                    f" (row {number} has a figure in column {at})",
+                    f"（第 {number} 行在 {at} 列有数值）",
+                )
+                self.diagnostics.append(
+                    self._problem(number, columns["id"], "missing-key", key="id", what=what)
+                )
             return
-        if value in ("", None) and formula is None:
+        if not given:
             return  # a figure not reported: missing, not zero
         path: tuple[Key, ...] = ("values", indicator)
         if indicator in first:
-            message = render("duplicate-key", {"key": indicator, "first": first[indicator]})
-            self.diagnostics.append(
-                self.doc.at(
-                    number,
-                    columns["id"],
-                    "duplicate-key",
-                    message.en,
-                    path=f"values.{indicator}",
-                    zh=message.zh,
-                )
+            duplicate = self._problem(
+                number, columns["id"], "duplicate-key", path, key=indicator, first=first[indicator]
             )
+            self.diagnostics.append(duplicate)
             return
         first[indicator] = number
         self.doc.keys[path] = (number, columns["id"])
+        for key, column in columns.items():
+            if key != "id":
+                self.doc.values[(*path, key)] = self.doc.keys[(*path, key)] = (number, column)
         self.doc.values[path] = (number, columns["value"])
-        entry: dict[str, Any] = {
-            "value": self._value(value, formula, (*path, "value"), number, columns["value"])
-        }
+        value = self._value(cells["value"], formula, (*path, "value"))
+        entry = self._entry(value, cells, number, columns)
+        self.values[indicator] = entry if len(entry) > 1 else value
+
+    def _entry(
+        self, value: Any, cells: dict[str, Any], number: int, columns: dict[str, int]
+    ) -> dict[str, Any]:
+        """The figure with the unit, source and note its row gives (a directive in the note
+        silences codes on the row)."""
+        entry: dict[str, Any] = {"value": value}
         for key in ("unit", "source", "note"):
             text = cells.get(key)
-            if key in columns:
-                self.doc.values[(*path, key)] = self.doc.keys[(*path, key)] = (number, columns[key])
             if isinstance(text, str) and text.strip():
                 entry[key] = text.strip()
                 codes = note_directive(text) if key == "note" else None
@@ -429,39 +431,18 @@ class _SheetReader:
                     self.doc.suppressions[number] = (codes, columns[key])
             elif text not in ("", None):
                 entry[key] = text  # a number where text belongs: the model says so
-        self.doc.values[(*path, "value")] = (number, columns["value"])
-        self.values[indicator] = entry if len(entry) > 1 else entry["value"]
+        return entry
 
-    def _no_id(self, number: int, columns: dict[str, int]) -> None:
-        what = Words(
-            f" (row {number} has a figure in column {column_letter(columns['value'])})",
-            f"（第 {number} 行在 {column_letter(columns['value'])} 列有数值）",
-        )
-        message = render("missing-key", {"key": "id", "what": what})
-        self.diagnostics.append(
-            self.doc.at(number, columns["id"], "missing-key", message.en, zh=message.zh)
-        )
-
-    def _value(
-        self,
-        value: Any,
-        formula: Formula | None,
-        path: tuple[Key, ...],
-        row: int,
-        column: int,
-    ) -> Any:
+    def _value(self, value: Any, formula: Formula | None, path: tuple[Key, ...]) -> Any:
         """A value cell as the YAML loader would give it; a formula without a number is
         reported here, and its value noted as reported (the checks leave it out quietly)."""
         if formula is not None and value in ("", None):
-            if formula.error is None:
-                code, facts = "formula-without-value", {"formula": shorten(formula.text)}
-            else:
-                facts = {"formula": shorten(formula.text), "error": formula.error}
-                code = "formula-error"
-            message = render(code, facts)
-            self.diagnostics.append(
-                self.doc.at(row, column, code, message.en, path=_dotted(path), zh=message.zh)
-            )
+            row, column = self.doc.values[path]
+            facts: dict[str, object] = {"formula": shorten(formula.text)}
+            code = "formula-without-value" if formula.error is None else "formula-error"
+            if formula.error is not None:
+                facts["error"] = formula.error
+            self.diagnostics.append(self._problem(row, column, code, path, **facts))
             self.doc.quirks[path] = (code, formula.text)
             return formula.text
         if isinstance(value, bool):
