@@ -10,13 +10,16 @@ report, not a test, and it is not part of CI's pass or fail. Python standard lib
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -88,6 +91,64 @@ def ratio_line(label: str, times: dict[str, list[float]], a: str, b: str, budget
     print(f"  (budget ≤ {budget:.2f}×)  {verdict(ok)}")
     print(f"{'':<46} spread {a} {spread(times[a])} s, {b} {spread(times[b])} s, n={len(times[a])}")
     return ok
+
+
+def _figure(row: dict[str, object]) -> float:
+    """A plausible figure of an indicator: a year's share of a five-year total, else its
+    target (1 where the plan prints none)."""
+    target = row["target"] if isinstance(row["target"], int | float) else 1
+    return round(target / 5 if row["kind"] == "cumulative" else target, 4)
+
+
+#: An empty cell of the template: <c r="E7" s="5" t="n"></c>, or the same closed at once.
+_EMPTY_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"((?: [a-z]+="[^"]*")*)\s*(?:/>|></c>)')
+
+
+def _filled(match: re.Match[str], cells: dict[str, float], provenance: str) -> str:
+    """The empty cell with its figure (or, for B3, the provenance) typed in."""
+    ref, attributes = match[1], re.sub(r' t="[^"]*"', "", match[2])
+    if ref == "B3":
+        return f'<c r="B3"{attributes} t="inlineStr"><is><t>{provenance}</t></is></c>'
+    if ref in cells:
+        return f'<c r="{ref}"{attributes}><v>{cells[ref]}</v></c>'
+    return match[0]
+
+
+def same_figures(work: Path, cli: Sequence[str], data: Path) -> tuple[Path, Path]:
+    """A YAML submission and a workbook (the template of `tnplan new --format xlsx`, its
+    value cells filled in) of the same 83 figures, each in a folder of its own."""
+    listed = subprocess.run(
+        [*cli, "indicators", "-f", "json", "--data", str(data)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    rows = json.loads(listed)
+    figures = {row["id"]: _figure(row) for row in rows}
+    (work / "yaml").mkdir()
+    (work / "xlsx").mkdir()
+    yaml_file = work / "yaml" / "2023.yaml"
+    lines = ["year: 2023", "provenance: sample", "values:"]
+    lines += [f"  {key}: {value}" for key, value in figures.items()]
+    yaml_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    template = work / "xlsx" / "template.xlsx"
+    subprocess.run(
+        [*cli, "new", "2023", "--tier", "all", "-o", str(template), "--data", str(data)],
+        capture_output=True,
+        check=True,
+    )
+    # Fill the value cells (column E from row 7, in the plan's order) in the sheet's XML.
+    cells = {f"E{row}": figures[item["id"]] for row, item in enumerate(rows, 7)}
+    provenance = "示例"
+    workbook = work / "xlsx" / "2023.xlsx"
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(workbook, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = content.decode("utf-8")
+                text = _EMPTY_CELL.sub(lambda m: _filled(m, cells, provenance), text)
+                content = text.encode("utf-8")
+            target.writestr(item, content)
+    return yaml_file, workbook
 
 
 def main() -> int:
@@ -168,6 +229,20 @@ def main() -> int:
             )
         else:
             print("skipped: check-jsonschema is not installed (pip install check-jsonschema)")
+
+        print("\n== check of a workbook, against a YAML file of the same figures")
+        yaml_file, workbook = same_figures(work, cli, shipped)
+        times = measure(
+            {
+                "xlsx": [*cli, "check", "--data", str(shipped), str(workbook)],
+                "yaml": [*cli, "check", "--data", str(shipped), str(yaml_file)],
+            },
+            args.runs,
+            ROOT,
+        )
+        all_ok &= ratio_line(
+            "tnplan check 2023.xlsx / 2023.yaml (83 figures)", times, "xlsx", "yaml", 2.0
+        )
 
         print("\n== scale: generated plans, five years of submissions each")
         # Both sizes are measured interleaved, so that the machine's drift between one minute

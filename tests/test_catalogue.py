@@ -35,6 +35,7 @@ NOT_CODES = {
     "utf-16-be",
     "utf-32-le",
     "utf-32-be",
+    "warn-only",  # a key of the config file (sources/config.py), as --warn-only names it
 }
 
 

@@ -312,7 +312,16 @@ def test_schema_lists_every_indicator(plan: Plan, data_dir: Path) -> None:
 def test_new_writes_a_template_that_check_reads(tmp_path: Path, plan: Plan, data_dir: Path) -> None:
     target = tmp_path / "2025.yaml"
     code, _, _ = invoke(
-        "new", "2025", "-o", str(target), "--schema", "s.json", "--data", str(data_dir)
+        "new",
+        "2025",
+        "-o",
+        str(target),
+        "--schema",
+        "s.json",
+        "--tier",
+        "all",
+        "--data",
+        str(data_dir),
     )
     assert code == 0
     text = target.read_text(encoding="utf-8")

@@ -24,14 +24,14 @@ runner = CliRunner()
 
 
 def test_the_registry_names_every_ending() -> None:
-    assert SUFFIXES == tuple(READERS) == (".yaml", ".yml", ".csv")
+    assert SUFFIXES == tuple(READERS) == (".yaml", ".yml", ".csv", ".xlsx")
     for suffix in SUFFIXES:
         assert reader_for(Path(f"2023{suffix.upper()}")) is not None  # any case
-    assert reader_for(Path("2023.xlsx")) is None
+    assert reader_for(Path("2023.xls")) is None
     assert reader_for(Path("2023")) is None
 
 
-@pytest.mark.parametrize("name", ["2023.txt", "2023.xlsx", "2023"])
+@pytest.mark.parametrize("name", ["2023.txt", "2023.xls", "2023"])
 def test_an_ending_tnplan_does_not_read_is_a_usage_error(
     tmp_path: Path, data_dir: Path, name: str
 ) -> None:
@@ -41,16 +41,17 @@ def test_an_ending_tnplan_does_not_read_is_a_usage_error(
     assert result.exit_code == 2
     (d,) = json.loads(result.stdout)["diagnostics"]
     assert (d["code"], d["line"], d["column"]) == ("unsupported-format", 1, 1)
-    assert ".yaml, .yml, .csv" in d["message"]
+    assert ".yaml, .yml, .csv, .xlsx" in d["message"]
 
 
 def test_a_plan_directory_holds_the_files_its_readers_take(tmp_path: Path) -> None:
     actuals = tmp_path / "actuals"
     actuals.mkdir()
-    for name in ("2021.yaml", "2022.csv", "2023.YML", "notes.txt", "2024.xlsx"):
+    for name in ("2021.yaml", "2022.csv", "2023.YML", "notes.txt", "2024.xlsx", "2024.xls"):
         (actuals / name).write_text("", encoding="utf-8")
     (actuals / "2025.yaml").mkdir()
-    assert [p.name for p in actual_files(tmp_path)] == ["2021.yaml", "2022.csv", "2023.YML"]
+    found = [p.name for p in actual_files(tmp_path)]
+    assert found == ["2021.yaml", "2022.csv", "2023.YML", "2024.xlsx"]
 
 
 @dataclass
@@ -123,7 +124,7 @@ def test_earlier_years_beside_the_file_are_read_by_the_store(tmp_path: Path, pla
         "# provenance: sample\nid,value\nurban_new_jobs,1.1\n", encoding="utf-8"
     )
     path = tmp_path / "2023.yaml"
-    path.write_text(_year(2023, 11000), encoding="utf-8")  # 11000 万人: a unit slip
+    path.write_text(_year(2023, 12), encoding="utf-8")  # 12 万人 after 1.1: ×10.9, a jump
     result = check_files([path], plan)
     assert result.files == [str(path)]  # the earlier year is compared with, not reported on
     jumps = [d for d in result.diagnostics if d.code == "implausible-jump"]

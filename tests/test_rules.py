@@ -85,9 +85,9 @@ def test_jump_against_previous_year_in_same_directory(tmp_path: Path, plan: Plan
     _write(
         tmp_path, "2022.yaml", "year: 2022\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.1\n"
     )
-    # 11000 typed without its unit: a thousand-fold jump from 1.1 万人.
+    # 12 万人 after 1.1: a jump of ×10.9, but no unit step (12 人 would be 0.0012 万人).
     path = _write(
-        tmp_path, "2023.yaml", "year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 11000\n"
+        tmp_path, "2023.yaml", "year: 2023\nprovenance: sample\nvalues:\n  urban_new_jobs: 12\n"
     )
     result = check_paths([path], plan)
     jumps = [

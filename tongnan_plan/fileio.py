@@ -88,8 +88,9 @@ def _target(path: Path, force: bool) -> Path:
     return target
 
 
-def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
-    """Write text (UTF-8) to path through a temporary file in the same directory.
+def write_atomic(path: Path, text: str | bytes, *, force: bool = False) -> None:
+    """Write text (UTF-8), or bytes as they are, to path through a temporary file in the
+    same directory.
 
     Only a missing path or a regular file is written (with force, also a regular file that a
     symbolic link at path leads to). Raises FileExistsError when something is at path and
@@ -103,8 +104,9 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     # A short temporary name: the target's own name may already be as long as names can be.
     fd, tmp = tempfile.mkstemp(prefix=".tnplan-", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        content = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600); give it the mode a plain write would have.

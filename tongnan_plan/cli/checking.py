@@ -12,6 +12,7 @@ import typer
 if TYPE_CHECKING:
     pass
 
+from ..present.choices import TemplateFormat, TierChoice
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -20,9 +21,12 @@ from .common import (
     ForceOption,
     LangOption,
     OutputOption,
+    TierOption,
+    _chosen_format,
     _colour_wanted,
     _deliver,
     _emit,
+    _fail,
     _language,
     _load_plan,
     _usage,
@@ -41,7 +45,9 @@ class CheckFormat(StrEnum):
 def check(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Submission files (YYYY.yaml, YYYY.csv).", show_default=False),
+        typer.Argument(
+            help="Submission files (YYYY.yaml, YYYY.csv, YYYY.xlsx).", show_default=False
+        ),
     ],
     fmt: Annotated[
         CheckFormat,
@@ -52,7 +58,41 @@ def check(
             " auto: github under GitHub Actions, else text.",
         ),
     ] = CheckFormat.AUTO,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    strict: Annotated[
+        bool | None,
+        typer.Option(
+            "--strict/--no-strict",
+            help="Warnings fail the check too (default: the config file's `strict`, else no).",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="CODE",
+            help="Do not report this code (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    warn_only: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--warn-only",
+            metavar="CODE",
+            help="Report this code as a warning (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="The config file (default: the nearest tnplan.toml, or pyproject.toml with"
+            " [tool.tnplan], from the files' folder up).",
+            show_default=False,
+        ),
+    ] = None,
     max_errors: Annotated[
         int | None,
         typer.Option(
@@ -66,15 +106,22 @@ def check(
 
     Exit 0 when valid (warnings allowed), 1 when not, 2 for a usage error.
 
-    Example: tnplan check data/actuals/2023.yaml
+    Example: tnplan check --strict --ignore missing-indicators data/actuals/*.yaml
     """
     lang = _language(lang)
     from ..model.catalogue import CATALOGUE
-    from ..model.diagnostics import Report, Severity
+    from ..model.diagnostics import Report, Severity, TnplanError
+    from ..sources.config import choose
     from ..sources.store import check_files
 
     _, plan = _load_plan(data, lang)
-    actuals = check_files(files, plan)
+    try:
+        chosen = choose(files, config, ignore or [], warn_only or [], strict)
+    except TnplanError as exc:
+        _fail(exc.diagnostics, lang, EXIT_USAGE)
+    for problem in chosen.problems:
+        _usage(problem.en, problem.zh)
+    actuals = check_files(files, plan, selection=chosen.selection)
     report = Report(files=actuals.files, diagnostics=actuals.diagnostics)
     shown = report.diagnostics
     if max_errors is not None:
@@ -86,17 +133,18 @@ def check(
                     continue
             kept.append(d)
         shown = kept
-    chosen = fmt
-    if chosen is CheckFormat.AUTO:
-        chosen = (
+    chosen_format = fmt
+    if chosen_format is CheckFormat.AUTO:
+        chosen_format = (
             CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT
         )
     from ..present import reporters
 
-    _emit(reporters.render(chosen.value, report, shown, colour=_colour_wanted(), lang=lang.value))
+    colour = _colour_wanted()
+    _emit(reporters.render(chosen_format.value, report, shown, colour=colour, lang=lang.value))
     if any(CATALOGUE[d.code].usage for d in report.diagnostics if d.code in CATALOGUE):
         raise typer.Exit(EXIT_USAGE)  # a file that could not be used at all
-    failed = not report.valid or (strict and report.warnings > 0)
+    failed = not report.valid or (chosen.strict and report.warnings > 0)
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
 
 
@@ -131,9 +179,20 @@ def new(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write (default: YYYY.yaml here; - for standard output).",
+            help="Where to write (default: YYYY.yaml, .csv or .xlsx here; - for standard output).",
         ),
     ] = None,
+    fmt: Annotated[
+        TemplateFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="yaml; csv; xlsx: a workbook to fill in with Excel or WPS"
+            " (default: from -o's ending, else yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    tier: TierOption = TierChoice.MAIN,
     force: ForceOption = False,
     schema_url: Annotated[
         str | None,
@@ -141,13 +200,13 @@ def new(
     ] = None,
     data: DataOption = None,
 ) -> None:
-    """Write a blank submission for a year: every indicator id, its name and unit as comments.
+    """Write a blank submission for a year: a row per indicator of the tier, its name and unit.
 
     Refuses to replace an existing file unless --force is given.
 
-    Example: tnplan new 2025 --schema tnplan.schema.json
+    Example: tnplan new 2025 --format xlsx (writes 2025.xlsx)
     """
-    from ..validate.schema import submission_template
+    from ..calc.evaluation import select
 
     lang = _language(None)
     _, plan = _load_plan(data, lang)
@@ -157,5 +216,22 @@ def new(
             f"year {year} is outside the plan period {first}-{last}",
             f"{year} 年不在规划期 {first}-{last} 年之内",
         )
-    target = output if output is not None else Path(f"{year}.yaml")
-    _deliver(submission_template(plan, year, schema_url, lang=lang.value), target, force)
+    chosen = _chosen_format(TemplateFormat, fmt, output, TemplateFormat.YAML)
+    if schema_url and chosen is not TemplateFormat.YAML:
+        _usage("--schema is for YAML templates", "--schema 只用于 YAML 模板")
+    indicators = select(plan, tier.value)
+    target = output if output is not None else Path(f"{year}.{chosen.value}")
+    content: str | bytes
+    if chosen is TemplateFormat.XLSX:
+        from ..present.xlsx import submission_workbook
+
+        content = submission_workbook(plan, year, indicators)
+    elif chosen is TemplateFormat.CSV:
+        from ..validate.schema import submission_csv_template
+
+        content = submission_csv_template(plan, year, indicators)
+    else:
+        from ..validate.schema import submission_template
+
+        content = submission_template(plan, year, schema_url, indicators, lang=lang.value)
+    _deliver(content, target, force)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+Chosen = TypeVar("Chosen", bound=StrEnum)
 
 
 PathOption = Annotated[
@@ -108,7 +108,10 @@ ForceOption = Annotated[
 
 
 ExcelOption = Annotated[
-    bool, typer.Option("--excel", help="CSV for Excel: a UTF-8 BOM and CRLF line ends.")
+    bool,
+    typer.Option(
+        "--excel", help="CSV for Excel: a UTF-8 BOM and CRLF line ends (implies --format csv)."
+    ),
 ]
 
 
@@ -130,15 +133,42 @@ def _root(
     """Track the indicators of Tongnan District's 14th five-year plan (2021-2025)."""
 
 
-def _emit(text: str) -> None:
+def _emit(text: str | bytes) -> None:
     """Write to standard output; a reader that went away (`| head`) ends the run quietly."""
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise typer.Exit(EXIT_OK) from None
+
+
+def _chosen_format(
+    choices: type[Chosen],
+    given: Chosen | None,
+    output: Path | None,
+    default: Chosen,
+    *,
+    excel: bool = False,
+) -> Chosen:
+    """--format, else the format -o's ending names, else the default; --excel is CSV, and
+    with any other --format a usage error (never quietly ignored)."""
+    from ..present.choices import output_format
+
+    if excel:
+        if given is not None and given != "csv":
+            _usage(
+                f"--excel writes CSV for Excel; it does not go with --format {given}",
+                f"--excel 用于写给 Excel 的 CSV，不能与 --format {given} 同用",
+            )
+        return next(choice for choice in choices if choice == "csv")
+    return output_format(choices, given, output, default)
 
 
 def _colour_wanted() -> bool:
@@ -188,9 +218,17 @@ def _load_plan(data: Path | None, lang: Lang) -> tuple[Path, Plan]:
         _fail(exc.diagnostics, lang, EXIT_USAGE if unreadable else EXIT_INVALID)
 
 
-def _deliver(text: str, output: Path | None, force: bool) -> None:
-    """Write text to output (atomically), or to standard output for None or "-"."""
+def _deliver(text: str | bytes, output: Path | None, force: bool) -> None:
+    """Write text to output (atomically), or to standard output for None or "-".
+
+    A workbook (bytes) goes to standard output only as "-" and never to a terminal.
+    """
     if output is None or str(output) == "-":
+        if isinstance(text, bytes) and (output is None or sys.stdout.isatty()):
+            _usage(
+                "a workbook is written to a file: add -o FILE.xlsx (or -o - into a pipe)",
+                "工作簿需写入文件：请加 -o 文件名.xlsx（或用 -o - 写入管道）",
+            )
         _emit(text)
         return
     from ..fileio import NotRegularFile, write_atomic

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..present.choices import Format, ReportFormat, StatusFormat, TierChoice
+from ..present.choices import Format, Lang, ListFormat, ReportFormat, StatusFormat, TierChoice
 
 if TYPE_CHECKING:
     pass
@@ -23,6 +23,7 @@ from .common import (
     PathOption,
     TierOption,
     YearOption,
+    _chosen_format,
     _deliver,
     _evaluated,
     _fail_on_submission_errors,
@@ -40,13 +41,15 @@ def status(
     year: YearOption = None,
     tier: TierOption = TierChoice.MAIN,
     fmt: Annotated[
-        StatusFormat,
+        StatusFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="table; csv, json or markdown; svg or html: the table as a picture.",
+            help="table; csv, json or markdown; xlsx: a workbook (with -o FILE.xlsx); svg or"
+            " html: the table as a picture (default: from -o's ending, else table).",
+            show_default=False,
         ),
-    ] = StatusFormat.TABLE,
+    ] = None,
     lang: LangOption = None,
     path: PathOption = None,
     output: OutputOption = None,
@@ -59,6 +62,7 @@ def status(
     Example: tnplan status --year 2023 --format csv --output status.csv
     """
     lang = _language(lang)
+    chosen = _chosen_format(StatusFormat, fmt, output, StatusFormat.TABLE, excel=excel)
     from ..calc.evaluation import evaluate_plan
     from ..present.status_table import status_output, status_title
 
@@ -66,7 +70,7 @@ def status(
     evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
     title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
     text = status_output(
-        evaluations, fmt.value, title=title, lang=lang.value, screen=_screen(output), excel=excel
+        evaluations, chosen.value, title=title, lang=lang.value, screen=_screen(output), excel=excel
     )
     _deliver(text, output, force)
     _fail_on_submission_errors(actuals.diagnostics, lang)
@@ -75,13 +79,20 @@ def status(
 @app.command()
 def show(
     indicator_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An indicator id (see tnplan indicators).")
+        str,
+        typer.Argument(metavar="ID", help="An indicator's id or name (see tnplan indicators)."),
     ],
     year: YearOption = None,
     fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="table: the chart; csv or json: the yearly series."),
-    ] = Format.TABLE,
+        ListFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: the chart; csv or json: the yearly series; markdown; xlsx: a workbook"
+            " (default: from -o's ending, else table).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
     path: PathOption = None,
     output: OutputOption = None,
@@ -93,30 +104,41 @@ def show(
     Example: tnplan show urban_new_jobs
     """
     lang = _language(lang)
+    chosen = _chosen_format(ListFormat, fmt, output, ListFormat.TABLE)
     from ..calc.evaluation import observations, story
     from ..present.story import story_output
 
     plan, actuals, as_of = _evaluated(data, lang, year)
-    try:
-        indicator = plan.indicator(indicator_id)
-    except KeyError:
-        import difflib
-
-        near = difflib.get_close_matches(indicator_id, [i.id for i in plan.indicators], n=1)
-        hint = f"; did you mean {near[0]!r}?" if near else "; see tnplan indicators"
-        hint_zh = f"；是否应为 {near[0]!r}？" if near else "；请用 tnplan indicators 查看"
+    indicator = plan.lookup(indicator_id)
+    if indicator is None:
+        near = plan.nearest(indicator_id)
+        hint = f"; did you mean {near.id!r} ({near.name})?" if near else "; see tnplan indicators"
+        hint_zh = (
+            f"；是否应为 {near.id!r}（{near.name}）？" if near else "；请用 tnplan indicators 查看"
+        )
         _usage(f"no indicator {indicator_id!r}{hint}", f"没有指标 {indicator_id!r}{hint_zh}")
     figures = observations(actuals.submissions).get(indicator.id, {})
     rows, evaluation = story(plan, indicator, figures, as_of, _path(path))
     years = plan.plan.years
-    text = story_output(rows, evaluation, years, fmt.value, lang=lang.value, screen=_screen(output))
+    text = story_output(
+        rows, evaluation, years, chosen.value, lang=lang.value, screen=_screen(output)
+    )
     _deliver(text, output, force)
 
 
 @app.command()
 def indicators(
     tier: TierOption = TierChoice.ALL,
-    fmt: FormatOption = Format.TABLE,
+    fmt: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, csv, json, markdown, or xlsx: a workbook"
+            " (default: from -o's ending, else table).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -128,17 +150,19 @@ def indicators(
     Example: tnplan indicators --tier main --format json
     """
     lang = _language(lang)
+    chosen = _chosen_format(ListFormat, fmt, output, ListFormat.TABLE, excel=excel)
     from ..calc.evaluation import select
     from ..present.catalogue import catalogue_output
 
     _, plan = _load_plan(data, lang)
     text = catalogue_output(
         select(plan, tier.value),
-        fmt.value,
+        chosen.value,
         lang=lang.value,
         screen=_screen(output),
         to_file=output is not None,
         excel=excel,
+        title=plan.plan.title if lang is Lang.ZH else plan.plan.title_en,
     )
     _deliver(text, output, force)
 

@@ -22,6 +22,7 @@ __all__ = [
     "diagnostic",
     "figure_text",
     "markdown_table",
+    "ratio_text",
     "render",
     "shorten",
 ]
@@ -48,6 +49,16 @@ class Problem:
     at_key: bool = False
     #: The file could not be used at all: `check` exits 2, as for a usage error.
     usage: bool = False
+    #: An error that is a judgement rather than a fact (a figure that looks wrong): it may be
+    #: ignored or made a warning, and the figure is then used.
+    judgement: bool = False
+
+    @property
+    def silenceable(self) -> bool:
+        """Whether --ignore, --warn-only and directives may take it: warnings, notes and the
+        errors that are judgements. An error that leaves a figure out cannot be silenced:
+        the figure would be missing without a word."""
+        return self.severity is not Severity.ERROR or self.judgement
 
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -70,7 +81,7 @@ PROBLEMS = (
         E,
         "tnplan reads submissions as {suffixes}, not {given}",
         "tnplan 读取的报送文件格式为 {suffixes}，不包括 {given}",
-        "a file whose ending names no format tnplan reads (.yaml, .yml and .csv do)",
+        "a file whose ending names no format tnplan reads (.yaml, .yml, .csv and .xlsx do)",
         usage=True,
     ),
     Problem(
@@ -198,6 +209,41 @@ PROBLEMS = (
         "此行有 {cells} 格，表头只有 {columns} 列",
         "a CSV row with more cells than its header has columns",
     ),
+    # ---- workbooks
+    Problem(
+        "not-a-workbook",
+        E,
+        "{problem}",
+        "{problem}",
+        "a .xlsx file that is no workbook tnplan can read: damaged, a zip of something else,"
+        " an old .xls renamed, or protected by a password (the message says which)",
+    ),
+    Problem(
+        "missing-sheet",
+        E,
+        "the workbook has no sheet {sheet!r} (its sheets: {sheets}); a template that has it is"
+        " made by: tnplan new YEAR --format xlsx",
+        "工作簿中没有名为 {sheet!r} 的工作表（现有：{sheets}）；可用 tnplan new 年份 --format xlsx"
+        " 生成模板",
+        "a workbook without the sheet 填报 that `tnplan new --format xlsx` writes",
+    ),
+    Problem(
+        "formula-without-value",
+        E,
+        "the cell holds the formula {formula} but no saved result; open the file in Excel or"
+        " WPS and save it (which calculates the formula), or type the number",
+        "该单元格是公式 {formula}，但没有保存计算结果：请在 Excel 或 WPS 中打开并保存"
+        "（会计算公式），或直接填写数字",
+        "a formula whose result was never saved (a workbook is read by the results saved with"
+        " its formulas)",
+    ),
+    Problem(
+        "formula-error",
+        E,
+        "the formula {formula} gives the error {error}, not a number",
+        "公式 {formula} 的结果是错误值 {error}，不是数字",
+        "a formula whose saved result is an error value (`#DIV/0!`, `#REF!`, …)",
+    ),
     # ---- the plan
     Problem(
         "plan-not-found",
@@ -277,7 +323,8 @@ PROBLEMS = (
         E,
         "provenance {problem}: {allowed}",
         "provenance（数据性质）{problem}：{allowed}",
-        "provenance is not `official`, `preliminary`, `estimate` or `sample`",
+        "provenance is not `official`, `preliminary`, `estimate` or `sample` (or in Chinese"
+        " 正式, 初步, 估计, 示例)",
     ),
     # ---- the figures
     Problem(
@@ -384,13 +431,26 @@ PROBLEMS = (
         " year)",
     ),
     Problem(
+        "unit-slip",
+        E,
+        "{name}: {given} looks like {written} ({ratio} against about {around} {unit}, from"
+        " {basis}): {given}{as_unit} = {value} {unit}: {fix}",
+        "{name}：{given} 像是{written}（{basis}所示约为 {around} {unit}，相差 {ratio}）："
+        "{given}{as_unit} = {value} {unit}：{fix}",
+        "a figure off from what the indicator can plausibly be (its baseline, target and"
+        " earlier years) by a unit step: 10^4 (人 for 万人), 10^8 (元 for 亿元) or 100 (a"
+        " percentage written as a fraction); the figure is left out unless the code is"
+        " ignored or made a warning",
+        judgement=True,
+    ),
+    Problem(
         "implausible-jump",
         W,
-        "{name} moves from {old} to {new} {unit} (×{ratio}) against {previous} in {file}:"
+        "{name} moves from {old} to {new} {unit} ({ratio}) against {previous} in {file}:"
         " is the unit right?",
-        "{name}从 {previous} 年（{file}）的 {old} 变为 {new} {unit}（×{ratio}）：单位是否填错？",
+        "{name}从 {previous} 年（{file}）的 {old} 变为 {new} {unit}（{ratio}）：单位是否填错？",
         "a figure ten times larger or smaller than the previous year's (in the same run, or"
-        " the previous year's file beside it): a likely unit slip",
+        " `YYYY.yaml` beside the file), but not by a unit step",
     ),
     Problem(
         "missing-indicators",
@@ -401,6 +461,33 @@ PROBLEMS = (
         "{shown}{more}",
         "indicators the plan tracks that the file leaves out (listed once; missing is not zero)",
         at_key=True,
+    ),
+    # ---- choosing what fails
+    Problem(
+        "invalid-config",
+        E,
+        "{problem}",
+        "{problem}",
+        "a config file (`tnplan.toml`, `[tool.tnplan]` in pyproject.toml) that is not TOML, or"
+        " a key or value it does not take",
+    ),
+    Problem(
+        "unknown-code",
+        E,
+        "unknown code {code!r}{hint}",
+        "未知的代码 {code!r}{hint}",
+        "a code to ignore or warn about (`--ignore`, a config file, `# tnplan: ignore[…]`)"
+        " that is not one of these",
+    ),
+    Problem(
+        "cannot-ignore",
+        E,
+        "{code!r} cannot be ignored or made a warning: its figure cannot be used, and would"
+        " be left out without a word (warnings, notes and unit-slip can be)",
+        "{code!r} 不能忽略或降为警告：相关数字无法使用，忽略会让它悄无声息地缺失"
+        "（可以忽略的是警告、提示和 unit-slip）",
+        "an error named to ignore or warn about whose figure cannot be used (only warnings,"
+        " notes and errors that are judgements, such as `unit-slip`, can be silenced)",
     ),
 )
 
@@ -424,9 +511,20 @@ def diagnostic(code: str, file: str, line: int, column: int, /, **params: object
 
 
 def figure_text(value: float) -> str:
-    """A number as short as it can be written without changing it (962, 0.82, 100.0000001)."""
+    """A number as short as it can be written without changing it (962, 0.82, 100.0000001),
+    a whole number below 10^15 in full (950000000, not 9.5e+08)."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
     short, exact = f"{value:g}", repr(float(value))
     return short if float(short) == value and len(short) <= len(exact) else exact
+
+
+def ratio_text(ratio: float) -> str:
+    """A ratio as people write it, to three figures and without an exponent: ×9550 for a
+    figure that grew, ÷9550 for one that shrank as much."""
+    sign, size = ("×", ratio) if ratio >= 1 else ("÷", 1 / ratio)
+    rounded = float(f"{size:.3g}")
+    return sign + (f"{rounded:.0f}" if rounded >= 100 else f"{rounded:g}")
 
 
 #: Longest text of a submission quoted in a message.

@@ -37,6 +37,8 @@ __all__ = [
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 _ID_RE = re.compile(ID_PATTERN)
+#: Longer text is not compared with ids and names for the one most likely meant.
+_NEAREST_LONGEST = 64
 
 
 class Attribute(StrEnum):
@@ -104,6 +106,27 @@ class Provenance(StrEnum):
     def rank(self) -> int:
         """0 for official; larger is less official."""
         return list(Provenance).index(self)
+
+    @property
+    def zh(self) -> str:
+        """The word statistical offices use for it: 正式, 初步, 估计, 示例."""
+        return _PROVENANCE_ZH[self]
+
+    @classmethod
+    def from_word(cls, word: str) -> Provenance | None:
+        """The provenance a submission names: its code in any case, or its Chinese word."""
+        text = word.strip()
+        return _PROVENANCE_BY_WORD.get(text) or _PROVENANCE_BY_WORD.get(text.lower())
+
+
+_PROVENANCE_ZH = {
+    Provenance.OFFICIAL: "正式",
+    Provenance.PRELIMINARY: "初步",
+    Provenance.ESTIMATE: "估计",
+    Provenance.SAMPLE: "示例",
+}
+#: Every way a submission may name a provenance: its code, and its word in Chinese.
+_PROVENANCE_BY_WORD = {p.value: p for p in Provenance} | {w: p for p, w in _PROVENANCE_ZH.items()}
 
 
 class _Strict(BaseModel):
@@ -325,6 +348,40 @@ class Plan(_Strict):
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; KeyError if none."""
         return self._by_id[indicator_id]
+
+    def lookup(self, text: str) -> Indicator | None:
+        """The indicator text names: its id, its Chinese name (with or without 其中：), or its
+        English name in any case; None if none."""
+        wanted = text.strip()
+        if wanted in self._by_id:
+            return self._by_id[wanted]
+        name = wanted.removeprefix("其中：").removeprefix("其中:")
+        folded = wanted.casefold()
+        return next(
+            (
+                ind
+                for ind in self.indicators
+                if ind.name == name or (ind.name_en and ind.name_en.casefold() == folded)
+            ),
+            None,
+        )
+
+    def nearest(self, text: str) -> Indicator | None:
+        """The indicator text most likely means: the closest id, for text shaped like an id,
+        else the closest Chinese or English name; None when nothing is close."""
+        import difflib
+
+        wanted = text.strip()
+        if len(wanted) > _NEAREST_LONGEST:
+            return None  # difflib's time grows with the length; no name is this long
+        if _ID_RE.match(wanted):
+            near = difflib.get_close_matches(wanted, list(self._by_id), n=1, cutoff=0.6)
+            if near:
+                return self._by_id[near[0]]
+        names = {ind.name: ind for ind in self.indicators}
+        names.update({ind.name_en: ind for ind in self.indicators if ind.name_en})
+        near = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
+        return names[near[0]] if near else None
 
     @property
     def by_id(self) -> dict[str, Indicator]:

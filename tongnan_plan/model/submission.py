@@ -104,6 +104,23 @@ def _as_typed(value: Any) -> Any:
     return COMPARATORS.get(value, value) if isinstance(value, str) else value
 
 
+def _as_provenance(value: Any) -> Any:
+    """正式, 初步, 估计, 示例 and the codes in any case, as a Provenance."""
+    if isinstance(value, str):
+        return Provenance.from_word(value) or value
+    return value
+
+
+#: A provenance by its code or its Chinese word (a spreadsheet's drop-down offers the words).
+NamedProvenance = Annotated[
+    Provenance,
+    BeforeValidator(_as_provenance),
+    WithJsonSchema(
+        {"enum": [p.value for p in Provenance] + [p.zh for p in Provenance], "type": "string"}
+    ),
+]
+
+
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=LEAST)]
 TypedComparator = Annotated[
     Comparator,
@@ -146,7 +163,7 @@ class Submission(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     year: StrictInt
-    provenance: Provenance
+    provenance: NamedProvenance
     source: StrictStr | None = None
     note: StrictStr | None = None
     values: dict[IndicatorId, Figure]

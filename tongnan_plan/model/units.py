@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-__all__ = ["MAX_MAGNITUDE", "convert", "normalise_unit"]
+from typing import NamedTuple
+
+__all__ = ["MAX_MAGNITUDE", "UnitStep", "convert", "normalise_unit", "unit_steps"]
 
 #: The largest figure tnplan accepts, in an indicator's own unit (after any conversion): far above
 #: any real count or amount, and far enough below float's limit (about 1.8e308) that sums over a
 #: plan's years and indicators stay finite.
-MAX_MAGNITUDE = 1e15
-
 MAX_MAGNITUDE = 1e15
 
 # unit -> (base unit, factor to base)
@@ -51,3 +51,33 @@ def convert(value: float, from_unit: str, to_unit: str) -> float | None:
     if base_from != base_to:
         return None
     return value * factor_from / factor_to
+
+
+#: A percentage written as a fraction of one (0.962 for 96.2 %) reads this many times smaller.
+PERCENT_AS_FRACTION = 0.01
+
+
+class UnitStep(NamedTuple):
+    """A unit a figure is easily written in by mistake, and how much larger it then reads."""
+
+    #: The unit the figure was written in; None for a percentage written as a fraction of one.
+    unit: str | None
+    #: The figure as written, divided by the figure in the indicator's own unit (10^4 for 人
+    #: typed into a 万人 field, 10^-4 the other way, 0.01 for a fraction of one).
+    factor: float
+
+
+def unit_steps(unit: str) -> tuple[UnitStep, ...]:
+    """The slips a figure in unit is open to: every other unit of its kind (万 = 10^4,
+    亿 = 10^8 apart), or, for a percentage, a fraction of one; none for other units."""
+    own = normalise_unit(unit)
+    if own == "%":
+        return (UnitStep(None, PERCENT_AS_FRACTION),)
+    if own not in _SCALE:
+        return ()
+    base, factor = _SCALE[own]
+    return tuple(
+        UnitStep(other, factor / other_factor)
+        for other, (other_base, other_factor) in _SCALE.items()
+        if other_base == base and other != own
+    )

@@ -113,9 +113,14 @@ def catalogue_output(
     screen: Screen,
     to_file: bool,
     excel: bool = False,
-) -> str:
-    """The catalogue in a format of `tnplan indicators`: csv, json, markdown, or a table
-    (drawn for a terminal, plain columns in a file)."""
+    title: str = "",
+) -> str | bytes:
+    """The catalogue in a format of `tnplan indicators`: csv, json, markdown, xlsx (a workbook,
+    as bytes), or a table (drawn for a terminal, plain columns in a file)."""
+    if fmt == "xlsx":
+        from .xlsx import catalogue_workbook
+
+        return catalogue_workbook(indicators, title, lang)
     if fmt in ("csv", "json"):
         rows = [catalogue_row(ind) for ind in indicators]
         return csv_text(rows, CATALOGUE_COLUMNS, excel=excel) if fmt == "csv" else json_text(rows)

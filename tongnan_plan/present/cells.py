@@ -139,15 +139,7 @@ _ATTRIBUTE_WORDS = {
     "zh": {Attribute.ANTICIPATED: "预期性", Attribute.BINDING: "约束性"},
     "en": {Attribute.ANTICIPATED: "anticipated", Attribute.BINDING: "binding"},
 }
-_PROVENANCE_WORDS = {
-    "zh": {
-        Provenance.OFFICIAL: "正式",
-        Provenance.PRELIMINARY: "初步",
-        Provenance.ESTIMATE: "估计",
-        Provenance.SAMPLE: "示例",
-    },
-    "en": {p: p.value for p in Provenance},
-}
+_PROVENANCE_WORDS = {"zh": {p: p.zh for p in Provenance}, "en": {p: p.value for p in Provenance}}
 
 NOT_OFFICIAL = {
     "zh": "注意：标 * 的数字不是正式统计数据（{kinds}），仅供演示或参考。",

@@ -5,8 +5,20 @@ without importing any renderer."""
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import PurePath
+from typing import TypeVar
 
-__all__ = ["Format", "Lang", "PathChoice", "ReportFormat", "StatusFormat", "TierChoice"]
+__all__ = [
+    "Format",
+    "Lang",
+    "ListFormat",
+    "PathChoice",
+    "ReportFormat",
+    "StatusFormat",
+    "TemplateFormat",
+    "TierChoice",
+    "output_format",
+]
 
 
 class Format(StrEnum):
@@ -18,15 +30,63 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
 
 
-class StatusFormat(StrEnum):
-    """The formats of status: a table, records, Markdown, or the table recorded as a picture."""
+class ListFormat(StrEnum):
+    """The formats of show and indicators: those of audit, and a workbook."""
 
     TABLE = "table"
     CSV = "csv"
     JSON = "json"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
+
+
+class StatusFormat(StrEnum):
+    """The formats of status: a table, records, Markdown, a workbook, or the table recorded
+    as a picture."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    XLSX = "xlsx"
     SVG = "svg"
     HTML = "html"
+
+
+class TemplateFormat(StrEnum):
+    """The formats of the blank submission `new` writes."""
+
+    YAML = "yaml"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+#: The format a file's ending names, where -o chooses the format.
+SUFFIX_FORMATS = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xlsx": "xlsx",
+    ".svg": "svg",
+    ".html": "html",
+    ".htm": "html",
+}
+
+Chosen = TypeVar("Chosen", bound=StrEnum)
+
+
+def output_format(
+    choices: type[Chosen], given: Chosen | None, output: PurePath | None, default: Chosen
+) -> Chosen:
+    """The format asked for; else the one the output file's ending names among the choices
+    (``-o status.xlsx``); else the default."""
+    if given is not None:
+        return given
+    named = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    return next((choice for choice in choices if choice == named), default)
 
 
 class ReportFormat(StrEnum):

@@ -53,7 +53,7 @@ def line(d: Diagnostic, lang: str = "en", *, colour: bool = False) -> str:
     if not colour:
         return visible(d.as_text(lang))
     level = f"{_COLOURS[d.severity]}{d.severity}{_RESET}"
-    where = f"\033[1m{visible(d.file)}:{d.line}:{d.column}:{_RESET}"
+    where = f"\033[1m{visible(d.file)}:{visible(d.location)}:{_RESET}"
     return f"{where} {level}[{d.code}] {visible(d.text(lang))}"
 
 
@@ -119,7 +119,8 @@ def github(report: Report, shown: Sequence[Diagnostic], lang: str = "en") -> str
                 f"title={_escape_property('tnplan ' + d.code)}",
             ]
         )
-        message = _escape_data(visible(d.text(lang)))
+        # A workbook's cell, which no annotation can point at, leads the message.
+        message = _escape_data(visible(f"{d.cell}: {d.text(lang)}" if d.cell else d.text(lang)))
         lines.append(f"::{_GITHUB_LEVEL[d.severity]} {props}::{message}")
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -135,8 +135,13 @@ def status_output(
     lang: str,
     screen: Screen,
     excel: bool = False,
-) -> str:
-    """The evaluations in a format of `tnplan status`: table, csv, json, markdown, svg, html."""
+) -> str | bytes:
+    """The evaluations in a format of `tnplan status`: table, csv, json, markdown, svg, html,
+    or xlsx (a workbook, as bytes)."""
+    if fmt == "xlsx":
+        from .xlsx import status_workbook
+
+        return status_workbook(evaluations, title, lang)
     if fmt in ("csv", "json"):
         rows = [status_row(ev) for ev in evaluations]
         return csv_text(rows, STATUS_COLUMNS, excel=excel) if fmt == "csv" else json_text(rows)

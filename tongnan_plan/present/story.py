@@ -363,10 +363,15 @@ def story_output(
     *,
     lang: str,
     screen: Screen,
-) -> str:
+) -> str | bytes:
     """An indicator's story in a format of `tnplan show`: table (the chart), markdown, or the
-    yearly series as csv; json adds the indicator and its evaluation."""
+    yearly series as csv; json adds the indicator and its evaluation; xlsx is a workbook."""
     series = [series_row(r, ev.indicator) for r in rows]
+    if fmt == "xlsx":
+        from .xlsx import story_workbook
+
+        lines = story_lines(ev, lang) + notices([ev], lang)
+        return story_workbook(rows, ev, lines, story_title(ev, lang), lang)
     if fmt == "csv":
         return csv_text(series, SERIES_COLUMNS)
     if fmt == "json":

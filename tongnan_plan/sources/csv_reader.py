@@ -22,6 +22,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..sources.directives import note_directive
 from ..sources.files import read_text
 from ..sources.yaml_reader import MAX_NUMBER_LENGTH, Document, Key, is_plain_number
 
@@ -90,26 +91,44 @@ def _split_cells(lines: list[str], index: int) -> tuple[_Row, int, int | None]:
         i += 1  # the comma
 
 
+def _comment(line: str) -> tuple[str, int] | None:
+    """A comment line's text from ``#`` on, and the index where it starts in the line.
+
+    As spreadsheets save one: padded with commas (``# provenance: official,,,,``), or in a
+    quoted cell (``"# source: 区人力社保局, 统计科",,,``) when the comment holds a comma.
+    """
+    start = len(line) - len(line.lstrip())
+    if line.startswith("#", start):
+        return line[start:].rstrip().rstrip(",").rstrip(), start
+    if line.startswith('"#', start):
+        record, _, unclosed = _split_cells([line], 0)
+        (_, column, text), *rest = record.cells
+        if unclosed is None and not any(cell.strip() for _, _, cell in rest):
+            return text.rstrip(), column  # the cell's text starts after its quote
+    return None
+
+
 def _skipped(line: str) -> bool:
-    """A blank line or a comment, read as no row."""
-    stripped = line.lstrip()
-    return not stripped or stripped.startswith("#")
+    """A blank line (spreadsheets save an empty row as commas) or a comment: no row."""
+    stripped = line.strip()
+    return not stripped.strip(",") or _comment(line) is not None
 
 
 def _meta(line: str) -> tuple[str, str, int, int] | None:
     """``# key: value`` before the header: key, value and the columns where each starts."""
-    hash_at = len(line) - len(line.lstrip())
-    if not line.startswith("#", hash_at):
+    found = _comment(line)
+    if found is None:
         return None
-    colon = line.find(":", hash_at)
+    text, offset = found
+    colon = text.find(":")
     if colon < 0:
         return None
-    key = line[hash_at + 1 : colon].strip()
+    key = text[1:colon].strip()
     if not key or not all(c.isascii() and (c.isalpha() or c == "_") for c in key):
         return None
-    key_column = line.index(key, hash_at) + 1
-    value = line[colon + 1 :].strip()
-    value_column = line.find(value, colon + 1) + 1 if value else colon + 2
+    key_column = offset + text.index(key) + 1
+    value = text[colon + 1 :].strip()
+    value_column = offset + (text.find(value, colon + 1) if value else colon + 1) + 1
     return key.lower(), value, key_column, value_column
 
 
@@ -213,9 +232,12 @@ class _Reader:
     def _header(self, row: int) -> list[str]:
         """The column names, each problem with them reported; id and value are required."""
         record, _, _ = _split_cells([self.lines[row]], 0)
+        cells = record.cells
+        while len(cells) > 1 and not cells[-1][2].strip():
+            cells = cells[:-1]  # the empty columns a spreadsheet saves after the last
         names: list[str] = []
         seen: dict[str, int] = {}
-        for _, column, cell in record.cells:
+        for _, column, cell in cells:
             name = cell.strip().lower()
             names.append(name)
             if name not in COLUMNS:
@@ -259,6 +281,8 @@ class _Reader:
 
     def _row(self, record: _Row, names: list[str], first_row: dict[str, int]) -> None:
         cells = record.cells
+        while len(cells) > len(names) and not cells[-1][2].strip():
+            cells = cells[:-1]  # empty cells past the header's columns, as spreadsheets pad
         number = record.line
         found: dict[str, tuple[int, int, str]] = {}
         for name, cell in zip(names, cells, strict=False):
@@ -312,6 +336,9 @@ class _Reader:
                 entry["value"] = self._value(text, (*path, name), line, column)
             elif text.strip():
                 entry[name] = text.strip()
+                codes = note_directive(text) if name == "note" else None
+                if codes is not None:
+                    self.doc.suppressions[number] = (codes, column)
         self.values[indicator] = entry
 
     def _value(self, text: str, path: tuple[Key, ...], line: int, column: int) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ..model.diagnostics import Diagnostic, Severity
 
@@ -36,6 +36,12 @@ class Document:
     relocate: Callable[[str, str], tuple[Document, list[Diagnostic]]] | None = field(
         default=None, repr=False
     )
+    #: Codes silenced by the file itself (``# tnplan: ignore[CODE]`` on a YAML line, or in a
+    #: row's note cell), by line: the codes as written and the column of the directive.
+    suppressions: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
+
+    #: Whether a figure's unit can be stated in this format (a workbook's unit cells are fixed).
+    units_stated: ClassVar[bool] = True
 
     def where(self, path: Sequence[Key], *, key: bool = False) -> tuple[int, int]:
         """The position of the value (or key) at path, else of its nearest ancestor."""
@@ -63,7 +69,26 @@ class Document:
     ) -> Diagnostic:
         """A diagnostic located at path in this document; zh is the message in Chinese."""
         line, column = self.where(path, key=key)
-        return Diagnostic(self.file, line, column, severity, code, message, format_path(path), zh)
+        return self.at(line, column, code, message, severity, path=format_path(path), zh=zh)
+
+    def at(
+        self,
+        line: int,
+        column: int,
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        *,
+        path: str = "",
+        zh: str = "",
+    ) -> Diagnostic:
+        """A diagnostic at line and column of this document (a cell, for a workbook)."""
+        cell = self.cell(line, column)
+        return Diagnostic(self.file, line, column, severity, code, message, path, zh, cell)
+
+    def cell(self, line: int, column: int) -> str:
+        """Where line and column are in a workbook (``填报!E7``); empty for a text file."""
+        return ""
 
 
 def is_plain_number(text: str) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..fileio import file_kind
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 
-__all__ = ["FILE_PROBLEMS", "MAX_BYTES", "read_text"]
+__all__ = ["FILE_PROBLEMS", "MAX_BYTES", "read_bytes", "read_text"]
 
 #: Submissions and plans larger than this are refused, counted as they are read.
 MAX_BYTES = 16 * 1024 * 1024
@@ -42,7 +42,11 @@ def read_text(path: Path, display: str | None = None, *, legacy_encodings: bool 
             except UnicodeDecodeError:
                 pass
     return _decode(raw, name)
-    return _decode(raw, name)
+
+
+def read_bytes(path: Path, display: str | None = None) -> bytes:
+    """The file's bytes (a workbook's): a regular file only, at most MAX_BYTES of it."""
+    return _read_bytes(path, display or str(path))
 
 
 def _problem(

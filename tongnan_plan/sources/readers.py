@@ -30,6 +30,7 @@ READERS: dict[str, tuple[str, str]] = {
     ".yaml": ("yaml_reader", "load_yaml"),
     ".yml": ("yaml_reader", "load_yaml"),
     ".csv": ("csv_reader", "load_csv"),
+    ".xlsx": ("xlsx_reader", "load_xlsx"),
 }
 #: The endings of submission files, in the order a missing year's file is looked for.
 SUFFIXES = tuple(READERS)

@@ -19,6 +19,8 @@ from ..sources.yaml_reader import load_yaml
 from ..validate.across import check_run
 from ..validate.check import Actuals, CheckedSubmission, check_document
 from ..validate.explain import pydantic_diagnostics
+from ..validate.selection import Selection
+from .config import find_config, load_config
 from .readers import SUFFIXES, read_submission
 
 __all__ = [
@@ -108,13 +110,28 @@ def actual_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir())
 
 
-def load_actuals(data_dir: Path, plan: Plan, *, warnings: bool = True) -> Actuals:
+def load_actuals(
+    data_dir: Path, plan: Plan, *, warnings: bool = True, config: bool = True
+) -> Actuals:
     """Load and check every submission under data_dir/actuals (bad entries are left out).
 
     warnings=False skips the checks across years (jumps, running totals), which can only
-    warn: for callers that report errors alone.
+    warn: for callers that report errors alone. config: the codes that the config file
+    found beside the data (sources/config.py) ignores or makes warnings are chosen as
+    `tnplan check` chooses them; a config that cannot be used is reported among the
+    diagnostics, and none applies.
     """
-    return check_files(actual_files(data_dir), plan, compare=warnings)
+    selection, problems = Selection(), []
+    if config:
+        found = find_config(data_dir / ACTUALS)
+        if found is not None:
+            try:
+                selection = load_config(found).selection
+            except TnplanError as exc:
+                problems = exc.diagnostics
+    actuals = check_files(actual_files(data_dir), plan, compare=warnings, selection=selection)
+    actuals.diagnostics[:0] = problems
+    return actuals
 
 
 def check_file(path: Path, plan: Plan) -> CheckedSubmission:
@@ -126,14 +143,21 @@ def check_file(path: Path, plan: Plan) -> CheckedSubmission:
     return check_document(doc, plan, diagnostics)
 
 
-def check_files(paths: Sequence[Path], plan: Plan, *, compare: bool = True) -> Actuals:
+def check_files(
+    paths: Sequence[Path],
+    plan: Plan,
+    *,
+    compare: bool = True,
+    selection: Selection | None = None,
+) -> Actuals:
     """Check submission files, then across years: the usable submissions and every diagnostic.
 
     A year the files lack is taken, for comparison only, from a YYYY file beside them.
+    selection: the codes to ignore or to report as warnings (see validate/selection.py).
     """
     checked = [check_file(path, plan) for path in paths]
-    earlier = _beside(paths, checked, plan) if compare else []
-    return check_run(checked, plan, earlier, compare=compare)
+    earlier = _beside(paths, checked, plan)
+    return check_run(checked, plan, earlier, compare=compare, selection=selection)
 
 
 def _beside(

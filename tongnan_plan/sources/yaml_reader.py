@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from .directives import comment_directives
 from .document import Document, Key, PathT, format_path, is_plain_number
 from .files import FILE_PROBLEMS, MAX_BYTES, read_text
 from .yaml_errors import (
@@ -115,6 +116,7 @@ def _parse(text: str, file: str, positions: bool) -> tuple[Document, list[Diagno
     document = Document(file, data, builder.values, builder.keys, builder.quirks)
     if not positions:  # found again only if a problem needs one
         document.text, document.relocate = text, parse_yaml
+    document.suppressions = comment_directives(text)
     return document, builder.diagnostics
 
 

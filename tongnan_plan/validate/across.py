@@ -1,4 +1,5 @@
-"""Checks across years: one file a year, implausible jumps, running totals given as flows.
+"""Checks across years: one file a year, unit slips, implausible jumps, running totals given
+as flows; then what the selection and the files' own directives choose to report.
 
 Reads no files: the caller hands over the run's checked submissions and, for the years the
 run lacks, the earlier years' checked submissions to compare with.
@@ -9,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..calc.series import Observation, build_series
+from ..model.catalogue import ratio_text
 from ..model.diagnostics import Diagnostic
 from ..model.plan import Kind, Plan
 from ..model.submission import figure_of
 from .check import Actuals, CheckedSubmission
 from .explain import emit
+from .selection import Selection
+from .slips import remove_slips
 
 __all__ = ["check_run", "compare_with_earlier", "one_per_year"]
 
@@ -30,21 +34,27 @@ def check_run(
     earlier: Iterable[CheckedSubmission] = (),
     *,
     compare: bool = True,
+    selection: Selection | None = None,
 ) -> Actuals:
     """The run's submissions checked across years (earlier: years the run lacks, for history).
 
-    compare=False skips the checks that can only warn (jumps, running totals).
+    Unit slips are errors and always looked for; compare=False skips the checks that can only
+    warn (jumps, running totals). selection: the codes to ignore or to report as warnings
+    (each file's own directives apply too).
     """
+    chosen = selection or Selection()
     by_year = one_per_year(checked)
+    history = {c.submission.year: c for c in earlier if c.submission is not None}
+    history.update(by_year)
+    remove_slips(checked, history, plan, chosen)
     if compare:
-        history = {c.submission.year: c for c in earlier if c.submission is not None}
-        history.update(by_year)
         for one in by_year.values():
             one.diagnostics.extend(compare_with_earlier(one, history, plan))
     result = Actuals()
     for one in checked:
         result.files.append(one.file)
-        result.diagnostics.extend(sorted(one.diagnostics, key=lambda d: (d.line, d.column)))
+        reported = chosen.apply(one.diagnostics, one.document)
+        result.diagnostics.extend(sorted(reported, key=lambda d: (d.line, d.column)))
         if one.submission is not None:
             result.submissions.append(one.submission)
             result.submission_files.append(one.file)
@@ -105,7 +115,7 @@ def _jumps(one: CheckedSubmission, previous: CheckedSubmission, plan: Plan) -> I
                 old=old_value,
                 new=new_value,
                 unit=ind.unit,
-                ratio=f"{ratio:.3g}",
+                ratio=ratio_text(ratio),
                 previous=previous.submission.year,
                 file=previous.file,
             )

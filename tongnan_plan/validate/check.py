@@ -20,9 +20,10 @@ from pydantic_core import ErrorDetails
 from ..model.catalogue import Words, shorten
 from ..model.diagnostics import Diagnostic
 from ..model.plan import Plan, Provenance, Tier
-from ..model.submission import Submission, SubmissionContext
+from ..model.submission import Entry, Submission, SubmissionContext
 from ..sources.yaml_reader import Document, Key
 from .explain import REPORTED, Explainer, emit, error_path
+from .selection import directive_problems
 
 __all__ = ["Actuals", "CheckedSubmission", "check_document"]
 
@@ -41,6 +42,11 @@ class CheckedSubmission:
     submission: Submission | None
     document: Document | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: The figures that keep the model's rules, also where the submission as a whole cannot be
+    #: used (a wrong provenance): the rules across years still judge them.
+    figures: dict[str, Entry | float] = field(default_factory=dict)
+    #: The year the document gives, where it is one of the plan's.
+    year: int | None = None
 
 
 @dataclass
@@ -77,6 +83,7 @@ def check_document(
             break
         data, fatal = pruned
         usable = usable and not fatal
+    figures = dict(submission.values) if submission is not None else {}
     if submission is not None:
         out.extend(_conversions(doc, context, plan))
         if usable:
@@ -84,7 +91,10 @@ def check_document(
         else:
             submission = None
     out.extend(_missing_indicators(doc, plan))
-    return CheckedSubmission(doc.file, submission, doc, out)
+    out.extend(directive_problems(doc))
+    year = doc.data.get("year") if isinstance(doc.data, dict) else None
+    known = year if type(year) is int and year in plan.plan.years else None
+    return CheckedSubmission(doc.file, submission, doc, out, figures, known)
 
 
 def _prune(data: Any, errors: list[ErrorDetails], plan: Plan) -> tuple[Any, bool] | None:

@@ -18,12 +18,21 @@ from pydantic_core import ErrorDetails
 
 from ..model.catalogue import CATALOGUE, Words, figure_text, render, shorten
 from ..model.diagnostics import Diagnostic
-from ..model.plan import Plan, Provenance, is_valid_id
+from ..model.plan import Indicator, Plan, Provenance
 from ..model.submission import COMPARATORS, Entry, Submission
 from ..model.units import MAX_MAGNITUDE
 from ..sources.yaml_reader import Document, Key, format_path
+from .plausible import corrected_text, plan_references, slip_of, slip_words
 
-__all__ = ["REPORTED", "SUGGEST_AT_MOST", "Explainer", "emit", "error_path", "pydantic_diagnostics"]
+__all__ = [
+    "REPORTED",
+    "SUGGEST_AT_MOST",
+    "Explainer",
+    "emit",
+    "emit_at",
+    "error_path",
+    "pydantic_diagnostics",
+]
 
 #: Put in place of a value the reader has already reported (a YAML 1.1 reading): it fails
 #: validation like any bad value, and its errors are not reported a second time.
@@ -45,6 +54,12 @@ def emit(doc: Document, path: Sequence[Key], code: str, /, **params: object) -> 
     return doc.diagnostic(
         path, code, message.en, problem.severity, key=problem.at_key, zh=message.zh
     )
+
+
+def emit_at(doc: Document, line: int, column: int, code: str, /, **params: object) -> Diagnostic:
+    """A diagnostic of code at line and column of doc, its message from the catalogue."""
+    message = render(code, {k: _plain(v) for k, v in params.items()})
+    return doc.at(line, column, code, message.en, CATALOGUE[code].severity, zh=message.zh)
 
 
 def _plain(value: object) -> object:
@@ -131,11 +146,11 @@ class Explainer:
 
     def _missing(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
         key = path[-1]
-        allowed = ", ".join(p.value for p in Provenance)
+        allowed = _provenance_choices()
         what = {
             "values": Words(" (indicator id: number)", "（指标 id: 数值）"),
             "year": Words("", "（年份）"),
-            "provenance": Words(f" ({allowed})", f"（数据性质：{allowed}）"),
+            "provenance": Words(f" ({allowed.en})", f"（数据性质：{allowed.zh}）"),
             "value": Words("", "（数值）"),
         }.get(str(key), Words("", ""))
         return emit(self.doc, path[:-1], "missing-key", key=key, what=what)
@@ -173,7 +188,7 @@ class Explainer:
                 given=_quoted(given),
                 allowed=Words(", ".join(COMPARATORS), "、".join(COMPARATORS)),
             )
-        allowed = ", ".join(p.value for p in Provenance)
+        allowed = _provenance_choices()
         if given is None:
             problem = Words("is empty; choose one of", "为空，请选择")
         else:
@@ -204,6 +219,9 @@ class Explainer:
             )
         if isinstance(given, str):
             what, hint = _text_reading(given, self.doc.quirks.get(path))
+            indicator = self.by_id.get(str(path[1])) if len(path) > 1 else None
+            if indicator is not None and _THOUSANDS.fullmatch(given.strip()):
+                hint = self._thousands_in_unit(given.strip(), indicator) or hint
             return emit(self.doc, path, "not-a-number", given=_quoted(given), what=what, hint=hint)
         what = {
             bool: Words("is a boolean", "是布尔值"),
@@ -212,6 +230,21 @@ class Explainer:
         }.get(type(given), Words(f"is a {type(given).__name__}", f"是 {type(given).__name__}"))
         return emit(
             self.doc, path, "not-a-number", given=_quoted(given), what=what, hint=Words("", "")
+        )
+
+    def _thousands_in_unit(self, text: str, indicator: Indicator) -> Words | None:
+        """The hint for a figure with thousands separators that, without them, reads as
+        written in another unit (6,200 人次 in a 万人次 field): the figure it is meant to be."""
+        plain = text.replace(",", "")
+        slip = slip_of(float(plain), indicator, plan_references(indicator, self.plan.plan))
+        if slip is None:
+            return None
+        _, as_unit, fix = slip_words(slip, self.doc.units_stated)
+        value = f"{corrected_text(slip)} {indicator.unit}"
+        return Words(
+            f": drop the thousands separators, and mind the unit: {plain}{as_unit.en} = {value}:"
+            f" {fix.en}",
+            f"：请去掉千位分隔符，并注意单位：{plain}{as_unit.zh} = {value}：{fix.zh}",
         )
 
     def _not_finite(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
@@ -238,14 +271,19 @@ class Explainer:
         if self.suggestions_left <= 0:
             return Words("", "")
         self.suggestions_left -= 1
-        near = _suggest(key, known) if is_valid_id(key) else None
-        if near is None:
-            near_name = _suggest(key, names)
-            near = names[near_name] if near_name is not None else None
-        if near is None:
+        found = self.plan.nearest(key) if len(key) <= _SUGGEST_LONGEST else None
+        if found is None:
             return Words("", "")
-        name = known[near].name
+        near, name = found.id, found.name
         return Words(f"; did you mean {near!r} ({name})?", f"；是否应为 {near!r}（{name}）？")
+
+
+def _provenance_choices() -> Words:
+    """The provenances a submission may give, by code and by word."""
+    return Words(
+        ", ".join(f"{p.value} ({p.zh})" for p in Provenance),
+        "、".join(f"{p.zh}（{p.value}）" for p in Provenance),
+    )
 
 
 def _quoted(given: Any) -> str:

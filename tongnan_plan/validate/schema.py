@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.plan import Indicator, Kind, Plan, Tier
+from ..model.plan import Indicator, Kind, Plan, Provenance, Tier
 from ..model.submission import Submission, upper_bound
 
-__all__ = ["SCHEMA_DIALECT", "submission_schema", "submission_template"]
+__all__ = [
+    "SCHEMA_DIALECT",
+    "submission_csv_template",
+    "submission_schema",
+    "submission_template",
+]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -109,11 +115,25 @@ _TEMPLATE = {
 }
 
 
+def _about(ind: Indicator, lang: str = "zh") -> str:
+    """An indicator as a template's comment names it: name, unit, what to fill in, source."""
+    words = _TEMPLATE[lang]
+    opening, separator, closing = ("（", "；", "）") if lang == "zh" else (" (", "; ", ")")
+    name = ind.name if lang == "zh" else ind.name_en
+    how = words.flow if ind.kind is Kind.CUMULATIVE else words.level
+    return _comment(f"{name}{opening}{ind.unit}{separator}{how}{closing} {ind.source}")
+
+
 def submission_template(
-    plan: Plan, year: int, schema_url: str | None = None, lang: str = "zh"
+    plan: Plan,
+    year: int,
+    schema_url: str | None = None,
+    indicators: Sequence[Indicator] | None = None,
+    lang: str = "zh",
 ) -> str:
-    """A submission for year with every indicator id left blank, names and units as comments,
-    in lang (the keys and the provenance codes are the file's own, in either language)."""
+    """A submission for year with each indicator's id left blank (every indicator of the plan
+    unless indicators are given), names and units as comments, in lang (the keys and the
+    provenance codes are the file's own, in either language)."""
     words = _TEMPLATE[lang]
     lines = []
     if schema_url:
@@ -127,16 +147,39 @@ def submission_template(
         f"source:        # {words.source}",
         "values:",
     ]
-    opening, separator, closing = ("（", "；", "）") if lang == "zh" else (" (", "; ", ")")
     tier = None
-    for ind in plan.indicators:
+    for ind in plan.indicators if indicators is None else indicators:
         if ind.tier is not tier:
             tier = ind.tier
             lines.append(f"  # ---- {words.tiers[tier]}")
-        name = ind.name if lang == "zh" else ind.name_en
-        how = words.flow if ind.kind is Kind.CUMULATIVE else words.level
-        lines.append(
-            _comment(f"  # {name}{opening}{ind.unit}{separator}{how}{closing} {ind.source}")
-        )
+        lines.append(f"  # {_about(ind, lang)}")
         lines.append(f"  {ind.id}:")
+    return "\n".join(lines) + "\n"
+
+
+def _provenance_choices() -> str:
+    return (
+        " | ".join(p.value for p in Provenance) + " (" + " | ".join(p.zh for p in Provenance) + ")"
+    )
+
+
+def submission_csv_template(plan: Plan, year: int, indicators: Sequence[Indicator]) -> str:
+    """The same as CSV (sources/csv_reader.py): the year and provenance as comments before
+    the header, a row per indicator with its name as a comment line above it."""
+    from ..sources.csv_reader import COLUMNS as CSV_COLUMNS
+
+    lines = [
+        f"# {_comment(plan.plan.title)}: figures of {year}.",
+        "# Fill in the value column; delete the rows you have no figure for (missing is not"
+        " zero). Cumulative indicators (累计) take the year's own flow.",
+        f"# The provenance is one of: {_provenance_choices()}; the source says where the"
+        " figures come from.",
+        f"# year: {year}",
+        "# provenance:",
+        "# source:",
+        ",".join(CSV_COLUMNS),
+    ]
+    for ind in indicators:
+        lines.append(f"# {_about(ind)}".replace(", ", "，").replace(",", "，"))
+        lines.append(ind.id + "," * (len(CSV_COLUMNS) - 1))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,490 @@
+"""Workbooks tnplan writes: the template a clerk fills in (`new --format xlsx`), and the tables
+of `status`, `indicators` and `show` (`--format xlsx`).
+
+Numbers are typed numbers (a percentage is a fraction shown with a percent format), and what
+the terminal shows around a figure (累计, ≥, *) is its number format, so that the figure stays
+a number. Every sheet has its header frozen and its columns as wide as their text (a Chinese
+character counts two). openpyxl is imported only here, by the commands that write a workbook.
+The template's layout (sheet, columns, labels) is the reader's (sources/xlsx_reader.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..model.plan import Indicator, Kind, Plan, Provenance
+from ..model.status import Status
+from ..model.units import normalise_unit
+from ..sources.xlsx_reader import COLUMNS, HEADER_ROW, INSTRUCTIONS_SHEET, META, SHEET
+from .cells import (
+    HEADERS,
+    gap_notice,
+    lower_bound,
+    name_cell,
+    not_official_notice,
+    number,
+    provenance_words,
+    shown_year,
+    star,
+    status_words,
+    without_pace,
+)
+from .formats import CATALOGUE_COLUMNS, SERIES_COLUMNS, catalogue_row, series_row
+
+if TYPE_CHECKING:
+    from openpyxl.styles import Border
+    from openpyxl.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from ..calc.evaluation import YearRow
+    from ..calc.progress import Evaluation
+
+__all__ = [
+    "STATUS_FILLS",
+    "catalogue_workbook",
+    "display_width",
+    "status_workbook",
+    "story_workbook",
+    "submission_workbook",
+]
+
+#: The fill of a status cell, by the status's class in the registry (model/status.py): one
+#: colour for each kind of verdict, as the report's CSS colours them.
+STATUS_FILLS = {
+    "good": "C6EFCE",  # achieved, ahead, met: green
+    "ok": "DDEBF7",  # on track: blue
+    "warn": "FFEB9C",  # behind: amber
+    "bad": "FFC7CE",  # far behind, moving away, not met, not achieved: red
+    "none": "EDEDED",  # no verdict: grey
+}
+#: The cells a clerk fills in.
+EDITABLE_FILL = "FFF2CC"
+HEADER_FILL = "D9D9D9"
+#: Column widths stay within these (a long name wraps).
+NARROWEST, WIDEST = 6, 48
+PERCENT = "0.0%"
+
+
+def display_width(text: str) -> int:
+    """How many columns text takes: a Chinese character (wide or full-width) counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _new_workbook() -> Workbook:
+    from openpyxl import Workbook
+
+    return Workbook()
+
+
+def _saved(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _fit_columns(
+    sheet: Worksheet, first_row: int, last_row: int | None = None, wrap: Sequence[int] = ()
+) -> None:
+    """Each column as wide as its widest cell in first_row..last_row, within
+    NARROWEST..WIDEST; the columns in wrap wrap their text at WIDEST."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    rows = sheet.iter_cols(min_row=first_row, max_row=last_row or sheet.max_row)
+    for column, column_cells in enumerate(rows, 1):
+        widest = max(display_width(_shown(c.value, c.number_format)) for c in column_cells)
+        sheet.column_dimensions[get_column_letter(column)].width = max(
+            NARROWEST, min(WIDEST, widest + 2)
+        )
+        if column in wrap:
+            for cell in column_cells[1:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+_LITERAL = re.compile(r'"([^"]*)"')
+
+
+def _shown(value: Any, number_format: str) -> str:
+    """About what a cell shows: its text, or its number with the format's literal text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    shown = f"{value * 100:.1f}%" if number_format.endswith("%") else f"{value:.6g}"
+    return shown + "".join(_LITERAL.findall(number_format))
+
+
+def _header(sheet: Worksheet, row: int, headers: Sequence[str]) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    for column, text in enumerate(headers, 1):
+        cell = sheet.cell(row=row, column=column, value=text)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.border = _box()
+
+
+@functools.cache
+def _box() -> Border:
+    """A thin grey border on every side."""
+    from openpyxl.styles import Border, Side
+
+    side = Side(style="thin", color="BFBFBF")
+    return Border(left=side, right=side, top=side, bottom=side)
+
+
+def _printed_across(sheet: Worksheet, header_row: int) -> None:
+    """Printed landscape, as wide as the page, the header repeated on every page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _notes(sheet: Worksheet, row: int, lines: Sequence[str], *, bold: bool = False) -> None:
+    from openpyxl.styles import Font
+
+    for offset, line in enumerate(lines):
+        cell = sheet.cell(row=row + offset, column=1, value=line)
+        cell.font = Font(bold=bold, color="9C5700" if bold else None)
+
+
+# ---- the template of a submission
+
+
+def _kind_words(indicator: Indicator) -> str:
+    if indicator.kind is Kind.CUMULATIVE:
+        return "累计：填该年新增"
+    return "水平：填当年数值"
+
+
+def _instructions(plan: Plan, year: int) -> list[str]:
+    words = "、".join(f"{p.zh}（{p.value}）" for p in Provenance)
+    return [
+        f"《{plan.plan.title}》{year} 年指标数据报送表",
+        "",
+        "1. 只填写“填报”表中的黄色单元格：数据性质、数据来源，以及每个指标的数值、来源、备注。"
+        "其余单元格已锁定（工作表保护未设密码）。",
+        "2. 数值只填数字，按“单位”列的单位填写：单位是“万人”时，10500 人填 1.05。"
+        "不要带单位、百分号、千位分隔符或文字。",
+        "3. 百分比指标填百分数：96.2% 填 96.2，不要填 0.962。",
+        "4. “累计”指标按五年累计考核，这里填该年新增数，不填截至该年的累计数；"
+        "“水平”指标填当年数值。",
+        "5. 没有数据的指标留空，不要填 0（缺报不按零计）。",
+        "6. 可以使用公式，但请在 Excel 或 WPS 中保存后再提交：tnplan 读取保存的计算结果。",
+        f"7. 数据性质：{words}。",
+        f"8. 填好后检查：tnplan check {year}.xlsx；通过后放入数据目录的 actuals/，"
+        "tnplan status 即计入。",
+        "9. 确认无误却被判为单位错误（unit-slip）的数值，可在该行“备注”中写"
+        " tnplan: ignore[unit-slip]。",
+    ]
+
+
+def _template_top(sheet: Worksheet, plan: Plan, year: int) -> None:
+    """The title, the labelled cells of year, provenance and source, and the hints beside."""
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    sheet["A1"] = f"{plan.plan.title} {year} 年指标数据"
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
+    hints = (
+        "只填写黄色单元格；填表说明见“填表说明”工作表。",
+        "数据性质从下拉列表中选择：" + "、".join(p.zh for p in Provenance) + "。",
+        "累计指标填该年新增数；没有数据的留空（缺报不按零计）。",
+    )
+    for row, ((key, label), hint) in enumerate(zip(META, hints, strict=True), 2):
+        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
+        value = sheet.cell(row=row, column=2, value=year if key == "year" else None)
+        value.alignment = Alignment(horizontal="left")
+        value.border = _box()
+        if key == "year":
+            value.font = Font(bold=True)
+        else:
+            value.fill = PatternFill("solid", fgColor=EDITABLE_FILL)
+            value.protection = Protection(locked=False)
+        note = sheet.cell(row=row, column=3, value=hint)
+        note.font = Font(color="7F7F7F")
+        note.alignment = Alignment(vertical="center")
+        sheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=len(COLUMNS))
+    provenance = DataValidation(
+        type="list",
+        formula1='"' + ",".join(p.zh for p in Provenance) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="数据性质",
+        error="请从下拉列表中选择：" + "、".join(p.zh for p in Provenance),
+    )
+    sheet.add_data_validation(provenance)
+    provenance.add(f"B{1 + [k for k, _ in META].index('provenance') + 1}")
+
+
+def _value_rules(sheet: Worksheet, first: int, indicators: Sequence[Indicator]) -> None:
+    """Data validation of the value cells: a number ≥ 0; for a percentage, at most 100."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    value_column = _column("value")
+    rules = {
+        True: DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="0",
+            formula2="100",
+            error="请填写 0 到 100 之间的数字：96.2% 填 96.2，不要带百分号。",
+        ),
+        False: DataValidation(
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            error="请填写不小于 0 的数字，按“单位”列的单位，不要带单位或千位分隔符。",
+        ),
+    }
+    for rule in rules.values():
+        rule.showErrorMessage = True
+        rule.errorTitle = "数值"
+        sheet.add_data_validation(rule)
+    for row, ind in enumerate(indicators, first):
+        rules[normalise_unit(ind.unit) == "%"].add(f"{value_column}{row}")
+
+
+def _column(key: str) -> str:
+    """The letter of a template column."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter([k for k, _ in COLUMNS].index(key) + 1)
+
+
+def submission_workbook(plan: Plan, year: int, indicators: Sequence[Indicator]) -> bytes:
+    """The workbook a clerk fills in for year: a row per indicator, only the value, source
+    and note cells (and the provenance and source above) open for editing."""
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
+    workbook = _new_workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = SHEET
+    _template_top(sheet, plan, year)
+    _header(sheet, HEADER_ROW, [header for _, header in COLUMNS])
+    first = HEADER_ROW + 1
+    editable = {"value", "source", "note"}
+    for row, ind in enumerate(indicators, first):
+        cells = {
+            "id": ind.id,
+            "name": name_cell(ind, "zh"),
+            "unit": ind.unit,
+            "kind": _kind_words(ind),
+        }
+        for column, (key, _) in enumerate(COLUMNS, 1):
+            cell = sheet.cell(row=row, column=column, value=cells.get(key))
+            cell.border = _box()
+            if key in editable:
+                cell.fill = PatternFill("solid", fgColor=EDITABLE_FILL)
+                cell.protection = Protection(locked=False)
+            elif key == "id":
+                cell.font = Font(color="7F7F7F")
+    _value_rules(sheet, first, indicators)
+    _fit_columns(sheet, HEADER_ROW, wrap=[2])  # nothing below the rows
+    for key, width in (("value", 12), ("source", 18), ("note", 24)):
+        sheet.column_dimensions[_column(key)].width = width
+    sheet.freeze_panes = f"C{first}"
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False  # widths and heights stay the clerk's to change
+    sheet.protection.formatRows = False
+    _printed_across(sheet, HEADER_ROW)
+    help_sheet = workbook.create_sheet(INSTRUCTIONS_SHEET)
+    _notes(help_sheet, 1, _instructions(plan, year))
+    help_sheet["A1"].font = Font(bold=True, size=13)
+    width = 72  # a portrait page wide: longer lines wrap
+    help_sheet.column_dimensions["A"].width = width
+    for (cell,) in help_sheet.iter_rows():
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Spreadsheets do not size a row to its wrapped text when they open a file: say it.
+        lines = -(-display_width(str(cell.value or "")) // width) or 1
+        help_sheet.row_dimensions[cell.row].height = (20 if cell.row == 1 else 15) * lines
+    return _saved(workbook)
+
+
+# ---- tables
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """A column of the status workbook: its header key, the typed value of a row, and the
+    number format of that value."""
+
+    key: str
+    value: Callable[[Evaluation, str], Any]
+    format: Callable[[Evaluation], str] = lambda ev: "General"
+
+
+def _latest(ev: Evaluation, lang: str) -> float | int | None:
+    if ev.indicator.kind is Kind.CUMULATIVE:
+        bound = lower_bound(ev)
+        return number(ev.cumulative if bound is None else bound)
+    return number(ev.actual)
+
+
+def _latest_format(ev: Evaluation) -> str:
+    """累计 before a running total, ≥ before a lower bound, * after an unofficial figure, as
+    the terminal table writes them, but as a format: the cell stays a number."""
+    prefix = ""
+    if ev.indicator.kind is Kind.CUMULATIVE:
+        prefix = "累计 " + ("≥" if lower_bound(ev) is not None else "")
+    elif ev.reported.value != "=":
+        prefix = {">=": "≥", "<=": "≤"}.get(ev.reported.value, ev.reported.value)
+    suffix = star(ev)
+    return (f'"{prefix}"' if prefix else "") + "General" + (f'"{suffix}"' if suffix else "")
+
+
+def _completion(ev: Evaluation, lang: str) -> float | int | None:
+    bound, target = lower_bound(ev), ev.indicator.target.value
+    if bound is not None:
+        return number(bound / target) if target else None
+    return number(ev.completion)
+
+
+def _completion_format(ev: Evaluation) -> str:
+    """A percentage, marked ≥ where the total is only a lower bound."""
+    return '"≥"' + PERCENT if lower_bound(ev) is not None else PERCENT
+
+
+def _paced(value: Callable[[Evaluation], float | None]) -> Callable[[Evaluation, str], Any]:
+    return lambda ev, lang: None if without_pace(ev) or ev.year is None else number(value(ev))
+
+
+STATUS_SHEET_COLUMNS = (
+    _Column("id", lambda ev, lang: ev.indicator.id),
+    _Column("name", lambda ev, lang: name_cell(ev.indicator, lang)),
+    _Column("unit", lambda ev, lang: ev.indicator.unit),
+    _Column("baseline", lambda ev, lang: _printed(ev.indicator, "baseline")),
+    _Column("target", lambda ev, lang: _printed(ev.indicator, "target")),
+    _Column("latest", _latest, _latest_format),
+    _Column("year", lambda ev, lang: shown_year(ev)),
+    _Column("completion", _completion, _completion_format),
+    _Column("progress", _paced(lambda ev: ev.progress), lambda ev: PERCENT),
+    _Column("elapsed", _paced(lambda ev: ev.time_elapsed), lambda ev: PERCENT),
+    _Column("status", lambda ev, lang: status_words(ev.status, lang)),
+    _Column(
+        "provenance",
+        lambda ev, lang: None if ev.provenance is None else provenance_words(ev.provenance, lang),
+    ),
+    _Column("missing", lambda ev, lang: " ".join(str(y) for y in ev.missing_years) or None),
+)
+_MORE_HEADERS = {
+    "zh": {"id": "指标id", "provenance": "数据性质", "missing": "缺报年份"},
+    "en": {"id": "id", "provenance": "Provenance", "missing": "Missing years"},
+}
+
+
+def _printed(indicator: Indicator, which: str) -> str | float | int | None:
+    """A baseline or target as the plan prints it: a number where it prints a bare number,
+    else its text (【5】, ≤5.5, >95)."""
+    figure = indicator.baseline if which == "baseline" else indicator.target
+    if figure is None:
+        return None
+    value = number(figure.value)
+    plain = value is not None and not figure.is_bound and figure.text.strip() == str(value)
+    return value if plain else figure.text
+
+
+def _status_fill(status: Status) -> str:
+    return STATUS_FILLS[status.info.css]
+
+
+def status_workbook(evaluations: Sequence[Evaluation], title: str, lang: str) -> bytes:
+    """The status table as a workbook: typed figures, percent formats, a fill per status,
+    the header frozen; the unofficial-data note under the title, the summary below."""
+    from openpyxl.styles import Font, PatternFill
+
+    from .summary import summary
+
+    workbook = _new_workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "status" if lang == "en" else "进度"
+    sheet["A1"] = title
+    sheet["A1"].font = Font(bold=True, size=13)
+    unofficial = not_official_notice(evaluations, lang)
+    _notes(sheet, 2, [unofficial] if unofficial else [], bold=True)
+    headers = {**HEADERS[lang], **_MORE_HEADERS[lang]}
+    _header(sheet, 3, [headers[c.key] for c in STATUS_SHEET_COLUMNS])
+    for row, ev in enumerate(evaluations, 4):
+        for column, spec in enumerate(STATUS_SHEET_COLUMNS, 1):
+            cell = sheet.cell(row=row, column=column, value=spec.value(ev, lang))
+            cell.number_format = spec.format(ev)
+            if spec.key == "status":
+                cell.fill = PatternFill("solid", fgColor=_status_fill(ev.status))
+    last = len(evaluations) + 3
+    gap = gap_notice(evaluations, lang)
+    _notes(sheet, last + 2, [summary(evaluations, lang), *([gap] if gap else [])])
+    _fit_columns(sheet, 3, last, wrap=[2])
+    sheet.freeze_panes = "C4"
+    _printed_across(sheet, 3)
+    sheet.auto_filter.ref = f"A3:{_letter(len(STATUS_SHEET_COLUMNS))}{last}"
+    return _saved(workbook)
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column)
+
+
+def _records_sheet(
+    title: str, header: str, columns: Sequence[str], rows: Sequence[dict[str, Any]]
+) -> Workbook:
+    """A workbook of records: a title, a frozen header, typed values."""
+    from openpyxl.styles import Font
+
+    workbook = _new_workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = header
+    sheet["A1"] = title
+    sheet["A1"].font = Font(bold=True, size=13)
+    _header(sheet, 2, columns)
+    for row, record in enumerate(rows, 3):
+        for column, key in enumerate(columns, 1):
+            sheet.cell(row=row, column=column, value=record.get(key))
+    _fit_columns(sheet, 2, len(rows) + 2)
+    sheet.freeze_panes = "B3"
+    _printed_across(sheet, 2)
+    return workbook
+
+
+def catalogue_workbook(indicators: Sequence[Indicator], title: str, lang: str) -> bytes:
+    """The catalogue of indicators as a workbook (the CSV's columns, numbers typed)."""
+    rows = [catalogue_row(ind) for ind in indicators]
+    if lang == "en":
+        rows = [{**row, "name": row["name_en"]} for row in rows]
+    workbook = _records_sheet(title, "indicators", CATALOGUE_COLUMNS, rows)
+    return _saved(workbook)
+
+
+def story_workbook(
+    rows: Sequence[YearRow], ev: Evaluation, lines: Sequence[str], title: str, lang: str
+) -> bytes:
+    """One indicator's years as a workbook: the series (the CSV's columns, numbers typed)
+    and, below, the evaluation's sentences, the first (the status) in the status's fill."""
+    from openpyxl.styles import PatternFill
+
+    records = [series_row(row, ev.indicator) for row in rows]
+    for record, row in zip(records, rows, strict=True):
+        if row.provenance is not None:
+            record["provenance"] = provenance_words(row.provenance, lang)
+    workbook = _records_sheet(title, ev.indicator.id[:31], SERIES_COLUMNS, records)
+    sheet = workbook.active
+    assert sheet is not None
+    below = len(records) + 4
+    _notes(sheet, below, lines)
+    sheet.cell(row=below, column=1).fill = PatternFill("solid", fgColor=_status_fill(ev.status))
+    return _saved(workbook)

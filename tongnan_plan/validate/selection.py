@@ -1,0 +1,105 @@
+"""Choosing what fails: codes to ignore, errors that only warn, and a file's own directives.
+
+A :class:`Selection` comes from ``--ignore`` and ``--warn-only`` and from a config file
+(sources/config.py); a submission silences codes on one of its lines itself with
+``# tnplan: ignore[CODE]`` (sources/directives.py). An ignored diagnostic is not reported and
+does not count; a warned one is reported as a warning. Either way a figure that only a rule
+across years would leave out (a unit slip) is then kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import NamedTuple
+
+from ..model.catalogue import CATALOGUE, Words, shorten
+from ..model.diagnostics import Diagnostic, Severity
+from ..sources.yaml_reader import Document
+from .explain import emit_at
+
+__all__ = ["Selection", "code_problems", "directive_problems", "nearest_in"]
+
+
+class Selection(NamedTuple):
+    """Which codes are not reported (ignore) and which errors are reported as warnings."""
+
+    ignore: frozenset[str] = frozenset()
+    warn_only: frozenset[str] = frozenset()
+
+    def joined(self, other: Selection) -> Selection:
+        """Both selections' codes."""
+        return Selection(self.ignore | other.ignore, self.warn_only | other.warn_only)
+
+    def chosen(self, diagnostic: Diagnostic, doc: Document | None) -> Diagnostic | None:
+        """The diagnostic as reported: None when ignored, a warning when it only warns."""
+        if diagnostic.code in self.ignore or _silenced(diagnostic, doc):
+            return None
+        if diagnostic.code in self.warn_only and diagnostic.severity is Severity.ERROR:
+            return replace(diagnostic, severity=Severity.WARNING)
+        return diagnostic
+
+    def still_an_error(self, diagnostic: Diagnostic, doc: Document | None) -> bool:
+        """True when the diagnostic is reported as an error after this selection."""
+        chosen = self.chosen(diagnostic, doc)
+        return chosen is not None and chosen.severity is Severity.ERROR
+
+    def apply(self, diagnostics: Iterable[Diagnostic], doc: Document | None) -> list[Diagnostic]:
+        """The diagnostics as reported, in their order."""
+        return [d for d in (self.chosen(d, doc) for d in diagnostics) if d is not None]
+
+
+def _silenced(diagnostic: Diagnostic, doc: Document | None) -> bool:
+    """A directive of the document names the code on the diagnostic's line, or on the line
+    of the key of the indicator it concerns (a figure given as a mapping spans lines)."""
+    if doc is None or not doc.suppressions:
+        return False
+    lines = {diagnostic.line}
+    parts = diagnostic.path.split(".")
+    if len(parts) >= 2 and parts[0] == "values":
+        key = doc.keys.get(("values", parts[1]))
+        if key is not None:
+            lines.add(key[0])
+    return any(diagnostic.code in doc.suppressions.get(line, ((), 0))[0] for line in lines)
+
+
+def nearest_in(text: str, choices: Iterable[str]) -> str | None:
+    """The choice text most likely means, if any is close."""
+    import difflib
+
+    found = difflib.get_close_matches(text, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def code_problems(codes: Iterable[str]) -> list[tuple[str, dict[str, object]]]:
+    """Each code that cannot be chosen, as the diagnostic that says so: its code and facts.
+
+    A code tnplan does not know is ``unknown-code`` (with the one most likely meant); an
+    error whose figure cannot be used is ``cannot-ignore``.
+    """
+    out: list[tuple[str, dict[str, object]]] = []
+    for code in codes:
+        problem = CATALOGUE.get(code)
+        if problem is None:
+            near = nearest_in(code, CATALOGUE)
+            hint = (
+                Words(f"; did you mean {near!r}?", f"；是否应为 {near!r}？")
+                if near
+                else Words(
+                    "; `python -m tongnan_plan.model.catalogue` lists them",
+                    "；`python -m tongnan_plan.model.catalogue` 列出全部代码",
+                )
+            )
+            out.append(("unknown-code", {"code": shorten(code), "hint": hint}))
+        elif not problem.silenceable:
+            out.append(("cannot-ignore", {"code": code}))
+    return out
+
+
+def directive_problems(doc: Document) -> Sequence[Diagnostic]:
+    """An error for each code a directive of the document names that cannot be silenced."""
+    out = []
+    for line, (codes, column) in sorted(doc.suppressions.items()):
+        for code, facts in code_problems(codes):
+            out.append(emit_at(doc, line, column, code, **facts))
+    return out
