@@ -20,11 +20,13 @@ from .common import (
     ForceOption,
     LangOption,
     OutputOption,
+    PlanOption,
     _colour_wanted,
     _deliver,
     _emit,
     _language,
     _load_plan,
+    _repository,
     _usage,
     app,
 )
@@ -41,7 +43,10 @@ class CheckFormat(StrEnum):
 def check(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Submission files (YYYY.yaml, YYYY.csv).", show_default=False),
+        typer.Argument(
+            help="Submission files (YYYY.yaml, YYYY.csv), or plan files (targets.yaml).",
+            show_default=False,
+        ),
     ],
     fmt: Annotated[
         CheckFormat,
@@ -61,6 +66,7 @@ def check(
     ] = None,
     lang: LangOption = None,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Validate data submissions against the plan; print every problem with file:line:column.
 
@@ -73,8 +79,11 @@ def check(
     from ..model.diagnostics import Report, Severity
     from ..sources.store import check_files
 
-    _, plan = _load_plan(data, lang)
-    actuals = check_files(files, plan)
+    # A plan file (its `plan:` key) is checked on its own, against the repository's plans;
+    # the plan is loaded only when a submission needs it.
+    actuals = check_files(
+        files, lambda: _load_plan(data, lang, plan_id)[1], plans=_repository(data)
+    )
     report = Report(files=actuals.files, diagnostics=actuals.diagnostics)
     shown = report.diagnostics
     if max_errors is not None:
@@ -105,6 +114,7 @@ def schema(
     output: OutputOption = None,
     force: ForceOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Print the JSON Schema of a submission, every indicator id listed, for editors.
 
@@ -117,7 +127,7 @@ def schema(
 
     from ..validate.schema import submission_schema
 
-    _, plan = _load_plan(data, _language(None))
+    _, plan = _load_plan(data, _language(None), plan_id)
     text = json.dumps(submission_schema(plan), ensure_ascii=False, indent=2) + "\n"
     _deliver(text, output, force)
 
@@ -139,6 +149,7 @@ def new(
         typer.Option("--schema", help="Add a yaml-language-server line pointing at this schema."),
     ] = None,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Write a blank submission for a year: every indicator id, its name and unit as comments.
 
@@ -148,7 +159,7 @@ def new(
     """
     from ..validate.schema import submission_template
 
-    _, plan = _load_plan(data, _language(None))
+    _, plan = _load_plan(data, _language(None), plan_id)
     if year not in plan.plan.years:
         first, last = plan.plan.start_year, plan.plan.end_year
         _usage(

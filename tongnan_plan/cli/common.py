@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..model.diagnostics import Diagnostic
     from ..model.plan import ExpectedPath, Plan
     from ..present.terminal import Screen
+    from ..sources.store import Repository
     from ..validate.check import Actuals
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -54,6 +55,18 @@ DataOption = Annotated[
         envvar="TNPLAN_DATA",
         help="Plan directory holding targets.yaml and actuals/ (default: ./data if it has "
         "targets.yaml, else the plan shipped with tnplan).",
+        show_default=False,
+    ),
+]
+
+
+PlanOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plan",
+        envvar="TNPLAN_PLAN",
+        help="The plan of --data to use, by its id or folder name (default: the plan at the "
+        "root of --data, else the only one; see tnplan plans).",
         show_default=False,
     ),
 ]
@@ -176,13 +189,25 @@ def _usage(en: str, zh: str = "") -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _load_plan(data: Path | None, lang: Lang) -> tuple[Path, Plan]:
-    from ..model.diagnostics import TnplanError
-    from ..sources.store import PLAN_FILE_PROBLEMS, load_plan, locate_data
+def _repository(data: Path | None) -> Repository:
+    """The repository of plans --data names (or TNPLAN_DATA, ./data, the bundled one)."""
+    from ..sources.store import Repository, locate_data
 
-    directory = locate_data(data)
+    return Repository.at(locate_data(data))
+
+
+def _load_plan(data: Path | None, lang: Lang, plan: str | None = None) -> tuple[Path, Plan]:
+    """The directory and the plan --plan picks from --data's repository (usage error if none
+    or several answer; the plan's own problems, located, if it does not load)."""
+    from ..model.diagnostics import TnplanError
+    from ..sources.store import PLAN_FILE_PROBLEMS, PlanChoiceError
+
+    repository = _repository(data)
     try:
-        return directory, load_plan(directory)
+        place = repository.choose(plan)
+        return place.directory, repository.load(place)
+    except PlanChoiceError as exc:
+        _usage(exc.en, exc.zh)
     except TnplanError as exc:
         unreadable = any(d.code in PLAN_FILE_PROBLEMS for d in exc.diagnostics)
         _fail(exc.diagnostics, lang, EXIT_USAGE if unreadable else EXIT_INVALID)
@@ -251,14 +276,19 @@ def _path(choice: PathChoice | None) -> ExpectedPath | None:
 
 
 def _evaluated(
-    data: Path | None, lang: Lang, year: int | None, *, warnings: bool = True
+    data: Path | None,
+    lang: Lang,
+    year: int | None,
+    *,
+    warnings: bool = True,
+    plan_id: str | None = None,
 ) -> tuple[Plan, Actuals, int]:
     """The plan, its submissions, and the year to evaluate as of (--year, checked against the
     plan, or the latest year submitted)."""
     from ..calc.evaluation import default_as_of
     from ..sources.store import load_actuals
 
-    directory, plan = _load_plan(data, lang)
+    directory, plan = _load_plan(data, lang, plan_id)
     first, last = plan.plan.start_year, plan.plan.end_year
     if year is not None and year not in plan.plan.years:
         _usage(

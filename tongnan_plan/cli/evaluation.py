@@ -21,6 +21,7 @@ from .common import (
     LangOption,
     OutputOption,
     PathOption,
+    PlanOption,
     TierOption,
     YearOption,
     _deliver,
@@ -53,6 +54,7 @@ def status(
     force: ForceOption = False,
     excel: ExcelOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Show where every indicator stands: completion, 序时进度 and status.
 
@@ -62,7 +64,7 @@ def status(
     from ..calc.evaluation import evaluate_plan
     from ..present.status_table import status_output, status_title
 
-    plan, actuals, as_of = _evaluated(data, lang, year, warnings=False)  # errors only
+    plan, actuals, as_of = _evaluated(data, lang, year, warnings=False, plan_id=plan_id)
     evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
     title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
     text = status_output(
@@ -87,6 +89,7 @@ def show(
     output: OutputOption = None,
     force: ForceOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Show one indicator's whole story: every year's figure against the expected path and target.
 
@@ -96,7 +99,7 @@ def show(
     from ..calc.evaluation import observations, story
     from ..present.story import story_output
 
-    plan, actuals, as_of = _evaluated(data, lang, year)
+    plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
     try:
         indicator = plan.indicator(indicator_id)
     except KeyError:
@@ -122,6 +125,7 @@ def indicators(
     force: ForceOption = False,
     excel: ExcelOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """List the plan's indicators: id, name, unit, kind, attribute, baseline, target, source.
 
@@ -131,7 +135,7 @@ def indicators(
     from ..calc.evaluation import select
     from ..present.catalogue import catalogue_output
 
-    _, plan = _load_plan(data, lang)
+    _, plan = _load_plan(data, lang, plan_id)
     text = catalogue_output(
         select(plan, tier.value),
         fmt.value,
@@ -156,6 +160,7 @@ def audit(
     output: OutputOption = None,
     force: ForceOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Recompute the completion figures the plan prints, and compare figures printed twice.
 
@@ -171,7 +176,7 @@ def audit(
     from ..present.audit_tables import audit_output
     from ..sources.store import load_actuals
 
-    directory, plan = _load_plan(data, lang)
+    directory, plan = _load_plan(data, lang, plan_id)
     actuals = load_actuals(directory, plan)
     completions, checks = audit_plan(plan, observations(actuals.submissions))
     text = audit_output(
@@ -205,6 +210,7 @@ def report(
     path: PathOption = None,
     force: ForceOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Write the evaluation report: summary, tables by area, a chart per main indicator, audit.
 
@@ -217,7 +223,7 @@ def report(
     from ..calc.evaluation import evaluate_plan, observations
     from ..present.report import ReportInput, report_html, report_markdown
 
-    plan, actuals, as_of = _evaluated(data, lang, year)
+    plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
     evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
     audit = audit_plan(plan, observations(actuals.submissions))
     files = actuals.submission_files

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from .catalogue import CATALOGUE, Words
 from .units import MAX_MAGNITUDE, convert
 
 if TYPE_CHECKING:
@@ -32,7 +43,10 @@ __all__ = [
     "Submission",
     "Thresholds",
     "Tier",
+    "TierInfo",
     "figure_of",
+    "predecessor",
+    "reference_problems",
 ]
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -121,19 +135,52 @@ MAX_PLAN_YEARS = 30
 PlanYear = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
+def _none_is_empty(value: Any) -> Any:
+    return () if value is None else value
+
+
+#: A draft's open questions; `review:` left with no item (every question settled) is none.
+Review = Annotated[tuple[str, ...], BeforeValidator(_none_is_empty)]
+
+
 class Figure(_Strict):
-    """A printed figure: the parsed number, its comparator, and the text verbatim."""
+    """A printed figure: the parsed number, its comparator, and the text verbatim.
+
+    A figure still to be written (a draft's target, see `tnplan init-plan`) is a placeholder:
+    ``{todo: "what to write"}``, with no value; `tnplan check` reports it as unfinished. It is
+    never read as zero: an indicator whose target is a placeholder has no target yet.
+    """
 
     value: PlanNumber | None
     comparator: Comparator = Comparator.EQ
     text: str
     basis: Basis = Basis.YEAR
     source: str | None = None
+    #: What a person must still write here; None once the figure is written.
+    todo: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _placeholder_needs_no_value(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("todo") is not None:
+            return {"value": None, "text": "", **data}
+        return data
+
+    @model_validator(mode="after")
+    def _placeholder_has_no_value(self) -> Self:
+        if self.todo is not None and self.value is not None:
+            raise ValueError("a figure marked todo has no value: delete todo once it is written")
+        return self
 
     @property
     def is_bound(self) -> bool:
         """True when printed with an inequality (≤5.5, >95)."""
         return self.comparator is not Comparator.EQ
+
+    @property
+    def unfinished(self) -> bool:
+        """True for a placeholder still to be written (todo)."""
+        return self.todo is not None
 
 
 class Indicator(_Strict):
@@ -160,7 +207,10 @@ class Indicator(_Strict):
     #: The completion the plan itself prints for this row (专栏1's 完成目标 %), to be audited.
     published_completion: Figure | None = None
     #: Questions a person must still settle (a draft from `tnplan extract`); none when reviewed.
-    review: tuple[str, ...] = ()
+    review: Review = ()
+    #: The previous plan's indicator this one continues (its id); false for none. Unset: the
+    #: previous plan's indicator of the same id, else of the same name (see predecessor()).
+    continues: Annotated[str, Field(pattern=ID_PATTERN)] | Literal[False] | None = None
 
     @model_validator(mode="after")
     def _completion_has_a_target(self) -> Self:
@@ -170,7 +220,7 @@ class Indicator(_Strict):
 
     @property
     def has_target(self) -> bool:
-        """False for a row printed without a target ("——")."""
+        """False for a row printed without a target ("——"), or one still to be written."""
         return self.target.value is not None
 
     @property
@@ -239,16 +289,28 @@ class PlanInfo(_Strict):
     end_year: PlanYear
     source_note: str | None = None
     #: Questions about the plan itself still to settle (a draft from `tnplan extract`).
-    review: tuple[str, ...] = ()
+    review: Review = ()
+    #: The id of the plan this one follows (the 13th plan for the 14th), in the same repository.
+    previous: str | None = None
 
     @model_validator(mode="after")
     def _years_in_order(self) -> Self:
-        if not self.baseline_year < self.start_year <= self.end_year:
-            raise ValueError("need baseline_year < start_year <= end_year")
-        if self.end_year - self.baseline_year > MAX_PLAN_YEARS:
-            raise ValueError(
-                f"a plan spans at most {MAX_PLAN_YEARS} years from its baseline year to its"
-                f" end year; this one spans {self.end_year - self.baseline_year}"
+        baseline, start, end = self.baseline_year, self.start_year, self.end_year
+        if start > end:
+            _raise([_problem("invalid-period", ("start_year",), start, **_years(self))])
+        if baseline >= start:
+            _raise([_problem("invalid-period", ("baseline_year",), baseline, **_years(self))])
+        if end - baseline > MAX_PLAN_YEARS:
+            _raise(
+                [
+                    _problem(
+                        "plan-too-long",
+                        ("end_year",),
+                        end,
+                        span=end - baseline,
+                        limit=MAX_PLAN_YEARS,
+                    )
+                ]
             )
         return self
 
@@ -272,6 +334,10 @@ class Thresholds(_Strict):
         return self
 
 
+def _years(info: PlanInfo) -> dict[str, int]:
+    return {"baseline": info.baseline_year, "start": info.start_year, "end": info.end_year}
+
+
 class Group(_Strict):
     """A heading under which indicators are listed (就业创业, 社会保障, …)."""
 
@@ -280,11 +346,28 @@ class Group(_Strict):
     name_en: str
 
 
+class TierInfo(_Strict):
+    """How the plan heads a tier of its targets (专栏2 主要指标, 第一章第四节 目标, …)."""
+
+    name: str
+    name_en: str
+
+
+#: A tier's heading where the plan file names none: words that fit any plan.
+DEFAULT_TIERS = {
+    Tier.MAIN: TierInfo(name="主要指标", name_en="Main indicators"),
+    Tier.GOAL: TierInfo(name="其他目标", name_en="Further goals"),
+    Tier.ACTION: TierInfo(name="行动计划目标", name_en="Action targets"),
+}
+
+
 class Plan(_Strict):
     """The whole of targets.yaml."""
 
     plan: PlanInfo
     thresholds: Thresholds
+    #: The plan's own headings of its tiers; a tier it does not name gets DEFAULT_TIERS'.
+    tiers: dict[Tier, TierInfo] = Field(default_factory=dict)
     groups: tuple[Group, ...]
     indicators: tuple[Indicator, ...]
     crosschecks: tuple[CrossCheck, ...] = ()
@@ -292,28 +375,23 @@ class Plan(_Strict):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
-        group_ids = [g.id for g in self.groups]
-        _require_unique("group id", group_ids)
-        _require_unique("indicator id", [i.id for i in self.indicators])
-        _require_unique("cross-check id", [c.id for c in self.crosschecks])
-        by_id = {i.id: i for i in self.indicators}
-        self._by_id = by_id
-        for ind in self.indicators:
-            if ind.group not in group_ids:
-                raise ValueError(f"indicator {ind.id!r}: unknown group {ind.group!r}")
-            if ind.parent is not None:
-                if ind.parent not in by_id:
-                    raise ValueError(f"indicator {ind.id!r}: unknown parent {ind.parent!r}")
-                if by_id[ind.parent].parent is not None:
-                    raise ValueError(
-                        f"indicator {ind.id!r}: parent {ind.parent!r} is itself a child"
-                    )
-            bad_years = [y for y in ind.annual_targets if y not in self.plan.years]
-            if bad_years:
-                raise ValueError(
-                    f"indicator {ind.id!r}: annual target for {bad_years[0]}, outside the plan"
+        self._by_id = {i.id: i for i in self.indicators}
+        _raise(
+            list(
+                reference_problems(
+                    [g.id for g in self.groups],
+                    [Row(i.id, i.group, i.parent) for i in self.indicators],
+                    [c.id for c in self.crosschecks],
                 )
+            )
+            + list(_annual_targets_within(self))
+        )
         return self
+
+    def tier_heading(self, tier: Tier, lang: str = "zh") -> str:
+        """The heading of a tier: the plan's own, else a generic one."""
+        info = self.tiers.get(tier, DEFAULT_TIERS[tier])
+        return info.name if lang == "zh" else info.name_en
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; KeyError if none."""
@@ -332,12 +410,115 @@ class Plan(_Strict):
         raise KeyError(group_id)
 
 
-def _require_unique(what: str, values: list[str]) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"duplicate {what} {value!r}")
-        seen.add(value)
+def _problem(
+    code: str, loc: tuple[str | int, ...], given: Any, /, **facts: Any
+) -> InitErrorDetails:
+    """A pydantic error of one of tnplan's codes, at loc; facts fill in its message."""
+    return InitErrorDetails(
+        type=PydanticCustomError(code, CATALOGUE[code].doc, facts), loc=loc, input=given
+    )
+
+
+def _raise(problems: list[InitErrorDetails]) -> None:
+    if problems:
+        raise ValidationError.from_exception_data("Plan", problems)
+
+
+class Row(NamedTuple):
+    """What the reference rules need of an indicator (None where the file lacks it)."""
+
+    id: Any
+    group: Any
+    parent: Any
+
+
+def reference_problems(
+    group_ids: Sequence[Any], rows: Sequence[Row], crosscheck_ids: Sequence[Any] = ()
+) -> Iterator[InitErrorDetails]:
+    """Every broken reference of a plan: ids given twice, unknown groups and parents, a 其中
+    row whose parent is itself one, parents that lead round in a cycle.
+
+    Works on the parsed plan and on a file's raw rows alike (tnplan check reports these even
+    where another part of the file does not validate); the locations are document paths.
+    """
+    yield from _unique("groups", Words("group", "分组"), group_ids)
+    yield from _unique("indicators", Words("indicator", "指标"), [row.id for row in rows])
+    yield from _unique("crosschecks", Words("crosscheck", "核对项"), crosscheck_ids)
+    known_groups = {g for g in group_ids if isinstance(g, str)}
+    by_id = {row.id: row for row in rows if isinstance(row.id, str)}
+    groups = ", ".join(g for g in dict.fromkeys(group_ids) if isinstance(g, str))
+    for i, row in enumerate(rows):
+        if isinstance(row.group, str) and row.group not in known_groups:
+            facts = {"id": row.id, "group": row.group, "groups": groups}
+            yield _problem("unknown-group", ("indicators", i, "group"), row.group, **facts)
+        if not isinstance(row.parent, str):
+            continue
+        parent = by_id.get(row.parent)
+        loc = ("indicators", i, "parent")
+        if parent is None:
+            yield _problem("unknown-parent", loc, row.parent, id=row.id, parent=row.parent)
+        elif _in_cycle(row.id, by_id):
+            chain = " → ".join(_chain(row.id, by_id))
+            yield _problem("parent-cycle", loc, row.parent, id=row.id, chain=chain)
+        elif isinstance(parent.parent, str):
+            facts = {"id": row.id, "parent": row.parent, "grandparent": parent.parent}
+            yield _problem("nested-parent", loc, row.parent, **facts)
+
+
+def _unique(where: str, what: Words, ids: Sequence[Any]) -> Iterator[InitErrorDetails]:
+    first: dict[str, int] = {}
+    for i, value in enumerate(ids):
+        if not isinstance(value, str):
+            continue
+        if value in first:
+            loc = (where, i, "id")
+            facts = {"what": what, "id": value, "first_at": (where, first[value], "id")}
+            yield _problem("duplicate-id", loc, value, **facts)
+        else:
+            first[value] = i
+
+
+def _chain(start: str, by_id: dict[str, Row]) -> list[str]:
+    """start, its parent, that one's parent … until an id repeats or a row has no parent."""
+    chain = [start]
+    current = by_id.get(start)
+    while current is not None and isinstance(current.parent, str):
+        chain.append(current.parent)
+        if current.parent in chain[:-1]:
+            break
+        current = by_id.get(current.parent)
+    return chain
+
+
+def _in_cycle(start: str, by_id: dict[str, Row]) -> bool:
+    chain = _chain(start, by_id)
+    return len(chain) > 1 and chain[-1] == start
+
+
+def _annual_targets_within(plan: Plan) -> Iterator[InitErrorDetails]:
+    years = plan.plan.years
+    for i, ind in enumerate(plan.indicators):
+        for year in ind.annual_targets:
+            if year not in years:
+                loc = ("indicators", i, "annual_targets", year)
+                facts = {"year": year, "first": years.start, "last": years.stop - 1}
+                yield _problem("annual-target-outside", loc, year, **facts)
+
+
+def predecessor(indicator: Indicator, previous: Plan) -> Indicator | None:
+    """The indicator of the previous plan that this one continues, if any.
+
+    ``continues: ID`` names it; ``continues: false`` says there is none; unset, it is the
+    previous plan's indicator with the same id, else the one with the same name.
+    """
+    if indicator.continues is False:
+        return None
+    if indicator.continues is not None:
+        return previous.by_id.get(indicator.continues)
+    same_id = previous.by_id.get(indicator.id)
+    if same_id is not None:
+        return same_id
+    return next((ind for ind in previous.indicators if ind.name == indicator.name), None)
 
 
 def is_valid_id(text: str) -> bool:

@@ -1,29 +1,37 @@
-"""Where the plan lives on disk, and loading it: targets.yaml and actuals/YYYY.yaml.
+"""Where plans live on disk, and loading them: a repository of plans, each a targets.yaml with
+its actuals/YYYY.yaml.
 
-The files are read here (each submission by the reader its ending names, sources/readers.py)
-and the documents handed to the checks (validate/), which open no files themselves.
+A repository (the --data directory) holds a plan at its root (targets.yaml, actuals/) and/or
+one folder per plan (13th/, 15th/, …, each with its targets.yaml and actuals/). The files are
+read here (each submission by the reader its ending names, sources/readers.py) and the
+documents handed to the checks (validate/), which open no files themselves.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
+import yaml
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 from ..model.plan import Plan
-from ..sources.files import FILE_PROBLEMS
+from ..sources.files import FILE_PROBLEMS, read_text
 from ..sources.yaml_reader import load_yaml
 from ..validate.across import check_run
 from ..validate.check import Actuals, CheckedSubmission, check_document
-from ..validate.explain import pydantic_diagnostics
+from ..validate.plan_rules import check_plan_document, is_plan_document, plan_model_diagnostics
 from .readers import SUFFIXES, read_submission
 
 __all__ = [
     "PLAN_FILE_PROBLEMS",
     "Actuals",
+    "PlanChoiceError",
+    "PlanPlace",
+    "Repository",
     "actual_files",
     "bundled_data",
     "check_file",
@@ -47,10 +55,11 @@ def bundled_data() -> Path:
 
 
 def locate_data(explicit: Path | None = None) -> Path:
-    """The plan directory: explicit, $TNPLAN_DATA, ./data if it has targets.yaml, else bundled.
+    """The repository of plans: explicit, $TNPLAN_DATA, ./data if it holds a plan, else bundled.
 
-    ./data counts when anything is at data/targets.yaml (a broken link, a file that cannot be
-    read): its problem is reported rather than passed over for the bundled plan.
+    ./data counts when anything is at data/targets.yaml or at a data/FOLDER/targets.yaml (a
+    broken link, a file that cannot be read): its problem is reported rather than passed over
+    for the bundled plan.
     """
     if explicit is not None:
         return explicit
@@ -58,7 +67,7 @@ def locate_data(explicit: Path | None = None) -> Path:
     if env:
         return Path(env)
     local = Path("data")
-    if os.path.lexists(local / TARGETS):
+    if os.path.lexists(local / TARGETS) or (local.is_dir() and Repository.at(local).places):
         return local
     return bundled_data()
 
@@ -71,29 +80,16 @@ def load_plan(data_dir: Path) -> Plan:
     """
     path = data_dir / TARGETS
     if not os.path.lexists(path):
-        raise TnplanError(
-            [
-                Diagnostic(
-                    str(path),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "plan-not-found",
-                    f"no {TARGETS} here; --data (or TNPLAN_DATA) must name a plan directory",
-                    "",
-                    f"这里没有 {TARGETS}；--data（或 TNPLAN_DATA）应指向规划数据目录",
-                )
-            ]
-        )
+        raise TnplanError([_not_found(path)])
     # A plan is read far more often than it is wrong: positions are found only when needed.
     doc, diagnostics = load_yaml(path, positions=False)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
         raise TnplanError(errors)
-    try:
-        return Plan.model_validate(doc.data)
-    except ValidationError as exc:
-        raise TnplanError(pydantic_diagnostics(doc, exc)) from None
+    plan, problems = plan_model_diagnostics(doc)
+    if plan is None:
+        raise TnplanError(problems)
+    return plan
 
 
 def actual_files(data_dir: Path) -> list[Path]:
@@ -117,23 +113,54 @@ def load_actuals(data_dir: Path, plan: Plan, *, warnings: bool = True) -> Actual
     return check_files(actual_files(data_dir), plan, compare=warnings)
 
 
-def check_file(path: Path, plan: Plan) -> CheckedSubmission:
-    """Read one submission file and check it on its own."""
+#: The plan submissions are checked against, or how to load it when the first one needs it.
+PlanSource = Plan | Callable[[], Plan]
+
+
+def check_file(path: Path, plan: PlanSource, plans: Repository | None = None) -> CheckedSubmission:
+    """Read one file and check it on its own: a submission against the plan, or a plan file
+    (recognised by its ``plan:`` key) on its own and against the plans it may follow.
+
+    A plan file's result has no submission and no document: it takes no part in the checks
+    across years.
+    """
     try:
         doc, diagnostics = read_submission(path)
     except TnplanError as exc:
         return CheckedSubmission(str(path), None, None, list(exc.diagnostics))
-    return check_document(doc, plan, diagnostics)
+    if is_plan_document(doc):
+        checked = check_plan_document(doc, diagnostics, plans)
+        return CheckedSubmission(checked.file, None, None, checked.diagnostics)
+    return check_document(doc, plan if isinstance(plan, Plan) else plan(), diagnostics)
 
 
-def check_files(paths: Sequence[Path], plan: Plan, *, compare: bool = True) -> Actuals:
-    """Check submission files, then across years: the usable submissions and every diagnostic.
+def check_files(
+    paths: Sequence[Path],
+    plan: PlanSource,
+    *,
+    compare: bool = True,
+    plans: Repository | None = None,
+) -> Actuals:
+    """Check submission (and plan) files, then across years: the usable submissions and every
+    diagnostic. plans: the repository a plan file's ``previous:`` is looked up in.
 
     A year the files lack is taken, for comparison only, from a YYYY file beside them.
     """
-    checked = [check_file(path, plan) for path in paths]
-    earlier = _beside(paths, checked, plan) if compare else []
-    return check_run(checked, plan, earlier, compare=compare)
+    loaded: list[Plan] = []
+
+    def the_plan() -> Plan:
+        if not loaded:
+            loaded.append(plan if isinstance(plan, Plan) else plan())
+        return loaded[0]
+
+    checked = [check_file(path, the_plan, plans) for path in paths]
+    if not loaded:  # plan files only: nothing to check across years
+        return Actuals(
+            diagnostics=[d for one in checked for d in one.diagnostics],
+            files=[one.file for one in checked],
+        )
+    earlier = _beside(paths, checked, loaded[0]) if compare else []
+    return check_run(checked, loaded[0], earlier, compare=compare)
 
 
 def _beside(
@@ -159,3 +186,208 @@ def _beside(
                         out.append(found)
                     break
     return out
+
+
+# ---- a repository of plans
+
+
+class PlanChoiceError(Exception):
+    """No plan, or not one plan, answers to the choice (--plan): a usage error, said in both
+    languages, that lists the plans there are."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPlace:
+    """Where one plan of a repository lives: its directory, and its folder's name ("" for the
+    plan at the repository's root)."""
+
+    directory: Path
+    folder: str
+
+    @property
+    def targets(self) -> Path:
+        """The plan file."""
+        return self.directory / TARGETS
+
+    def years_submitted(self) -> list[int]:
+        """The years of the submission files under actuals/ (YYYY.yaml, YYYY.csv, …)."""
+        stems = {p.stem for p in actual_files(self.directory)}
+        return sorted(int(stem) for stem in stems if stem.isdigit() and len(stem) == 4)
+
+
+@dataclass
+class Repository:
+    """The plans of a data directory: the one at its root, then one per folder, by name."""
+
+    root: Path
+    places: list[PlanPlace]
+    _ids: dict[Path, str | None] = field(default_factory=dict, repr=False)
+    _plans: dict[Path, Plan | None] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def at(cls, root: Path) -> Repository:
+        """The plans under root (a folder counts when anything is at its targets.yaml)."""
+        places = []
+        if os.path.lexists(root / TARGETS):
+            places.append(PlanPlace(root, ""))
+        try:
+            folders = sorted(p for p in root.iterdir() if p.is_dir() and p.name != ACTUALS)
+        except OSError:
+            folders = []
+        places += [PlanPlace(f, f.name) for f in folders if os.path.lexists(f / TARGETS)]
+        return cls(root, places)
+
+    @property
+    def where(self) -> str:
+        """The repository's directory, as messages name it."""
+        return str(self.root)
+
+    def plan_id(self, place: PlanPlace) -> str | None:
+        """The ``plan.id`` of a plan file, read without loading the rest (None if unreadable)."""
+        if place.directory not in self._ids:
+            self._ids[place.directory] = _peek_plan_id(place.targets)
+        return self._ids[place.directory]
+
+    def plan_ids(self) -> list[str]:
+        """The ids of the plans whose files say one."""
+        return [i for i in (self.plan_id(place) for place in self.places) if i is not None]
+
+    def load(self, place: PlanPlace) -> Plan:
+        """The plan of a place; TnplanError (located) if it does not load."""
+        return load_plan(place.directory)
+
+    def plan_by_id(self, plan_id: str) -> Plan | None:
+        """The plan of this id, if there is one and it loads (cached)."""
+        place = self.find(plan_id)
+        if place is None:
+            return None
+        if place.directory not in self._plans:
+            try:
+                self._plans[place.directory] = self.load(place)
+            except TnplanError:
+                self._plans[place.directory] = None
+        return self._plans[place.directory]
+
+    def find(self, wanted: str) -> PlanPlace | None:
+        """The plan a name picks: a folder's name first, else a plan's id."""
+        for place in self.places:
+            if place.folder and place.folder == wanted:
+                return place
+        return next((place for place in self.places if self.plan_id(place) == wanted), None)
+
+    def default(self) -> PlanPlace | None:
+        """The plan used when none is chosen: the root plan, else the only one."""
+        if self.places and (not self.places[0].folder or len(self.places) == 1):
+            return self.places[0]
+        return None
+
+    def choose(self, wanted: str | None = None) -> PlanPlace:
+        """The plan --plan names (or the default); PlanChoiceError listing the plans if none
+        answers, TnplanError (plan-not-found) if the repository holds no plan at all."""
+        if not self.places:
+            raise TnplanError([_not_found(self.root / TARGETS)])
+        if wanted:
+            found = self.find(wanted)
+            if found is not None:
+                return found
+            listed = self.listing()
+            raise PlanChoiceError(
+                f"no plan {wanted!r} in {self.root}; its plans: {listed}",
+                f"{self.root} 中没有规划 {wanted!r}；其中的规划：{listed}",
+            )
+        chosen = self.default()
+        if chosen is None:
+            listed = self.listing()
+            raise PlanChoiceError(
+                f"{self.root} holds {len(self.places)} plans and none at its root: choose one"
+                f" with --plan (or TNPLAN_PLAN): {listed}",
+                f"{self.root} 中有 {len(self.places)} 个规划，根目录下没有规划：请用 --plan"
+                f"（或 TNPLAN_PLAN）选择一个：{listed}",
+            )
+        return chosen
+
+    def listing(self) -> str:
+        """The plans as a choice names them: folder (id), …"""
+        out = []
+        for place in self.places:
+            plan_id = self.plan_id(place) or "?"
+            out.append(f"{place.folder} ({plan_id})" if place.folder else f"{plan_id} (root)")
+        return ", ".join(out)
+
+    def following(self, plan_id: str) -> list[PlanPlace]:
+        """The plans whose ``previous:`` is plan_id (read without loading the rest)."""
+        return [p for p in self.places if _peek_plan_info(p.targets).get("previous") == plan_id]
+
+
+def _not_found(path: Path) -> Diagnostic:
+    return Diagnostic(
+        str(path),
+        1,
+        1,
+        Severity.ERROR,
+        "plan-not-found",
+        f"no {TARGETS} here; --data (or TNPLAN_DATA) must name a plan directory",
+        "",
+        f"这里没有 {TARGETS}；--data（或 TNPLAN_DATA）应指向规划数据目录",
+    )
+
+
+def _peek_plan_id(path: Path) -> str | None:
+    plan_id = _peek_plan_info(path).get("id")
+    return plan_id if isinstance(plan_id, str) else None
+
+
+def _peek_plan_info(path: Path) -> dict[str, Any]:
+    """The plain values of a plan file's ``plan:`` mapping, read up to its end and no further.
+
+    The parser's events are read (no value is constructed, no alias followed); anything that
+    does not parse gives an empty mapping: loading the plan says what is wrong with it.
+    """
+    try:
+        text = read_text(path)
+    except TnplanError:
+        return {}
+    loader: Any = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    try:
+        for _ in range(3):  # stream, document, the top mapping
+            if loader.get_event() is None:
+                return {}
+        while loader.check_event(yaml.ScalarEvent):
+            key = loader.get_event().value
+            if key == "plan" and loader.check_event(yaml.MappingStartEvent):
+                return _plain_mapping(loader)
+            _skip_value(loader)
+    except yaml.YAMLError:
+        return {}
+    finally:
+        loader.dispose()
+    return {}
+
+
+def _plain_mapping(loader: Any) -> dict[str, Any]:
+    """The scalar values of the mapping whose start event is next (nested values skipped)."""
+    loader.get_event()
+    out: dict[str, Any] = {}
+    while loader.check_event(yaml.ScalarEvent):
+        key = loader.get_event().value
+        if loader.check_event(yaml.ScalarEvent):
+            out[key] = loader.get_event().value
+        else:
+            _skip_value(loader)
+    return out
+
+
+def _skip_value(loader: Any) -> None:
+    depth = 0
+    while True:
+        event = loader.get_event()
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if depth <= 0:
+            return
