@@ -38,7 +38,7 @@ PathOption = Annotated[
 
 app = typer.Typer(
     name="tnplan",
-    help="Track the indicators of Tongnan District's 14th five-year plan (2021-2025) "
+    help="Track the indicators of Tongnan District's five-year plans "
     "for human resources and social security.",
     no_args_is_help=True,
     add_completion=False,
@@ -73,8 +73,14 @@ PlanOption = Annotated[
 
 
 TierOption = Annotated[
-    TierChoice,
-    typer.Option("--tier", help="main: 专栏2; goal: 第一章第四节; action: 专栏3-10; all."),
+    TierChoice | None,
+    typer.Option(
+        "--tier",
+        help="The plan's tier of targets: main, goal, action (as the plan heads them: see "
+        "tnplan plans), or all (default for status and report: main, or the plan's first "
+        "tier if it has no main indicators).",
+        show_default=False,
+    ),
 ]
 
 
@@ -140,7 +146,7 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Track the indicators of Tongnan District's 14th five-year plan (2021-2025)."""
+    """Track the indicators of Tongnan District's five-year plans."""
 
 
 def _emit(text: str) -> None:

@@ -30,16 +30,22 @@ from .common import (
     _language,
     _load_plan,
     _path,
+    _repository,
     _screen,
     _usage,
     app,
 )
 
 
+def _tier(tier: TierChoice | None) -> str | None:
+    """The tier asked for, or None: the plan's headline tier (main, else its first)."""
+    return None if tier is None else tier.value
+
+
 @app.command()
 def status(
     year: YearOption = None,
-    tier: TierOption = TierChoice.MAIN,
+    tier: TierOption = None,
     fmt: Annotated[
         StatusFormat,
         typer.Option(
@@ -65,7 +71,7 @@ def status(
     from ..present.status_table import status_output, status_title
 
     plan, actuals, as_of = _evaluated(data, lang, year, warnings=False, plan_id=plan_id)
-    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
     title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
     text = status_output(
         evaluations, fmt.value, title=title, lang=lang.value, screen=_screen(output), excel=excel
@@ -118,7 +124,7 @@ def show(
 
 @app.command()
 def indicators(
-    tier: TierOption = TierChoice.ALL,
+    tier: TierOption = None,
     fmt: FormatOption = Format.TABLE,
     lang: LangOption = None,
     output: OutputOption = None,
@@ -137,7 +143,7 @@ def indicators(
 
     _, plan = _load_plan(data, lang, plan_id)
     text = catalogue_output(
-        select(plan, tier.value),
+        select(plan, _tier(tier) or TierChoice.ALL.value),
         fmt.value,
         lang=lang.value,
         screen=_screen(output),
@@ -155,6 +161,13 @@ def audit(
             "--crosschecks", help="CSV/JSON: the figures printed twice instead of the completions."
         ),
     ] = False,
+    baselines: Annotated[
+        bool,
+        typer.Option(
+            "--baselines",
+            help="CSV/JSON: the baselines against the previous plan's figures instead.",
+        ),
+    ] = False,
     fmt: FormatOption = Format.TABLE,
     lang: LangOption = None,
     output: OutputOption = None,
@@ -162,16 +175,18 @@ def audit(
     data: DataOption = None,
     plan_id: PlanOption = None,
 ) -> None:
-    """Recompute the completion figures the plan prints, and compare figures printed twice.
+    """Recompute the completion figures the plan prints, compare figures printed twice, and
+    each baseline with the previous plan's figure for its year (previous:, continues:).
 
-    Verdicts: ok (agrees at the printed precision), rounding (differs only by truncation or
-    rounding up), mismatch (the printed figure is not what its inputs give). Exits 1 when a
-    mismatch is found, so that it can guard a published table in CI.
+    Verdicts: ok (agrees at the printed precision), not_comparable (a total over a period
+    against a year's figure, units that do not convert, bounds), rounding (differs only by
+    truncation or rounding up), mismatch (the printed figure is not what its inputs give).
+    Exits 1 when a mismatch is found, so that it can guard a published table in CI.
 
     Example: tnplan audit --data data/13th
     """
     lang = _language(lang)
-    from ..calc.audit import Verdict, audit_plan
+    from ..calc.audit import Verdict, audit_baselines, audit_plan
     from ..calc.evaluation import observations
     from ..present.audit_tables import audit_output
     from ..sources.store import load_actuals
@@ -179,16 +194,25 @@ def audit(
     directory, plan = _load_plan(data, lang, plan_id)
     actuals = load_actuals(directory, plan)
     completions, checks = audit_plan(plan, observations(actuals.submissions))
+    previous = _repository(data).previous(plan)
+    against = (
+        []
+        if previous is None
+        else audit_baselines(plan, previous[0], observations(previous[1].submissions))
+    )
+    records = "crosschecks" if crosschecks else "baselines" if baselines else "completions"
     text = audit_output(
         completions,
         checks,
         fmt.value,
         lang=lang.value,
         screen=_screen(output, width=160),
-        records="crosschecks" if crosschecks else "completions",
+        records=records,
+        baselines=against,
     )
     _deliver(text, output, force)
     verdicts = [c.verdict for c in completions] + [c.verdict for c in checks]
+    verdicts += [b.verdict for b in against]
     if Verdict.MISMATCH in verdicts:
         raise typer.Exit(EXIT_INVALID)
 
@@ -206,7 +230,7 @@ def report(
         ReportFormat, typer.Option("--format", "-f", help="html: one standalone page; markdown.")
     ] = ReportFormat.HTML,
     lang: LangOption = None,
-    tier: TierOption = TierChoice.MAIN,
+    tier: TierOption = None,
     path: PathOption = None,
     force: ForceOption = False,
     data: DataOption = None,
@@ -224,7 +248,7 @@ def report(
     from ..present.report import ReportInput, report_html, report_markdown
 
     plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
-    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
     audit = audit_plan(plan, observations(actuals.submissions))
     files = actuals.submission_files
     content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)

@@ -65,8 +65,22 @@ def _fmt(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def chart_svg(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int, lang: str = "zh") -> str:
-    """The SVG chart of one indicator, as text to put inside an HTML page."""
+#: At most this many year labels under the axis; a longer plan labels every second year, …
+MOST_YEAR_LABELS = 12
+
+
+def chart_svg(
+    rows: Sequence[YearRow],
+    ev: Evaluation,
+    baseline_year: int,
+    lang: str = "zh",
+    end_year: int | None = None,
+) -> str:
+    """The SVG chart of one indicator, as text to put inside an HTML page.
+
+    The axis runs from the baseline year to the plan's end year (end_year, else the last
+    row's year): a plan of any length.
+    """
     ind = ev.indicator
     words = LABELS[lang]
     cumulative = ind.kind is Kind.CUMULATIVE
@@ -90,7 +104,8 @@ def chart_svg(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int, lang:
     expected_points = [(y, v) for y, v in expected if v is not None]
     if len(expected_points) < 2:
         expected_points = []
-    end_year = rows[-1].year if rows else baseline_year + 5
+    if end_year is None:
+        end_year = max((row.year for row in rows), default=baseline_year + 1)
     target = ind.target.value
     trend: list[tuple[int, float]] = []
     if ev.projected_trend is not None and points and points[-1][0] < end_year:
@@ -130,7 +145,8 @@ def chart_svg(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int, lang:
             f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="#555">'
             f"{_fmt(tick)}</text>"
         )
-    for year in range(baseline_year, end_year + 1):
+    step = -(-(end_year - baseline_year + 1) // MOST_YEAR_LABELS)  # ceiling division
+    for year in range(baseline_year, end_year + 1, step):
         parts.append(
             f'<text x="{x(year):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
             f'fill="#555">{year}</text>'

@@ -77,7 +77,7 @@ def _section(section: Section, extra: str = "") -> str:
 
 def _story(story: Story, page: Page) -> str:
     ind = story.evaluation.indicator
-    chart = chart_svg(story.rows, story.evaluation, page.baseline_year, page.lang)
+    chart = chart_svg(story.rows, story.evaluation, page.baseline_year, page.lang, page.end_year)
     items = "".join(f"<li>{h(line)}</li>" for line in story.lines)
     return (
         f'<section class="indicator" id="ind-{h(ind.id)}" data-id="{h(ind.id)}">'

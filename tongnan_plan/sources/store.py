@@ -318,6 +318,18 @@ class Repository:
             out.append(f"{place.folder} ({plan_id})" if place.folder else f"{plan_id} (root)")
         return ", ".join(out)
 
+    def previous(self, plan: Plan) -> tuple[Plan, Actuals] | None:
+        """The plan this one names as its previous (``previous:``) and its checked figures;
+        None where it names none, or the repository has no such plan that loads."""
+        previous_id = plan.plan.previous
+        place = None if previous_id is None else self.find(previous_id)
+        if previous_id is None or place is None:
+            return None
+        before = self.plan_by_id(previous_id)
+        if before is None:
+            return None
+        return before, load_actuals(place.directory, before, warnings=False)
+
     def following(self, plan_id: str) -> list[PlanPlace]:
         """The plans whose ``previous:`` is plan_id (read without loading the rest)."""
         return [p for p in self.places if _peek_plan_info(p.targets).get("previous") == plan_id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from ..model.plan import Indicator, Kind, Plan, Provenance, Tier
+from ..model.plan import Indicator, Kind, Plan, Provenance
 from ..model.submission import Submission, upper_bound
 
 __all__ = ["SCHEMA_DIALECT", "submission_schema", "submission_template"]
@@ -81,12 +81,7 @@ def submission_template(plan: Plan, year: int, schema_url: str | None = None) ->
     for ind in plan.indicators:
         if ind.tier is not tier:
             tier = ind.tier
-            heading = {
-                Tier.MAIN: "专栏2 主要指标",
-                Tier.GOAL: "第一章第四节 目标",
-                Tier.ACTION: "行动计划",
-            }
-            lines.append(f"  # ---- {heading[tier]}")
+            lines.append(_comment(f"  # ---- {plan.tier_heading(tier)}"))
         flow = "累计, 填该年新增" if ind.kind is Kind.CUMULATIVE else "填当年数值"
         lines.append(_comment(f"  # {ind.name}（{ind.unit}; {flow}） {ind.source}"))
         lines.append(f"  {ind.id}:")
