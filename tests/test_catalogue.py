@@ -35,6 +35,7 @@ NOT_CODES = {
     "utf-16-be",
     "utf-32-le",
     "utf-32-be",
+    "init-plan",  # a command's name
 }
 
 

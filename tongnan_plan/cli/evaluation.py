@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..present.choices import Format, ReportFormat, StatusFormat, TierChoice
+from ..present.choices import Format, ReportFormat, ShowFormat, StatusFormat, TierChoice
 
 if TYPE_CHECKING:
     pass
@@ -87,19 +87,31 @@ def show(
     ],
     year: YearOption = None,
     fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="table: the chart; csv or json: the yearly series."),
-    ] = Format.TABLE,
+        ShowFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: the chart; csv or json: the yearly series; svg: the chart as a picture.",
+        ),
+    ] = ShowFormat.TABLE,
     lang: LangOption = None,
     path: PathOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     data: DataOption = None,
     plan_id: PlanOption = None,
+    across_plans: Annotated[
+        bool,
+        typer.Option(
+            "--across-plans",
+            help="Draw the indicator through every plan it runs through (previous:, "
+            "continues:), each plan's period and target marked.",
+        ),
+    ] = False,
 ) -> None:
     """Show one indicator's whole story: every year's figure against the expected path and target.
 
-    Example: tnplan show urban_new_jobs
+    Example: tnplan show urban_new_jobs --across-plans
     """
     lang = _language(lang)
     from ..calc.evaluation import observations, story
@@ -115,6 +127,11 @@ def show(
         hint = f"; did you mean {near[0]!r}?" if near else "; see tnplan indicators"
         hint_zh = f"；是否应为 {near[0]!r}？" if near else "；请用 tnplan indicators 查看"
         _usage(f"no indicator {indicator_id!r}{hint}", f"没有指标 {indicator_id!r}{hint_zh}")
+    if across_plans:
+        from .plans import show_across
+
+        show_across(data, plan_id, indicator.id, as_of, fmt.value, lang, output, force)
+        return
     figures = observations(actuals.submissions).get(indicator.id, {})
     rows, evaluation = story(plan, indicator, figures, as_of, _path(path))
     years = plan.plan.years

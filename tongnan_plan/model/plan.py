@@ -45,6 +45,7 @@ __all__ = [
     "Tier",
     "TierInfo",
     "figure_of",
+    "parse_period",
     "predecessor",
     "reference_problems",
 ]
@@ -143,6 +144,10 @@ def _none_is_empty(value: Any) -> Any:
 Review = Annotated[tuple[str, ...], BeforeValidator(_none_is_empty)]
 
 
+#: How a placeholder figure (todo) reads in tables: "to be decided", never a number.
+PLACEHOLDER_TEXT = "待定"
+
+
 class Figure(_Strict):
     """A printed figure: the parsed number, its comparator, and the text verbatim.
 
@@ -163,7 +168,7 @@ class Figure(_Strict):
     @classmethod
     def _placeholder_needs_no_value(cls, data: Any) -> Any:
         if isinstance(data, dict) and data.get("todo") is not None:
-            return {"value": None, "text": "", **data}
+            return {"value": None, "text": PLACEHOLDER_TEXT, **data}
         return data
 
     @model_validator(mode="after")
@@ -519,6 +524,23 @@ def predecessor(indicator: Indicator, previous: Plan) -> Indicator | None:
     if same_id is not None:
         return same_id
     return next((ind for ind in previous.indicators if ind.name == indicator.name), None)
+
+
+_PERIOD = re.compile(r"\s*([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})\s*")
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    """A plan's years written as ``2026-2030``: (first, last); ValueError if not one."""
+    found = _PERIOD.fullmatch(text)
+    if found is None:
+        raise ValueError(f"{text!r} is not a period such as 2026-2030")
+    first, last = int(found.group(1)), int(found.group(2))
+    if not FIRST_YEAR < first <= last <= LAST_YEAR or last - first + 1 > MAX_PLAN_YEARS:
+        raise ValueError(
+            f"{text!r}: a plan runs forward, within {FIRST_YEAR}-{LAST_YEAR}, for at most"
+            f" {MAX_PLAN_YEARS} years"
+        )
+    return first, last
 
 
 def is_valid_id(text: str) -> bool:

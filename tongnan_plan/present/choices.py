@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Format", "Lang", "PathChoice", "ReportFormat", "StatusFormat", "TierChoice"]
+__all__ = [
+    "Format",
+    "Lang",
+    "PathChoice",
+    "ReportFormat",
+    "ShowFormat",
+    "StatusFormat",
+    "TierChoice",
+]
 
 
 class Format(StrEnum):
@@ -16,6 +24,16 @@ class Format(StrEnum):
     CSV = "csv"
     JSON = "json"
     MARKDOWN = "markdown"
+
+
+class ShowFormat(StrEnum):
+    """The formats of show: the chart as text, records, Markdown, or the chart as SVG."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    SVG = "svg"
 
 
 class StatusFormat(StrEnum):

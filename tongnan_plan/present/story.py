@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Axis",
     "bar",
+    "marked_bar",
     "story_axis",
     "story_lines",
     "story_markdown",
@@ -81,7 +82,7 @@ def bar(value: float, axis: Axis) -> str:
     return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
 
 
-def _marked(value: float | None, marker: float | None, axis: Axis) -> str:
+def marked_bar(value: float | None, marker: float | None, axis: Axis) -> str:
     """A bar with the expected position marked: │ beyond the bar, ┃ inside it."""
     drawn = list((bar(value, axis) if value is not None else "").ljust(axis.width))
     if marker is not None:
@@ -196,7 +197,7 @@ def story_table(
         table.add_row(
             text(line.label),
             text(line.shown),
-            text(_marked(line.value, line.expected, axis), line.style),
+            text(marked_bar(line.value, line.expected, axis), line.style),
             text("" if line.expected is None else figure(line.expected)),
             text(line.note),
         )
@@ -329,7 +330,12 @@ def story_output(
     screen: Screen,
 ) -> str:
     """An indicator's story in a format of `tnplan show`: table (the chart), markdown, or the
-    yearly series as csv; json adds the indicator and its evaluation."""
+    yearly series as csv; json adds the indicator and its evaluation; svg draws the chart."""
+    if fmt == "svg":
+        from .chart import chart_svg
+
+        end = plan_years.stop - 1
+        return chart_svg(rows, ev, plan_years.start - 1, lang, end_year=end) + "\n"
     series = [series_row(r, ev.indicator) for r in rows]
     if fmt == "csv":
         return csv_text(series, SERIES_COLUMNS)

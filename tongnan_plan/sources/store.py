@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -26,12 +26,18 @@ from ..validate.check import Actuals, CheckedSubmission, check_document
 from ..validate.plan_rules import check_plan_document, is_plan_document, plan_model_diagnostics
 from .readers import SUFFIXES, read_submission
 
+if TYPE_CHECKING:
+    from ..calc.handover import NextPlan
+    from ..calc.series import Observation
+
 __all__ = [
     "PLAN_FILE_PROBLEMS",
     "Actuals",
     "PlanChoiceError",
     "PlanPlace",
+    "PlanSummary",
     "Repository",
+    "UsageError",
     "actual_files",
     "bundled_data",
     "check_file",
@@ -191,13 +197,27 @@ def _beside(
 # ---- a repository of plans
 
 
-class PlanChoiceError(Exception):
-    """No plan, or not one plan, answers to the choice (--plan): a usage error, said in both
-    languages, that lists the plans there are."""
+class UsageError(Exception):
+    """A request the repository cannot answer as asked: a usage error, said in both languages."""
 
     def __init__(self, en: str, zh: str) -> None:
         super().__init__(en)
         self.en, self.zh = en, zh
+
+
+class PlanChoiceError(UsageError):
+    """No plan, or not one plan, answers to the choice (--plan); the message lists the plans."""
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """One plan of a repository, as `tnplan plans` lists it (plan is None if it does not load)."""
+
+    place: PlanPlace
+    plan: Plan | None
+    years: list[int]
+    default: bool
+    problems: list[Diagnostic]
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,9 +350,82 @@ class Repository:
             return None
         return before, load_actuals(place.directory, before, warnings=False)
 
+    def summaries(self) -> list[PlanSummary]:
+        """Every plan with what `tnplan plans` says of it; one that does not load is listed
+        with its problems."""
+        default = self.default()
+        out = []
+        for place in self.places:
+            try:
+                plan, problems = self.load(place), []
+            except TnplanError as exc:
+                plan, problems = None, list(exc.diagnostics)
+            years = place.years_submitted()
+            out.append(PlanSummary(place, plan, years, place == default, problems))
+        return out
+
+    def next_plan(self, from_plan: str, start: int, end: int, plan_id: str) -> NextPlan:
+        """The makings of the plan for start-end that follows from_plan: that plan, and each
+        of its indicators' figures for start - 1 (UsageError if that is not one of its years)."""
+        from ..calc.evaluation import observations
+        from ..calc.handover import NextPlan, handovers
+
+        place = self.choose(from_plan)
+        previous = self.load(place)
+        info, year = previous.plan, start - 1
+        if year not in info.years:
+            raise UsageError(
+                f"{start}-{end} does not follow {info.id} ({info.start_year}-{info.end_year}):"
+                f" its baseline year {year} must be one of that plan's years",
+                f"{start}-{end} 年不接续 {info.id}（{info.start_year}-{info.end_year} 年）："
+                f"其基期 {year} 年应在该规划期之内",
+            )
+        actuals = load_actuals(place.directory, previous, warnings=False)
+        figures = handovers(previous, observations(actuals.submissions), year)
+        return NextPlan(plan_id, start, end, previous, figures)
+
     def following(self, plan_id: str) -> list[PlanPlace]:
         """The plans whose ``previous:`` is plan_id (read without loading the rest)."""
         return [p for p in self.places if _peek_plan_info(p.targets).get("previous") == plan_id]
+
+    def across(
+        self, plan: Plan, directory: Path
+    ) -> tuple[list[Plan], list[dict[str, dict[int, Observation]]], int]:
+        """The plans of plan's lineage (see lineage), each plan's figures by indicator and
+        year (its usable submissions), and plan's place among them."""
+        from ..calc.evaluation import observations
+
+        plans, directories, at = self.lineage(plan, directory)
+        figures = [
+            observations(load_actuals(folder, one, warnings=False).submissions)
+            for one, folder in zip(plans, directories, strict=True)
+        ]
+        return plans, figures, at
+
+    def lineage(self, plan: Plan, directory: Path) -> tuple[list[Plan], list[Path], int]:
+        """The plans that lead to plan and follow it, oldest first, with their directories and
+        plan's place among them. Back through ``previous:``, forward through the first plan
+        (by folder) that names the last one as its previous; a plan that does not load, or a
+        loop of links, ends the chain."""
+        plans, directories = [plan], [directory]
+        seen = {plan.plan.id}
+        while (before := plans[0].plan.previous) is not None and before not in seen:
+            place = self.find(before)
+            earlier = None if place is None else self.plan_by_id(before)
+            if place is None or earlier is None:
+                break
+            seen.add(before)
+            plans.insert(0, earlier)
+            directories.insert(0, place.directory)
+        at = len(plans) - 1
+        while True:
+            after = [p for p in self.following(plans[-1].plan.id) if self.plan_id(p) not in seen]
+            later = self.plan_by_id(self.plan_id(after[0]) or "") if after else None
+            if later is None:
+                return plans, directories, at
+            seen.add(later.plan.id)
+            plans.append(later)
+            directories.append(after[0].directory)
 
 
 def _not_found(path: Path) -> Diagnostic:
