@@ -35,7 +35,8 @@ def plans(
     data: DataOption = None,
 ) -> None:
     """List the plans of the data directory: id, folder, title, period, indicators by tier,
-    the years with submissions, and which one commands use without --plan.
+    the years with submissions, and which one commands use without --plan. A plan that does
+    not load is listed, its problems printed, and the exit code is 1.
 
     Example: tnplan plans --data data
     """
@@ -54,6 +55,9 @@ def plans(
     summaries = repository.summaries()
     text = plans_output(summaries, fmt.value, lang=lang.value, screen=_screen(output))
     _deliver(text, output, force)
+    broken = [d for summary in summaries for d in summary.problems]
+    if broken:  # listed, and said where: a plan of the repository does not load
+        _fail(broken, lang, 2 if {d.code for d in broken} & PLAN_FILE_PROBLEMS else 1)
 
 
 @app.command("init-plan")
