@@ -130,20 +130,60 @@ def test_the_only_plan_is_the_default(folders_only: Path) -> None:
     assert code == 0 and len(json.loads(out)) == 17
 
 
-def test_a_plan_that_does_not_load_is_listed_with_its_errors(repository: Path) -> None:
+def test_a_plan_file_that_does_not_parse_is_listed_with_its_errors(repository: Path) -> None:
     targets = repository / "13th" / "targets.yaml"
-    targets.write_text(
-        targets.read_text(encoding="utf-8").replace("group: talent", "group: talents", 1),
-        encoding="utf-8",
-    )
-    code, out, _ = invoke("plans", "-f", "json", "--data", str(repository))
-    assert code == 1  # a plan of the repository is invalid
+    text = targets.read_text(encoding="utf-8")
+    targets.write_text(text.replace("  start_year: 2016", "  start_year: [2016", 1), "utf-8")
+    code, out, err = invoke("plans", "-f", "json", "--data", str(repository))
+    assert code == 1  # a plan of the repository cannot be read
     broken = next(row for row in json.loads(out) if row["folder"] == "13th")
     assert broken["id"] is None and broken["errors"] == 1
-    # The others still work, and the broken one says where it is broken.
+    assert "13th/targets.yaml:" in err and "yaml-syntax" in err
+    # The others still work.
     assert invoke("status", "--data", str(repository))[0] == 0
+
+
+def test_plans_lists_from_the_heads_and_check_checks(repository: Path) -> None:
+    # A model error (an unknown group) is not a listing's business: plans lists the plan from
+    # its head, and loading it (status, check) says where it is wrong.
+    targets = repository / "13th" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    targets.write_text(text.replace("group: talent", "group: talents", 1), "utf-8")
+    code, out, _ = invoke("plans", "-f", "json", "--data", str(repository))
+    assert code == 0
+    assert next(r for r in json.loads(out) if r["folder"] == "13th")["indicators"] == 25
     code, _, err = invoke("status", "--data", str(repository), "--plan", "13th")
     assert code == 1 and "error[unknown-group]" in err
+    code, out, _ = invoke("check", str(targets), "--data", str(repository))
+    assert code == 1 and "error[unknown-group]" in out
+
+
+def test_the_heads_tiers_are_the_models() -> None:
+    from tongnan_plan.model.plan import Tier
+    from tongnan_plan.sources.plan_head import TIER_NAMES
+
+    assert TIER_NAMES == tuple(tier.value for tier in Tier)
+
+
+def test_a_head_is_read_in_any_yaml_layout(tmp_path: Path) -> None:
+    from tongnan_plan.sources.plan_head import read_head
+
+    path = tmp_path / "targets.yaml"
+    path.write_text(
+        "plan: {id: flow-style, previous: null, start_year: 2021}\n"
+        "indicators:\n"
+        "  - {id: a, tier: main, note: 'tier: goal'}\n"
+        "  - id: b\n    baseline: {value: 1, text: x}\n    tier: action\n"
+        "  - id: c  # no tier: counted, but in no tier\n"
+        "thresholds: {ahead: 1.05}\n",
+        encoding="utf-8",
+    )
+    head = read_head(path, count_tiers=True)
+    assert head.text("id") == "flow-style" and head.text("previous") is None
+    assert head.year("start_year") == 2021
+    assert (head.indicators, dict(head.tiers)) == (3, {"main": 1, "action": 1})
+    path.write_text("plan: {id: x}\nindicators:\n  - {id: a, tier: [\n", encoding="utf-8")
+    assert not read_head(path, count_tiers=True).parsed
 
 
 def test_an_empty_repository(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..model.diagnostics import Diagnostic
     from ..model.plan import ExpectedPath, Plan
     from ..present.terminal import Screen
-    from ..sources.store import Repository
+    from ..sources.repository import Repository
     from ..validate.check import Actuals
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -197,7 +197,7 @@ def _usage(en: str, zh: str = "") -> NoReturn:
 
 def _repository(data: Path | None) -> Repository:
     """The repository of plans --data names (or TNPLAN_DATA, ./data, the bundled one)."""
-    from ..sources.store import Repository, locate_data
+    from ..sources.repository import Repository, locate_data
 
     return Repository.at(locate_data(data))
 
@@ -206,7 +206,7 @@ def _load_plan(data: Path | None, lang: Lang, plan: str | None = None) -> tuple[
     """The directory and the plan --plan picks from --data's repository (usage error if none
     or several answer; the plan's own problems, located, if it does not load)."""
     from ..model.diagnostics import TnplanError
-    from ..sources.store import PLAN_FILE_PROBLEMS, PlanChoiceError
+    from ..sources.repository import PLAN_FILE_PROBLEMS, PlanChoiceError
 
     repository = _repository(data)
     try:

@@ -43,7 +43,7 @@ def plans(
     lang = _language(lang)
     from ..model.diagnostics import TnplanError
     from ..present.plans import plans_output
-    from ..sources.store import PLAN_FILE_PROBLEMS
+    from ..sources.repository import PLAN_FILE_PROBLEMS
 
     repository = _repository(data)
     if not repository.places:
@@ -98,7 +98,7 @@ def init_plan(
     from ..model.diagnostics import TnplanError
     from ..model.plan import parse_period
     from ..present.plan_file import next_plan_yaml
-    from ..sources.store import UsageError
+    from ..sources.repository import UsageError
 
     try:
         start, end = parse_period(period)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..model.plan import Tier
+from ..sources.plan_head import TIER_NAMES
 from .escaping import markdown
-from .formats import csv_text, json_text, markdown_table
 from .terminal import Screen, render, text
 
 if TYPE_CHECKING:
-    from ..sources.store import PlanSummary
+    from ..sources.repository import PlanSummary
 
 __all__ = ["PLAN_COLUMNS", "plan_row", "plans_output"]
 
@@ -47,32 +46,28 @@ _HEADERS = {
 
 
 def plan_row(summary: PlanSummary) -> dict[str, Any]:
-    """One plan as a flat record (a plan that does not load has its errors and little else)."""
-    plan = summary.plan
-    folder = summary.place.folder or "."
+    """One plan as a flat record, from its head (a file that does not parse has its errors
+    and little else)."""
+    head = summary.head
     row: dict[str, Any] = dict.fromkeys(PLAN_COLUMNS)
     row |= {
-        "folder": folder,
+        "folder": summary.place.folder or ".",
         "years": " ".join(str(y) for y in summary.years),
         "default": summary.default,
         "errors": len(summary.problems),
     }
-    if plan is None:
+    if not head.parsed:
         return row
-    info = plan.plan
-    counts = {tier: sum(1 for i in plan.indicators if i.tier is tier) for tier in Tier}
     return row | {
-        "id": info.id,
-        "title": info.title,
-        "title_en": info.title_en,
-        "baseline_year": info.baseline_year,
-        "start_year": info.start_year,
-        "end_year": info.end_year,
-        "previous": info.previous,
-        "indicators": len(plan.indicators),
-        "main": counts[Tier.MAIN],
-        "goal": counts[Tier.GOAL],
-        "action": counts[Tier.ACTION],
+        "id": head.text("id"),
+        "title": head.text("title"),
+        "title_en": head.text("title_en"),
+        "baseline_year": head.year("baseline_year"),
+        "start_year": head.year("start_year"),
+        "end_year": head.year("end_year"),
+        "previous": head.text("previous"),
+        "indicators": head.indicators,
+        **{tier: head.tiers[tier] for tier in TIER_NAMES},
     }
 
 
@@ -121,14 +116,17 @@ def _titles(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
 def plans_output(summaries: Sequence[PlanSummary], fmt: str, *, lang: str, screen: Screen) -> str:
     """The plans in a format of `tnplan plans`: table, markdown, csv or json."""
     rows = [plan_row(summary) for summary in summaries]
-    if fmt == "csv":
-        return csv_text(rows, PLAN_COLUMNS)
-    if fmt == "json":
-        return json_text(rows)
     headers = _HEADERS[lang]
     cells = [_cells(row, summary.years) for row, summary in zip(rows, summaries, strict=True)]
     titles = _titles(rows, lang)
-    if fmt == "markdown":
+    if fmt != "table":
+        # The records' writers come with the models; a table of plans needs neither.
+        from .formats import csv_text, json_text, markdown_table
+
+        if fmt == "csv":
+            return csv_text(rows, PLAN_COLUMNS)
+        if fmt == "json":
+            return json_text(rows)
         listed = "".join(f"- {markdown(line)}\n" for line in titles)
         return markdown_table(headers, cells) + "\n\n" + listed
     from rich import box

@@ -1,34 +1,36 @@
-"""Where plans live on disk, and loading them: a repository of plans, each a targets.yaml with
-its actuals/YYYY.yaml.
+"""Loading plans and checking files: targets.yaml and actuals/YYYY.yaml of a repository of plans
+(sources/repository.py says where they are).
 
-A repository (the --data directory) holds a plan at its root (targets.yaml, actuals/) and/or
-one folder per plan (13th/, 15th/, …, each with its targets.yaml and actuals/). The files are
-read here (each submission by the reader its ending names, sources/readers.py) and the
-documents handed to the checks (validate/), which open no files themselves.
+The files are read here (each submission by the reader its ending names, sources/readers.py)
+and the documents handed to the checks (validate/), which open no files themselves.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.diagnostics import Severity, TnplanError
 from ..model.plan import Plan
-from ..sources.files import FILE_PROBLEMS, read_text
 from ..sources.yaml_reader import load_yaml
 from ..validate.across import check_run
 from ..validate.check import Actuals, CheckedSubmission, check_document
 from ..validate.plan_rules import check_plan_document, is_plan_document, plan_model_diagnostics
 from .readers import SUFFIXES, read_submission
-
-if TYPE_CHECKING:
-    from ..calc.handover import NextPlan
-    from ..calc.series import Observation
+from .repository import (
+    PLAN_FILE_PROBLEMS,
+    TARGETS,
+    PlanChoiceError,
+    PlanPlace,
+    PlanSummary,
+    Repository,
+    UsageError,
+    actual_files,
+    bundled_data,
+    locate_data,
+    plan_not_found,
+)
 
 __all__ = [
     "PLAN_FILE_PROBLEMS",
@@ -47,36 +49,6 @@ __all__ = [
     "locate_data",
 ]
 
-TARGETS = "targets.yaml"
-ACTUALS = "actuals"
-#: Codes of a plan that cannot be read at all: a usage error, not invalid data.
-PLAN_FILE_PROBLEMS = FILE_PROBLEMS | {"plan-not-found"}
-
-
-def bundled_data() -> Path:
-    """The plan that ships with tnplan: inside the wheel, or at the top of a source checkout."""
-    here = Path(__file__).resolve().parent.parent
-    inside = here / "data"
-    return inside if (inside / TARGETS).is_file() else here.parent / "data"
-
-
-def locate_data(explicit: Path | None = None) -> Path:
-    """The repository of plans: explicit, $TNPLAN_DATA, ./data if it holds a plan, else bundled.
-
-    ./data counts when anything is at data/targets.yaml or at a data/FOLDER/targets.yaml (a
-    broken link, a file that cannot be read): its problem is reported rather than passed over
-    for the bundled plan.
-    """
-    if explicit is not None:
-        return explicit
-    env = os.environ.get("TNPLAN_DATA")
-    if env:
-        return Path(env)
-    local = Path("data")
-    if os.path.lexists(local / TARGETS) or (local.is_dir() and Repository.at(local).places):
-        return local
-    return bundled_data()
-
 
 def load_plan(data_dir: Path) -> Plan:
     """Load and validate data_dir/targets.yaml; TnplanError with located diagnostics if bad.
@@ -86,7 +58,7 @@ def load_plan(data_dir: Path) -> Plan:
     """
     path = data_dir / TARGETS
     if not os.path.lexists(path):
-        raise TnplanError([_not_found(path)])
+        raise TnplanError([plan_not_found(path)])
     # A plan is read far more often than it is wrong: positions are found only when needed.
     doc, diagnostics = load_yaml(path, positions=False)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
@@ -96,18 +68,6 @@ def load_plan(data_dir: Path) -> Plan:
     if plan is None:
         raise TnplanError(problems)
     return plan
-
-
-def actual_files(data_dir: Path) -> list[Path]:
-    """The submission files of a plan directory (every ending a reader takes), in name order.
-
-    Anything but a directory is listed (a FIFO, a broken link): reading it says what is
-    wrong with it, where passing over it would leave a year out without a word.
-    """
-    folder = data_dir / ACTUALS
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir())
 
 
 def load_actuals(data_dir: Path, plan: Plan, *, warnings: bool = True) -> Actuals:
@@ -192,307 +152,3 @@ def _beside(
                         out.append(found)
                     break
     return out
-
-
-# ---- a repository of plans
-
-
-class UsageError(Exception):
-    """A request the repository cannot answer as asked: a usage error, said in both languages."""
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh = en, zh
-
-
-class PlanChoiceError(UsageError):
-    """No plan, or not one plan, answers to the choice (--plan); the message lists the plans."""
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    """One plan of a repository, as `tnplan plans` lists it (plan is None if it does not load)."""
-
-    place: PlanPlace
-    plan: Plan | None
-    years: list[int]
-    default: bool
-    problems: list[Diagnostic]
-
-
-@dataclass(frozen=True, slots=True)
-class PlanPlace:
-    """Where one plan of a repository lives: its directory, and its folder's name ("" for the
-    plan at the repository's root)."""
-
-    directory: Path
-    folder: str
-
-    @property
-    def targets(self) -> Path:
-        """The plan file."""
-        return self.directory / TARGETS
-
-    def years_submitted(self) -> list[int]:
-        """The years of the submission files under actuals/ (YYYY.yaml, YYYY.csv, …)."""
-        stems = {p.stem for p in actual_files(self.directory)}
-        return sorted(int(stem) for stem in stems if stem.isdigit() and len(stem) == 4)
-
-
-@dataclass
-class Repository:
-    """The plans of a data directory: the one at its root, then one per folder, by name."""
-
-    root: Path
-    places: list[PlanPlace]
-    _ids: dict[Path, str | None] = field(default_factory=dict, repr=False)
-    _plans: dict[Path, Plan | None] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def at(cls, root: Path) -> Repository:
-        """The plans under root (a folder counts when anything is at its targets.yaml)."""
-        places = []
-        if os.path.lexists(root / TARGETS):
-            places.append(PlanPlace(root, ""))
-        try:
-            folders = sorted(p for p in root.iterdir() if p.is_dir() and p.name != ACTUALS)
-        except OSError:
-            folders = []
-        places += [PlanPlace(f, f.name) for f in folders if os.path.lexists(f / TARGETS)]
-        return cls(root, places)
-
-    @property
-    def where(self) -> str:
-        """The repository's directory, as messages name it."""
-        return str(self.root)
-
-    def plan_id(self, place: PlanPlace) -> str | None:
-        """The ``plan.id`` of a plan file, read without loading the rest (None if unreadable)."""
-        if place.directory not in self._ids:
-            self._ids[place.directory] = _peek_plan_id(place.targets)
-        return self._ids[place.directory]
-
-    def plan_ids(self) -> list[str]:
-        """The ids of the plans whose files say one."""
-        return [i for i in (self.plan_id(place) for place in self.places) if i is not None]
-
-    def load(self, place: PlanPlace) -> Plan:
-        """The plan of a place; TnplanError (located) if it does not load."""
-        return load_plan(place.directory)
-
-    def plan_by_id(self, plan_id: str) -> Plan | None:
-        """The plan of this id, if there is one and it loads (cached)."""
-        place = self.find(plan_id)
-        if place is None:
-            return None
-        if place.directory not in self._plans:
-            try:
-                self._plans[place.directory] = self.load(place)
-            except TnplanError:
-                self._plans[place.directory] = None
-        return self._plans[place.directory]
-
-    def find(self, wanted: str) -> PlanPlace | None:
-        """The plan a name picks: a folder's name first, else a plan's id."""
-        for place in self.places:
-            if place.folder and place.folder == wanted:
-                return place
-        return next((place for place in self.places if self.plan_id(place) == wanted), None)
-
-    def default(self) -> PlanPlace | None:
-        """The plan used when none is chosen: the root plan, else the only one."""
-        if self.places and (not self.places[0].folder or len(self.places) == 1):
-            return self.places[0]
-        return None
-
-    def choose(self, wanted: str | None = None) -> PlanPlace:
-        """The plan --plan names (or the default); PlanChoiceError listing the plans if none
-        answers, TnplanError (plan-not-found) if the repository holds no plan at all."""
-        if not self.places:
-            raise TnplanError([_not_found(self.root / TARGETS)])
-        if wanted:
-            found = self.find(wanted)
-            if found is not None:
-                return found
-            listed = self.listing()
-            raise PlanChoiceError(
-                f"no plan {wanted!r} in {self.root}; its plans: {listed}",
-                f"{self.root} 中没有规划 {wanted!r}；其中的规划：{listed}",
-            )
-        chosen = self.default()
-        if chosen is None:
-            listed = self.listing()
-            raise PlanChoiceError(
-                f"{self.root} holds {len(self.places)} plans and none at its root: choose one"
-                f" with --plan (or TNPLAN_PLAN): {listed}",
-                f"{self.root} 中有 {len(self.places)} 个规划，根目录下没有规划：请用 --plan"
-                f"（或 TNPLAN_PLAN）选择一个：{listed}",
-            )
-        return chosen
-
-    def listing(self) -> str:
-        """The plans as a choice names them: folder (id), …"""
-        out = []
-        for place in self.places:
-            plan_id = self.plan_id(place) or "?"
-            out.append(f"{place.folder} ({plan_id})" if place.folder else f"{plan_id} (root)")
-        return ", ".join(out)
-
-    def previous(self, plan: Plan) -> tuple[Plan, Actuals] | None:
-        """The plan this one names as its previous (``previous:``) and its checked figures;
-        None where it names none, or the repository has no such plan that loads."""
-        previous_id = plan.plan.previous
-        place = None if previous_id is None else self.find(previous_id)
-        if previous_id is None or place is None:
-            return None
-        before = self.plan_by_id(previous_id)
-        if before is None:
-            return None
-        return before, load_actuals(place.directory, before, warnings=False)
-
-    def summaries(self) -> list[PlanSummary]:
-        """Every plan with what `tnplan plans` says of it; one that does not load is listed
-        with its problems."""
-        default = self.default()
-        out = []
-        for place in self.places:
-            try:
-                plan, problems = self.load(place), []
-            except TnplanError as exc:
-                plan, problems = None, list(exc.diagnostics)
-            years = place.years_submitted()
-            out.append(PlanSummary(place, plan, years, place == default, problems))
-        return out
-
-    def next_plan(self, from_plan: str, start: int, end: int, plan_id: str) -> NextPlan:
-        """The makings of the plan for start-end that follows from_plan: that plan, and each
-        of its indicators' figures for start - 1 (UsageError if that is not one of its years)."""
-        from ..calc.evaluation import observations
-        from ..calc.handover import NextPlan, handovers
-
-        place = self.choose(from_plan)
-        previous = self.load(place)
-        info, year = previous.plan, start - 1
-        if year not in info.years:
-            raise UsageError(
-                f"{start}-{end} does not follow {info.id} ({info.start_year}-{info.end_year}):"
-                f" its baseline year {year} must be one of that plan's years",
-                f"{start}-{end} 年不接续 {info.id}（{info.start_year}-{info.end_year} 年）："
-                f"其基期 {year} 年应在该规划期之内",
-            )
-        actuals = load_actuals(place.directory, previous, warnings=False)
-        figures = handovers(previous, observations(actuals.submissions), year)
-        return NextPlan(plan_id, start, end, previous, figures)
-
-    def following(self, plan_id: str) -> list[PlanPlace]:
-        """The plans whose ``previous:`` is plan_id (read without loading the rest)."""
-        return [p for p in self.places if _peek_plan_info(p.targets).get("previous") == plan_id]
-
-    def across(
-        self, plan: Plan, directory: Path
-    ) -> tuple[list[Plan], list[dict[str, dict[int, Observation]]], int]:
-        """The plans of plan's lineage (see lineage), each plan's figures by indicator and
-        year (its usable submissions), and plan's place among them."""
-        from ..calc.evaluation import observations
-
-        plans, directories, at = self.lineage(plan, directory)
-        figures = [
-            observations(load_actuals(folder, one, warnings=False).submissions)
-            for one, folder in zip(plans, directories, strict=True)
-        ]
-        return plans, figures, at
-
-    def lineage(self, plan: Plan, directory: Path) -> tuple[list[Plan], list[Path], int]:
-        """The plans that lead to plan and follow it, oldest first, with their directories and
-        plan's place among them. Back through ``previous:``, forward through the first plan
-        (by folder) that names the last one as its previous; a plan that does not load, or a
-        loop of links, ends the chain."""
-        plans, directories = [plan], [directory]
-        seen = {plan.plan.id}
-        while (before := plans[0].plan.previous) is not None and before not in seen:
-            place = self.find(before)
-            earlier = None if place is None else self.plan_by_id(before)
-            if place is None or earlier is None:
-                break
-            seen.add(before)
-            plans.insert(0, earlier)
-            directories.insert(0, place.directory)
-        at = len(plans) - 1
-        while True:
-            after = [p for p in self.following(plans[-1].plan.id) if self.plan_id(p) not in seen]
-            later = self.plan_by_id(self.plan_id(after[0]) or "") if after else None
-            if later is None:
-                return plans, directories, at
-            seen.add(later.plan.id)
-            plans.append(later)
-            directories.append(after[0].directory)
-
-
-def _not_found(path: Path) -> Diagnostic:
-    return Diagnostic(
-        str(path),
-        1,
-        1,
-        Severity.ERROR,
-        "plan-not-found",
-        f"no {TARGETS} here; --data (or TNPLAN_DATA) must name a plan directory",
-        "",
-        f"这里没有 {TARGETS}；--data（或 TNPLAN_DATA）应指向规划数据目录",
-    )
-
-
-def _peek_plan_id(path: Path) -> str | None:
-    plan_id = _peek_plan_info(path).get("id")
-    return plan_id if isinstance(plan_id, str) else None
-
-
-def _peek_plan_info(path: Path) -> dict[str, Any]:
-    """The plain values of a plan file's ``plan:`` mapping, read up to its end and no further.
-
-    The parser's events are read (no value is constructed, no alias followed); anything that
-    does not parse gives an empty mapping: loading the plan says what is wrong with it.
-    """
-    try:
-        text = read_text(path)
-    except TnplanError:
-        return {}
-    loader: Any = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
-    try:
-        for _ in range(3):  # stream, document, the top mapping
-            if loader.get_event() is None:
-                return {}
-        while loader.check_event(yaml.ScalarEvent):
-            key = loader.get_event().value
-            if key == "plan" and loader.check_event(yaml.MappingStartEvent):
-                return _plain_mapping(loader)
-            _skip_value(loader)
-    except yaml.YAMLError:
-        return {}
-    finally:
-        loader.dispose()
-    return {}
-
-
-def _plain_mapping(loader: Any) -> dict[str, Any]:
-    """The scalar values of the mapping whose start event is next (nested values skipped)."""
-    loader.get_event()
-    out: dict[str, Any] = {}
-    while loader.check_event(yaml.ScalarEvent):
-        key = loader.get_event().value
-        if loader.check_event(yaml.ScalarEvent):
-            out[key] = loader.get_event().value
-        else:
-            _skip_value(loader)
-    return out
-
-
-def _skip_value(loader: Any) -> None:
-    depth = 0
-    while True:
-        event = loader.get_event()
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        if depth <= 0:
-            return
