@@ -120,6 +120,7 @@ def _axis(stretches: Sequence[Stretch], width: int) -> Axis:
 def _tables(stretches: Sequence[Stretch], lang: str, width: int) -> list[Table]:
     """A table per plan, each headed by its period, target and status, on one scale."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
 
     zh = lang == "zh"
@@ -134,14 +135,17 @@ def _tables(stretches: Sequence[Stretch], lang: str, width: int) -> list[Table]:
     )
     tables = []
     for stretch in stretches:
+        heading = _heading(stretch, unit, lang)
         table = Table(
-            title=text(_heading(stretch, unit, lang), "bold" if stretch.chosen else ""),
+            title=text(heading, "bold" if stretch.chosen else ""),
             title_justify="left",
             box=box.SIMPLE_HEAD,
             header_style="bold",
+            min_width=min(width, cell_len(heading)),  # the heading on one line where it fits
         )
-        for header in headers:
-            table.add_column(text(header), no_wrap=True)
+        for i, header in enumerate(headers):
+            # The bars' column is as wide as the scale in every plan's table, so they line up.
+            table.add_column(text(header), no_wrap=True, min_width=axis.width if i == 2 else None)
         cumulative = stretch.indicator.kind is Kind.CUMULATIVE
         marker = _in_unit(stretch.indicator.target.value, stretch)
         for row in stretch.rows:

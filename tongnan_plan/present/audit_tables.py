@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from ..calc.audit import BaselineAudit, CompletionAudit, CrossCheckAudit
+    from ..model.plan import Indicator
 
 __all__ = [
     "AUDIT_COLUMNS",
@@ -147,7 +148,7 @@ def baseline_row(row: BaselineAudit) -> dict[str, Any]:
         "previous_converted": None if row.converted is None else number(round(row.converted, 10)),
         "verdict": row.verdict.value,
         "detail": row.detail.text(),
-        "source": ind.source,
+        "source": _baseline_source(ind),
         "previous_source": previous.indicator.source,
     }
 
@@ -226,6 +227,12 @@ def _crosscheck_table(crosschecks: Sequence[CrossCheckAudit], lang: str) -> Audi
     return AuditTable(title, headers, rows, frozenset(), 3)
 
 
+def _baseline_source(indicator: Indicator) -> str:
+    """Where the plan prints a baseline: its own source, else the indicator's row."""
+    baseline = indicator.baseline
+    return (baseline.source if baseline is not None else None) or indicator.source
+
+
 def _baseline_table(baselines: Sequence[BaselineAudit], lang: str) -> AuditTable:
     from ..calc.audit import baseline_text
 
@@ -239,7 +246,7 @@ def _baseline_table(baselines: Sequence[BaselineAudit], lang: str) -> AuditTable
     rows = [
         (
             row.indicator.name if zh else row.indicator.name_en,
-            f"{baseline_text(row.indicator)}（{row.indicator.source}）",
+            f"{baseline_text(row.indicator)}（{_baseline_source(row.indicator)}）",
             f"{row.previous.text()}（{row.previous.indicator.source}）",
             row.verdict.value,
             row.detail.text(lang),
