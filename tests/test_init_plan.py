@@ -14,8 +14,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from tongnan_plan.calc.handover import handover
+from tongnan_plan.calc.series import Observation
 from tongnan_plan.cli import app
-from tongnan_plan.model.plan import Basis, Plan
+from tongnan_plan.model.plan import Basis, Plan, Provenance
 from tongnan_plan.sources.store import Repository, load_plan
 
 runner = CliRunner()
@@ -212,3 +214,31 @@ def test_init_plan_from_the_13th_plan(repository: Path) -> None:
     assert jobs is not None and (jobs.value, jobs.basis) == (105900, Basis.PERIOD)
     rate = plan.indicator("graduate_employment_rate").baseline
     assert rate is not None and (rate.value, rate.comparator.value) == (90, ">=")  # "≥90"
+
+
+def _observations(**values: float) -> dict[int, Observation]:
+    return {int(y[1:]): Observation(int(y[1:]), v, Provenance.SAMPLE) for y, v in values.items()}
+
+
+def test_handover_of_a_total_a_gap_and_a_level(data_dir: Path) -> None:
+    plan = load_plan(data_dir)
+    info = plan.plan
+    jobs = plan.indicator("urban_new_jobs")
+    # 1 + 2 + 3 + 4 + 5 = 15 over 2021-2025; as of 2024: 1 + 2 + 3 + 4 = 10.
+    flows = _observations(y2021=1, y2022=2, y2023=3, y2024=4, y2025=5)
+    assert handover(jobs, flows, info, 2025).value == 15
+    assert handover(jobs, flows, info, 2024).value == 10
+    # 2022 missing: no total (never 1 + 3 + 4 + 5 as if 2022 were 0), at least 13.
+    del flows[2022]
+    gap = handover(jobs, flows, info, 2025)
+    assert (gap.value, gap.known_total, gap.missing_years) == (None, 13, (2022,))
+    # A total to date in 2023 anchors it again: 7 + 4 + 5 = 16.
+    flows[2023] = Observation(2023, 7, Provenance.OFFICIAL, to_date=True)
+    anchored = handover(jobs, flows, info, 2025)
+    assert anchored.value == 16 and anchored.provenance is Provenance.SAMPLE
+    # A level needs the year's own figure; the latest earlier one is kept to say so.
+    insured = plan.indicator("unemployment_insurance_insured")
+    level = handover(insured, _observations(y2023=4.5, y2024=4.6), info, 2025)
+    assert level.value is None and level.latest is not None and level.latest.year == 2024
+    with pytest.raises(ValueError):
+        handover(insured, {}, info, 2026)  # not a year of the plan

@@ -216,3 +216,9 @@ def test_previous_is_resolved_in_the_repository_given(folders_only: Path) -> Non
     line = int(error.split(":")[1])
     assert "previous: tongnan-hrss-12th" in lines[line - 1]
     assert "tongnan-hrss-13th" in error  # the plans there are
+
+
+@pytest.mark.parametrize("command", ["plans", "init-plan"])
+def test_the_new_commands_have_help_with_an_example(command: str) -> None:
+    code, out, _ = invoke(command, "--help")
+    assert code == 0 and "Example: tnplan " + command in out

@@ -23,7 +23,7 @@ from ..model.plan import (
     predecessor,
 )
 from ..model.units import convert
-from .series import Observation, plan_series
+from .series import Observation, plan_series, tidy
 
 __all__ = [
     "BaselineAudit",
@@ -339,7 +339,8 @@ def _previous_figure(
     if total and indicator.kind is Kind.CUMULATIVE:
         if point.total is None:
             return None
-        return PreviousFigure(info.id, indicator, year, point.total, Comparator.EQ, total=True)
+        total_figure = tidy(point.total)
+        return PreviousFigure(info.id, indicator, year, total_figure, Comparator.EQ, total=True)
     o = point.observation
     if o is None:
         return None

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model.plan import Basis, Comparator, Indicator, Kind, Plan, PlanInfo, Provenance
-from .series import Observation, plan_series
+from .series import Observation, plan_series, tidy
 
 __all__ = ["Handover", "NextPlan", "handover", "handovers"]
 
@@ -61,6 +61,10 @@ def handover(
     missing = series.missing_years
     if indicator.kind is Kind.CUMULATIVE:
         total = series.points[-1].total
+        total = None if total is None else tidy(total)
+        bound = (
+            None if total is not None or series.known_total is None else tidy(series.known_total)
+        )
         return Handover(
             indicator,
             year,
@@ -69,7 +73,7 @@ def handover(
             Basis.PERIOD,
             _least_official(used) if total is not None else None,
             missing,
-            None if total is not None else series.known_total,
+            bound,
         )
     point = series.points[-1].observation
     if point is None:

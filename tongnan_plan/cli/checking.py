@@ -68,7 +68,8 @@ def check(
     data: DataOption = None,
     plan_id: PlanOption = None,
 ) -> None:
-    """Validate data submissions against the plan; print every problem with file:line:column.
+    """Validate data submissions against the plan, and plan files (their plan: key) on their
+    own; print every problem with file:line:column.
 
     Exit 0 when valid (warnings allowed), 1 when not, 2 for a usage error.
 

@@ -17,15 +17,6 @@ __all__ = ["next_plan_yaml"]
 _SIGNS = {Comparator.GE: "≥", Comparator.GT: ">", Comparator.LE: "≤", Comparator.LT: "<"}
 
 
-#: Significant digits a total of yearly figures is written with: enough for any figure a plan
-#: prints, few enough that 1.12 + 1.05 + 1.08 + 1.1 + 1.1 is written 5.45, not 5.449999999999999.
-SIGNIFICANT = 12
-
-
-def _tidy(value: float) -> float:
-    return float(f"{value:.{SIGNIFICANT}g}")
-
-
 def _figure_text(value: float, comparator: Comparator) -> str:
     return f"{_SIGNS.get(comparator, '')}{yaml_number(value)}"
 
@@ -43,7 +34,7 @@ def _baseline(figure: Handover, previous: PlanInfo) -> tuple[str, str]:
     provenance = figure.provenance
     official = provenance is None or provenance is Provenance.OFFICIAL
     source = f"{previous.id}, {year}" + ("" if official else f" ({provenance})")
-    value = _tidy(figure.value)
+    value = figure.value
     text = _figure_text(value, figure.comparator)
     figure_yaml = (
         f"{{value: {yaml_number(value)}, comparator: {yaml_string(figure.comparator)},"
@@ -61,7 +52,7 @@ def _why(figure: Handover) -> str:
             return "nothing was reported"
         return (
             f"{missing} missing; the years reported sum to at least"
-            f" {yaml_number(_tidy(figure.known_total))} {figure.indicator.unit}"
+            f" {yaml_number(figure.known_total)} {figure.indicator.unit}"
         )
     latest = figure.latest
     if latest is None:
