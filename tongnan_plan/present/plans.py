@@ -103,7 +103,10 @@ def _titles(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
     for row in rows:
         if row["id"] is None:
             errors = row["errors"]
-            broken = f"无法读取（{errors} 个错误）" if zh else f"does not load ({errors} errors)"
+            plural = "" if errors == 1 else "s"
+            broken = (
+                f"无法读取（{errors} 个错误）" if zh else f"does not load ({errors} error{plural})"
+            )
             out.append(f"{row['folder']}: {broken}")
             continue
         line = f"{row['id']}: {row['title'] if zh else row['title_en']}"
