@@ -22,9 +22,6 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
 PathOption = Annotated[
     PathChoice | None,
     typer.Option(
@@ -301,17 +298,9 @@ def _evaluated(
             f"--year {year} is outside the plan period {first}-{last}",
             f"--year {year} 不在规划期 {first}-{last} 年之内",
         )
-    unfinished = sum(1 for ind in plan.indicators if ind.target.unfinished)
-    if unfinished:
-        typer.echo(
-            _say(
-                f"tnplan: {unfinished} targets of {plan.plan.id} are still to be written (todo:"
-                " see tnplan check): they have no target yet",
-                f"tnplan：{plan.plan.id} 有 {unfinished} 项目标尚未填写（todo，见 tnplan check），"
-                "暂按无目标处理",
-            ),
-            err=True,
-        )
+    from .plans import say_unfinished
+
+    say_unfinished(plan)
     actuals = load_actuals(directory, plan, warnings=warnings)
     return plan, actuals, default_as_of(plan, actuals.submissions) if year is None else year
 

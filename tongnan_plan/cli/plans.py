@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..present.choices import Format, Lang
+
+if TYPE_CHECKING:
+    from ..model.plan import Plan
+
 from .common import (
     DataOption,
     ForceOption,
@@ -149,3 +153,18 @@ def show_across(
     stretches = across_plans(chain, figures, at, indicator_id, as_of)
     text = across_output(stretches, fmt, lang=lang.value, screen=_screen(output))
     _deliver(text, output, force)
+
+
+def say_unfinished(plan: Plan) -> None:
+    """On standard error: how many targets of the plan are still placeholders (a draft)."""
+    unfinished = sum(1 for ind in plan.indicators if ind.target.unfinished)
+    if unfinished:
+        typer.echo(
+            _say(
+                f"tnplan: {unfinished} targets of {plan.plan.id} are still to be written (todo:"
+                " see tnplan check): they have no target yet",
+                f"tnplan：{plan.plan.id} 有 {unfinished} 项目标尚未填写（todo，见 tnplan check），"
+                "暂按无目标处理",
+            ),
+            err=True,
+        )

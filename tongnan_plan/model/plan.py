@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -13,12 +13,11 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
-    ValidationError,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import InitErrorDetails
 
-from .catalogue import CATALOGUE, Words
+from .references import Row, problem, raise_problems, reference_problems
 from .units import MAX_MAGNITUDE, convert
 
 if TYPE_CHECKING:
@@ -47,7 +46,6 @@ __all__ = [
     "figure_of",
     "parse_period",
     "predecessor",
-    "reference_problems",
 ]
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -302,13 +300,15 @@ class PlanInfo(_Strict):
     def _years_in_order(self) -> Self:
         baseline, start, end = self.baseline_year, self.start_year, self.end_year
         if start > end:
-            _raise([_problem("invalid-period", ("start_year",), start, **_years(self))])
+            raise_problems([problem("invalid-period", ("start_year",), start, **_years(self))])
         if baseline >= start:
-            _raise([_problem("invalid-period", ("baseline_year",), baseline, **_years(self))])
+            raise_problems(
+                [problem("invalid-period", ("baseline_year",), baseline, **_years(self))]
+            )
         if end - baseline > MAX_PLAN_YEARS:
-            _raise(
+            raise_problems(
                 [
-                    _problem(
+                    problem(
                         "plan-too-long",
                         ("end_year",),
                         end,
@@ -381,7 +381,7 @@ class Plan(_Strict):
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
         self._by_id = {i.id: i for i in self.indicators}
-        _raise(
+        raise_problems(
             list(
                 reference_problems(
                     [g.id for g in self.groups],
@@ -415,91 +415,6 @@ class Plan(_Strict):
         raise KeyError(group_id)
 
 
-def _problem(
-    code: str, loc: tuple[str | int, ...], given: Any, /, **facts: Any
-) -> InitErrorDetails:
-    """A pydantic error of one of tnplan's codes, at loc; facts fill in its message."""
-    return InitErrorDetails(
-        type=PydanticCustomError(code, CATALOGUE[code].doc, facts), loc=loc, input=given
-    )
-
-
-def _raise(problems: list[InitErrorDetails]) -> None:
-    if problems:
-        raise ValidationError.from_exception_data("Plan", problems)
-
-
-class Row(NamedTuple):
-    """What the reference rules need of an indicator (None where the file lacks it)."""
-
-    id: Any
-    group: Any
-    parent: Any
-
-
-def reference_problems(
-    group_ids: Sequence[Any], rows: Sequence[Row], crosscheck_ids: Sequence[Any] = ()
-) -> Iterator[InitErrorDetails]:
-    """Every broken reference of a plan: ids given twice, unknown groups and parents, a 其中
-    row whose parent is itself one, parents that lead round in a cycle.
-
-    Works on the parsed plan and on a file's raw rows alike (tnplan check reports these even
-    where another part of the file does not validate); the locations are document paths.
-    """
-    yield from _unique("groups", Words("group", "分组"), group_ids)
-    yield from _unique("indicators", Words("indicator", "指标"), [row.id for row in rows])
-    yield from _unique("crosschecks", Words("crosscheck", "核对项"), crosscheck_ids)
-    known_groups = {g for g in group_ids if isinstance(g, str)}
-    by_id = {row.id: row for row in rows if isinstance(row.id, str)}
-    groups = ", ".join(g for g in dict.fromkeys(group_ids) if isinstance(g, str))
-    for i, row in enumerate(rows):
-        if isinstance(row.group, str) and row.group not in known_groups:
-            facts = {"id": row.id, "group": row.group, "groups": groups}
-            yield _problem("unknown-group", ("indicators", i, "group"), row.group, **facts)
-        if not isinstance(row.parent, str):
-            continue
-        parent = by_id.get(row.parent)
-        loc = ("indicators", i, "parent")
-        if parent is None:
-            yield _problem("unknown-parent", loc, row.parent, id=row.id, parent=row.parent)
-        elif _in_cycle(row.id, by_id):
-            chain = " → ".join(_chain(row.id, by_id))
-            yield _problem("parent-cycle", loc, row.parent, id=row.id, chain=chain)
-        elif isinstance(parent.parent, str):
-            facts = {"id": row.id, "parent": row.parent, "grandparent": parent.parent}
-            yield _problem("nested-parent", loc, row.parent, **facts)
-
-
-def _unique(where: str, what: Words, ids: Sequence[Any]) -> Iterator[InitErrorDetails]:
-    first: dict[str, int] = {}
-    for i, value in enumerate(ids):
-        if not isinstance(value, str):
-            continue
-        if value in first:
-            loc = (where, i, "id")
-            facts = {"what": what, "id": value, "first_at": (where, first[value], "id")}
-            yield _problem("duplicate-id", loc, value, **facts)
-        else:
-            first[value] = i
-
-
-def _chain(start: str, by_id: dict[str, Row]) -> list[str]:
-    """start, its parent, that one's parent … until an id repeats or a row has no parent."""
-    chain = [start]
-    current = by_id.get(start)
-    while current is not None and isinstance(current.parent, str):
-        chain.append(current.parent)
-        if current.parent in chain[:-1]:
-            break
-        current = by_id.get(current.parent)
-    return chain
-
-
-def _in_cycle(start: str, by_id: dict[str, Row]) -> bool:
-    chain = _chain(start, by_id)
-    return len(chain) > 1 and chain[-1] == start
-
-
 def _annual_targets_within(plan: Plan) -> Iterator[InitErrorDetails]:
     years = plan.plan.years
     for i, ind in enumerate(plan.indicators):
@@ -507,7 +422,7 @@ def _annual_targets_within(plan: Plan) -> Iterator[InitErrorDetails]:
             if year not in years:
                 loc = ("indicators", i, "annual_targets", year)
                 facts = {"year": year, "first": years.start, "last": years.stop - 1}
-                yield _problem("annual-target-outside", loc, year, **facts)
+                yield problem("annual-target-outside", loc, year, **facts)
 
 
 def predecessor(indicator: Indicator, previous: Plan) -> Indicator | None:

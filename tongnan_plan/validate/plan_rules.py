@@ -25,9 +25,8 @@ from ..model.plan import (
     Indicator,
     Kind,
     Plan,
-    Row,
-    reference_problems,
 )
+from ..model.references import Row, reference_problems
 from ..model.submission import upper_bound
 from ..model.units import normalise_unit
 from ..sources.yaml_reader import Document, Key
