@@ -358,11 +358,11 @@ class TierInfo(_Strict):
     name_en: str
 
 
-#: A tier's heading where the plan file names none: words that fit any plan.
+#: A tier's heading (Chinese, English) where the plan file names none: words that fit any plan.
 DEFAULT_TIERS = {
-    Tier.MAIN: TierInfo(name="主要指标", name_en="Main indicators"),
-    Tier.GOAL: TierInfo(name="其他目标", name_en="Further goals"),
-    Tier.ACTION: TierInfo(name="行动计划目标", name_en="Action targets"),
+    Tier.MAIN: ("主要指标", "Main indicators"),
+    Tier.GOAL: ("其他目标", "Further goals"),
+    Tier.ACTION: ("行动计划目标", "Action targets"),
 }
 
 
@@ -395,8 +395,9 @@ class Plan(_Strict):
 
     def tier_heading(self, tier: Tier, lang: str = "zh") -> str:
         """The heading of a tier: the plan's own, else a generic one."""
-        info = self.tiers.get(tier, DEFAULT_TIERS[tier])
-        return info.name if lang == "zh" else info.name_en
+        info = self.tiers.get(tier)
+        zh, en = DEFAULT_TIERS[tier] if info is None else (info.name, info.name_en)
+        return zh if lang == "zh" else en
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; KeyError if none."""

@@ -19,7 +19,7 @@ import yaml
 from ..model.diagnostics import TnplanError
 from .files import read_text
 
-__all__ = ["TIER_NAMES", "PlanHead", "read_head"]
+__all__ = ["TIER_NAMES", "PlanHead", "is_plan_data", "read_head"]
 
 #: The tiers a head counts, in order: model.plan.Tier's values, named here so that listing
 #: plans imports no model (a test holds the two the same).
@@ -47,6 +47,11 @@ class PlanHead:
         """A year of the plan: block (None where absent or not a whole number)."""
         value = self.info.get(key)
         return int(value) if value is not None and value.isdigit() else None
+
+
+def is_plan_data(data: Any) -> bool:
+    """True for the data of a plan file: a mapping with a ``plan:`` key (a submission has none)."""
+    return isinstance(data, dict) and "plan" in data
 
 
 def read_head(path: Path, *, count_tiers: bool = False) -> PlanHead:

@@ -11,12 +11,14 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..model.diagnostics import Severity, TnplanError
 from ..model.plan import Plan
 from ..sources.yaml_reader import load_yaml
 from ..validate.across import check_run
 from ..validate.check import Actuals, CheckedSubmission, check_document
-from ..validate.plan_rules import check_plan_document, is_plan_document, plan_model_diagnostics
+from .plan_head import is_plan_data
 from .readers import SUFFIXES, read_submission
 from .repository import (
     PLAN_FILE_PROBLEMS,
@@ -64,10 +66,13 @@ def load_plan(data_dir: Path) -> Plan:
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
         raise TnplanError(errors)
-    plan, problems = plan_model_diagnostics(doc)
-    if plan is None:
-        raise TnplanError(problems)
-    return plan
+    try:
+        return Plan.model_validate(doc.data)
+    except ValidationError:
+        # The check's account of the model's errors: every one, located.
+        from ..validate.plan_rules import plan_model_diagnostics
+
+        raise TnplanError(plan_model_diagnostics(doc)[1]) from None
 
 
 def load_actuals(data_dir: Path, plan: Plan, *, warnings: bool = True) -> Actuals:
@@ -94,7 +99,9 @@ def check_file(path: Path, plan: PlanSource, plans: Repository | None = None) ->
         doc, diagnostics = read_submission(path)
     except TnplanError as exc:
         return CheckedSubmission(str(path), None, None, list(exc.diagnostics))
-    if is_plan_document(doc):
+    if is_plan_data(doc.data):
+        from ..validate.plan_rules import check_plan_document
+
         checked = check_plan_document(doc, diagnostics, plans)
         return CheckedSubmission(checked.file, None, None, checked.diagnostics)
     return check_document(doc, plan if isinstance(plan, Plan) else plan(), diagnostics)

@@ -29,6 +29,7 @@ from ..model.plan import (
 from ..model.references import Row, reference_problems
 from ..model.submission import upper_bound
 from ..model.units import normalise_unit
+from ..sources.plan_head import is_plan_data
 from ..sources.yaml_reader import Document, Key
 from .explain import emit, error_diagnostics
 
@@ -79,7 +80,7 @@ class CheckedPlan:
 
 def is_plan_document(doc: Document) -> bool:
     """True for a plan file: a mapping with a ``plan:`` key (a submission has none)."""
-    return isinstance(doc.data, dict) and "plan" in doc.data
+    return is_plan_data(doc.data)
 
 
 def plan_model_diagnostics(doc: Document) -> tuple[Plan | None, list[Diagnostic]]:
