@@ -10,13 +10,13 @@ GROUPS = ("employment", "social_security", "talent", "labour_relations", "public
 UNITS = ("万人", "%", "万人次", "人", "个", "亿元")
 
 
-def generate(folder: Path, count: int, seed: int = 2021) -> Path:
+def generate(folder: Path, count: int, seed: int = 2021, plan_id: str = "generated") -> Path:
     """Write folder/targets.yaml with count indicators and folder/actuals/2021-2025.yaml."""
     rng = random.Random(seed)
     (folder / "actuals").mkdir(parents=True, exist_ok=True)
     lines = [
         "plan:",
-        "  id: generated",
+        f"  id: {plan_id}",
         "  title: Generated plan",
         "  title_en: Generated plan",
         "  issuer: benchmark",
@@ -59,6 +59,14 @@ def generate(folder: Path, count: int, seed: int = 2021) -> Path:
             rows.append(f"  ind_{i:05d}: {value}")
         (folder / "actuals" / f"{year}.yaml").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return folder
+
+
+def generate_repository(root: Path, plans: int = 40, count: int = 100) -> Path:
+    """A repository of plans: root/plan00 … each a generated plan of count indicators and five
+    years of submissions, its id generated-00 …"""
+    for i in range(plans):
+        generate(root / f"plan{i:02d}", count, seed=i, plan_id=f"generated-{i:02d}")
+    return root
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import generate, generate_repository  # noqa: E402
 
 
 def tnplan() -> list[str]:
@@ -202,6 +202,27 @@ def main() -> int:
     )
     all_ok &= ratio_line(
         "tnplan extract <the plan's text> / status", times, "extract", "status", 2.0
+    )
+
+    print(
+        "\n== a repository of 40 generated plans (100 indicators, five years each), against status"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        repository = generate_repository(Path(tmp) / "plans", plans=40, count=100)
+        times = measure(
+            {
+                "plans": [*cli, "plans", "--data", str(repository)],
+                "status --plan": [
+                    *cli, "status", "--data", str(repository), "--plan", "generated-37"
+                ],
+                "status": [*cli, "status", "--data", str(shipped)],
+            },
+            args.runs,
+            ROOT,
+        )  # fmt: skip
+    all_ok &= ratio_line("tnplan plans (40 plans) / status", times, "plans", "status", 1.5)
+    all_ok &= ratio_line(
+        "tnplan status --plan (one of 40) / status", times, "status --plan", "status", 1.5
     )
 
     print("\n== check, against check-jsonschema with tnplan's own JSON Schema")

@@ -299,26 +299,40 @@ def test_the_audit_json_agrees_with_status_in_the_end_year(generated: Path) -> N
     assert audited[0]["actual"] == records["anchored"]["cumulative"] == 11
 
 
-def test_the_readmes_worked_example(data_dir: Path, with_2025: Path) -> None:
-    plan, _, submissions = _load(data_dir)
+@pytest.fixture(scope="module")
+def before_2025(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
+    """The shipped data without its sample 2025 file: the plan before its final year's figures."""
+    root = tmp_path_factory.mktemp("before_2025") / "data"
+    shutil.copytree(data_dir, root)
+    (root / "actuals" / "2025.yaml").unlink()
+    return root
+
+
+def test_the_readmes_worked_example(data_dir: Path, before_2025: Path) -> None:
+    plan, _, submissions = _load(before_2025)
     as_of_2024 = {ev.indicator.id: ev for ev in evaluate_plan(plan, submissions, 2024, "all")}
     migrant = as_of_2024["migrant_worker_training"]
     # 0.32 (2021) + 0.3 (2023) + 0.31 (2024) = 0.93 < 1.5 (专栏2 第4项), 2022 missing.
     assert migrant.status is Status.INCOMPLETE
     assert migrant.known_total == pytest.approx(0.93)
     assert migrant.missing_years == (2022,) and migrant.cumulative is None
+    # 1 + 1 + 2 + 1 = 5 postdocs by 2024 meets 【5】 before the final year.
+    assert as_of_2024["postdoc_recruits"].status is Status.ACHIEVED
     as_of_2025 = {ev.indicator.id: ev for ev in evaluate_plan(plan, submissions, 2025, "all")}
-    # 1 + 1 + 2 + 1 = 5 postdocs by 2024 meets 【5】 before any 2025 figure.
+    # … and as of 2025 before any 2025 figure: its lower bound 5 already meets the target.
     assert as_of_2025["postdoc_recruits"].status is Status.ACHIEVED
     assert as_of_2025["postdoc_recruits"].known_total == 5
     # A level without its 2025 figure: 4.61 in 2024 is shown, not judged.
     insured = as_of_2025["unemployment_insurance_insured"]
     assert (insured.status, insured.year, insured.actual) == (Status.INCOMPLETE, 2024, 4.61)
-    plan, _, submissions = _load(with_2025)
+    plan, _, submissions = _load(data_dir)
     final = {ev.indicator.id: ev for ev in evaluate_plan(plan, submissions, 2025, "all")}
-    # with_2025 repeats 2024's figures: 1.12 + 1.05 + 1.08 + 1.10 + 1.10 = 5.45 ≥ 5.
+    # The sample 2025 file: 1.12 + 1.05 + 1.08 + 1.10 + 1.10 = 5.45 ≥ 5.
     assert final["urban_new_jobs"].status is Status.ACHIEVED
     assert final["urban_new_jobs"].cumulative == pytest.approx(5.45)
     # 0.32 + 0.3 + 0.31 + 0.3 = 1.23 < 1.5, 2022 still missing.
     assert final["migrant_worker_training"].status is Status.INCOMPLETE
     assert final["migrant_worker_training"].known_total == pytest.approx(1.23)
+    # 4.69 in 2025 < 【4.7】: the level's final figure is in, and short of the target.
+    insured = final["unemployment_insurance_insured"]
+    assert (insured.status, insured.year, insured.actual) == (Status.NOT_ACHIEVED, 2025, 4.69)

@@ -94,7 +94,8 @@ def leftovers(output: str, allowed: list[str], lang: str, *, wrapped: bool = Fal
     wrapped: the output is a picture of a fixed width, where a long text is wrapped and is
     found word by word.
     """
-    text = _visible(output)
+    # Paths first: an allowed figure ("25") must not break a file name (actuals/2025.yaml) apart.
+    text = PATH.sub(" ", _visible(output))
     for known in allowed:
         text = text.replace(known, " ")
     text = COMMAND.sub(" ", text)

@@ -56,7 +56,7 @@ def test_valid_fixture_has_no_error_and_converts_units(plan: Plan) -> None:
 
 def test_shipped_submissions_are_valid(plan: Plan, data_dir: Path) -> None:
     paths = sorted((data_dir / "actuals").glob("*.yaml"))
-    assert [p.stem for p in paths] == [str(y) for y in range(2021, 2025)]
+    assert [p.stem for p in paths] == [str(y) for y in range(2021, 2026)]
     result = check_paths(paths, plan)
     assert [d.as_text() for d in result.diagnostics if d.severity is Severity.ERROR] == []
 

@@ -25,7 +25,15 @@ from .progress import (
 )
 from .series import plan_series
 
-__all__ = ["YearRow", "default_as_of", "evaluate_plan", "observations", "select", "story"]
+__all__ = [
+    "YearRow",
+    "default_as_of",
+    "evaluate_plan",
+    "headline_tier",
+    "observations",
+    "select",
+    "story",
+]
 
 
 def observations(submissions: Iterable[Submission]) -> dict[str, dict[int, Observation]]:
@@ -46,11 +54,18 @@ def default_as_of(plan: Plan, submissions: Sequence[Submission]) -> int:
     return max((s.year for s in submissions), default=plan.plan.start_year)
 
 
-def select(plan: Plan, tier: str = "main") -> list[Indicator]:
-    """The indicators of one tier (main, goal, action), or of every tier with 'all'."""
+def headline_tier(plan: Plan) -> Tier:
+    """The tier a plan is read by: its main indicators, else its first tier that has any."""
+    tiers = {ind.tier for ind in plan.indicators}
+    return next((tier for tier in Tier if tier in tiers), Tier.MAIN)
+
+
+def select(plan: Plan, tier: str | None = "main") -> list[Indicator]:
+    """The indicators of one tier (main, goal, action), of every tier with 'all', or of the
+    plan's headline tier (see headline_tier) with None."""
     if tier == "all":
         return list(plan.indicators)
-    wanted = Tier(tier)
+    wanted = headline_tier(plan) if tier is None else Tier(tier)
     return [ind for ind in plan.indicators if ind.tier is wanted]
 
 
@@ -58,7 +73,7 @@ def evaluate_plan(
     plan: Plan,
     submissions: Sequence[Submission],
     as_of: int | None = None,
-    tier: str = "main",
+    tier: str | None = "main",
     path: ExpectedPath | None = None,
 ) -> list[Evaluation]:
     """Evaluate every indicator of the tier as of a year (default: the latest submitted).

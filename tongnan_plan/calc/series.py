@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model.plan import Comparator, Kind, PlanInfo, Provenance
 
-__all__ = ["Observation", "Point", "Series", "build_series", "plan_series"]
+__all__ = ["SIGNIFICANT", "Observation", "Point", "Series", "build_series", "plan_series", "tidy"]
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, five times slower,
@@ -171,3 +171,13 @@ def plan_series(
     """The series over the plan's years up to until (every year of the plan when None)."""
     end = plan.end_year if until is None else min(until, plan.end_year)
     return build_series(kind, observations, range(plan.start_year, end + 1))
+
+
+#: Significant digits a sum of printed figures is told with: more than any figure a plan
+#: prints, few enough that 1.12 + 1.05 + 1.08 + 1.1 + 1.1 is 5.45, not 5.449999999999999.
+SIGNIFICANT = 12
+
+
+def tidy(value: float) -> float:
+    """A sum of yearly figures without binary floating-point noise (see SIGNIFICANT)."""
+    return float(f"{value:.{SIGNIFICANT}g}")

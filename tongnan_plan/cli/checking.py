@@ -12,7 +12,7 @@ import typer
 if TYPE_CHECKING:
     pass
 
-from ..present.choices import TemplateFormat, TierChoice
+from ..present.choices import TemplateFormat
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -21,6 +21,7 @@ from .common import (
     ForceOption,
     LangOption,
     OutputOption,
+    PlanOption,
     TierOption,
     _chosen_format,
     _colour_wanted,
@@ -29,6 +30,7 @@ from .common import (
     _fail,
     _language,
     _load_plan,
+    _repository,
     _usage,
     app,
 )
@@ -46,7 +48,8 @@ def check(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Submission files (YYYY.yaml, YYYY.csv, YYYY.xlsx).", show_default=False
+            help="Submission files (YYYY.yaml, YYYY.csv, YYYY.xlsx), or plan files (targets.yaml).",
+            show_default=False,
         ),
     ],
     fmt: Annotated[
@@ -101,8 +104,10 @@ def check(
     ] = None,
     lang: LangOption = None,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
-    """Validate data submissions against the plan; print every problem with file:line:column.
+    """Validate data submissions against the plan, and plan files (their plan: key) on their
+    own; print every problem with file:line:column.
 
     Exit 0 when valid (warnings allowed), 1 when not, 2 for a usage error.
 
@@ -114,14 +119,20 @@ def check(
     from ..sources.config import choose
     from ..sources.store import check_files
 
-    _, plan = _load_plan(data, lang)
     try:
         chosen = choose(files, config, ignore or [], warn_only or [], strict)
     except TnplanError as exc:
         _fail(exc.diagnostics, lang, EXIT_USAGE)
     for problem in chosen.problems:
         _usage(problem.en, problem.zh)
-    actuals = check_files(files, plan, selection=chosen.selection)
+    # A plan file (its `plan:` key) is checked on its own, against the repository's plans;
+    # the plan is loaded only when a submission needs it.
+    actuals = check_files(
+        files,
+        lambda: _load_plan(data, lang, plan_id)[1],
+        plans=_repository(data),
+        selection=chosen.selection,
+    )
     report = Report(files=actuals.files, diagnostics=actuals.diagnostics)
     shown = report.diagnostics
     if max_errors is not None:
@@ -153,6 +164,7 @@ def schema(
     output: OutputOption = None,
     force: ForceOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Print the JSON Schema of a submission, every indicator id listed, for editors.
 
@@ -166,7 +178,7 @@ def schema(
     from ..validate.schema import submission_schema
 
     lang = _language(None)
-    _, plan = _load_plan(data, lang)
+    _, plan = _load_plan(data, lang, plan_id)
     text = json.dumps(submission_schema(plan), ensure_ascii=False, indent=2) + "\n"
     _deliver(text, output, force)
 
@@ -192,13 +204,14 @@ def new(
             show_default=False,
         ),
     ] = None,
-    tier: TierOption = TierChoice.MAIN,
+    tier: TierOption = None,
     force: ForceOption = False,
     schema_url: Annotated[
         str | None,
         typer.Option("--schema", help="Add a yaml-language-server line pointing at this schema."),
     ] = None,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Write a blank submission for a year: a row per indicator of the tier, its name and unit.
 
@@ -209,7 +222,7 @@ def new(
     from ..calc.evaluation import select
 
     lang = _language(None)
-    _, plan = _load_plan(data, lang)
+    _, plan = _load_plan(data, lang, plan_id)
     if year not in plan.plan.years:
         first, last = plan.plan.start_year, plan.plan.end_year
         _usage(
@@ -219,7 +232,7 @@ def new(
     chosen = _chosen_format(TemplateFormat, fmt, output, TemplateFormat.YAML)
     if schema_url and chosen is not TemplateFormat.YAML:
         _usage("--schema is for YAML templates", "--schema 只用于 YAML 模板")
-    indicators = select(plan, tier.value)
+    indicators = select(plan, None if tier is None else tier.value)  # None: the headline tier
     target = output if output is not None else Path(f"{year}.{chosen.value}")
     content: str | bytes
     if chosen is TemplateFormat.XLSX:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..model.diagnostics import Diagnostic
     from ..model.plan import ExpectedPath, Plan
     from ..present.terminal import Screen
+    from ..sources.repository import Repository
     from ..validate.check import Actuals
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -37,7 +38,7 @@ PathOption = Annotated[
 
 app = typer.Typer(
     name="tnplan",
-    help="Track the indicators of Tongnan District's 14th five-year plan (2021-2025) "
+    help="Track the indicators of Tongnan District's five-year plans "
     "for human resources and social security.",
     no_args_is_help=True,
     add_completion=False,
@@ -59,9 +60,27 @@ DataOption = Annotated[
 ]
 
 
+PlanOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plan",
+        envvar="TNPLAN_PLAN",
+        help="The plan of --data to use, by its id or folder name (default: the plan at the "
+        "root of --data, else the only one; see tnplan plans).",
+        show_default=False,
+    ),
+]
+
+
 TierOption = Annotated[
-    TierChoice,
-    typer.Option("--tier", help="main: 专栏2; goal: 第一章第四节; action: 专栏3-10; all."),
+    TierChoice | None,
+    typer.Option(
+        "--tier",
+        help="The plan's tier of targets: main, goal, action (as the plan heads them: see "
+        "tnplan plans), or all (default for status and report: main, or the plan's first "
+        "tier if it has no main indicators).",
+        show_default=False,
+    ),
 ]
 
 
@@ -130,7 +149,7 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Track the indicators of Tongnan District's 14th five-year plan (2021-2025)."""
+    """Track the indicators of Tongnan District's five-year plans."""
 
 
 def _emit(text: str | bytes) -> None:
@@ -206,13 +225,25 @@ def _usage(en: str, zh: str = "") -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _load_plan(data: Path | None, lang: Lang) -> tuple[Path, Plan]:
-    from ..model.diagnostics import TnplanError
-    from ..sources.store import PLAN_FILE_PROBLEMS, load_plan, locate_data
+def _repository(data: Path | None) -> Repository:
+    """The repository of plans --data names (or TNPLAN_DATA, ./data, the bundled one)."""
+    from ..sources.repository import Repository, locate_data
 
-    directory = locate_data(data)
+    return Repository.at(locate_data(data))
+
+
+def _load_plan(data: Path | None, lang: Lang, plan: str | None = None) -> tuple[Path, Plan]:
+    """The directory and the plan --plan picks from --data's repository (usage error if none
+    or several answer; the plan's own problems, located, if it does not load)."""
+    from ..model.diagnostics import TnplanError
+    from ..sources.repository import PLAN_FILE_PROBLEMS, PlanChoiceError
+
+    repository = _repository(data)
     try:
-        return directory, load_plan(directory)
+        place = repository.choose(plan)
+        return place.directory, repository.load(place)
+    except PlanChoiceError as exc:
+        _usage(exc.en, exc.zh)
     except TnplanError as exc:
         unreadable = any(d.code in PLAN_FILE_PROBLEMS for d in exc.diagnostics)
         _fail(exc.diagnostics, lang, EXIT_USAGE if unreadable else EXIT_INVALID)
@@ -289,24 +320,32 @@ def _path(choice: PathChoice | None) -> ExpectedPath | None:
 
 
 def _evaluated(
-    data: Path | None, lang: Lang, year: int | None, *, warnings: bool = True
+    data: Path | None,
+    lang: Lang,
+    year: int | None,
+    *,
+    warnings: bool = True,
+    plan_id: str | None = None,
 ) -> tuple[Plan, Actuals, int]:
     """The plan, its submissions, and the year to evaluate as of (--year, checked against the
     plan, or the latest year submitted)."""
     from ..calc.evaluation import default_as_of
     from ..sources.store import load_actuals
 
-    directory, plan = _load_plan(data, lang)
+    directory, plan = _load_plan(data, lang, plan_id)
     first, last = plan.plan.start_year, plan.plan.end_year
     if year is not None and year not in plan.plan.years:
         _usage(
             f"--year {year} is outside the plan period {first}-{last}",
             f"--year {year} 不在规划期 {first}-{last} 年之内",
         )
+    from .plans import say_unfinished
+
+    say_unfinished(plan)
     actuals = load_actuals(directory, plan, warnings=warnings)
     if year is not None and all(s.year != year for s in actuals.submissions):
         from ..present.messages import missing_year
-        from ..sources.store import ACTUALS
+        from ..sources.repository import ACTUALS
 
         latest = max((s.year for s in actuals.submissions if s.year < year), default=None)
         typer.echo(missing_year(year, latest, directory / ACTUALS, lang.value), err=True)

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..present.choices import Format, Lang, ListFormat, ReportFormat, StatusFormat, TierChoice
+from ..present.choices import (
+    Format,
+    Lang,
+    ListFormat,
+    ReportFormat,
+    ShowFormat,
+    StatusFormat,
+    TierChoice,
+)
 
 if TYPE_CHECKING:
     pass
@@ -21,6 +29,7 @@ from .common import (
     LangOption,
     OutputOption,
     PathOption,
+    PlanOption,
     TierOption,
     YearOption,
     _chosen_format,
@@ -30,16 +39,22 @@ from .common import (
     _language,
     _load_plan,
     _path,
+    _repository,
     _screen,
     _usage,
     app,
 )
 
 
+def _tier(tier: TierChoice | None) -> str | None:
+    """The tier asked for, or None: the plan's headline tier (main, else its first)."""
+    return None if tier is None else tier.value
+
+
 @app.command()
 def status(
     year: YearOption = None,
-    tier: TierOption = TierChoice.MAIN,
+    tier: TierOption = None,
     fmt: Annotated[
         StatusFormat | None,
         typer.Option(
@@ -56,6 +71,7 @@ def status(
     force: ForceOption = False,
     excel: ExcelOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Show where every indicator stands: completion, 序时进度 and status.
 
@@ -66,8 +82,8 @@ def status(
     from ..calc.evaluation import evaluate_plan
     from ..present.status_table import status_output, status_title
 
-    plan, actuals, as_of = _evaluated(data, lang, year, warnings=False)  # errors only
-    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
+    plan, actuals, as_of = _evaluated(data, lang, year, warnings=False, plan_id=plan_id)
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
     title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
     text = status_output(
         evaluations, chosen.value, title=title, lang=lang.value, screen=_screen(output), excel=excel
@@ -84,12 +100,12 @@ def show(
     ],
     year: YearOption = None,
     fmt: Annotated[
-        ListFormat | None,
+        ShowFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="table: the chart; csv or json: the yearly series; markdown; xlsx: a workbook"
-            " (default: from -o's ending, else table).",
+            help="table: the chart; csv or json: the yearly series; markdown; xlsx: a workbook;"
+            " svg: the chart as a picture (default: from -o's ending, else table).",
             show_default=False,
         ),
     ] = None,
@@ -98,17 +114,26 @@ def show(
     output: OutputOption = None,
     force: ForceOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
+    across_plans: Annotated[
+        bool,
+        typer.Option(
+            "--across-plans",
+            help="Draw the indicator through every plan it runs through (previous:, "
+            "continues:), each plan's period and target marked.",
+        ),
+    ] = False,
 ) -> None:
     """Show one indicator's whole story: every year's figure against the expected path and target.
 
-    Example: tnplan show urban_new_jobs
+    Example: tnplan show urban_new_jobs --across-plans
     """
     lang = _language(lang)
-    chosen = _chosen_format(ListFormat, fmt, output, ListFormat.TABLE)
+    chosen = _chosen_format(ShowFormat, fmt, output, ShowFormat.TABLE)
     from ..calc.evaluation import observations, story
     from ..present.story import story_output
 
-    plan, actuals, as_of = _evaluated(data, lang, year)
+    plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
     indicator = plan.lookup(indicator_id)
     if indicator is None:
         near = plan.nearest(indicator_id)
@@ -117,6 +142,11 @@ def show(
             f"；是否应为 {near.id!r}（{near.name}）？" if near else "；请用 tnplan indicators 查看"
         )
         _usage(f"no indicator {indicator_id!r}{hint}", f"没有指标 {indicator_id!r}{hint_zh}")
+    if across_plans:
+        from .plans import show_across
+
+        show_across(data, plan_id, indicator.id, as_of, chosen.value, lang, output, force)
+        return
     figures = observations(actuals.submissions).get(indicator.id, {})
     rows, evaluation = story(plan, indicator, figures, as_of, _path(path))
     years = plan.plan.years
@@ -128,7 +158,7 @@ def show(
 
 @app.command()
 def indicators(
-    tier: TierOption = TierChoice.ALL,
+    tier: TierOption = None,
     fmt: Annotated[
         ListFormat | None,
         typer.Option(
@@ -144,6 +174,7 @@ def indicators(
     force: ForceOption = False,
     excel: ExcelOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """List the plan's indicators: id, name, unit, kind, attribute, baseline, target, source.
 
@@ -154,9 +185,9 @@ def indicators(
     from ..calc.evaluation import select
     from ..present.catalogue import catalogue_output
 
-    _, plan = _load_plan(data, lang)
+    _, plan = _load_plan(data, lang, plan_id)
     text = catalogue_output(
-        select(plan, tier.value),
+        select(plan, _tier(tier) or TierChoice.ALL.value),
         chosen.value,
         lang=lang.value,
         screen=_screen(output),
@@ -175,39 +206,58 @@ def audit(
             "--crosschecks", help="CSV/JSON: the figures printed twice instead of the completions."
         ),
     ] = False,
+    baselines: Annotated[
+        bool,
+        typer.Option(
+            "--baselines",
+            help="CSV/JSON: the baselines against the previous plan's figures instead.",
+        ),
+    ] = False,
     fmt: FormatOption = Format.TABLE,
     lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
-    """Recompute the completion figures the plan prints, and compare figures printed twice.
+    """Recompute the completion figures the plan prints, compare figures printed twice, and
+    each baseline with the previous plan's figure for its year (previous:, continues:).
 
-    Verdicts: ok (agrees at the printed precision), rounding (differs only by truncation or
-    rounding up), mismatch (the printed figure is not what its inputs give). Exits 1 when a
-    mismatch is found, so that it can guard a published table in CI.
+    Verdicts: ok (agrees at the printed precision), not_comparable (a total over a period
+    against a year's figure, units that do not convert, bounds), rounding (differs only by
+    truncation or rounding up), mismatch (the printed figure is not what its inputs give).
+    Exits 1 when a mismatch is found, so that it can guard a published table in CI.
 
     Example: tnplan audit --data data/13th
     """
     lang = _language(lang)
-    from ..calc.audit import Verdict, audit_plan
+    from ..calc.audit import Verdict, audit_baselines, audit_plan
     from ..calc.evaluation import observations
     from ..present.audit_tables import audit_output
     from ..sources.store import load_actuals
 
-    directory, plan = _load_plan(data, lang)
+    directory, plan = _load_plan(data, lang, plan_id)
     actuals = load_actuals(directory, plan)
     completions, checks = audit_plan(plan, observations(actuals.submissions))
+    previous = _repository(data).previous(plan)
+    against = (
+        []
+        if previous is None
+        else audit_baselines(plan, previous[0], observations(previous[1].submissions))
+    )
+    records = "crosschecks" if crosschecks else "baselines" if baselines else "completions"
     text = audit_output(
         completions,
         checks,
         fmt.value,
         lang=lang.value,
         screen=_screen(output, width=160),
-        records="crosschecks" if crosschecks else "completions",
+        records=records,
+        baselines=against,
     )
     _deliver(text, output, force)
     verdicts = [c.verdict for c in completions] + [c.verdict for c in checks]
+    verdicts += [b.verdict for b in against]
     if Verdict.MISMATCH in verdicts:
         raise typer.Exit(EXIT_INVALID)
 
@@ -225,10 +275,11 @@ def report(
         ReportFormat, typer.Option("--format", "-f", help="html: one standalone page; markdown.")
     ] = ReportFormat.HTML,
     lang: LangOption = None,
-    tier: TierOption = TierChoice.MAIN,
+    tier: TierOption = None,
     path: PathOption = None,
     force: ForceOption = False,
     data: DataOption = None,
+    plan_id: PlanOption = None,
 ) -> None:
     """Write the evaluation report: summary, tables by area, a chart per main indicator, audit.
 
@@ -241,8 +292,8 @@ def report(
     from ..calc.evaluation import evaluate_plan, observations
     from ..present.report import ReportInput, report_html, report_markdown
 
-    plan, actuals, as_of = _evaluated(data, lang, year)
-    evaluations = evaluate_plan(plan, actuals.submissions, as_of, tier.value, _path(path))
+    plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
     audit = audit_plan(plan, observations(actuals.submissions))
     files = actuals.submission_files
     content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)

@@ -7,8 +7,7 @@ and each open question on its own line under `review`, where a check can point a
 
 from __future__ import annotations
 
-import json
-
+from ..yaml_text import yaml_number, yaml_string
 from .draft import Draft, DraftIndicator, DraftPlan, Printed
 
 __all__ = ["draft_yaml", "results_yaml"]
@@ -18,16 +17,8 @@ __all__ = ["draft_yaml", "results_yaml"]
 DEFAULT_THRESHOLDS = (("ahead", 1.05), ("on_track", 0.95), ("behind", 0.6))
 
 
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's escapes are YAML's; line separators escaped too)."""
-    quoted = json.dumps(text.replace("\t", " "), ensure_ascii=False)
-    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "null"
-    return str(int(value)) if float(value).is_integer() else repr(value)
+_q = yaml_string
+_number = yaml_number
 
 
 def _figure(printed: Printed) -> str:

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails
 
+from .references import Row, problem, raise_problems, reference_problems
 from .units import MAX_MAGNITUDE, convert
 
 if TYPE_CHECKING:
@@ -32,7 +42,10 @@ __all__ = [
     "Submission",
     "Thresholds",
     "Tier",
+    "TierInfo",
     "figure_of",
+    "parse_period",
+    "predecessor",
 ]
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -144,8 +157,25 @@ MAX_PLAN_YEARS = 30
 PlanYear = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
+def _none_is_empty(value: Any) -> Any:
+    return () if value is None else value
+
+
+#: A draft's open questions; `review:` left with no item (every question settled) is none.
+Review = Annotated[tuple[str, ...], BeforeValidator(_none_is_empty)]
+
+
+#: How a placeholder figure (todo) reads in tables: "to be decided", never a number.
+PLACEHOLDER_TEXT = "待定"
+
+
 class Figure(_Strict):
-    """A printed figure: the parsed number, its comparator, and the text verbatim."""
+    """A printed figure: the parsed number, its comparator, and the text verbatim.
+
+    A figure still to be written (a draft's target, see `tnplan init-plan`) is a placeholder:
+    ``{todo: "what to write"}``, with no value; `tnplan check` reports it as unfinished. It is
+    never read as zero: an indicator whose target is a placeholder has no target yet.
+    """
 
     value: PlanNumber | None
     comparator: Comparator = Comparator.EQ
@@ -154,11 +184,31 @@ class Figure(_Strict):
     source: str | None = None
     #: The unit text is printed in, where that is not the indicator's (value is converted).
     unit: str | None = None
+    #: What a person must still write here; None once the figure is written.
+    todo: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _placeholder_needs_no_value(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("todo") is not None:
+            return {"value": None, "text": PLACEHOLDER_TEXT, **data}
+        return data
+
+    @model_validator(mode="after")
+    def _placeholder_has_no_value(self) -> Self:
+        if self.todo is not None and self.value is not None:
+            raise ValueError("a figure marked todo has no value: delete todo once it is written")
+        return self
 
     @property
     def is_bound(self) -> bool:
         """True when printed with an inequality (≤5.5, >95)."""
         return self.comparator is not Comparator.EQ
+
+    @property
+    def unfinished(self) -> bool:
+        """True for a placeholder still to be written (todo)."""
+        return self.todo is not None
 
 
 class Indicator(_Strict):
@@ -190,7 +240,10 @@ class Indicator(_Strict):
     #: The completion the plan itself prints for this row (专栏1's 完成目标 %), to be audited.
     published_completion: Figure | None = None
     #: Questions a person must still settle (a draft from `tnplan extract`); none when reviewed.
-    review: tuple[str, ...] = ()
+    review: Review = ()
+    #: The previous plan's indicator this one continues (its id); false for none. Unset: the
+    #: previous plan's indicator of the same id, else of the same name (see predecessor()).
+    continues: Annotated[str, Field(pattern=ID_PATTERN)] | Literal[False] | None = None
 
     @model_validator(mode="after")
     def _completion_has_a_target(self) -> Self:
@@ -200,7 +253,7 @@ class Indicator(_Strict):
 
     @property
     def has_target(self) -> bool:
-        """False for a row printed without a target ("——")."""
+        """False for a row printed without a target ("——"), or one still to be written."""
         return self.target.value is not None
 
     @property
@@ -269,16 +322,30 @@ class PlanInfo(_Strict):
     end_year: PlanYear
     source_note: str | None = None
     #: Questions about the plan itself still to settle (a draft from `tnplan extract`).
-    review: tuple[str, ...] = ()
+    review: Review = ()
+    #: The id of the plan this one follows (the 13th plan for the 14th), in the same repository.
+    previous: str | None = None
 
     @model_validator(mode="after")
     def _years_in_order(self) -> Self:
-        if not self.baseline_year < self.start_year <= self.end_year:
-            raise ValueError("need baseline_year < start_year <= end_year")
-        if self.end_year - self.baseline_year > MAX_PLAN_YEARS:
-            raise ValueError(
-                f"a plan spans at most {MAX_PLAN_YEARS} years from its baseline year to its"
-                f" end year; this one spans {self.end_year - self.baseline_year}"
+        baseline, start, end = self.baseline_year, self.start_year, self.end_year
+        if start > end:
+            raise_problems([problem("invalid-period", ("start_year",), start, **_years(self))])
+        if baseline >= start:
+            raise_problems(
+                [problem("invalid-period", ("baseline_year",), baseline, **_years(self))]
+            )
+        if end - baseline > MAX_PLAN_YEARS:
+            raise_problems(
+                [
+                    problem(
+                        "plan-too-long",
+                        ("end_year",),
+                        end,
+                        span=end - baseline,
+                        limit=MAX_PLAN_YEARS,
+                    )
+                ]
             )
         return self
 
@@ -302,6 +369,10 @@ class Thresholds(_Strict):
         return self
 
 
+def _years(info: PlanInfo) -> dict[str, int]:
+    return {"baseline": info.baseline_year, "start": info.start_year, "end": info.end_year}
+
+
 class Group(_Strict):
     """A heading under which indicators are listed (就业创业, 社会保障, …)."""
 
@@ -310,11 +381,28 @@ class Group(_Strict):
     name_en: str
 
 
+class TierInfo(_Strict):
+    """How the plan heads a tier of its targets (专栏2 主要指标, 第一章第四节 目标, …)."""
+
+    name: str
+    name_en: str
+
+
+#: A tier's heading (Chinese, English) where the plan file names none: words that fit any plan.
+DEFAULT_TIERS = {
+    Tier.MAIN: ("主要指标", "Main indicators"),
+    Tier.GOAL: ("其他目标", "Further goals"),
+    Tier.ACTION: ("行动计划目标", "Action targets"),
+}
+
+
 class Plan(_Strict):
     """The whole of targets.yaml."""
 
     plan: PlanInfo
     thresholds: Thresholds
+    #: The plan's own headings of its tiers; a tier it does not name gets DEFAULT_TIERS'.
+    tiers: dict[Tier, TierInfo] = Field(default_factory=dict)
     groups: tuple[Group, ...]
     indicators: tuple[Indicator, ...]
     crosschecks: tuple[CrossCheck, ...] = ()
@@ -322,28 +410,24 @@ class Plan(_Strict):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
-        group_ids = [g.id for g in self.groups]
-        _require_unique("group id", group_ids)
-        _require_unique("indicator id", [i.id for i in self.indicators])
-        _require_unique("cross-check id", [c.id for c in self.crosschecks])
-        by_id = {i.id: i for i in self.indicators}
-        self._by_id = by_id
-        for ind in self.indicators:
-            if ind.group not in group_ids:
-                raise ValueError(f"indicator {ind.id!r}: unknown group {ind.group!r}")
-            if ind.parent is not None:
-                if ind.parent not in by_id:
-                    raise ValueError(f"indicator {ind.id!r}: unknown parent {ind.parent!r}")
-                if by_id[ind.parent].parent is not None:
-                    raise ValueError(
-                        f"indicator {ind.id!r}: parent {ind.parent!r} is itself a child"
-                    )
-            bad_years = [y for y in ind.annual_targets if y not in self.plan.years]
-            if bad_years:
-                raise ValueError(
-                    f"indicator {ind.id!r}: annual target for {bad_years[0]}, outside the plan"
+        self._by_id = {i.id: i for i in self.indicators}
+        raise_problems(
+            list(
+                reference_problems(
+                    [g.id for g in self.groups],
+                    [Row(i.id, i.group, i.parent) for i in self.indicators],
+                    [c.id for c in self.crosschecks],
                 )
+            )
+            + list(_annual_targets_within(self))
+        )
         return self
+
+    def tier_heading(self, tier: Tier, lang: str = "zh") -> str:
+        """The heading of a tier: the plan's own, else a generic one."""
+        info = self.tiers.get(tier)
+        zh, en = DEFAULT_TIERS[tier] if info is None else (info.name, info.name_en)
+        return zh if lang == "zh" else en
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; KeyError if none."""
@@ -396,12 +480,47 @@ class Plan(_Strict):
         raise KeyError(group_id)
 
 
-def _require_unique(what: str, values: list[str]) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"duplicate {what} {value!r}")
-        seen.add(value)
+def _annual_targets_within(plan: Plan) -> Iterator[InitErrorDetails]:
+    years = plan.plan.years
+    for i, ind in enumerate(plan.indicators):
+        for year in ind.annual_targets:
+            if year not in years:
+                loc = ("indicators", i, "annual_targets", year)
+                facts = {"year": year, "first": years.start, "last": years.stop - 1}
+                yield problem("annual-target-outside", loc, year, **facts)
+
+
+def predecessor(indicator: Indicator, previous: Plan) -> Indicator | None:
+    """The indicator of the previous plan that this one continues, if any.
+
+    ``continues: ID`` names it; ``continues: false`` says there is none; unset, it is the
+    previous plan's indicator with the same id, else the one with the same name.
+    """
+    if indicator.continues is False:
+        return None
+    if indicator.continues is not None:
+        return previous.by_id.get(indicator.continues)
+    same_id = previous.by_id.get(indicator.id)
+    if same_id is not None:
+        return same_id
+    return next((ind for ind in previous.indicators if ind.name == indicator.name), None)
+
+
+_PERIOD = re.compile(r"\s*([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})\s*")
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    """A plan's years written as ``2026-2030``: (first, last); ValueError if not one."""
+    found = _PERIOD.fullmatch(text)
+    if found is None:
+        raise ValueError(f"{text!r} is not a period such as 2026-2030")
+    first, last = int(found.group(1)), int(found.group(2))
+    if not FIRST_YEAR < first <= last <= LAST_YEAR or last - first + 1 > MAX_PLAN_YEARS:
+        raise ValueError(
+            f"{text!r}: a plan runs forward, within {FIRST_YEAR}-{LAST_YEAR}, for at most"
+            f" {MAX_PLAN_YEARS} years"
+        )
+    return first, last
 
 
 def is_valid_id(text: str) -> bool:

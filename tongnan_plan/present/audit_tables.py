@@ -20,10 +20,12 @@ if TYPE_CHECKING:
     from rich.console import JustifyMethod
     from rich.table import Table
 
-    from ..calc.audit import CompletionAudit, CrossCheckAudit
+    from ..calc.audit import BaselineAudit, CompletionAudit, CrossCheckAudit
+    from ..model.plan import Indicator
 
 __all__ = [
     "AUDIT_COLUMNS",
+    "BASELINE_COLUMNS",
     "CROSSCHECK_COLUMNS",
     "AuditTable",
     "audit_markdown",
@@ -31,6 +33,7 @@ __all__ = [
     "audit_row",
     "audit_tables",
     "audit_text",
+    "baseline_row",
     "crosscheck_row",
     "verdict_words",
 ]
@@ -62,6 +65,28 @@ CROSSCHECK_COLUMNS = (
     "verdict",
     "detail",
     "note",
+)
+
+BASELINE_COLUMNS = (
+    "id",
+    "name",
+    "unit",
+    "baseline",
+    "baseline_text",
+    "basis",
+    "previous_plan",
+    "previous_id",
+    "previous_name",
+    "previous_year",
+    "previous_figure",
+    "previous_unit",
+    "previous_comparator",
+    "previous_total",
+    "previous_converted",
+    "verdict",
+    "detail",
+    "source",
+    "previous_source",
 )
 
 
@@ -107,14 +132,44 @@ VERDICTS: dict[Verdict, tuple[str, str, str]] = {
     Verdict.OK: ("一致", "ok", "green"),
     Verdict.ROUNDING: ("舍入不同", "rounding", "yellow"),
     Verdict.MISMATCH: ("不符", "mismatch", "bold red"),
+    Verdict.NOT_COMPARABLE: ("不可比", "not comparable", "cyan"),
 }
 _STYLE_OF_WORDS = {words: style for zh, en, style in VERDICTS.values() for words in (zh, en)}
 
 
 def verdict_words(verdict: Verdict, lang: str) -> str:
-    """A verdict in words: 一致 / ok, 舍入不同 / rounding, 不符 / mismatch."""
+    """A verdict in words: 一致 / ok, 舍入不同 / rounding, 不符 / mismatch, 不可比 / not
+    comparable."""
     zh, en, _ = VERDICTS[verdict]
     return zh if lang == "zh" else en
+
+
+def baseline_row(row: BaselineAudit) -> dict[str, Any]:
+    """One baseline against the previous plan's figure as a flat row (converted: in the
+    baseline's unit, empty where the units do not convert)."""
+    ind, previous = row.indicator, row.previous
+    baseline = ind.baseline
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "unit": ind.unit,
+        "baseline": None if baseline is None else number(baseline.value),
+        "baseline_text": None if baseline is None else baseline.text,
+        "basis": None if baseline is None else baseline.basis.value,
+        "previous_plan": previous.plan,
+        "previous_id": previous.indicator.id,
+        "previous_name": previous.indicator.name,
+        "previous_year": previous.year,
+        "previous_figure": number(previous.value),
+        "previous_unit": previous.indicator.unit,
+        "previous_comparator": previous.comparator.value,
+        "previous_total": previous.total,
+        "previous_converted": None if row.converted is None else number(round(row.converted, 10)),
+        "verdict": row.verdict.value,
+        "detail": row.detail.text(),
+        "source": _baseline_source(ind),
+        "previous_source": previous.indicator.source,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,15 +240,56 @@ def _crosscheck_table(crosschecks: Sequence[CrossCheckAudit], lang: str) -> Audi
     return AuditTable(title, headers, rows, frozenset(), 3)
 
 
+def _baseline_source(indicator: Indicator) -> str:
+    """Where the plan prints a baseline: its own source, else the indicator's row."""
+    baseline = indicator.baseline
+    return (baseline.source if baseline is not None else None) or indicator.source
+
+
+def _baseline_table(baselines: Sequence[BaselineAudit], lang: str) -> AuditTable:
+    from ..calc.audit import baseline_text
+
+    zh = lang == "zh"
+    opening, closing = ("（", "）") if zh else (" (", ")")
+    first = baselines[0].previous
+    headers = (
+        ("指标", "基期", f"上一规划 {first.year} 年", "结论", "说明")
+        if zh
+        else ("Indicator", "Baseline", f"Previous plan, {first.year}", "Verdict", "Detail")
+    )
+    rows = [
+        (
+            row.indicator.name if zh else row.indicator.name_en,
+            f"{baseline_text(row.indicator)}{opening}{_baseline_source(row.indicator)}{closing}",
+            f"{row.previous.text()}{opening}{row.previous.indicator.source}{closing}",
+            verdict_words(row.verdict, lang),
+            row.detail.text(lang),
+        )
+        for row in baselines
+    ]
+    title = (
+        f"基期与上一规划（{first.plan}）的数字"
+        if zh
+        else f"Baselines against the previous plan ({first.plan})"
+    )
+    return AuditTable(title, headers, rows, frozenset(), 3)
+
+
 def audit_tables(
-    completions: Sequence[CompletionAudit], crosschecks: Sequence[CrossCheckAudit], lang: str
+    completions: Sequence[CompletionAudit],
+    crosschecks: Sequence[CrossCheckAudit],
+    lang: str,
+    baselines: Sequence[BaselineAudit] = (),
 ) -> list[AuditTable]:
-    """The audit's tables: printed completion figures, then figures printed twice."""
+    """The audit's tables: printed completion figures, figures printed twice, then the
+    baselines against the previous plan's figures."""
     tables = []
     if completions:
         tables.append(_completion_table(completions, lang))
     if crosschecks:
         tables.append(_crosscheck_table(crosschecks, lang))
+    if baselines:
+        tables.append(_baseline_table(baselines, lang))
     return tables
 
 
@@ -255,15 +351,18 @@ def audit_output(
     lang: str,
     screen: Screen,
     records: str = "completions",
+    baselines: Sequence[BaselineAudit] = (),
 ) -> str:
     """The audit in a format of `tnplan audit`: tables (table, markdown), or the records of
-    the completions or the crosschecks (csv, json)."""
+    the completions, the crosschecks or the baselines (csv, json)."""
     if fmt in ("csv", "json"):
         columns: Sequence[str]
         if records == "crosschecks":
             rows, columns = [crosscheck_row(c) for c in crosschecks], CROSSCHECK_COLUMNS
+        elif records == "baselines":
+            rows, columns = [baseline_row(b) for b in baselines], BASELINE_COLUMNS
         else:
             rows, columns = [audit_row(c) for c in completions], AUDIT_COLUMNS
         return csv_text(rows, columns) if fmt == "csv" else json_text(rows)
-    tables = audit_tables(completions, crosschecks, lang)
+    tables = audit_tables(completions, crosschecks, lang, baselines)
     return audit_markdown(tables) if fmt == "markdown" else audit_text(tables, screen)

@@ -11,12 +11,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..calc.across import Stretch
 from ..calc.evaluation import YearRow
 from ..calc.progress import Evaluation
 from ..model.plan import Basis, Kind
 from .escaping import html as escape
 
-__all__ = ["FONT_STACK", "NARROW", "WIDE", "Frame", "chart_svg"]
+__all__ = ["FONT_STACK", "NARROW", "WIDE", "Frame", "across_chart_svg", "chart_svg"]
 
 FONT_STACK = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
@@ -45,6 +46,9 @@ class Frame:
 
 WIDE = Frame(560, 280, 14)
 NARROW = Frame(360, 320, 16)
+#: The across-plans chart's size and margins (drawn once, wide).
+WIDTH, HEIGHT = WIDE.width, WIDE.height
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
 
 LABELS = {
     "zh": {
@@ -87,14 +91,24 @@ def _fmt(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+#: At most this many year labels under the axis; a longer plan labels every second year, …
+MOST_YEAR_LABELS = 12
+
+
 def chart_svg(
     rows: Sequence[YearRow],
     ev: Evaluation,
     baseline_year: int,
     lang: str = "zh",
+    *,
     frame: Frame = WIDE,
+    end_year: int | None = None,
 ) -> str:
-    """The SVG chart of one indicator, drawn in frame, as text to put inside an HTML page."""
+    """The SVG chart of one indicator, drawn in frame, as text to put inside an HTML page.
+
+    The axis runs from the baseline year to the plan's end year (end_year, else the last
+    row's year): a plan of any length.
+    """
     ind = ev.indicator
     words = LABELS[lang]
     cumulative = ind.kind is Kind.CUMULATIVE
@@ -105,7 +119,8 @@ def chart_svg(
     expected_points = [(y, v) for y, v in expected if v is not None]
     if len(expected_points) < 2:
         expected_points = []
-    end_year = rows[-1].year if rows else baseline_year + 5
+    if end_year is None:
+        end_year = max((row.year for row in rows), default=baseline_year + 1)
     target = ind.target.value
     trend: list[tuple[int, float]] = []
     if ev.projected_trend is not None and points and points[-1][0] < end_year:
@@ -154,7 +169,8 @@ def chart_svg(
             f'<text x="{left - 6}" y="{y(tick) + frame.font * 0.35:.1f}" text-anchor="end" '
             f'fill="#555">{_fmt(tick)}</text>'
         )
-    for year in range(baseline_year, end_year + 1):
+    step = -(-(end_year - baseline_year + 1) // MOST_YEAR_LABELS)  # ceiling division
+    for year in range(baseline_year, end_year + 1, step):
         parts.append(
             f'<text x="{x(year):.1f}" y="{plot_bottom + frame.font + 6}" text-anchor="middle" '
             f'fill="#555">{year}</text>'
@@ -250,3 +266,106 @@ def _legend_rows(legend: Legend, frame: Frame) -> list[list[tuple[float, tuple[s
         rows[-1].append((lx, item))
         lx += width
     return rows
+
+
+ACROSS_LABELS = {
+    "zh": {"title": "{name}：跨规划", "target": "目标"},
+    "en": {"title": "{name} across plans", "target": "target"},
+}
+#: One colour per plan, in turn.
+PLAN_COLOURS = ("#2563eb", "#059669", "#9333ea", "#d97706", "#dc2626")
+
+
+def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
+    """One indicator through the plans it runs through, as SVG: each plan's figures (a total
+    runs within its own plan), its period shaded and named, its target as a dashed line over
+    its years. Stretches whose units do not convert to the chosen one are left out."""
+    words = ACROSS_LABELS[lang]
+    chosen = next(s for s in stretches if s.chosen).indicator
+    drawn = [s for s in stretches if s.factor is not None]
+    first = min(s.plan.plan.baseline_year for s in drawn)
+    last = max(s.plan.plan.end_year for s in drawn)
+    series = [(s, _across_points(s)) for s in drawn]
+    targets = [
+        (s, s.indicator.target_value * (s.factor or 1.0)) for s in drawn if s.indicator.has_target
+    ]
+    values = [v for _, points in series for _, v in points] + [t for _, t in targets]
+    high = max(values, default=1.0) * 1.1 or 1.0
+    low = min(0.0, min(values, default=0.0))
+
+    def x(year: float) -> float:
+        return LEFT + (year - first) / max(1, last - first) * (WIDTH - LEFT - RIGHT)
+
+    def y(value: float) -> float:
+        return TOP + (high - value) / (high - low) * (HEIGHT - TOP - BOTTOM)
+
+    name = chosen.name if lang == "zh" else chosen.name_en
+    title = words["title"].format(name=name) + f"（{chosen.unit}）"
+    parts = [
+        f'<svg class="chart across" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+        f'style="font-family: {escape(FONT_STACK)}; font-size: 12px">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for i, (stretch, _) in enumerate(series):
+        info = stretch.plan.plan
+        colour = PLAN_COLOURS[i % len(PLAN_COLOURS)]
+        left, right = x(info.start_year - 0.5), x(info.end_year + 0.5)
+        parts.append(
+            f'<rect class="period" x="{left:.1f}" y="{TOP}" width="{right - left:.1f}" '
+            f'height="{HEIGHT - TOP - BOTTOM}" fill="{colour}" fill-opacity="0.06"/>'
+            f'<text x="{left + 4:.1f}" y="{TOP + 12}" fill="{colour}">{escape(info.id)}</text>'
+        )
+    for tick in _nice_ticks(low, high):
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="#555">'
+            f"{_fmt(tick)}</text>"
+        )
+    step = -(-(last - first + 1) // MOST_YEAR_LABELS)
+    for year in range(first, last + 1, step):
+        parts.append(
+            f'<text x="{x(year):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
+            f'fill="#555">{year}</text>'
+        )
+    for i, (stretch, points) in enumerate(series):
+        colour = PLAN_COLOURS[i % len(PLAN_COLOURS)]
+        info = stretch.plan.plan
+        target = next((t for s, t in targets if s is stretch), None)
+        label = stretch.indicator.target.text
+        if stretch.indicator.unit != chosen.unit:
+            label += f" {stretch.indicator.unit}（{_fmt(target or 0)} {chosen.unit}）"
+        if target is not None:
+            parts.append(
+                f'<line class="target" x1="{x(info.start_year - 0.5):.1f}" '
+                f'x2="{x(info.end_year + 0.5):.1f}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
+                f'stroke="{colour}" stroke-dasharray="6 4"/>'
+                f'<text x="{x(info.end_year + 0.5) - 2:.1f}" y="{y(target) - 5:.1f}" '
+                f'text-anchor="end" fill="{colour}">{escape(words["target"])} '
+                f"{escape(label)}</text>"
+            )
+        if points:
+            line = " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in points)
+            parts.append(
+                f'<polyline class="actual" points="{line}" fill="none" stroke="{colour}" '
+                'stroke-width="2.5"/>'
+            )
+            for year, value in points:
+                parts.append(
+                    f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3.5" fill="{colour}">'
+                    f"<title>{escape(info.id)} {year}: {_fmt(value)} {escape(chosen.unit)}"
+                    "</title></circle>"
+                )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _across_points(stretch: Stretch) -> list[tuple[int, float]]:
+    """A stretch's figures in the chosen unit: the total within its plan, or the level."""
+    cumulative = stretch.indicator.kind is Kind.CUMULATIVE
+    factor = stretch.factor or 1.0
+    out = []
+    for row in stretch.rows:
+        value = row.cumulative if cumulative else row.value
+        if value is not None:
+            out.append((row.year, value * factor))
+    return out

@@ -14,6 +14,7 @@ __all__ = [
     "ListFormat",
     "PathChoice",
     "ReportFormat",
+    "ShowFormat",
     "StatusFormat",
     "TemplateFormat",
     "TierChoice",
@@ -30,8 +31,20 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
 
 
+class ShowFormat(StrEnum):
+    """The formats of show: the chart as text, records, Markdown, a workbook, or the chart as
+    SVG."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    XLSX = "xlsx"
+    SVG = "svg"
+
+
 class ListFormat(StrEnum):
-    """The formats of show and indicators: those of audit, and a workbook."""
+    """The formats of indicators: those of audit, and a workbook."""
 
     TABLE = "table"
     CSV = "csv"

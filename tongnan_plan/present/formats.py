@@ -190,6 +190,7 @@ CODE_COLUMNS = frozenset(
         "kind",
         "attribute",
         "comparator",
+        "previous_comparator",
         "status",
         "provenance",
         "group",

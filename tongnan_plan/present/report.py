@@ -13,9 +13,9 @@ from pathlib import PurePath
 
 from .. import __version__
 from ..calc.audit import CompletionAudit, CrossCheckAudit, Verdict
-from ..calc.evaluation import YearRow, observations, story
+from ..calc.evaluation import YearRow, headline_tier, observations, story
 from ..calc.progress import Evaluation, time_elapsed
-from ..model.plan import Attribute, Plan, Provenance, Submission, Tier
+from ..model.plan import Attribute, Plan, Provenance, Submission
 from .audit_tables import verdict_words
 from .cells import (
     HEADERS,
@@ -46,7 +46,7 @@ WORDS: dict[str, dict[str, str]] = {
         "binding": "约束性指标：",
         "binding_none": "本规划主要指标均为预期性指标，无约束性指标。",
         "groups": "分领域指标",
-        "indicators": "主要指标逐项",
+        "indicators": "{tier}逐项",
         "audit": "规划文本核对",
         "audit_none": "规划文本中两处刊印的数字均一致。",
         "completion_audit": "公布的完成率核算",
@@ -79,7 +79,7 @@ WORDS: dict[str, dict[str, str]] = {
         "binding_none": "All main indicators of this plan are anticipated (预期性);"
         " none is binding.",
         "groups": "Indicators by area",
-        "indicators": "Main indicators one by one",
+        "indicators": "{tier} one by one",
         "audit": "Audit of the plan's printed figures",
         "audit_none": "Every figure the plan prints twice agrees.",
         "completion_audit": "Published completion figures, recomputed",
@@ -196,6 +196,7 @@ class Page:
     audit: Section
     sources: Section
     baseline_year: int
+    end_year: int
     words: dict[str, str]
 
 
@@ -265,10 +266,11 @@ def _groups(data: ReportInput, lang: str) -> Section:
 
 def _stories(data: ReportInput, lang: str) -> list[Story]:
     figures = observations(data.submissions)
+    headline = headline_tier(data.plan)
     out = []
     for ev in data.evaluations:
         ind = ev.indicator
-        if ind.tier is not Tier.MAIN:
+        if ind.tier is not headline:
             continue
         rows, _ = story(data.plan, ind, figures.get(ind.id, {}), data.as_of, ev.path)
         lines = story_lines(ev, lang)
@@ -375,11 +377,14 @@ def build_page(data: ReportInput, lang: str = "zh") -> Page:
         binding=_binding(data.evaluations, lang),
         counts=_counts(data.evaluations, lang),
         groups=_groups(data, lang),
-        stories_heading=w["indicators"],
+        stories_heading=w["indicators"].format(
+            tier=data.plan.tier_heading(headline_tier(data.plan), lang)
+        ),
         stories=_stories(data, lang),
         audit=_audit(data, lang),
         sources=_sources(data, lang),
         baseline_year=info.baseline_year,
+        end_year=info.end_year,
         words=w,
     )
 

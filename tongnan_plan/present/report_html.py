@@ -144,7 +144,14 @@ def _section(section: Section, extra: str = "") -> str:
 def _story(story: Story, page: Page) -> str:
     ind = story.evaluation.indicator
     chart = "".join(
-        chart_svg(story.rows, story.evaluation, page.baseline_year, page.lang, frame)
+        chart_svg(
+            story.rows,
+            story.evaluation,
+            page.baseline_year,
+            page.lang,
+            frame=frame,
+            end_year=page.end_year,
+        )
         for frame in (WIDE, NARROW)
     )
     items = "".join(f"<li>{h(line)}</li>" for line in story.lines)

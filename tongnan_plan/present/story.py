@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Axis",
     "bar",
+    "marked_bar",
     "story_axis",
     "story_lines",
     "story_markdown",
@@ -84,7 +85,7 @@ def bar(value: float, axis: Axis) -> str:
     return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
 
 
-def _marked(value: float | None, marker: float | None, axis: Axis) -> str:
+def marked_bar(value: float | None, marker: float | None, axis: Axis) -> str:
     """A bar with the expected position marked: │ beyond the bar, ┃ inside it."""
     drawn = list((bar(value, axis) if value is not None else "").ljust(axis.width))
     if marker is not None:
@@ -200,7 +201,7 @@ def story_table(
         table.add_row(
             text(line.label),
             text(line.shown),
-            text(_marked(line.value, line.expected, axis), line.style),
+            text(marked_bar(line.value, line.expected, axis), line.style),
             text("" if line.expected is None else figure(line.expected)),
             text(line.note),
         )
@@ -365,7 +366,13 @@ def story_output(
     screen: Screen,
 ) -> str | bytes:
     """An indicator's story in a format of `tnplan show`: table (the chart), markdown, or the
-    yearly series as csv; json adds the indicator and its evaluation; xlsx is a workbook."""
+    yearly series as csv; json adds the indicator and its evaluation; svg draws the chart;
+    xlsx is a workbook."""
+    if fmt == "svg":
+        from .chart import chart_svg
+
+        end = plan_years.stop - 1
+        return chart_svg(rows, ev, plan_years.start - 1, lang, end_year=end) + "\n"
     series = [series_row(r, ev.indicator) for r in rows]
     if fmt == "xlsx":
         from .xlsx import story_workbook

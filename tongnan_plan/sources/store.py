@@ -1,4 +1,5 @@
-"""Where the plan lives on disk, and loading it: targets.yaml and actuals/YYYY.yaml.
+"""Loading plans and checking files: targets.yaml and actuals/YYYY.yaml of a repository of plans
+(sources/repository.py says where they are).
 
 The files are read here (each submission by the reader its ending names, sources/readers.py)
 and the documents handed to the checks (validate/), which open no files themselves.
@@ -7,25 +8,43 @@ and the documents handed to the checks (validate/), which open no files themselv
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.diagnostics import Severity, TnplanError
 from ..model.plan import Plan
-from ..sources.files import FILE_PROBLEMS
 from ..sources.yaml_reader import load_yaml
 from ..validate.across import check_run
 from ..validate.check import Actuals, CheckedSubmission, check_document
-from ..validate.explain import pydantic_diagnostics
 from ..validate.selection import Selection
 from .config import find_config, load_config
+from .plan_head import is_plan_data
 from .readers import SUFFIXES, read_submission
+from .repository import (
+    ACTUALS,
+    PLAN_FILE_PROBLEMS,
+    TARGETS,
+    PlanChoiceError,
+    PlanPlace,
+    PlanSummary,
+    Repository,
+    UsageError,
+    actual_files,
+    bundled_data,
+    locate_data,
+    plan_not_found,
+)
 
 __all__ = [
     "PLAN_FILE_PROBLEMS",
     "Actuals",
+    "PlanChoiceError",
+    "PlanPlace",
+    "PlanSummary",
+    "Repository",
+    "UsageError",
     "actual_files",
     "bundled_data",
     "check_file",
@@ -34,35 +53,6 @@ __all__ = [
     "load_plan",
     "locate_data",
 ]
-
-TARGETS = "targets.yaml"
-ACTUALS = "actuals"
-#: Codes of a plan that cannot be read at all: a usage error, not invalid data.
-PLAN_FILE_PROBLEMS = FILE_PROBLEMS | {"plan-not-found"}
-
-
-def bundled_data() -> Path:
-    """The plan that ships with tnplan: inside the wheel, or at the top of a source checkout."""
-    here = Path(__file__).resolve().parent.parent
-    inside = here / "data"
-    return inside if (inside / TARGETS).is_file() else here.parent / "data"
-
-
-def locate_data(explicit: Path | None = None) -> Path:
-    """The plan directory: explicit, $TNPLAN_DATA, ./data if it has targets.yaml, else bundled.
-
-    ./data counts when anything is at data/targets.yaml (a broken link, a file that cannot be
-    read): its problem is reported rather than passed over for the bundled plan.
-    """
-    if explicit is not None:
-        return explicit
-    env = os.environ.get("TNPLAN_DATA")
-    if env:
-        return Path(env)
-    local = Path("data")
-    if os.path.lexists(local / TARGETS):
-        return local
-    return bundled_data()
 
 
 def load_plan(data_dir: Path) -> Plan:
@@ -73,20 +63,7 @@ def load_plan(data_dir: Path) -> Plan:
     """
     path = data_dir / TARGETS
     if not os.path.lexists(path):
-        raise TnplanError(
-            [
-                Diagnostic(
-                    str(path),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "plan-not-found",
-                    f"no {TARGETS} here; --data (or TNPLAN_DATA) must name a plan directory",
-                    "",
-                    f"这里没有 {TARGETS}；--data（或 TNPLAN_DATA）应指向规划数据目录",
-                )
-            ]
-        )
+        raise TnplanError([plan_not_found(path)])
     # A plan is read far more often than it is wrong: positions are found only when needed.
     doc, diagnostics = load_yaml(path, positions=False)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
@@ -94,20 +71,11 @@ def load_plan(data_dir: Path) -> Plan:
         raise TnplanError(errors)
     try:
         return Plan.model_validate(doc.data)
-    except ValidationError as exc:
-        raise TnplanError(pydantic_diagnostics(doc, exc)) from None
+    except ValidationError:
+        # The check's account of the model's errors: every one, located.
+        from ..validate.plan_rules import plan_model_diagnostics
 
-
-def actual_files(data_dir: Path) -> list[Path]:
-    """The submission files of a plan directory (every ending a reader takes), in name order.
-
-    Anything but a directory is listed (a FIFO, a broken link): reading it says what is
-    wrong with it, where passing over it would leave a year out without a word.
-    """
-    folder = data_dir / ACTUALS
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir())
+        raise TnplanError(plan_model_diagnostics(doc)[1]) from None
 
 
 def load_actuals(
@@ -134,30 +102,59 @@ def load_actuals(
     return actuals
 
 
-def check_file(path: Path, plan: Plan) -> CheckedSubmission:
-    """Read one submission file and check it on its own."""
+#: The plan submissions are checked against, or how to load it when the first one needs it.
+PlanSource = Plan | Callable[[], Plan]
+
+
+def check_file(path: Path, plan: PlanSource, plans: Repository | None = None) -> CheckedSubmission:
+    """Read one file and check it on its own: a submission against the plan, or a plan file
+    (recognised by its ``plan:`` key) on its own and against the plans it may follow.
+
+    A plan file's result has no submission and no document: it takes no part in the checks
+    across years.
+    """
     try:
         doc, diagnostics = read_submission(path)
     except TnplanError as exc:
         return CheckedSubmission(str(path), None, None, list(exc.diagnostics))
-    return check_document(doc, plan, diagnostics)
+    if is_plan_data(doc.data):
+        from ..validate.plan_rules import check_plan_document
+
+        checked = check_plan_document(doc, diagnostics, plans)
+        return CheckedSubmission(checked.file, None, None, checked.diagnostics)
+    return check_document(doc, plan if isinstance(plan, Plan) else plan(), diagnostics)
 
 
 def check_files(
     paths: Sequence[Path],
-    plan: Plan,
+    plan: PlanSource,
     *,
     compare: bool = True,
+    plans: Repository | None = None,
     selection: Selection | None = None,
 ) -> Actuals:
-    """Check submission files, then across years: the usable submissions and every diagnostic.
+    """Check submission (and plan) files, then across years: the usable submissions and every
+    diagnostic. plans: the repository a plan file's ``previous:`` is looked up in.
 
     A year the files lack is taken, for comparison only, from a YYYY file beside them.
     selection: the codes to ignore or to report as warnings (see validate/selection.py).
     """
-    checked = [check_file(path, plan) for path in paths]
-    earlier = _beside(paths, checked, plan)
-    return check_run(checked, plan, earlier, compare=compare, selection=selection)
+    loaded: list[Plan] = []
+
+    def the_plan() -> Plan:
+        if not loaded:
+            loaded.append(plan if isinstance(plan, Plan) else plan())
+        return loaded[0]
+
+    checked = [check_file(path, the_plan, plans) for path in paths]
+    if not loaded:  # plan files only: nothing to check across years
+        chosen = selection or Selection()
+        return Actuals(
+            diagnostics=[d for one in checked for d in chosen.apply(one.diagnostics, one.document)],
+            files=[one.file for one in checked],
+        )
+    earlier = _beside(paths, checked, loaded[0]) if compare else []
+    return check_run(checked, loaded[0], earlier, compare=compare, selection=selection)
 
 
 def _beside(

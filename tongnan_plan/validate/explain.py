@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..model.catalogue import CATALOGUE, Words, figure_text, render, shorten
@@ -30,6 +30,7 @@ __all__ = [
     "Explainer",
     "emit",
     "emit_at",
+    "error_diagnostics",
     "error_path",
     "pydantic_diagnostics",
 ]
@@ -357,16 +358,72 @@ def _invalid_value(doc: Document, path: Path, err: ErrorDetails) -> Diagnostic:
 
 
 def pydantic_diagnostics(
-    doc: Document, exc: ValidationError, prefix: Path = ()
+    doc: Document,
+    exc: ValidationError,
+    prefix: Path = (),
+    model: type[BaseModel] | None = None,
 ) -> list[Diagnostic]:
-    """A plan's (or any model's) validation errors as located diagnostics."""
+    """A plan's (or any model's) validation errors as located diagnostics.
+
+    model, the model that was validated, lets an unknown key be answered with the nearest
+    known one. An error of one of tnplan's codes (a rule of the model) keeps its code; a fact
+    ``first_at`` (a document path) is said as that path's line.
+    """
+    return error_diagnostics(doc, exc.errors(include_url=False), prefix, model)
+
+
+def error_diagnostics(
+    doc: Document,
+    errors: Iterable[ErrorDetails],
+    prefix: Path = (),
+    model: type[BaseModel] | None = None,
+) -> list[Diagnostic]:
+    """Validation errors (pydantic's, or built as pydantic's are) as located diagnostics."""
     out: list[Diagnostic] = []
-    for err in exc.errors(include_url=False):
+    for err in errors:
         path = (*prefix, *error_path(err["loc"]))
-        if err["type"] == "extra_forbidden":
-            out.append(emit(doc, path, "unknown-key", key=str(path[-1]), hint=Words("", "")))
-        elif err["type"] == "missing":
+        kind = err["type"]
+        if kind in CATALOGUE:
+            facts = dict(err.get("ctx", {}))
+            if "first_at" in facts:
+                facts["first_at"] = doc.where(facts["first_at"])[0]
+            out.append(emit(doc, path, kind, **facts))
+        elif kind == "extra_forbidden":
+            key = str(path[-1])
+            hint = Words("", "")
+            if model is not None:
+                allowed = _fields_at(model, path[len(prefix) : -1])
+                near = _suggest(key, allowed)
+                if near is not None:
+                    hint = Words(f"; did you mean {near!r}?", f"；是否应为 {near!r}？")
+            out.append(emit(doc, path, "unknown-key", key=shorten(key), hint=hint))
+        elif kind == "missing":
             out.append(emit(doc, path[:-1], "missing-key", key=path[-1], what=Words("", "")))
         else:
             out.append(_invalid_value(doc, path, err))
     return out
+
+
+def _fields_at(model: type[BaseModel], path: Sequence[Key]) -> tuple[str, ...]:
+    """The keys the model accepts at path (list indexes and mapping keys are walked over)."""
+    current = model
+    for part in path:
+        field = current.model_fields.get(part) if isinstance(part, str) else None
+        if field is None:
+            continue  # an index into a list, or a key of a mapping of models
+        found = _model_in(field.annotation)
+        if found is None:
+            return ()
+        current = found
+    return tuple(current.model_fields)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The first model class an annotation names (inside tuples, mappings, unions)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None

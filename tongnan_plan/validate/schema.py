@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.plan import Indicator, Kind, Plan, Provenance, Tier
+from ..model.plan import Indicator, Kind, Plan, Provenance
 from ..model.submission import Submission, upper_bound
 
 __all__ = [
@@ -76,7 +76,6 @@ class _Words:
     header: tuple[str, ...]
     provenance: str
     source: str
-    tiers: dict[Tier, str]
     flow: str
     level: str
 
@@ -91,11 +90,6 @@ _TEMPLATE = {
         ),
         provenance="official 正式 | preliminary 初步 | estimate 估计 | sample 示例",
         source="数据来自何处",
-        tiers={
-            Tier.MAIN: "专栏2 主要指标",
-            Tier.GOAL: "第一章第四节 目标",
-            Tier.ACTION: "行动计划",
-        },
         flow="累计，填该年新增",
         level="填当年数值",
     ),
@@ -108,7 +102,6 @@ _TEMPLATE = {
         ),
         provenance="official | preliminary | estimate | sample",
         source="where the figures come from",
-        tiers={Tier.MAIN: "main indicators", Tier.GOAL: "goals", Tier.ACTION: "action plans"},
         flow="cumulative: the year's flow",
         level="the year's value",
     ),
@@ -151,7 +144,7 @@ def submission_template(
     for ind in plan.indicators if indicators is None else indicators:
         if ind.tier is not tier:
             tier = ind.tier
-            lines.append(f"  # ---- {words.tiers[tier]}")
+            lines.append(_comment(f"  # ---- {plan.tier_heading(tier, lang)}"))
         lines.append(f"  # {_about(ind, lang)}")
         lines.append(f"  {ind.id}:")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,170 @@
+"""Commands over a repository of plans: plans (list them), init-plan (start the next one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..present.choices import Format, Lang
+
+if TYPE_CHECKING:
+    from ..model.plan import Plan
+
+from .common import (
+    DataOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    _deliver,
+    _fail,
+    _language,
+    _load_plan,
+    _repository,
+    _say,
+    _screen,
+    _usage,
+    app,
+)
+
+
+@app.command()
+def plans(
+    fmt: FormatOption = Format.TABLE,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """List the plans of the data directory: id, folder, title, period, indicators by tier,
+    the years with submissions, and which one commands use without --plan. A plan that does
+    not load is listed, its problems printed, and the exit code is 1.
+
+    Example: tnplan plans --data data
+    """
+    lang = _language(lang)
+    from ..model.diagnostics import TnplanError
+    from ..present.plans import plans_output
+    from ..sources.repository import PLAN_FILE_PROBLEMS
+
+    repository = _repository(data)
+    if not repository.places:
+        try:
+            repository.choose()  # says that there is no plan here, as every command does
+        except TnplanError as exc:
+            codes = {d.code for d in exc.diagnostics}
+            _fail(exc.diagnostics, lang, 2 if codes & PLAN_FILE_PROBLEMS else 1)
+    summaries = repository.summaries()
+    text = plans_output(summaries, fmt.value, lang=lang.value, screen=_screen(output))
+    _deliver(text, output, force)
+    broken = [d for summary in summaries for d in summary.problems]
+    if broken:  # listed, and said where: a plan of the repository does not load
+        _fail(broken, lang, 2 if {d.code for d in broken} & PLAN_FILE_PROBLEMS else 1)
+
+
+@app.command("init-plan")
+def init_plan(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="The new plan's folder (created if missing); its targets.yaml is written.",
+            show_default=False,
+        ),
+    ],
+    from_plan: Annotated[
+        str,
+        typer.Option(
+            "--from", help="The plan it follows, by id or folder name.", show_default=False
+        ),
+    ],
+    period: Annotated[
+        str,
+        typer.Option("--period", help="The new plan's years, e.g. 2026-2030.", show_default=False),
+    ],
+    plan_id: Annotated[
+        str | None,
+        typer.Option("--id", help="The new plan's id (default: DIR's name).", show_default=False),
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Start the next plan: a draft targets.yaml with the same indicators, the previous plan's
+    final figures as baselines (null with a note where incomplete) and every target left as a
+    placeholder that `tnplan check` reports as unfinished. Refuses to overwrite without --force.
+
+    Example: tnplan init-plan data/15th --from tongnan-hrss-14th --period 2026-2030
+    """
+    lang = _language(lang)
+    from ..model.diagnostics import TnplanError
+    from ..model.plan import parse_period
+    from ..present.plan_file import next_plan_yaml
+    from ..sources.repository import UsageError
+
+    try:
+        start, end = parse_period(period)
+    except ValueError as exc:
+        _usage(f"--period {exc}", f"--period 应为规划期，如 2026-2030（{exc}）")
+    try:
+        draft = _repository(data).next_plan(from_plan, start, end, plan_id or directory.name)
+    except UsageError as exc:
+        _usage(exc.en, exc.zh)
+    except TnplanError as exc:
+        _fail(exc.diagnostics, lang)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _usage(f"cannot make {directory}: {exc.strerror}", f"无法创建 {directory}：{exc.strerror}")
+    _deliver(next_plan_yaml(draft), directory / "targets.yaml", force)
+    known = sum(1 for figure in draft.figures if figure.complete)
+    count = len(draft.figures)
+    typer.echo(
+        _say(
+            f"{count} indicators of {draft.previous.plan.id}: {known} baselines from its"
+            f" {draft.baseline_year} figures, {count - known} left null (not complete);"
+            f" {count} targets to write (tnplan check {directory / 'targets.yaml'})",
+            f"{count} 项指标（{draft.previous.plan.id}）：基期取自其 {draft.baseline_year}"
+            f" 年数据 {known} 项，{count - known} 项数据不全留空；{count} 项目标待填写"
+            f"（tnplan check {directory / 'targets.yaml'}）",
+        ),
+        err=True,
+    )
+
+
+def show_across(
+    data: Path | None,
+    plan_id: str | None,
+    indicator_id: str,
+    as_of: int,
+    fmt: str,
+    lang: Lang,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """`tnplan show ID --across-plans`: the indicator through the plans of its lineage."""
+    from ..calc.across import across_plans
+    from ..present.across import across_output
+
+    directory, plan = _load_plan(data, lang, plan_id)
+    chain, figures, at = _repository(data).across(plan, directory)
+    stretches = across_plans(chain, figures, at, indicator_id, as_of)
+    text = across_output(stretches, fmt, lang=lang.value, screen=_screen(output))
+    _deliver(text, output, force)
+
+
+def say_unfinished(plan: Plan) -> None:
+    """On standard error: how many targets of the plan are still placeholders (a draft)."""
+    unfinished = sum(1 for ind in plan.indicators if ind.target.unfinished)
+    if unfinished:
+        typer.echo(
+            _say(
+                f"tnplan: {unfinished} targets of {plan.plan.id} are still to be written (todo:"
+                " see tnplan check): they have no target yet",
+                f"tnplan：{plan.plan.id} 有 {unfinished} 项目标尚未填写（todo，见 tnplan check），"
+                "暂按无目标处理",
+            ),
+            err=True,
+        )

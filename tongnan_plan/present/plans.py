@@ -1,0 +1,146 @@
+"""`tnplan plans`: the plans of a repository, one a row, as a table, Markdown or records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..sources.plan_head import TIER_NAMES
+from .escaping import markdown
+from .terminal import Screen, render, text
+
+if TYPE_CHECKING:
+    from ..sources.repository import PlanSummary
+
+__all__ = ["PLAN_COLUMNS", "plan_row", "plans_output"]
+
+PLAN_COLUMNS = (
+    "id",
+    "folder",
+    "title",
+    "title_en",
+    "baseline_year",
+    "start_year",
+    "end_year",
+    "previous",
+    "indicators",
+    "main",
+    "goal",
+    "action",
+    "years",
+    "default",
+    "errors",
+)
+
+_HEADERS = {
+    "zh": ("规划", "目录", "规划期", "指标 (主要/其他/行动)", "有数据的年份", "默认"),
+    "en": (
+        "plan",
+        "folder",
+        "period",
+        "indicators (main/goal/action)",
+        "years with data",
+        "default",
+    ),
+}
+
+
+def plan_row(summary: PlanSummary) -> dict[str, Any]:
+    """One plan as a flat record, from its head (a file that does not parse has its errors
+    and little else)."""
+    head = summary.head
+    row: dict[str, Any] = dict.fromkeys(PLAN_COLUMNS)
+    row |= {
+        "folder": summary.place.folder or ".",
+        "years": " ".join(str(y) for y in summary.years),
+        "default": summary.default,
+        "errors": len(summary.problems),
+    }
+    if not head.parsed:
+        return row
+    return row | {
+        "id": head.text("id"),
+        "title": head.text("title"),
+        "title_en": head.text("title_en"),
+        "baseline_year": head.year("baseline_year"),
+        "start_year": head.year("start_year"),
+        "end_year": head.year("end_year"),
+        "previous": head.text("previous"),
+        "indicators": head.indicators,
+        **{tier: head.tiers[tier] for tier in TIER_NAMES},
+    }
+
+
+def _runs(years: list[int]) -> str:
+    """Years as runs: 2021-2025, 2028."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def _cells(row: dict[str, Any], years: list[int]) -> list[str]:
+    default = "✓" if row["default"] else ""
+    if row["id"] is None:
+        return ["?", row["folder"], "", "", _runs(years), default]
+    return [
+        row["id"],
+        row["folder"],
+        f"{row['start_year']}-{row['end_year']}",
+        f"{row['indicators']} ({row['main']}/{row['goal']}/{row['action']})",
+        _runs(years),
+        default,
+    ]
+
+
+def _titles(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
+    """Each plan's title and the plan it follows, a line each, under the table."""
+    zh = lang == "zh"
+    out = []
+    for row in rows:
+        if row["id"] is None:
+            errors = row["errors"]
+            plural = "" if errors == 1 else "s"
+            broken = (
+                f"无法读取（{errors} 个错误）" if zh else f"does not load ({errors} error{plural})"
+            )
+            out.append(f"{row['folder']}: {broken}")
+            continue
+        line = f"{row['id']}: {row['title'] if zh else row['title_en']}"
+        if row["previous"]:
+            line += f"（接续 {row['previous']}）" if zh else f" (after {row['previous']})"
+        out.append(line)
+    return out
+
+
+def plans_output(summaries: Sequence[PlanSummary], fmt: str, *, lang: str, screen: Screen) -> str:
+    """The plans in a format of `tnplan plans`: table, markdown, csv or json."""
+    rows = [plan_row(summary) for summary in summaries]
+    headers = _HEADERS[lang]
+    cells = [_cells(row, summary.years) for row, summary in zip(rows, summaries, strict=True)]
+    titles = _titles(rows, lang)
+    if fmt != "table":
+        # The records' writers come with the models; a table of plans needs neither.
+        from .formats import csv_text, json_text, markdown_table
+
+        if fmt == "csv":
+            return csv_text(rows, PLAN_COLUMNS)
+        if fmt == "json":
+            return json_text(rows)
+        listed = "".join(f"- {markdown(line)}\n" for line in titles)
+        return markdown_table(headers, cells) + "\n\n" + listed
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold")
+    for i, header in enumerate(headers):
+        # A cell keeps its width (ids and years never break); a header may break instead.
+        widest = max((cell_len(row[i]) for row in cells), default=1)
+        table.add_column(text(header), min_width=widest, overflow="fold")
+    for row in cells:
+        table.add_row(*(text(cell) for cell in row))
+    return render([table, *(text(line) for line in titles)], screen)
