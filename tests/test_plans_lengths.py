@@ -144,7 +144,7 @@ def test_the_reports_chart_labels_the_plans_own_years(case: Any, tmp_path: Path)
 
 def test_the_template_heads_tiers_without_the_14th_plans_words(case: Any) -> None:
     folder, (start, _, tiers, _) = case
-    code, out, _ = invoke("new", str(start), "-o", "-", "--data", str(folder))
+    code, out, _ = invoke("new", str(start), "--tier", "all", "-o", "-", "--data", str(folder))
     assert code == 0
     assert "专栏2" not in out and "第一章第四节" not in out
     generic = {"main": "主要指标", "goal": "其他目标", "action": "行动计划目标"}

@@ -143,7 +143,7 @@ def test_new_refuses_what_does_not_fit(tmp_path: Path, data_dir: Path) -> None:
 
 
 def test_the_status_workbook(tmp_path: Path, data_dir: Path) -> None:
-    workbook = written(tmp_path, "status.xlsx", "status", "--data", str(data_dir))
+    workbook = written(tmp_path, "status.xlsx", "status", "--year", "2024", "--data", str(data_dir))
     sheet = workbook.active
     assert sheet is not None
     assert sheet["A2"].value == "注意：标 * 的数字不是正式统计数据（示例），仅供演示或参考。"
@@ -200,7 +200,9 @@ def test_the_indicators_and_show_workbooks(tmp_path: Path, data_dir: Path, plan:
     assert target.value == 5 and isinstance(target.value, int)
     assert sheet.freeze_panes == "B3"
     # show takes the indicator's Chinese name as well as its id.
-    workbook = written(tmp_path, "show.xlsx", "show", "城镇新增就业人数", "--data", str(data_dir))
+    workbook = written(
+        tmp_path, "show.xlsx", "show", "城镇新增就业人数", "--year", "2024", "--data", str(data_dir)
+    )
     sheet = workbook.active
     assert sheet is not None
     assert sheet.title == "urban_new_jobs"
@@ -266,6 +268,7 @@ def test_commands_without_a_workbook_import_no_workbook_library(args: list[str])
 def test_a_workbook_round_trip_through_a_data_directory(tmp_path: Path, data_dir: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(data_dir, data)
+    (data / "actuals" / "2025.yaml").unlink()  # the workbook takes the shipped sample's place
     path = data / "actuals" / "2025.xlsx"
     assert invoke("new", "2025", "-o", str(path), "--data", str(data))[0] == 0
     workbook = openpyxl.load_workbook(path)
