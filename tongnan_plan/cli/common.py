@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -16,13 +15,12 @@ from ..present.choices import Format, Lang, PathChoice, TierChoice
 if TYPE_CHECKING:
     from ..model.diagnostics import Diagnostic
     from ..model.plan import ExpectedPath, Plan
+    from ..present.choices import Chosen
     from ..present.terminal import Screen
     from ..sources.repository import Repository
     from ..validate.check import Actuals
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-Chosen = TypeVar("Chosen", bound=StrEnum)
 
 
 PathOption = Annotated[
@@ -176,18 +174,13 @@ def _chosen_format(
     *,
     excel: bool = False,
 ) -> Chosen:
-    """--format, else the format -o's ending names, else the default; --excel is CSV, and
-    with any other --format a usage error (never quietly ignored)."""
-    from ..present.choices import output_format
+    """The output format (present.choices.output_format); a conflict is a usage error."""
+    from ..present.choices import FormatConflict, output_format
 
-    if excel:
-        if given is not None and given != "csv":
-            _usage(
-                f"--excel writes CSV for Excel; it does not go with --format {given}",
-                f"--excel 用于写给 Excel 的 CSV，不能与 --format {given} 同用",
-            )
-        return next(choice for choice in choices if choice == "csv")
-    return output_format(choices, given, output, default)
+    try:
+        return output_format(choices, given, output, default, excel=excel)
+    except FormatConflict as exc:
+        _usage(exc.en, exc.zh)
 
 
 def _colour_wanted() -> bool:

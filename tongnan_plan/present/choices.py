@@ -10,6 +10,7 @@ from typing import TypeVar
 
 __all__ = [
     "Format",
+    "FormatConflict",
     "Lang",
     "ListFormat",
     "PathChoice",
@@ -91,11 +92,32 @@ SUFFIX_FORMATS = {
 Chosen = TypeVar("Chosen", bound=StrEnum)
 
 
+class FormatConflict(ValueError):
+    """Options that ask for two formats at once (--excel with --format json)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+
 def output_format(
-    choices: type[Chosen], given: Chosen | None, output: PurePath | None, default: Chosen
+    choices: type[Chosen],
+    given: Chosen | None,
+    output: PurePath | None,
+    default: Chosen,
+    *,
+    excel: bool = False,
 ) -> Chosen:
     """The format asked for; else the one the output file's ending names among the choices
-    (``-o status.xlsx``); else the default."""
+    (``-o status.xlsx``); else the default. excel (CSV as Excel reads it) is CSV, and with
+    any other format asked for a FormatConflict: never quietly ignored."""
+    if excel:
+        if given is not None and given != "csv":
+            raise FormatConflict(
+                f"--excel writes CSV for Excel; it does not go with --format {given}",
+                f"--excel 用于写给 Excel 的 CSV，不能与 --format {given} 同用",
+            )
+        return next(choice for choice in choices if choice == "csv")
     if given is not None:
         return given
     named = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None

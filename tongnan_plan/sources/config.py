@@ -38,7 +38,7 @@ _KEYS = {
 
 
 #: The header of the table in pyproject.toml: [tool.tnplan], spaced or quoted as TOML allows.
-_TOOL_TABLE = re.compile(r'^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*"?tnplan"?[ \t]*\]', re.MULTILINE)
+_TOOL_TABLE = r'^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*"?tnplan"?[ \t]*\]'
 
 
 class Config(NamedTuple):
@@ -71,7 +71,7 @@ def _has_table(pyproject: Path) -> bool:
     except TnplanError:
         return False  # someone else's file that cannot be read: not ours to report
     # Most projects' files have no such table: it is looked for before TOML is parsed at all.
-    if not _TOOL_TABLE.search(text):
+    if not re.search(_TOOL_TABLE, text, re.MULTILINE):
         return False
     return isinstance(_tool_table(_parse(text, str(pyproject))), dict)
 

@@ -13,10 +13,10 @@ import re
 __all__ = ["comment_directives", "note_directive"]
 
 #: The directive, wherever it stands in a note (no nesting, no backtracking over long runs).
-_DIRECTIVE = re.compile(r"tnplan:[ \t]*ignore\[([^\]\r\n]{0,400})\]")
+_DIRECTIVE = r"tnplan:[ \t]*ignore\[([^\]\r\n]{0,400})\]"
 #: The same as a YAML comment: after a ``#`` that starts the line or follows a blank.
-_COMMENT = re.compile(r"(?:^|[ \t])#[ \t]*tnplan:[ \t]*ignore\[([^\]\r\n]{0,400})\]", re.MULTILINE)
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_COMMENT = r"(?:^|[ \t])#[ \t]*" + _DIRECTIVE
+_LINE_BREAK = r"\r\n|\r|\n"
 
 
 def _codes(inside: str) -> tuple[str, ...]:
@@ -27,10 +27,11 @@ def comment_directives(text: str) -> dict[int, tuple[tuple[str, ...], int]]:
     """The directives of YAML text by line: the codes and the column of the ``#``."""
     if "tnplan:" not in text:  # nearly every file: nothing to look for
         return {}
-    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+    # Compiled here, not at import: nearly every run reads no directive at all.
+    starts = [0, *(m.end() for m in re.finditer(_LINE_BREAK, text))]
     found: dict[int, tuple[tuple[str, ...], int]] = {}
     line = 0
-    for match in _COMMENT.finditer(text):
+    for match in re.finditer(_COMMENT, text, re.MULTILINE):
         hash_at = text.index("#", match.start())
         while line + 1 < len(starts) and starts[line + 1] <= hash_at:
             line += 1
@@ -40,5 +41,5 @@ def comment_directives(text: str) -> dict[int, tuple[tuple[str, ...], int]]:
 
 def note_directive(note: str) -> tuple[str, ...] | None:
     """The codes a note cell silences for its row, or None when it holds no directive."""
-    match = _DIRECTIVE.search(note) if "tnplan:" in note else None
+    match = re.search(_DIRECTIVE, note) if "tnplan:" in note else None
     return None if match is None else _codes(match.group(1))
