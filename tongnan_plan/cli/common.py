@@ -119,9 +119,7 @@ OutputOption = Annotated[
 ]
 
 
-ForceOption = Annotated[
-    bool, typer.Option("--force", help="Let --output replace an existing file.")
-]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace a file that is already there.")]
 
 
 ExcelOption = Annotated[
@@ -240,6 +238,26 @@ def _load_plan(data: Path | None, lang: Lang, plan: str | None = None) -> tuple[
     except TnplanError as exc:
         unreadable = any(d.code in PLAN_FILE_PROBLEMS for d in exc.diagnostics)
         _fail(exc.diagnostics, lang, EXIT_USAGE if unreadable else EXIT_INVALID)
+
+
+def _can_write(output: Path | None, force: bool) -> None:
+    """A usage error now, before anything is written, if output could not be written: its
+    folder is missing, or it exists and --force was not given (for a command that writes
+    several files, so that none is written when one would fail)."""
+    if output is None or str(output) == "-":
+        return
+    from ..present.reporters import visible
+
+    shown = visible(str(output))
+    if not output.parent.is_dir():
+        _usage(
+            f"{shown}: the folder {visible(str(output.parent))} does not exist",
+            f"{shown}：目录 {visible(str(output.parent))} 不存在",
+        )
+    if (output.exists() or output.is_symlink()) and not force:
+        _usage(
+            f"{shown} exists; add --force to replace it", f"{shown} 已存在；如需覆盖请加 --force"
+        )
 
 
 def _deliver(text: str | bytes, output: Path | None, force: bool) -> None:

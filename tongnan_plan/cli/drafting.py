@@ -15,6 +15,7 @@ from .common import (
     EXIT_USAGE,
     ForceOption,
     LangOption,
+    _can_write,
     _deliver,
     _fail,
     _language,
@@ -82,7 +83,10 @@ def extract(
         what_zh = "没有上一规划的指标表" if previous else "没有找到指标表或目标"
         typer.echo(f"tnplan: {plan_file}: {_say(what + ' found', what_zh)}", err=True)
         raise typer.Exit(EXIT_INVALID)
-    _deliver(draft_yaml(draft, previous=previous), None if str(output) == "-" else output, force)
+    target = None if str(output) == "-" else output
+    for path in (target, results):  # both writable, or neither is written
+        _can_write(path, force)
+    _deliver(draft_yaml(draft, previous=previous), target, force)
     if results is not None:
         _deliver(results_yaml(draft), results, force)
 
