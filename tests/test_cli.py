@@ -597,3 +597,16 @@ def test_a_csv_run_loads_neither_rich_nor_tabulate(data_dir: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "[]"
+
+
+def test_show_as_of_a_year_draws_no_later_figure(data_dir: Path) -> None:
+    # The shipped data run to 2025; as of 2024 the 2025 figure (1.10) is neither shown nor
+    # summed: 2024's total is 1.12 + 1.05 + 1.08 + 1.10 = 4.35, and 2025 has no value.
+    result = runner.invoke(
+        app, ["show", "urban_new_jobs", "--year", "2024", "-f", "json", "--data", str(data_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    series = {row["year"]: row for row in json.loads(result.stdout)["series"]}
+    assert series[2024]["cumulative"] == pytest.approx(4.35)
+    assert series[2025]["value"] is None and series[2025]["cumulative"] is None
+    assert series[2025]["expected"] == 5  # the path to the target is still drawn

@@ -114,13 +114,16 @@ def story(
     as_of: int,
     path: ExpectedPath | None = None,
 ) -> tuple[list[YearRow], Evaluation]:
-    """Every year of the plan for one indicator, and its evaluation as of a year."""
+    """Every year of the plan for one indicator, and its evaluation as of a year (the years
+    after it drawn without figures)."""
     chosen = path or indicator.path
     info = plan.plan
     cumulative = indicator.kind is Kind.CUMULATIVE
     baseline = indicator.baseline_value
     rows = []
-    for point in plan_series(indicator.kind, figures, info).points:
+    # The story as of a year: a figure of a later year is not shown (nor summed) in it.
+    known = {year: o for year, o in figures.items() if year <= as_of}
+    for point in plan_series(indicator.kind, known, info).points:
         o = point.observation
         tau = time_elapsed(point.year, info)
         if cumulative:
