@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from tongnan_plan.model.diagnostics import Diagnostic, Severity
 from tongnan_plan.model.plan import Plan
 from tongnan_plan.sources.readers import READERS, SUFFIXES, reader_for
 from tongnan_plan.sources.store import actual_files, check_files
-from tongnan_plan.sources.yaml_reader import Document, Key, format_path, parse_yaml
+from tongnan_plan.sources.yaml_reader import Document, parse_yaml
 from tongnan_plan.validate.across import check_run
 from tongnan_plan.validate.check import check_document
 
@@ -60,21 +59,9 @@ class SheetDocument(Document):
 
     sheet: str = "Sheet1"
 
-    def diagnostic(
-        self,
-        path: Sequence[Key],
-        code: str,
-        message: str,
-        severity: Severity = Severity.ERROR,
-        *,
-        key: bool = False,
-        zh: str = "",
-    ) -> Diagnostic:
-        row, column = self.where(path, key=key)
-        cell = f"{self.sheet}!{chr(ord('A') + column - 1)}{row}"
-        return Diagnostic(
-            self.file, row, column, severity, code, message, format_path(path), zh, cell
-        )
+    def cell(self, line: int, column: int) -> str:
+        """The seam a workbook reader overrides: a row and column named as a cell."""
+        return f"{self.sheet}!{chr(ord('A') + column - 1)}{line}"
 
 
 def test_a_workbook_reader_locates_problems_by_cell(plan: Plan) -> None:
