@@ -382,6 +382,14 @@ PROBLEMS = (
         " that large, and sums of such figures would overflow",
     ),
     Problem(
+        "value-too-small",
+        E,
+        "{given} is nearer zero than any figure tnplan accepts (the least is {least}; zero is"
+        " written 0)",
+        "{given} 过于接近零，tnplan 不接受（非零数最小为 {least}；零请写 0）",
+        "a figure such as 5e-324 (a subnormal): no plan prints one, and its ratios would fail",
+    ),
+    Problem(
         "invalid-comparator",
         E,
         "comparator {given} is not one of: {allowed}",
