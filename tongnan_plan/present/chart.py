@@ -15,6 +15,7 @@ from ..calc.across import Stretch
 from ..calc.evaluation import YearRow
 from ..calc.progress import Evaluation
 from ..model.plan import Basis, Kind
+from .cells import figure
 from .escaping import html as escape
 
 __all__ = [
@@ -98,8 +99,8 @@ def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
 
 
 def tick_label(value: float) -> str:
-    """A value on the axis as labelled: thousands separated, at most two decimals."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """A value on the axis as labelled, as given: 0.137 stays 0.137."""
+    return figure(value)
 
 
 #: At most this many year labels under the axis; a longer plan labels every second year, …

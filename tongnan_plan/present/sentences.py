@@ -21,9 +21,9 @@ from ..model.status import Status
 from .cells import (
     SYMBOL,
     bound_completion,
+    derived,
     figure,
     lower_bound,
-    number,
     percent,
     star,
     status_words,
@@ -125,10 +125,8 @@ def _target(ind: Indicator, lang: str) -> str:
 
 def _gap(value: float, ind: Indicator, lang: str) -> str:
     """A shortfall in the indicator's unit, a difference of percentages in percentage points;
-    with its own digits where two decimals would show it as 0 (0.0028万人)."""
+    a difference of figures as given, with their digits (0.14 − 0.137 is 0.003万人)."""
     shown = figure(value)
-    if shown == "0" and value:
-        shown = repr(number(value))
     if ind.unit == "%":
         return shown + TEMPLATES[lang]["points"]
     return _with_unit(shown, ind.unit, lang)
@@ -220,7 +218,7 @@ def indicator_sentence(ev: Evaluation, info: PlanInfo, lang: str = "zh") -> str:
     parts = [_head(ev, info, lang), *_against_target(ev, lang), status_words(ev.status, lang)]
     sentence = t["clause"].join(parts)
     if ev.projected_trend is not None and not ev.final:
-        trend = _with_unit(figure(ev.projected_trend), ev.indicator.unit, lang)
+        trend = _with_unit(derived(ev.projected_trend), ev.indicator.unit, lang)
         sentence += t["then"] + t["estimate"].format(end=info.end_year, trend=trend)
     return sentence + t["end"]
 
@@ -321,7 +319,7 @@ def _required(evaluations: Sequence[Evaluation], lang: str) -> str:
     items = f["join"].join(
         f["per_year"].format(
             name=ev.indicator.name if lang == "zh" else ev.indicator.name_en,
-            required=_with_unit(figure(ev.required_per_year), ev.indicator.unit, lang),
+            required=_with_unit(derived(ev.required_per_year), ev.indicator.unit, lang),
         )
         for ev in due
     )
