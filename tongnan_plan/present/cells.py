@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from ..calc import rounding
 from ..calc.progress import Evaluation
+from ..calc.rounding import as_given, half_up, percent_half_up, written
 from ..model.plan import Attribute, Comparator, Figure, Indicator, Kind, Provenance
 from ..model.status import Status
 
@@ -26,6 +28,7 @@ __all__ = [
     "baseline_cell",
     "bracketed",
     "completion_cell",
+    "derived",
     "figure",
     "gap_notice",
     "judged_cell",
@@ -188,22 +191,33 @@ def number(value: float | None) -> float | int | None:
 
 
 def figure(value: float | None) -> str:
-    """A figure for people: thousands separated, at most two decimals, — when undefined."""
-    if value is None:
+    """A figure for people as it was given (0.137 stays 0.137), thousands separated, — when
+    undefined. For a figure tnplan derives, see derived()."""
+    if value is None or not math.isfinite(value):
         return EMPTY
-    shown = number(value)
-    if shown is None:
+    return written(as_given(value))
+
+
+def derived(
+    value: float | None, places: int = 2, *, short_of: float | None = None, higher: bool = True
+) -> str:
+    """A figure tnplan derives (a projection, a figure needed per year, an axis end), rounded
+    half up to places decimals; never onto short_of, a target the figure misses."""
+    if value is None or not math.isfinite(value):
         return EMPTY
-    if isinstance(shown, float):
-        return f"{shown:,.2f}".rstrip("0").rstrip(".")
-    return f"{shown:,}"
+    if short_of is None:
+        rounded = half_up(value, places)
+    else:
+        rounded = rounding.short_of(value, places, short_of, below=higher)
+    return written(rounded.normalize() if rounded else rounded.quantize(1))
 
 
 def percent(fraction: float | None) -> str:
-    """A fraction as a percentage with one decimal, — when undefined."""
+    """A fraction as a percentage with one decimal, rounded half up (84.25 % is 84.3 %); a
+    fraction short of 1 never reads 100.0 %. — when undefined."""
     if fraction is None or not math.isfinite(fraction):
         return EMPTY
-    return f"{fraction * 100:.1f}%"
+    return written(percent_half_up(fraction)) + "%"
 
 
 def star(ev: Evaluation) -> str:

@@ -15,6 +15,7 @@ from ..calc.across import Stretch
 from ..calc.evaluation import YearRow
 from ..calc.progress import Evaluation
 from ..model.plan import Basis, Kind
+from .cells import figure
 from .escaping import html as escape
 
 __all__ = ["FONT_STACK", "NARROW", "WIDE", "Frame", "across_chart_svg", "chart_svg"]
@@ -88,7 +89,7 @@ def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return figure(value)  # as given: 0.137 stays 0.137
 
 
 #: At most this many year labels under the axis; a longer plan labels every second year, …
