@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model.plan import Kind
-from .cells import figure, provenance_words, status_words
+from .cells import derived, figure, provenance_words, status_words
 from .escaping import markdown
 from .formats import csv_text, json_text, markdown_table
 from .story import Axis, marked_bar
@@ -126,7 +126,7 @@ def _tables(stretches: Sequence[Stretch], lang: str, width: int) -> list[Table]:
     zh = lang == "zh"
     unit = _chosen(stretches).unit
     axis = _axis(stretches, max(12, min(40, width - 40)))
-    scale = f"{figure(axis.origin)} … {figure(axis.top)}"
+    scale = f"{derived(axis.origin)} … {derived(axis.top)}"
     headers = (
         "年份" if zh else "Year",
         "数值" if zh else "Figure",

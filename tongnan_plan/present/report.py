@@ -22,6 +22,7 @@ from .cells import (
     NUMERIC_COLUMNS,
     REPORT_COLUMNS,
     bracketed,
+    derived,
     figure,
     gap_notice,
     percent,
@@ -298,7 +299,7 @@ def _audit(data: ReportInput, lang: str) -> Section:
                 (
                     r.indicator.name if lang == "zh" else r.indicator.name_en,
                     f"{figure(r.published_pct)}%",
-                    f"{r.computed_pct:.2f}%",
+                    f"{derived(r.computed_pct)}%",
                     verdict_words(r.verdict, lang),
                     r.detail.text(lang),
                 )
