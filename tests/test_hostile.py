@@ -370,7 +370,7 @@ def test_a_tiny_target_does_not_break_the_audit(plan: Plan) -> None:
     audited = next(i for i in plan.indicators if i.tier == "main" and i.kind == "cumulative")
     indicator = audited.model_dump()
     indicator["target"]["value"] = 1e-320  # a subnormal: no plan prints one
-    with pytest.raises(ValidationError, match="value-too-small|nearer zero"):
+    with pytest.raises(ValidationError, match=r"value-too-small|nearer zero"):
         Indicator.model_validate(indicator)
     indicator["target"]["value"] = 1e-9  # the least accepted
     indicator["published_completion"] = {"value": 212, "text": "212"}

@@ -173,3 +173,23 @@ def _plan_text(folder: Path) -> Path:
     plan = folder / "plan.txt"
     shutil.copyfile(source / "tongnan-14th-plan.txt", plan)
     return plan
+
+
+@pytest.mark.parametrize("suffix", ["docx", "html", "md"])
+def test_a_report_of_hostile_text_is_written_and_inert(
+    hostile: Path, tmp_path: Path, suffix: str
+) -> None:
+    # python-docx refused the controls (ValueError, exit 3) in the Word report.
+    out = tmp_path / f"report.{suffix}"
+    code, _, err = invoke("report", "-o", str(out), "--data", str(hostile))
+    assert code == 0, err
+    if suffix != "docx":
+        text = out.read_text(encoding="utf-8")
+        assert not set(text) & {"\x1b", "\x07", "\x01", "\x08", "\ufffe"}
+        return
+    with zipfile.ZipFile(out) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+        for name in archive.namelist():
+            if name.endswith(".xml"):
+                xml.dom.minidom.parseString(archive.read(name))
+    assert CONTROLS_SHOWN.replace("&", "&amp;") in body
