@@ -62,6 +62,7 @@ SYMBOL = {
     Comparator.GT: ">",
     Comparator.LE: "≤",
     Comparator.LT: "<",
+    Comparator.ABOUT: "~",
 }
 
 HEADERS = {
