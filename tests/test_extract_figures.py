@@ -79,17 +79,19 @@ def test_words_are_kept_as_text_and_flagged(cell: str) -> None:
     assert (read.value, read.prose, read.text) == (None, True, cell)
 
 
-@pytest.mark.parametrize(
-    ("label", "name", "unit"),
-    [
-        ("城镇新增就业人数（万人）", "城镇新增就业人数", "万人"),
-        ("保障性租赁住房（万户（套））", "保障性租赁住房", "万户（套）"),
-        ("旧住房成套改造（含小梁薄板房屋改造）（万平方米）", "旧住房成套改造（含小梁薄板房屋改造）", "万平方米"),
-        ("新增达到海绵城市建设要求的城市建成区面积（平方公里）", "新增达到海绵城市建设要求的城市建成区面积", "平方公里"),
-        ("每百万人火灾事故年平均发生率（起/百万人）", "每百万人火灾事故年平均发生率", "起/百万人"),
-        ("每千人口执业（助理）医师数", "每千人口执业（助理）医师数", None),
-    ],
-)  # fmt: skip
+LABELS = [
+    ("城镇新增就业人数（万人）", "城镇新增就业人数", "万人"),
+    ("保障性租赁住房（万户（套））", "保障性租赁住房", "万户（套）"),
+    ("旧住房成套改造（含小梁薄板房屋改造）（万平方米）",
+     "旧住房成套改造（含小梁薄板房屋改造）", "万平方米"),
+    ("新增达到海绵城市建设要求的城市建成区面积（平方公里）",
+     "新增达到海绵城市建设要求的城市建成区面积", "平方公里"),
+    ("每百万人火灾事故年平均发生率（起/百万人）", "每百万人火灾事故年平均发生率", "起/百万人"),
+    ("每千人口执业（助理）医师数", "每千人口执业（助理）医师数", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("label", "name", "unit"), LABELS)
 def test_the_unit_in_the_names_last_parentheses(label: str, name: str, unit: str | None) -> None:
     read = parse_label(label)
     assert (read.name, read.unit) == (name, unit)
