@@ -130,8 +130,13 @@ class Repository:
 
     root: Path
     places: list[PlanPlace]
-    _ids: dict[Path, str | None] = field(default_factory=dict, repr=False)
+    _heads: dict[Path, PlanHead] = field(default_factory=dict, repr=False)
     _plans: dict[Path, Plan | None] = field(default_factory=dict, repr=False)
+    #: The places by plan id (the first place of each id) and by the id they follow: built
+    #: once, so that a walk along a chain of a thousand plans reads each head once.
+    _by_folder: dict[str, PlanPlace] | None = field(default=None, repr=False)
+    _by_id: dict[str, PlanPlace] | None = field(default=None, repr=False)
+    _followers: dict[str, list[PlanPlace]] | None = field(default=None, repr=False)
 
     @classmethod
     def at(cls, root: Path) -> Repository:
@@ -151,11 +156,32 @@ class Repository:
         """The repository's directory, as messages name it."""
         return str(self.root)
 
+    def _head(self, place: PlanPlace) -> PlanHead:
+        """The head of a plan file (id, previous, …), read once."""
+        if place.directory not in self._heads:
+            self._heads[place.directory] = read_head(place.targets)
+        return self._heads[place.directory]
+
     def plan_id(self, place: PlanPlace) -> str | None:
         """The ``plan.id`` of a plan file, read without loading the rest (None if unreadable)."""
-        if place.directory not in self._ids:
-            self._ids[place.directory] = read_head(place.targets).text("id")
-        return self._ids[place.directory]
+        return self._head(place).text("id")
+
+    def _indexes(self) -> tuple[dict[str, PlanPlace], dict[str, PlanPlace]]:
+        """The places by folder name and by plan id (the first of each)."""
+        if self._by_id is None:
+            self._index()
+        assert self._by_folder is not None and self._by_id is not None
+        return self._by_folder, self._by_id
+
+    def _index(self) -> None:
+        self._by_folder = {place.folder: place for place in reversed(self.places) if place.folder}
+        self._by_id, self._followers = {}, {}
+        for place in self.places:
+            plan_id, previous = self.plan_id(place), self._head(place).text("previous")
+            if plan_id is not None:
+                self._by_id.setdefault(plan_id, place)
+            if previous is not None:
+                self._followers.setdefault(previous, []).append(place)
 
     def plan_ids(self) -> list[str]:
         """The ids of the plans whose files say one."""
@@ -181,10 +207,8 @@ class Repository:
 
     def find(self, wanted: str) -> PlanPlace | None:
         """The plan a name picks: a folder's name first, else a plan's id."""
-        for place in self.places:
-            if place.folder and place.folder == wanted:
-                return place
-        return next((place for place in self.places if self.plan_id(place) == wanted), None)
+        by_folder, by_id = self._indexes()
+        return by_folder.get(wanted) or by_id.get(wanted)
 
     def default(self) -> PlanPlace | None:
         """The plan used when none is chosen: the root plan, else the only one."""
@@ -275,7 +299,10 @@ class Repository:
 
     def following(self, plan_id: str) -> list[PlanPlace]:
         """The plans whose ``previous:`` is plan_id (read without loading the rest)."""
-        return [p for p in self.places if read_head(p.targets).text("previous") == plan_id]
+        if self._followers is None:
+            self._index()
+        assert self._followers is not None
+        return self._followers.get(plan_id, [])
 
     def across(
         self, plan: Plan, directory: Path
@@ -297,16 +324,17 @@ class Repository:
         plan's place among them. Back through ``previous:``, forward through the first plan
         (by folder) that names the last one as its previous; a plan that does not load, or a
         loop of links, ends the chain."""
-        plans, directories = [plan], [directory]
+        back, back_dirs = [plan], [directory]
         seen = {plan.plan.id}
-        while (before := plans[0].plan.previous) is not None and before not in seen:
+        while (before := back[-1].plan.previous) is not None and before not in seen:
             place = self.find(before)
             earlier = None if place is None else self.plan_by_id(before)
             if place is None or earlier is None:
                 break
             seen.add(before)
-            plans.insert(0, earlier)
-            directories.insert(0, place.directory)
+            back.append(earlier)
+            back_dirs.append(place.directory)
+        plans, directories = back[::-1], back_dirs[::-1]
         at = len(plans) - 1
         while True:
             after = [p for p in self.following(plans[-1].plan.id) if self.plan_id(p) not in seen]
