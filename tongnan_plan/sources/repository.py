@@ -183,6 +183,15 @@ class Repository:
             if previous is not None:
                 self._followers.setdefault(previous, []).append(place)
 
+    def previous_of(self, plan_id: str) -> str | None:
+        """The ``previous:`` the plan of this id names (from its head), if any."""
+        place = self._indexes()[1].get(plan_id)
+        return None if place is None else self._head(place).text("previous")
+
+    def folders_of(self, plan_id: str) -> list[str]:
+        """The folders of every plan whose file says this id ("" for the root plan)."""
+        return [place.folder for place in self.places if self.plan_id(place) == plan_id]
+
     def plan_ids(self) -> list[str]:
         """The ids of the plans whose files say one."""
         return [i for i in (self.plan_id(place) for place in self.places) if i is not None]
@@ -223,6 +232,8 @@ class Repository:
             raise TnplanError([plan_not_found(self.root / TARGETS)])
         if wanted:
             found = self.find(wanted)
+            if found is not None and found.folder != wanted:
+                self._one_with_id(wanted)
             if found is not None:
                 return found
             listed = self.listing()
@@ -240,6 +251,31 @@ class Repository:
                 f"（或 TNPLAN_PLAN）选择一个：{listed}",
             )
         return chosen
+
+    def _twice(self, place: PlanPlace) -> list[Diagnostic]:
+        """duplicate-plan-id when another plan of the repository says place's id."""
+        from ..model.catalogue import diagnostic
+
+        plan_id = self.plan_id(place)
+        folders = [] if plan_id is None else self.folders_of(plan_id)
+        if len(folders) < 2:
+            return []
+        shown = ", ".join(folder or "(root)" for folder in folders)
+        return [
+            diagnostic("duplicate-plan-id", str(place.targets), 1, 1, id=plan_id, folders=shown)
+        ]
+
+    def _one_with_id(self, plan_id: str) -> None:
+        """PlanChoiceError when more than one plan says this id: which is meant is not known."""
+        folders = self.folders_of(plan_id)
+        if len(folders) > 1:
+            shown = ", ".join(folder or "(root)" for folder in folders)
+            raise PlanChoiceError(
+                f"{len(folders)} plans in {self.root} have the id {plan_id!r} (folders: {shown}):"
+                " choose one by its folder, and give each plan its own id",
+                f"{self.root} 中有 {len(folders)} 个规划的 id 都是 {plan_id!r}（目录：{shown}）："
+                "请用目录名选择，并为每个规划设不同的 id",
+            )
 
     def listing(self) -> str:
         """The plans as a choice names them: folder (id), …"""
@@ -272,6 +308,7 @@ class Repository:
         for place in self.places:
             head = read_head(place.targets, count_tiers=True)
             problems = [] if head.parsed else _problems_of(place)
+            problems += self._twice(place)
             years = place.years_submitted()
             out.append(PlanSummary(place, head, years, place == default, problems))
         return out
