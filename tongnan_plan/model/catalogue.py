@@ -209,6 +209,40 @@ PROBLEMS = (
         "公式 {formula} 的结果是错误值 {error}，不是数字",
         "a formula whose saved result is an error value (`#DIV/0!`, `#REF!`, …)",
     ),
+    Problem(
+        "error-value",
+        E,
+        "the cell holds the error value {error}, not a figure: type the number, or leave the"
+        " cell empty if the figure is not reported",
+        "该单元格是错误值 {error}，不是数字：请填写数字；未报送的请留空",
+        "an error constant such as `#N/A` typed or pasted into a value cell (never read as"
+        " a figure not reported)",
+    ),
+    Problem(
+        "workbook-beyond-bounds",
+        E,
+        "{problem}: tnplan refuses a workbook beyond these bounds before it reads it",
+        "{problem}：超出这些界限的工作簿在读取前即被拒绝",
+        "a workbook that unpacks to more than 64 MiB, or whose sheet 填报 spans more than"
+        " 500,000 cells or reaches past XFD1048576, or whose shared strings are too many;"
+        " measured by streaming, never taken from the sizes the file declares",
+    ),
+    Problem(
+        "duplicate-sheet",
+        E,
+        "the workbook has {count} sheets named {sheet!r}: tnplan cannot tell which holds the"
+        " figures; keep one",
+        "工作簿中有 {count} 个名为 {sheet!r} 的工作表，无法判断数据在哪一个：请只保留一个",
+        "two or more sheets of the same name 填报 (Excel never writes this; a tool could)",
+    ),
+    Problem(
+        "hidden-sheet",
+        W,
+        "the sheet {sheet!r} is {state}: its figures are read, though nobody who opens the"
+        " workbook sees them",
+        "工作表 {sheet!r} 已{state}：其中的数字照常读取，但打开工作簿的人看不到它",
+        "the sheet 填报 is hidden, or very hidden (which Excel's menus cannot undo)",
+    ),
     # ---- the plan
     Problem(
         "plan-not-found",
@@ -348,6 +382,14 @@ PROBLEMS = (
         " that large, and sums of such figures would overflow",
     ),
     Problem(
+        "value-too-small",
+        E,
+        "{given} is nearer zero than any figure tnplan accepts (the least is {least}; zero is"
+        " written 0)",
+        "{given} 过于接近零，tnplan 不接受（非零数最小为 {least}；零请写 0）",
+        "a figure such as 5e-324 (a subnormal): no plan prints one, and its ratios would fail",
+    ),
+    Problem(
         "invalid-comparator",
         E,
         "comparator {given} is not one of: {allowed}",
@@ -389,9 +431,9 @@ PROBLEMS = (
         "running-total",
         W,
         "{name} is a yearly flow summed by tnplan, but {value} is close to the total to date"
-        " ({total} over {first}-{last} plus a year): give {year}'s own figure",
-        "{name}按年度新增数累计，但 {value} 接近截至上年的累计数（{first}-{last} 年共 {total}）"
-        "再加一年：请填 {year} 年当年的数字",
+        " ({total} over {years} in {where}, plus a year): give {year}'s own figure",
+        "{name}按年度新增数累计，但 {value} 接近截至上年的累计数（{where} 中 {years} 年共"
+        " {total}）再加一年：请填 {year} 年当年的数字",
         "a cumulative indicator given as the total to date rather than the year's flow (the"
         " figure is at least 90 % of the total to date the year before plus one more average"
         " year)",
@@ -421,11 +463,11 @@ PROBLEMS = (
     Problem(
         "missing-indicators",
         W,
-        "{absent} of the plan's {total} indicators are not reported ({main} of them main"
-        " indicators; missing is not zero): {shown}{more}",
-        "规划的 {total} 项指标中有 {absent} 项未报送（其中主要指标 {main} 项；缺报不按零计）："
-        "{shown}{more}",
-        "indicators the plan tracks that the file leaves out (listed once; missing is not zero)",
+        "{absent} of the {total} indicators of {scope} are not reported ({main}missing is not"
+        " zero): {shown}{more}",
+        "{scope}的 {total} 项指标中有 {absent} 项未报送（{main}缺报不按零计）：{shown}{more}",
+        "indicators that the file leaves out, of its `tier:` (a template records the tier it was"
+        " made for) or of the whole plan (listed once, by name; missing is not zero)",
         at_key=True,
     ),
     # ---- choosing what fails

@@ -11,9 +11,10 @@ errors into located diagnostics.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -33,7 +34,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .catalogue import CATALOGUE
 from .plan import ID_PATTERN, Comparator, Indicator, Kind, Plan, Provenance
-from .units import MAX_MAGNITUDE, convert, normalise_unit
+from .units import MAX_MAGNITUDE, convert, normalise_unit, not_too_small
 
 __all__ = [
     "COMPARATORS",
@@ -121,7 +122,9 @@ NamedProvenance = Annotated[
 ]
 
 
-Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=LEAST)]
+Number = Annotated[
+    float, Field(strict=True, allow_inf_nan=False, ge=LEAST), AfterValidator(not_too_small)
+]
 TypedComparator = Annotated[
     Comparator,
     BeforeValidator(_as_typed),
@@ -166,6 +169,9 @@ class Submission(BaseModel):
     provenance: NamedProvenance
     source: StrictStr | None = None
     note: StrictStr | None = None
+    #: The tier of indicators the template asked for (``tnplan new --tier``): the indicators
+    #: a missing one is counted among. None: every indicator of the plan.
+    tier: Literal["main", "goal", "action", "all"] | None = None
     values: dict[IndicatorId, Figure]
 
     @field_validator("year")
