@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .cells import number
 from .columns import LIST_SEPARATOR
-from .escaping import markdown
+from .escaping import FORMULA_START, data_text, markdown
 
 if TYPE_CHECKING:
     from ..calc.evaluation import YearRow
@@ -187,7 +187,6 @@ CODE_COLUMNS = frozenset(
         "outlook",
         "path",
         "id",
-        "unit",
         "kind",
         "attribute",
         "comparator",
@@ -201,7 +200,6 @@ CODE_COLUMNS = frozenset(
         "parent",
     }
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any, *, neutralise: bool) -> str:
@@ -216,8 +214,8 @@ def _cell(value: Any, *, neutralise: bool) -> str:
         return str(value)
     if isinstance(value, list | tuple):  # a list of years (columns.py): one cell
         return LIST_SEPARATOR.join(_cell(item, neutralise=False) for item in value)
-    text = str(value)
-    if neutralise and text.startswith(_FORMULA_START):
+    text = data_text(str(value))
+    if neutralise and text.startswith(FORMULA_START):
         return "'" + text  # a spreadsheet would run it as a formula
     return text
 
