@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -18,7 +19,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails
 
 from .references import Row, problem, raise_problems, reference_problems
-from .units import MAX_MAGNITUDE, convert
+from .units import MAX_MAGNITUDE, convert, not_too_small
 
 if TYPE_CHECKING:
     from .submission import Entry, Submission, figure_of
@@ -155,7 +156,11 @@ class _Strict(BaseModel):
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 #: A figure of the plan: finite, and no larger than any plan could print (see MAX_MAGNITUDE).
-PlanNumber = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+PlanNumber = Annotated[
+    float,
+    Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE),
+    AfterValidator(not_too_small),
+]
 #: The years a plan may name …
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 #: … and how many years it may span from its baseline year to its end year.
