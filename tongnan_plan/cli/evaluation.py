@@ -30,6 +30,7 @@ from .common import (
     OutputOption,
     PathOption,
     PlanOption,
+    QuietOption,
     TierOption,
     YearOption,
     _chosen_format,
@@ -72,6 +73,7 @@ def status(
     excel: ExcelOption = False,
     data: DataOption = None,
     plan_id: PlanOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Show where every indicator stands: completion, 序时进度 and status.
 
@@ -82,14 +84,16 @@ def status(
     from ..calc.evaluation import evaluate_plan
     from ..present.status_table import status_output, status_title
 
-    plan, actuals, as_of = _evaluated(data, lang, year, warnings=False, plan_id=plan_id)
+    plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
     evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
     title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
     text = status_output(
         evaluations, chosen.value, title=title, lang=lang.value, screen=_screen(output), excel=excel
     )
     _deliver(text, output, force)
-    _fail_on_submission_errors(actuals.diagnostics, lang)
+    _fail_on_submission_errors(
+        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+    )
 
 
 @app.command()
@@ -123,6 +127,7 @@ def show(
             "continues:), each plan's period and target marked.",
         ),
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Show one indicator's whole story: every year's figure against the expected path and target.
 
@@ -154,6 +159,9 @@ def show(
         rows, evaluation, years, chosen.value, lang=lang.value, screen=_screen(output)
     )
     _deliver(text, output, force)
+    _fail_on_submission_errors(
+        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+    )
 
 
 @app.command()
@@ -272,18 +280,26 @@ def report(
     ],
     year: YearOption = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="html: one standalone page; markdown.")
-    ] = ReportFormat.HTML,
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html: one standalone page (the default); markdown; docx: a Word document laid"
+            " out as a Chinese evaluation report. Default: from the -o file's ending.",
+        ),
+    ] = None,
     lang: LangOption = None,
     tier: TierOption = None,
     path: PathOption = None,
     force: ForceOption = False,
     data: DataOption = None,
     plan_id: PlanOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Write the evaluation report: summary, tables by area, a chart per main indicator, audit.
 
-    The HTML page is self-contained (no network needed) and prints well.
+    The HTML page is self-contained (no network needed) and prints well. The Word document
+    (-o FILE.docx) drafts a sentence per indicator and marks what only a person can write.
 
     Example: tnplan report --year 2023 -o 中期评估.html
     """
@@ -292,11 +308,20 @@ def report(
     from ..calc.evaluation import evaluate_plan, observations
     from ..present.report import ReportInput, report_html, report_markdown
 
+    chosen = _chosen_format(ReportFormat, fmt, output, ReportFormat.HTML)
+
     plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
     evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
     audit = audit_plan(plan, observations(actuals.submissions))
     files = actuals.submission_files
     content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)
-    writer = report_html if fmt is ReportFormat.HTML else report_markdown
-    _deliver(writer(content, lang.value), output, force)
-    _fail_on_submission_errors(actuals.diagnostics, lang)
+    if chosen is ReportFormat.DOCX:
+        from ..present.docx_report import report_docx
+
+        _deliver(report_docx(content, lang.value), output, force)
+    else:
+        writer = report_html if chosen is ReportFormat.HTML else report_markdown
+        _deliver(writer(content, lang.value), output, force)
+    _fail_on_submission_errors(
+        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+    )

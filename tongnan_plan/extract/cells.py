@@ -13,6 +13,8 @@ __all__ = [
     "CellFigure",
     "RowLabel",
     "comparator_around",
+    "is_unit",
+    "last_parentheses",
     "parse_figure",
     "parse_label",
     "parse_number",
@@ -133,9 +135,28 @@ class RowLabel:
 
 
 _LABEL = re.compile(
-    r"^\s*(?:(?P<number>\d+)\s*[.．、]\s*)?(?P<sub>其中\s*[:：,，、]?\s*)?(?P<name>.*?)\s*"
-    r"(?:[(（]\s*(?P<unit>[^()（）]{1,8})\s*[)）])?\s*$"
+    r"^\s*(?:(?P<number>\d+)\s*[.．、]\s*)?(?P<sub>其中\s*[:：,，、]?\s*)?(?P<name>.*?)\s*$", re.S
 )
+
+
+def last_parentheses(text: str) -> tuple[str, str] | None:
+    """The text before a closing parenthesised group and the group's inside, nested or not.
+
+    "保障性住房（万户（套））" -> ("保障性住房", "万户（套）"); None when text does not end in one.
+    """
+    stripped = text.rstrip()
+    if not stripped.endswith((")", "）")):
+        return None
+    depth = 0
+    for at in range(len(stripped) - 1, -1, -1):
+        char = stripped[at]
+        if char in ")）":
+            depth += 1
+        elif char in "(（":
+            depth -= 1
+            if depth == 0:
+                return stripped[:at].rstrip(), stripped[at + 1 : -1].strip()
+    return None
 
 
 def parse_label(cell: str) -> RowLabel:
@@ -144,11 +165,12 @@ def parse_label(cell: str) -> RowLabel:
     match = _LABEL.match(text)
     if match is None:  # pragma: no cover - the pattern matches any text
         return RowLabel(None, text, None, False, cell)
-    unit = match.group("unit")
     name = match.group("name").strip()
-    if unit is not None and not _is_unit(unit):
+    unit = None
+    split = last_parentheses(name)
+    if split is not None and split[0] and is_unit(split[1]):
         # "(场所)" and the like are part of the name, not a unit.
-        name, unit = text[match.start("name") :].strip(), None
+        name, unit = split
     number = match.group("number")
     return RowLabel(
         int(number) if number else None,
@@ -159,15 +181,24 @@ def parse_label(cell: str) -> RowLabel:
     )
 
 
-def _is_unit(text: str) -> bool:
+_LATIN_UNIT = re.compile(r"^(k?m[²³23]?|km|kg|t|h|kWh|GB|Mbps|[a-zA-Z]{1,4}/[a-zA-Z0-9²³]{1,4})$")
+
+
+def is_unit(text: str) -> bool:
+    """True when text reads as a unit: 万人, %, 1/10万, 万户（套）, 元/人, km, m³."""
     squeezed = text.replace(" ", "")
+    nested = last_parentheses(squeezed)
+    if nested is not None and nested[0]:
+        return is_unit(nested[0]) and len(nested[1]) <= 3
     return (
         squeezed in UNITS
-        or squeezed in {"%", "‰", "岁", "年", "天", "小时", "亿元/年"}
+        or squeezed in {"%", "‰", "‱", "岁", "年", "天", "小时", "亿元/年"}
+        or _LATIN_UNIT.match(squeezed) is not None
+        or re.fullmatch(r"\d*/\d*万|\d+/\d+|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff\d]{1,4}", squeezed)
+        is not None
         or (
             len(squeezed) <= 4
-            and re.fullmatch(r"[万亿千百]?[\u4e00-\u9fff]{1,3}(/[\u4e00-\u9fff]+)?|%", squeezed)
-            is not None
+            and re.fullmatch(r"[万亿千百]?[\u4e00-\u9fff]{1,3}|%", squeezed) is not None
             and not re.search(r"[化业务性级区]", squeezed)
         )
     )

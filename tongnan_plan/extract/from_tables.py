@@ -33,11 +33,7 @@ def table_roles(table: IndicatorTable, period: tuple[int, int] | None) -> TableR
     columns = table.figure_columns()
     if not columns:
         return None
-    marked = [i for i in columns if table.columns[i].is_target]
-    by_year = sorted(
-        (i for i in columns if table.columns[i].year), key=lambda i: _year(table.columns[i])
-    )
-    target = marked[-1] if marked else (by_year[-1] if by_year else columns[-1])
+    target = _target_column(table, columns, period)
     others = [i for i in columns if i != target]
     column = table.columns[target]
     table_period = column.period or ((column.year - 4, column.year) if column.year else None)
@@ -50,6 +46,48 @@ def table_roles(table: IndicatorTable, period: tuple[int, int] | None) -> TableR
 
 def _year(column: Column) -> int:
     return column.year or 0
+
+
+def _end(column: Column) -> int | None:
+    return column.period[1] if column.period else column.year
+
+
+def _target_column(
+    table: IndicatorTable, columns: list[int], period: tuple[int, int] | None
+) -> int:
+    """The plan's target: the column of the plan's end year, else the one marked 目标, else
+    the latest year, but not a long-range column (2035年) beyond five years of the first."""
+    if period:
+        ends = [i for i in columns if _end(table.columns[i]) == period[1]]
+        marked_end = [i for i in ends if table.columns[i].is_target is not False]
+        if marked_end:
+            return marked_end[-1]
+    marked = [i for i in columns if table.columns[i].is_target]
+    by_year = sorted(
+        (i for i in columns if _end(table.columns[i])), key=lambda i: _end(table.columns[i]) or 0
+    )
+    if len(marked) > 1 and by_year:
+        marked = [i for i in marked if i in by_year] or marked
+    if marked:
+        return marked[0] if len(marked) > 1 and _long_range(table, marked) else marked[-1]
+    if by_year:
+        return by_year[0 if len(by_year) == 1 else _five_years_on(table, by_year)]
+    return columns[-1]
+
+
+def _long_range(table: IndicatorTable, marked: list[int]) -> bool:
+    ends = [_end(table.columns[i]) for i in marked]
+    return (
+        all(e is not None for e in ends)
+        and (max(e or 0 for e in ends) - min(e or 0 for e in ends)) >= 5
+    )
+
+
+def _five_years_on(table: IndicatorTable, by_year: list[int]) -> int:
+    """The index in by_year of the target: the latest year within five of the first."""
+    first = _end(table.columns[by_year[0]]) or 0
+    within = [k for k, i in enumerate(by_year) if (_end(table.columns[i]) or 0) - first <= 5]
+    return within[-1]
 
 
 def table_indicators(

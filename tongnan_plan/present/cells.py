@@ -26,6 +26,7 @@ __all__ = [
     "REPORT_COLUMNS",
     "attribute_words",
     "baseline_cell",
+    "bound_completion",
     "bracketed",
     "completion_cell",
     "derived",
@@ -42,6 +43,8 @@ __all__ = [
     "progress_bar",
     "progress_notice",
     "provenance_words",
+    "shown_year",
+    "star",
     "status_cells",
     "status_words",
     "target_cell",
@@ -345,13 +348,20 @@ def year_cell(ev: Evaluation) -> str:
 def completion_cell(ev: Evaluation) -> str:
     """Completion; where the total is only a lower bound, the share of the target that bound
     already is, marked ≥ (the total can only be larger)."""
-    bound = lower_bound(ev)
-    if bound is None:
+    if lower_bound(ev) is None:
         return percent(ev.completion)
+    share = bound_completion(ev)
+    return EMPTY if share is None else "≥" + percent(share)
+
+
+def bound_completion(ev: Evaluation) -> float | None:
+    """The share of the target a total that is only a lower bound already is (its completion
+    can only be larger); None where the total is known or there is no target."""
+    bound = lower_bound(ev)
     target = ev.indicator.target.value
-    if not target:
-        return EMPTY
-    return "≥" + percent(bound / target)
+    if bound is None or not target:
+        return None
+    return bound / target
 
 
 def without_pace(ev: Evaluation) -> bool:

@@ -87,6 +87,7 @@ SUFFIX_FORMATS = {
     ".svg": "svg",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",
 }
 
 Chosen = TypeVar("Chosen", bound=StrEnum)
@@ -129,6 +130,7 @@ class ReportFormat(StrEnum):
 
     HTML = "html"
     MARKDOWN = "markdown"
+    DOCX = "docx"
 
 
 class TierChoice(StrEnum):
