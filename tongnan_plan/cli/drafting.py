@@ -17,6 +17,7 @@ from .common import (
     LangOption,
     _can_write,
     _deliver,
+    _distinct_outputs,
     _fail,
     _language,
     _say,
@@ -84,6 +85,7 @@ def extract(
         typer.echo(f"tnplan: {plan_file}: {_say(what + ' found', what_zh)}", err=True)
         raise typer.Exit(EXIT_INVALID)
     target = None if str(output) == "-" else output
+    _distinct_outputs(("--output", target), ("--results", results))
     for path in (target, results):  # both writable, or neither is written
         _can_write(path, force)
     _deliver(draft_yaml(draft, previous=previous), target, force)

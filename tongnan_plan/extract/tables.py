@@ -14,7 +14,7 @@ __all__ = ["IndicatorTable", "TableRow", "find_indicator_tables"]
 
 _GROUP = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.+?)\s*$")
 _TITLE = re.compile(r"^\s*(专栏|表)\s*(\d+)\s*(.*)$")
-_TOTAL_NOTE = re.compile(r"[【\[［]\s*[】\]］].{0,6}(五年|累计|积累|合计)")
+_TOTAL_NOTE = re.compile(r"[【\[［〔]\s*[】\]］〕].{0,6}(五年|累计|积累|合计)")
 
 
 @dataclass

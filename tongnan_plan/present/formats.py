@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .cells import number
-from .escaping import markdown
+from .escaping import FORMULA_START, data_text, markdown
 
 if TYPE_CHECKING:
     from ..calc.evaluation import YearRow
@@ -186,7 +186,6 @@ CODE_COLUMNS = frozenset(
         "outlook",
         "path",
         "id",
-        "unit",
         "kind",
         "attribute",
         "comparator",
@@ -200,7 +199,6 @@ CODE_COLUMNS = frozenset(
         "parent",
     }
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any, *, neutralise: bool) -> str:
@@ -213,8 +211,8 @@ def _cell(value: Any, *, neutralise: bool) -> str:
         return repr(value)
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    if neutralise and text.startswith(_FORMULA_START):
+    text = data_text(str(value))
+    if neutralise and text.startswith(FORMULA_START):
         return "'" + text  # a spreadsheet would run it as a formula
     return text
 
