@@ -152,7 +152,7 @@ def _header_like(text: str) -> bool:
         return False
     # A year or period with a value word ("2025年目标值", "现状值（2020年）"), not a title.
     rest = _HEADER_FILLER.sub("", t)
-    return len(rest) <= 3
+    return len(rest) <= 1
 
 
 def _join_header(cells: list[str]) -> list[str]:
@@ -236,7 +236,7 @@ def find_grid(lines: list[str], i: int) -> Grid | HeaderCandidate | None:
         grid.end = grid.row_lines.pop()
         grid.rows.pop()
     if not grid.rows:
-        return HeaderCandidate(i + 1, labels, "no row follows the header")
+        return HeaderCandidate(i + 1, labels, "no-rows")
     return grid
 
 
