@@ -204,6 +204,16 @@ def main() -> int:
         "tnplan extract <the plan's text> / status", times, "extract", "status", 2.0
     )
 
+    print("\n== the report: the Word document (charts drawn as pictures), against the HTML page")
+    with tempfile.TemporaryDirectory() as tmp:
+        report = [*cli, "report", "--data", str(shipped), "--force", "-o"]
+        times = measure(
+            {"docx": [*report, str(Path(tmp) / "r.docx")], "html": [*report, str(Path(tmp) / "r.html")]},
+            args.runs,
+            ROOT,
+        )  # fmt: skip
+    all_ok &= ratio_line("tnplan report -o r.docx / -o r.html", times, "docx", "html", 3.0)
+
     print(
         "\n== a repository of 40 generated plans (100 indicators, five years each), against status"
     )

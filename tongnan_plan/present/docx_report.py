@@ -32,7 +32,6 @@ from .sentences import binding_first, facts, indicator_sentence
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
 __all__ = ["DOCX_WORDS", "report_docx"]
@@ -94,15 +93,27 @@ class _Writer:
         self.counters = [0, 0, 0, 0]
         self.tables = 0
         self.figures = 0
+        # Styles by name, looked up once: python-docx looks a style's id up anew (through
+        # every style of the document) for each paragraph it is given to.
+        self.style_ids = {style.name: style.style_id for style in document.styles}
+
+    def styled(self, paragraph: Paragraph, style: str) -> Paragraph:
+        """paragraph in the style of this name."""
+        paragraph._p.get_or_add_pPr().style = self.style_ids[style]
+        return paragraph
+
+    def add(self, style: str) -> Paragraph:
+        """A new, empty paragraph at the end of the document, in style."""
+        return self.styled(self.document.add_paragraph(), style)
 
     def heading(self, level: int, text: str) -> None:
         self.counters[level - 1] += 1
         self.counters[level:] = [0] * (4 - level)
         number = heading_number(level, self.counters[level - 1], self.lang)
-        self.document.add_paragraph(number + text, style=HEADINGS[level - 1])
+        self.add(HEADINGS[level - 1]).add_run(number + text)
 
     def paragraph(self, text: str, style: str = BODY, *, bold: bool = False) -> Paragraph:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.add(style)
         paragraph.add_run(text).bold = bold or None
         return paragraph
 
@@ -117,17 +128,21 @@ class _Writer:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
+        from docx.shared import Mm
 
         made = self.document.add_table(rows=1 + len(table.rows), cols=len(table.headers))
-        made.style = "Table Grid"
-        made.autofit = False
-        _fixed_widths(made, widths or _shared_widths(table))
+        made._tbl.tblPr.style = self.style_ids["Table Grid"]
+        made.autofit = False  # a fixed layout: the widths below are kept
+        shares = [Mm(width) for width in widths or _shared_widths(table)]
+        for column, width in zip(made.columns, shares, strict=True):
+            column.width = width
         rows = made.rows
         for row, cells in zip(rows, [table.headers, *(r.cells for r in table.rows)], strict=True):
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             for i, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
+                cell.width = shares[i]
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.document.styles[TABLE]
+                self.styled(paragraph, TABLE)
                 run = paragraph.add_run(text)
                 if row is rows[0]:
                     run.bold = True
@@ -136,7 +151,7 @@ class _Writer:
         header = OxmlElement("w:tblHeader")
         header.set(qn("w:val"), "true")
         rows[0]._tr.get_or_add_trPr().append(header)
-        self.document.add_paragraph(style=NOTE)
+        self.add(NOTE)
 
     def picture(self, story: Story) -> None:
         """A main indicator's chart as a picture, its caption under it (with the legend in
@@ -150,7 +165,7 @@ class _Writer:
             story.rows, ev, self.page.baseline_year, self.lang, end_year=self.page.end_year
         )
         picture = chart_png(drawn)
-        held = self.document.add_paragraph(style=CAPTION)
+        held = self.add(CAPTION)
         held.paragraph_format.keep_with_next = True  # with its caption
         held.add_run().add_picture(io.BytesIO(picture.png), width=Mm(150))
         self.figures += 1
@@ -180,21 +195,6 @@ def _shared_widths(table: Table) -> list[float]:
         for i, header in enumerate(table.headers)
     ]
     return [TYPE_AREA_MM * weight / sum(weights) for weight in weights]
-
-
-def _fixed_widths(table: DocxTable, widths: Sequence[float]) -> None:
-    """Columns of these widths in millimetres, kept as given (a fixed layout)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
-
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Mm(width)
-        for cell in column.cells:
-            cell.width = Mm(width)
 
 
 def _title(writer: _Writer, data: ReportInput, page: Page) -> None:
