@@ -11,8 +11,9 @@ with the facts tnplan can offer under it.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..calc.progress import Evaluation
 from .chart import chart
@@ -133,16 +134,20 @@ class _Writer:
         made = self.document.add_table(rows=1 + len(table.rows), cols=len(table.headers))
         made._tbl.tblPr.style = self.style_ids["Table Grid"]
         made.autofit = False  # a fixed layout: the widths below are kept
+        _narrow_margins(made._tbl.tblPr)
         shares = [Mm(width) for width in widths or _shared_widths(table)]
         for column, width in zip(made.columns, shares, strict=True):
             column.width = width
         rows = made.rows
-        for row, cells in zip(rows, [table.headers, *(r.cells for r in table.rows)], strict=True):
+        texts = [table.headers, *(r.cells for r in table.rows)]
+        for n, (row, cells) in enumerate(zip(rows, texts, strict=True)):
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             for i, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
                 cell.width = shares[i]
                 paragraph = cell.paragraphs[0]
                 self.styled(paragraph, TABLE)
+                # Each row with the next: a table short enough moves whole to the next page.
+                paragraph.paragraph_format.keep_with_next = n < len(texts) - 1 or None
                 run = paragraph.add_run(text)
                 if row is rows[0]:
                     run.bold = True
@@ -167,7 +172,7 @@ class _Writer:
         picture = chart_png(drawn)
         held = self.add(CAPTION)
         held.paragraph_format.keep_with_next = True  # with its caption
-        held.add_run().add_picture(io.BytesIO(picture.png), width=Mm(150))
+        held.add_run().add_picture(io.BytesIO(picture.png), width=Mm(PICTURE_MM))
         self.figures += 1
         caption = self.words["figure"].format(
             n=self.figures, title=drawn.title, unit=ev.indicator.unit, source=ev.indicator.source
@@ -176,6 +181,29 @@ class _Writer:
         if not picture.labelled:
             items = "　".join(f"({i}) {label}" for i, (_, _, label) in enumerate(drawn.legend, 1))
             self.paragraph(self.words["key"].format(items=items), CAPTION)
+
+
+#: A cell's margin on its left and right, in twentieths of a point (1 mm; Word's is 1.9 mm).
+CELL_MARGIN = 57
+
+
+def _narrow_margins(properties: Any) -> None:
+    """Cell margins of CELL_MARGIN left and right, placed where the schema wants them (after
+    the table's layout, before its look)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(CELL_MARGIN))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    look = properties.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
 
 
 #: The type area's width in millimetres (210 − 28 − 26).
@@ -187,14 +215,29 @@ def _width(text: str) -> int:
     return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
 
 
+#: What a line may not break within: a run of Latin letters and figures (Chinese text breaks
+#: between any two characters).
+_WORD = re.compile(r"[^\s\u2e80-\uffff]+|[\u2e80-\uffff]")
+#: A half-width character of the tables' type (小五, 9 pt) in millimetres.
+HALF_WIDTH_MM = 9 * 25.4 / 72 / 2
+
+
 def _shared_widths(table: Table) -> list[float]:
-    """The type area shared among the columns by the width of their longest text (each
-    between 8 and 60 half-width characters' worth)."""
-    weights = [
-        min(60, max(8, _width(header), *(_width(row.cells[i]) for row in table.rows)))
-        for i, header in enumerate(table.headers)
+    """The type area shared among the columns: each first as wide as its longest word (so
+    that no word breaks), the rest by the width of each column's longest text (at most 40
+    half-width characters' worth)."""
+    columns = [
+        [header, *(row.cells[i] for row in table.rows)] for i, header in enumerate(table.headers)
     ]
-    return [TYPE_AREA_MM * weight / sum(weights) for weight in weights]
+    words = [
+        max(_width(part) for text in texts for part in text.split() or [""]) for texts in columns
+    ]
+    least = [(word + 1) * HALF_WIDTH_MM + 2 * CELL_MARGIN / 56.7 for word in words]
+    if sum(least) >= TYPE_AREA_MM:
+        return [TYPE_AREA_MM * width / sum(least) for width in least]
+    weights = [min(40, max(_width(text) for text in texts)) for texts in columns]
+    spare = TYPE_AREA_MM - sum(least)
+    return [width + spare * w / sum(weights) for width, w in zip(least, weights, strict=True)]
 
 
 def _title(writer: _Writer, data: ReportInput, page: Page) -> None:
@@ -216,8 +259,13 @@ def _overall(writer: _Writer, page: Page) -> None:
     writer.table(page.counts, widths=(50, 25))
 
 
+#: A chart's width on the page in millimetres: three to a page with their captions.
+PICTURE_MM = 130
 #: The widths of the tables by area, in millimetres (the type area is 156 mm wide).
-AREA_WIDTHS = (37, 12, 14, 14, 18, 12, 14, 12, 12, 11)
+AREA_WIDTHS = {
+    "zh": (34, 11, 13, 13, 17, 11, 14, 14, 14, 15),
+    "en": (30, 9, 13, 11, 16, 10, 17, 15, 13, 22),
+}
 
 
 def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
@@ -231,7 +279,7 @@ def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
             text = indicator_sentence(ev, data.plan.plan, writer.lang)
             writer.paragraph(heading_number(3, n, writer.lang) + text)
         writer.caption(writer.words["table"], name=name)
-        writer.table(table, widths=AREA_WIDTHS)
+        writer.table(table, widths=AREA_WIDTHS[writer.lang])
         for ev in members:
             if ev.indicator.id in stories:
                 writer.picture(stories[ev.indicator.id])

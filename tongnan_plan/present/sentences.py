@@ -126,7 +126,12 @@ def _target(ind: Indicator, lang: str) -> str:
 def _gap(value: float, ind: Indicator, lang: str) -> str:
     """A shortfall in the indicator's unit, a difference of percentages in percentage points;
     a difference of figures as given, with their digits (0.14 − 0.137 is 0.003万人)."""
-    shown = figure(value)
+    return _amount(figure(value), ind, lang)
+
+
+def _amount(shown: str, ind: Indicator, lang: str) -> str:
+    """An amount of the indicator (a shortfall, a rise needed) with its unit; for a
+    percentage, in percentage points."""
     if ind.unit == "%":
         return shown + TEMPLATES[lang]["points"]
     return _with_unit(shown, ind.unit, lang)
@@ -235,7 +240,7 @@ FACTS: dict[str, dict[str, str]] = {
         "not_achieved": "未完成目标的指标（{n}项）：{items}。",
         "lagging": "滞后于序时进度的指标（{n}项）：{items}。",
         "incomplete": "数据不全、未作结论的指标（{n}项）：{items}。",
-        "required": "此后每年需{verb}：{items}。",
+        "required": "按目标倒推，此后每年需：{items}。",
         "to_report": "需补报数据：{items}。",
         "none": "无。",
         "item": "{name}（{detail}）",
@@ -244,8 +249,9 @@ FACTS: dict[str, dict[str, str]] = {
         "gap": "差{gap}",
         "missing": "{years}年缺报",
         "nothing": "未报送",
-        "per_year": "{name}{required}",
-        "verb": "完成",
+        "per_year": "{name}{verb}{required}",
+        "more_total": "新增",
+        "more_level": "提高",
         "join": "、",
         "inner": "，",
     },
@@ -264,8 +270,9 @@ FACTS: dict[str, dict[str, str]] = {
         "gap": "{gap} short",
         "missing": "{years} missing",
         "nothing": "nothing reported",
-        "per_year": "{name} {required}",
-        "verb": "",
+        "per_year": "{name}{verb} {required}",
+        "more_total": "",
+        "more_level": "",
         "join": "; ",
         "inner": ", ",
     },
@@ -319,11 +326,12 @@ def _required(evaluations: Sequence[Evaluation], lang: str) -> str:
     items = f["join"].join(
         f["per_year"].format(
             name=ev.indicator.name if lang == "zh" else ev.indicator.name_en,
-            required=_with_unit(derived(ev.required_per_year), ev.indicator.unit, lang),
+            verb=f["more_total" if ev.indicator.kind is Kind.CUMULATIVE else "more_level"],
+            required=_amount(derived(ev.required_per_year), ev.indicator, lang),
         )
         for ev in due
     )
-    return f["required"].format(verb=f["verb"], items=items)
+    return f["required"].format(items=items)
 
 
 def facts(evaluations: Sequence[Evaluation], lang: str = "zh") -> dict[str, list[str]]:
