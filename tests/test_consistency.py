@@ -271,7 +271,7 @@ def test_the_command_lines_json_agrees(
         assert record["year"] == ev.year, ev.indicator.id
         assert record["cumulative"] == pytest.approx(ev.cumulative), ev.indicator.id
         assert record["actual"] == pytest.approx(ev.actual), ev.indicator.id
-        assert record["missing_years"] == " ".join(map(str, ev.missing_years)), ev.indicator.id
+        assert record["missing_years"] == list(ev.missing_years), ev.indicator.id
         if ev.final:
             assert record["outlook"] is None and record["projected"] is None
             assert record["required_per_year"] is None and record["projected_trend"] is None

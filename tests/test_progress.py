@@ -26,6 +26,7 @@ from tongnan_plan.model.plan import (
     Provenance,
     Thresholds,
 )
+from tongnan_plan.model.units import LEAST_MAGNITUDE
 
 PLAN = PlanInfo(
     id="test",
@@ -247,7 +248,8 @@ def test_a_lag_is_an_error_only_for_binding(attribute: str, severity: str) -> No
     assert on_pace.severity is None
 
 
-finite = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False)
+#: Any figure tnplan accepts: zero, or from LEAST_MAGNITUDE (no subnormal) to far past any plan.
+finite = st.just(0.0) | st.floats(min_value=LEAST_MAGNITUDE, max_value=1e9)
 FINAL_STATUSES = {
     Status.ACHIEVED,
     Status.NOT_ACHIEVED,

@@ -311,8 +311,8 @@ BAD = {
     "binary": (lambda: bytes(range(256)) * 4, "not-a-workbook", "and this is not one"),
     "unpacks huge": (
         lambda: _zip({"xl/workbook.xml": b"<w/>", "xl/big.xml": bytes(70 * 1024 * 1024)}),
-        "file-too-large",
-        "unpacked",
+        "workbook-beyond-bounds",
+        "unpacks to more than",
     ),
     "no sheet 填报": (_no_fill_sheet, "missing-sheet", "'Sheet1'"),
     "no header": (_no_header, "missing-key", "指标id"),

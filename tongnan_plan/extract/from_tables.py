@@ -195,6 +195,34 @@ def _indicator(
     return indicator
 
 
+def cell_questions(cell: CellFigure, what: str) -> list[str]:
+    """What a person must settle about one printed figure: words, a range, a footnote, 左右."""
+    out = []
+    if cell.prose:
+        out.append(
+            f"{what}: printed as words, not a figure (“{cell.text}”): kept as text; "
+            "what figure, if any?"
+        )
+    if cell.high is not None:
+        out.append(
+            f"{what}: a range (“{cell.text}”): read as at least its lower end {cell.value:g} "
+            f"(up to {cell.high:g}); is the lower end the target?"
+        )
+    if cell.footnote is not None:
+        out.append(
+            f"{what}: “{cell.text}” ends in {cell.footnote}, read as a footnote mark, not part "
+            "of the figure: right?"
+        )
+    if cell.comparator is Comparator.ABOUT:
+        out.append(
+            f"{what}: “{cell.text}” (左右, about): met within thresholds.about of it; "
+            "is that tolerance right for this row?"
+        )
+    if cell.note is not None:
+        out.append(f"{what}: printed with a note (“{cell.note}”): does it change the figure?")
+    return out
+
+
 def _attribute(printed: str | None) -> Attribute:
     return Attribute.BINDING if printed and "约束" in printed else Attribute.ANTICIPATED
 
@@ -213,11 +241,8 @@ def _row_questions(
             f"unit: no unit in the row; the cells print {row.unit}: the row's unit?"
         )
     for cell, what in ((target, "target"), (baseline, "baseline")):
-        if cell is not None and cell.prose:
-            indicator.review.append(
-                f"{what}: printed as words, not a figure (“{cell.text}”): kept as text; "
-                "what figure, if any?"
-            )
+        if cell is not None:
+            indicator.review += cell_questions(cell, what)
     if row.label.sub_item and indicator.parent is not None:
         indicator.note.append(f"a 其中 row: parent {indicator.parent}")
     if row.attribute and row.attribute not in {a.value for a in Attribute}:

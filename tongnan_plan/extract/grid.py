@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from .cells import is_unit
 from .document import Table
 from .headers import (
     ATTRIBUTE_WORDS,
@@ -123,7 +124,11 @@ def cell_kind(text: str) -> str:
         words = _FIGURE_WORDS.sub("", t)
         if len(_CJK.findall(words)) <= 1 and len(t) <= 24:
             return "figure"
-    if len(t) <= 8 and _UNIT.match(t.replace(" ", "")) and not _GROUP.match(t):
+    if (
+        len(t) <= 8
+        and not _GROUP.match(t)
+        and (is_unit(t, strict=True) or _UNIT.match(t.replace(" ", "")))
+    ):
         return "unit"
     if _GROUP.match(t):
         return "group"
@@ -147,7 +152,7 @@ def _header_like(text: str) -> bool:
         return False
     # A year or period with a value word ("2025年目标值", "现状值（2020年）"), not a title.
     rest = _HEADER_FILLER.sub("", t)
-    return len(rest) <= 3
+    return len(rest) <= 1
 
 
 def _join_header(cells: list[str]) -> list[str]:
@@ -161,7 +166,8 @@ def _join_header(cells: list[str]) -> list[str]:
             if (
                 t[0] in "(（"
                 or (_PERIOD_ONLY.match(prev) and _VALUE_WORD.match(t))
-                or (prev in {"计量", "指标"} and t in {"单位", "名称", "性质"})
+                or (prev == "计量" and t == "单位")
+                or (prev == "指标" and t in {"名称", "性质"})
                 or (prev == "指标" and t == "属性" and has_name)
             ):
                 out[-1] = out[-1] + cell
@@ -225,8 +231,12 @@ def find_grid(lines: list[str], i: int) -> Grid | HeaderCandidate | None:
     body, end = _body(lines, after, labels)
     grid = Grid(columns, labels, first_line=i, end=end)
     _cut(grid, lines, body)
+    while grid.rows and len(grid.rows[-1]) == 1:
+        # A heading after the last row is the text's, not a group of the table.
+        grid.end = grid.row_lines.pop()
+        grid.rows.pop()
     if not grid.rows:
-        return HeaderCandidate(i + 1, labels, "no row follows the header")
+        return HeaderCandidate(i + 1, labels, "no-rows")
     return grid
 
 
@@ -338,6 +348,8 @@ def _numbered_starts(texts: list[str], kinds: list[str], column: bool, need: int
                 starts.append(k)
             continue
         number = int(match.group(1))
+        if column and k + 1 < len(texts) and kinds[k + 1] in {"int", "figure", "missing", "attr"}:
+            continue  # a row number is followed by a name or a category, not by a figure
         if far and (number == last + 1 or (number == 1 and starts)):
             starts.append(k)
             last = number

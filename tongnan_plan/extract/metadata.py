@@ -15,6 +15,7 @@ _QUOTED_TITLE = re.compile(r"《([^《》]{4,80}规划[^《》]{0,30})》")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,16}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
 _DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEARS = re.compile(r"(20\d\d)\s*[-—–~～至到]\s*(20\d\d)\s*年")
+_NOTICE = re.compile(r"^\W*([\u4e00-\u9fff]{2,40}?)关于印发\s*《([^《》]{4,80})》")
 _ISSUER = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}(人民政府|办公室|局|委员会|厅|部))\s*(文件)?\s*$")
 
 
@@ -66,6 +67,11 @@ def _document_number(number: str) -> str:
 
 
 def _title(texts: list[str], meta: PlanMetadata) -> str:
+    for text in texts[:5]:
+        notice = _NOTICE.search(text)
+        if notice:
+            meta.evidence.append("title: the plan the covering notice issues (关于印发《…》)")
+            return squeeze(notice.group(2))
     quoted = Counter(squeeze(m.group(1)) for t in texts for m in _QUOTED_TITLE.finditer(t))
     if quoted:
         title, _ = quoted.most_common(1)[0]
@@ -87,6 +93,9 @@ def _issuer(texts: list[str], meta: PlanMetadata) -> None:
         match = _ISSUER.match(text)
         if match and match.group(1) not in candidates:
             candidates.append(match.group(1))
+    notice = next((m for t in texts[:5] for m in [_NOTICE.search(t)] if m), None)
+    if not candidates and notice:
+        candidates.append(notice.group(1))
     if not candidates:
         meta.review.append("issuer: no issuing body found; write who issued the plan")
         return

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -18,7 +19,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails
 
 from .references import Row, problem, raise_problems, reference_problems
-from .units import MAX_MAGNITUDE, convert
+from .units import MAX_MAGNITUDE, convert, not_too_small
 
 if TYPE_CHECKING:
     from .submission import Entry, Submission, figure_of
@@ -76,6 +77,8 @@ class Comparator(StrEnum):
     GT = ">"
     LE = "<="
     LT = "<"
+    #: 左右, "about": met within the plan's `thresholds.about` share of the target.
+    ABOUT = "~"
 
 
 class Direction(StrEnum):
@@ -142,6 +145,10 @@ _PROVENANCE_ZH = {
 _PROVENANCE_BY_WORD = {p.value: p for p in Provenance} | {w: p for p, w in _PROVENANCE_ZH.items()}
 
 
+#: The tolerance of a 左右 target when the plan file sets none (thresholds.about).
+DEFAULT_ABOUT = 0.05
+
+
 class _Strict(BaseModel):
     # defer_build: a model's validator is built the first time it validates, not at import.
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
@@ -149,7 +156,11 @@ class _Strict(BaseModel):
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 #: A figure of the plan: finite, and no larger than any plan could print (see MAX_MAGNITUDE).
-PlanNumber = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+PlanNumber = Annotated[
+    float,
+    Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE),
+    AfterValidator(not_too_small),
+]
 #: The years a plan may name …
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 #: … and how many years it may span from its baseline year to its end year.
@@ -244,6 +255,8 @@ class Indicator(_Strict):
     #: The previous plan's indicator this one continues (its id); false for none. Unset: the
     #: previous plan's indicator of the same id, else of the same name (see predecessor()).
     continues: Annotated[str, Field(pattern=ID_PATTERN)] | Literal[False] | None = None
+    #: The tolerance of a 左右 target: the plan's thresholds.about, set when the plan is read.
+    _about: float = PrivateAttr(default=DEFAULT_ABOUT)
 
     @model_validator(mode="after")
     def _completion_has_a_target(self) -> Self:
@@ -262,6 +275,11 @@ class Indicator(_Strict):
         if self.target.value is None:
             raise ValueError(f"{self.id} has no target")
         return self.target.value
+
+    @property
+    def about_tolerance(self) -> float:
+        """How far short of a 左右 target (as a share of it) still meets it."""
+        return self._about
 
     @property
     def baseline_value(self) -> float | None:
@@ -361,11 +379,17 @@ class Thresholds(_Strict):
     ahead: PlanNumber
     on_track: PlanNumber
     behind: PlanNumber
+    #: A target printed "T左右" (comparator ~) is met by a value short of T by at most this
+    #: share of T (0.05: 5.5左右 is met from 5.225 up for an indicator where higher is better,
+    #: up to 5.775 where lower is). Beyond T the better way it is met, as a bare target is.
+    about: PlanNumber = DEFAULT_ABOUT
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
         if not 0 < self.behind < self.on_track <= self.ahead:
             raise ValueError("need 0 < behind < on_track <= ahead")
+        if not 0 <= self.about < 1:
+            raise ValueError("need 0 <= about < 1")
         return self
 
 
@@ -411,6 +435,8 @@ class Plan(_Strict):
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
         self._by_id = {i.id: i for i in self.indicators}
+        for indicator in self.indicators:
+            indicator._about = self.thresholds.about
         raise_problems(
             list(
                 reference_problems(

@@ -65,6 +65,7 @@ SYMBOL = {
     Comparator.GT: ">",
     Comparator.LE: "≤",
     Comparator.LT: "<",
+    Comparator.ABOUT: "~",
 }
 
 HEADERS = {

@@ -28,6 +28,7 @@ from .docx_style import (
     heading_number,
     new_document,
 )
+from .escaping import data_text
 from .report import Page, ReportInput, Story, Table, build_page
 from .sentences import binding_first, facts, indicator_sentence
 
@@ -111,11 +112,11 @@ class _Writer:
         self.counters[level - 1] += 1
         self.counters[level:] = [0] * (4 - level)
         number = heading_number(level, self.counters[level - 1], self.lang)
-        self.add(HEADINGS[level - 1]).add_run(number + text)
+        self.add(HEADINGS[level - 1]).add_run(data_text(number + text))
 
     def paragraph(self, text: str, style: str = BODY, *, bold: bool = False) -> Paragraph:
         paragraph = self.add(style)
-        paragraph.add_run(text).bold = bold or None
+        paragraph.add_run(data_text(text)).bold = bold or None
         return paragraph
 
     def caption(self, template: str, **fields: str) -> None:
@@ -148,7 +149,7 @@ class _Writer:
                 self.styled(paragraph, TABLE)
                 # Each row with the next: a table short enough moves whole to the next page.
                 paragraph.paragraph_format.keep_with_next = n < len(texts) - 1 or None
-                run = paragraph.add_run(text)
+                run = paragraph.add_run(data_text(text))
                 if row is rows[0]:
                     run.bold = True
                 if i in table.numeric:
@@ -324,7 +325,7 @@ def report_docx(data: ReportInput, lang: str = "zh") -> bytes:
     _to_fill(writer, data.evaluations)
     _audit(writer, page)
     _sources(writer, page)
-    document.core_properties.title = page.title
+    document.core_properties.title = data_text(page.title)
     document.core_properties.author = ""
     buffer = io.BytesIO()
     document.save(buffer)

@@ -14,7 +14,13 @@ from ..yaml_text import yaml_number, yaml_string
 
 __all__ = ["next_plan_yaml"]
 
-_SIGNS = {Comparator.GE: "≥", Comparator.GT: ">", Comparator.LE: "≤", Comparator.LT: "<"}
+_SIGNS = {
+    Comparator.GE: "≥",
+    Comparator.GT: ">",
+    Comparator.LE: "≤",
+    Comparator.LT: "<",
+    Comparator.ABOUT: "~",
+}
 
 
 def _figure_text(value: float, comparator: Comparator) -> str:
