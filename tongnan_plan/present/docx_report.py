@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..calc.progress import Evaluation
+from .cells import HEADERS, REPORT_COLUMNS
 from .chart import chart
 from .docx_style import (
     BODY,
@@ -262,11 +263,21 @@ def _overall(writer: _Writer, page: Page) -> None:
 
 #: A chart's width on the page in millimetres: three to a page with their captions.
 PICTURE_MM = 130
-#: The widths of the tables by area, in millimetres (the type area is 156 mm wide).
+#: The widths of the tables by area, in millimetres, by column and language (the type area
+#: is 156 mm wide); a table without a column (no 序时进度 in a final evaluation) shares its
+#: width out, one with another (完成年度目标) gives it 12.
 AREA_WIDTHS = {
-    "zh": (34, 11, 13, 13, 17, 11, 14, 14, 14, 15),
-    "en": (30, 9, 13, 11, 16, 10, 17, 15, 13, 22),
+    "zh": dict(zip(REPORT_COLUMNS, (34, 11, 13, 13, 17, 11, 14, 14, 14, 15), strict=True)),
+    "en": dict(zip(REPORT_COLUMNS, (30, 9, 13, 11, 16, 10, 17, 15, 13, 22), strict=True)),
 }
+
+
+def _area_widths(table: Table, lang: str) -> list[float]:
+    """The widths of a table by area's columns, found by their headers, filling the type area."""
+    keys = {header: key for key, header in HEADERS[lang].items()}
+    widths = AREA_WIDTHS[lang]
+    weights = [widths.get(keys.get(header, ""), 12) for header in table.headers]
+    return [TYPE_AREA_MM * weight / sum(weights) for weight in weights]
 
 
 def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
@@ -280,7 +291,7 @@ def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
             text = indicator_sentence(ev, data.plan.plan, writer.lang)
             writer.paragraph(heading_number(3, n, writer.lang) + text)
         writer.caption(writer.words["table"], name=name)
-        writer.table(table, widths=AREA_WIDTHS[writer.lang])
+        writer.table(table, widths=_area_widths(table, writer.lang))
         for ev in members:
             if ev.indicator.id in stories:
                 writer.picture(stories[ev.indicator.id])
