@@ -23,16 +23,18 @@ from .common import (
     OutputOption,
     PlanOption,
     TierOption,
-    _chosen_format,
     _colour_wanted,
     _deliver,
     _emit,
     _fail,
+    _format,
     _language,
     _load_plan,
     _repository,
     _usage,
+    _written,
     app,
+    format_help,
 )
 
 
@@ -199,8 +201,7 @@ def new(
         typer.Option(
             "--format",
             "-f",
-            help="yaml; csv; xlsx: a workbook to fill in with Excel or WPS"
-            " (default: from -o's ending, else yaml).",
+            help=format_help("new"),
             show_default=False,
         ),
     ] = None,
@@ -229,22 +230,14 @@ def new(
             f"year {year} is outside the plan period {first}-{last}",
             f"{year} 年不在规划期 {first}-{last} 年之内",
         )
-    chosen = _chosen_format(TemplateFormat, fmt, output, TemplateFormat.YAML)
-    if schema_url and chosen is not TemplateFormat.YAML:
+    chosen = _format("new", fmt, output)
+    if schema_url and chosen != "yaml":
         _usage("--schema is for YAML templates", "--schema 只用于 YAML 模板")
+    from ..present.plan_file import blank_submission_view
+    from ..present.writers import WRITERS
+
     indicators = select(plan, None if tier is None else tier.value)  # None: the headline tier
-    target = output if output is not None else Path(f"{year}.{chosen.value}")
-    content: str | bytes
-    if chosen is TemplateFormat.XLSX:
-        from ..present.xlsx import submission_workbook
-
-        content = submission_workbook(plan, year, indicators)
-    elif chosen is TemplateFormat.CSV:
-        from ..validate.schema import submission_csv_template
-
-        content = submission_csv_template(plan, year, indicators)
-    else:
-        from ..validate.schema import submission_template
-
-        content = submission_template(plan, year, schema_url, indicators, lang=lang.value)
+    target = output if output is not None else Path(f"{year}{WRITERS[chosen].suffixes[0]}")
+    view = blank_submission_view(plan, year, indicators, schema_url)
+    content = _written(view, chosen, lang, target)
     _deliver(content, target, force)
