@@ -115,12 +115,22 @@ def test_indicators_tsv_row_by_hand(data_dir: Path) -> None:
     assert lines[0].split("\t")[:4] == ["id", "name", "name_en", "unit"]
     row = next(line for line in lines if line.startswith("urban_new_jobs\t")).split("\t")
     assert row[0:3] == ["urban_new_jobs", "城镇新增就业人数", "New urban jobs"]
-    assert row[3:12] == ["万人", "cumulative", "预期性", "higher", "1.05", "1.05", "5", "=", "【5】"]
+    assert row[3:12] == [
+        "万人",
+        "cumulative",
+        "预期性",
+        "higher",
+        "1.05",
+        "1.05",
+        "5",
+        "=",
+        "【5】",
+    ]
 
 
 def test_show_jsonl_record_by_hand(data_dir: Path) -> None:
-    # The sample submissions give urban_new_jobs 1.12 万人 (2021) and 10500 人 (2022: 1.05 万人); the
-    # target 【5】 over five years is a linear path of 1 a year: 1 by 2021, 2 by 2022.
+    # The sample submissions give urban_new_jobs 1.12 万人 (2021) and 10500 人 (2022: 1.05
+    # 万人); the target 【5】 over five years is a linear path of 1 a year: 1 by 2021, 2 by 2022.
     _, out, _ = run(["show", "urban_new_jobs", "--format", "jsonl"], data_dir)
     first, second = (json.loads(line) for line in out.splitlines()[:2])
     assert first == {
