@@ -8,10 +8,10 @@ file -o wrote), .err (standard error, where there is any) and a line of OUT_DIR/
 its exit code. --source runs another copy of the project (`git archive COMMIT | tar -x -C
 DIR`: its package, its data and its fixtures). Compare two runs with `diff -r`.
 
-Nothing is normalised but temporary paths
-(written `$TMP`), and a workbook is written as the text of its parts (a .xlsx is a zip whose
-entries carry the time of writing; docProps/core.xml, which holds nothing but that time and
-the author, is left out).
+Nothing is normalised but temporary paths (written `$TMP`; the project run, `$ROOT`), and
+a workbook is written as the text of its parts (a .xlsx is a zip whose entries carry the
+time of writing; docProps/core.xml, which holds nothing but that time and the author, is
+left out).
 """
 
 from __future__ import annotations
@@ -214,7 +214,7 @@ def execute(run: Run, lang: str, folder: Path, scratch: Path, temps: list[Path])
     def clean(data: bytes) -> bytes:
         for temp in (tmp, *temps):
             data = data.replace(str(temp).encode(), b"$TMP")
-        return data
+        return data.replace(str(ROOT).encode(), b"$ROOT")
 
     out = result.stdout
     if written is not None and written.exists():
@@ -229,7 +229,7 @@ def execute(run: Run, lang: str, folder: Path, scratch: Path, temps: list[Path])
     if result.stderr:
         (folder / f"{run.name}.err").write_bytes(clean(result.stderr))
     shutil.rmtree(tmp, ignore_errors=True)
-    shown = " ".join(run.args).replace(str(ROOT) + "/", "")
+    shown = clean(" ".join(run.args).encode()).decode()
     return (
         f"{folder.parent.name}/{lang}/{run.name}\t{result.returncode}\ttnplan {shown} --lang {lang}"
     )

@@ -33,7 +33,7 @@ def test_number_and_figure() -> None:
     assert cells.number(float("inf")) is None
     assert cells.figure(105900.0) == "105,900"
     assert cells.figure(2.49) == "2.49"
-    assert cells.figure(1.555555) == "1.56"
+    assert cells.figure(1.555555) == "1.555555"  # a reported figure as it was given
     assert cells.figure(None) == "—"
     assert cells.figure(float("nan")) == "—"
     assert cells.percent(0.8) == "80.0%"
@@ -201,3 +201,35 @@ def test_the_progress_bar_marks_time_elapsed(plan: Plan) -> None:
     assert cells.progress_bar(behind) == "█████░░│░░"
     over = evaluation(plan, "urban_new_jobs", progress=1.2, cumulative=6.0)
     assert cells.progress_bar(over).endswith("▸")
+
+
+def test_a_reported_figure_keeps_the_precision_it_was_given() -> None:
+    # Finding 1: 高级职称人才数量 reports 0.137 (万人) against 【0.14】: shown "0.14" it would
+    # read as the target it misses. The plan itself prints 0.1123 万 (1123 人).
+    assert cells.figure(0.137) == "0.137"
+    assert cells.figure(0.115) == "0.115"
+    assert cells.figure(0.1123) == "0.1123"
+    assert cells.figure(0.1 + 0.2) == "0.3"  # a sum's float noise is not precision
+    assert cells.figure(-0.0) == "0"
+
+
+def test_derived_figures_round_half_up_on_the_decimal() -> None:
+    # Finding 3: 3.37 of 4 is 84.25 %; binary rounding gives 84.2 %, reports 84.3 %.
+    assert cells.percent(3.37 / 4) == "84.3%"
+    # A figure needed per year of 8.125 and 0.875 (binary: 8.12, 0.87).
+    assert cells.derived(8.125) == "8.13"
+    assert cells.derived(0.875) == "0.88"
+    assert cells.derived(4.0) == "4"
+    assert cells.derived(1.045) == "1.05"  # 1.045 is 1.04499… in binary
+
+
+def test_no_shown_figure_equals_a_target_it_misses() -> None:
+    # 0.9996 of a target rounds to 100.0 %, which would read as reached: 99.9 %.
+    assert cells.percent(0.9996) == "99.9%"
+    assert cells.percent(1.0004) == "100.0%"  # over the target, 100.0 % is true
+    assert cells.percent(1.0) == "100.0%"
+    # A trend of 4.996 against a floor of 5 is 4.99, not 5; 4.991 over a ceiling of 4.99
+    # is 5 (one step over it), never the 4.99 it would round to.
+    assert cells.derived(4.996, short_of=5.0) == "4.99"
+    assert cells.derived(4.991, short_of=4.99, higher=False) == "5"
+    assert cells.derived(5.2, short_of=5.0) == "5.2"  # beyond it: rounded as ever

@@ -217,7 +217,9 @@ def test_good_figures_are_taken_as_written(figures: list[Written]) -> None:
     missing = [d.message for d in checked.diagnostics if d.code == "missing-indicators"]
     if absent:
         (message,) = missing
-        assert message.startswith(f"{absent} of the plan's {len(PLAN.indicators)} indicators are")
+        assert message.startswith(
+            f"{absent} of the {len(PLAN.indicators)} indicators of the plan are"
+        )
     else:
         assert missing == []
 

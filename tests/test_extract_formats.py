@@ -82,6 +82,17 @@ def write_one_cell_per_line(path: Path) -> None:
     path.write_text(f"{TITLE}\n\n{CAPTION}\n\n" + "\n".join(lines) + f"\n\n{NOTE}\n", "utf-8")
 
 
+def write_one_cell_per_line_spaced(path: Path) -> None:
+    """One cell a line with a blank line between cells, as many pages copy; the header printed
+    again where the plan's page breaks (as the seed's own text has it)."""
+    seed = SEED.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(seed) if line.startswith("专栏 2"))
+    end = next(i for i in range(start, len(seed)) if seed[i].startswith("注"))
+    lines = [c.strip() for line in seed[start + 1 : end] for c in line.split("\t") if c.strip()]
+    assert lines.count("指 标") == 2
+    path.write_text(f"{TITLE}\n\n{CAPTION}\n\n" + "\n\n".join(lines) + f"\n\n{NOTE}\n", "utf-8")
+
+
 def write_html(path: Path) -> None:
     rows = zhuanlan2()
     out = [f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>"]
@@ -119,6 +130,7 @@ WRITERS = {
     "plan.txt": write_tab_text,
     "plan.md": write_markdown,
     "cells.txt": write_one_cell_per_line,
+    "cells-spaced.txt": write_one_cell_per_line_spaced,
     "plan.html": write_html,
     "plan.docx": write_docx,
 }

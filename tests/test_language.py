@@ -39,6 +39,8 @@ NOT_WORDS = frozenset(
     {"tnplan", "YAML", "CSV", "JSON", "UTF", "BOM", "GBK", "CRLF", "Excel"}
     # the keys and codes of a submission file, which a blank submission names
     | {"year", "provenance", "source", "values", *(p.value for p in Provenance)}
+    # and the tier a template records (`tier: main`)
+    | {"tier", "main", "goal", "action", "all"}
 )
 #: Codes in a line of `check`: "file:line:col: severity[code]" (a stable format for scripts).
 CHECK_CODE = re.compile(r"\b(?:error|warning|info)\[[a-z0-9-]+\]")

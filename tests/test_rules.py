@@ -105,7 +105,9 @@ def test_missing_indicators_warned_once(tmp_path: Path, plan: Plan) -> None:
     result = check_paths([path], plan)
     missing = [d for d in result.diagnostics if d.code == "missing-indicators"]
     assert len(missing) == 1
-    assert f"{len(plan.indicators) - 1} of the plan's {len(plan.indicators)}" in missing[0].message
+    assert f"{len(plan.indicators) - 1} of the {len(plan.indicators)} indicators of the plan" in (
+        missing[0].message
+    )
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path, plan: Plan) -> None:

@@ -59,6 +59,7 @@ def test_the_format_option_offers_the_registry(command: str) -> None:
         ("status", "out", "table"),
         ("report", "out.md", "markdown"),
         ("report", "out.htm", "html"),
+        ("report", "out.docx", "docx"),
         ("new", "2025.yml", "yaml"),
     ],
 )
@@ -75,12 +76,12 @@ def test_an_ending_no_writer_claims_is_refused() -> None:
         chosen_format("status", "csv", Path("out.json"))
 
 
-def test_report_into_a_docx_name_is_a_usage_error(tmp_path: Path, data_dir: Path) -> None:
-    target = tmp_path / "report.docx"
+def test_report_into_a_pdf_name_is_a_usage_error(tmp_path: Path, data_dir: Path) -> None:
+    target = tmp_path / "report.pdf"
     code, _, err = run(["report", "-o", str(target)], data_dir)
     assert code == 2
-    assert ".html" in err and ".md" in err
-    assert not target.exists()  # never HTML under a .docx name
+    assert ".html" in err and ".md" in err and ".docx" in err
+    assert not target.exists()  # never HTML under a .pdf name
 
 
 def test_status_into_an_unknown_ending_writes_nothing(tmp_path: Path, data_dir: Path) -> None:
@@ -189,3 +190,11 @@ def test_a_running_total_is_marked_in_the_language_everywhere(
     for args in (["status"], ["show", "urban_new_jobs", "--across-plans"]):
         out = runner.invoke(app, [*args, "--data", str(data_dir), "--lang", lang]).stdout
         assert word in out and other not in out, args
+
+
+def test_a_format_the_output_lacks_is_a_usage_error(tmp_path: Path, data_dir: Path) -> None:
+    # Across plans there is no workbook: before the registry, the text chart went into .xlsx.
+    target = tmp_path / "across.xlsx"
+    code, _, err = run(["show", "urban_new_jobs", "--across-plans", "-o", str(target)], data_dir)
+    assert (code, target.exists()) == (2, False)
+    assert "xlsx is not written here" in err and "svg" in err

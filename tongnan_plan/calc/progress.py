@@ -113,18 +113,28 @@ def time_elapsed(year: int, plan: PlanInfo) -> float:
 
 def _effective(indicator: Indicator) -> Comparator:
     comparator = indicator.target.comparator
-    if comparator is Comparator.EQ:
+    if comparator in (Comparator.EQ, Comparator.ABOUT):
         return Comparator.GE if indicator.direction is Direction.HIGHER else Comparator.LE
     return comparator
+
+
+def _target_bound(indicator: Indicator) -> float:
+    """The target's number; for "T左右" the bound the tolerance allows short of T."""
+    target = indicator.target_value
+    if indicator.target.comparator is not Comparator.ABOUT:
+        return target
+    slack = abs(target) * indicator.about_tolerance
+    return target - slack if indicator.direction is Direction.HIGHER else target + slack
 
 
 def satisfies(value: float, indicator: Indicator, reported: Comparator = Comparator.EQ) -> bool:
     """Whether value meets the target; a bare target is a floor or ceiling by direction.
 
     A figure reported as a bound (reported "≥90") meets a floor only when every value it allows
-    does, and never meets a ceiling (and the other way round).
+    does, and never meets a ceiling (and the other way round). A "T左右" target is met within
+    the plan's thresholds.about share short of T (Thresholds.about).
     """
-    target = indicator.target_value
+    target = _target_bound(indicator)
     comparator = _effective(indicator)
     floor = comparator in (Comparator.GE, Comparator.GT)
     if reported in (Comparator.GE, Comparator.GT) and not floor:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    pass
+    from ..model.plan import Plan
 
 from ..present.choices import TemplateFormat
 from .common import (
@@ -129,13 +129,22 @@ def check(
         _usage(problem.en, problem.zh)
     # A plan file (its `plan:` key) is checked on its own, against the repository's plans;
     # the plan is loaded only when a submission needs it.
+    loaded: list[tuple[Path, Plan]] = []
+
+    def the_plan() -> tuple[Path, Plan]:
+        if not loaded:
+            loaded.append(_load_plan(data, lang, plan_id))
+        return loaded[0]
+
+    # Earlier years come from the files' folders, else from the plan directory `status` reads.
     actuals = check_files(
         files,
-        lambda: _load_plan(data, lang, plan_id)[1],
+        lambda: the_plan()[1],
         plans=_repository(data),
         selection=chosen.selection,
+        history=lambda: the_plan()[0],
     )
-    report = Report(files=actuals.files, diagnostics=actuals.diagnostics)
+    report = Report(files=actuals.files, diagnostics=actuals.diagnostics, strict=chosen.strict)
     shown = report.diagnostics
     if max_errors is not None:
         kept, errors_seen = [], 0
@@ -157,8 +166,7 @@ def check(
     _emit(reporters.render(chosen_format.value, report, shown, colour=colour, lang=lang.value))
     if any(CATALOGUE[d.code].usage for d in report.diagnostics if d.code in CATALOGUE):
         raise typer.Exit(EXIT_USAGE)  # a file that could not be used at all
-    failed = not report.valid or (chosen.strict and report.warnings > 0)
-    raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
+    raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)
 
 
 @app.command()
@@ -220,7 +228,7 @@ def new(
 
     Example: tnplan new 2025 --format xlsx (writes 2025.xlsx)
     """
-    from ..calc.evaluation import select
+    from ..calc.evaluation import headline_tier, select
 
     lang = _language(None)
     _, plan = _load_plan(data, lang, plan_id)
@@ -237,7 +245,9 @@ def new(
     from ..present.writers import WRITERS
 
     indicators = select(plan, None if tier is None else tier.value)  # None: the headline tier
+    # The template records its tier: a missing indicator is counted among that tier's only.
+    recorded = tier.value if tier is not None else headline_tier(plan).value
     target = output if output is not None else Path(f"{year}{WRITERS[chosen].suffixes[0]}")
-    view = blank_submission_view(plan, year, indicators, schema_url)
+    view = blank_submission_view(plan, year, indicators, schema_url, recorded)
     content = _written(view, chosen, lang, target)
     _deliver(content, target, force)

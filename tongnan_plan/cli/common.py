@@ -200,8 +200,12 @@ def _written(
     from ..present.view import Options
     from ..present.writers import writable, write
 
-    if fmt not in writable(view):
-        _usage(f"{view.title}: no {fmt} output", f"{view.title}：不能输出 {fmt}")
+    offered = writable(view)
+    if fmt not in offered:
+        _usage(
+            f"{fmt} is not written here; this output is written as {', '.join(offered)}",
+            f"此项输出不能写成 {fmt}；可写 {', '.join(offered)}",
+        )
     options = Options(lang.value, _screen(output, width), excel=excel, to_file=output is not None)
     return write(view, fmt, options)
 
@@ -325,19 +329,64 @@ def _deliver(text: str | bytes, output: Path | None, force: bool) -> None:
     typer.echo(_say(f"wrote {shown}", f"已写入 {shown}"), err=True)
 
 
-def _fail_on_submission_errors(diagnostics: list[Diagnostic], lang: Lang) -> None:
-    """After the output: say which submitted figures were left out (errors), and exit 1."""
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Do not list the submissions' warnings on standard error."),
+]
+
+#: How many of the counted submissions' warnings status, show and report list.
+WARNINGS_SHOWN = 3
+
+
+def _fail_on_submission_errors(
+    diagnostics: list[Diagnostic],
+    lang: Lang,
+    *,
+    quiet: bool = True,
+    config_problems: list[Diagnostic] | None = None,
+) -> None:
+    """After the output, on standard error: the warnings the counted submissions carry (their
+    number and the first few, unless quiet), a config file that could not be used (exit 2),
+    and which submitted figures were left out (errors, exit 1)."""
+    warnings = [d for d in diagnostics if d.severity == "warning"]
+    if warnings and not quiet:
+        typer.echo(
+            _say(
+                f"tnplan: the submissions counted carry {len(warnings)} warning(s)"
+                " (tnplan check lists them all; --quiet silences this):",
+                f"tnplan：计入的报送数据有 {len(warnings)} 个警告"
+                "（tnplan check 列出全部；--quiet 不再提示）：",
+            ),
+            err=True,
+        )
+        _print_diagnostics(warnings[:WARNINGS_SHOWN], lang)
+        if len(warnings) > WARNINGS_SHOWN:
+            more = len(warnings) - WARNINGS_SHOWN
+            typer.echo(_say(f"  … and {more} more", f"  …… 另有 {more} 个"), err=True)
     errors = [d for d in diagnostics if d.severity == "error"]
-    if not errors:
-        return
-    typer.echo(
-        _say(
-            f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
-            f"tnplan：报送数据中有 {len(errors)} 个错误，相关数字未计入：",
-        ),
-        err=True,
-    )
-    _fail(errors, lang)
+    if config_problems:
+        files = ", ".join(dict.fromkeys(d.file for d in config_problems))
+        typer.echo(
+            _say(
+                f"tnplan: the config file {files} cannot be used; none of its settings applied:",
+                f"tnplan：配置文件 {files} 有错误，其设置均未采用：",
+            ),
+            err=True,
+        )
+        _print_diagnostics(config_problems, lang)
+    if errors:
+        typer.echo(
+            _say(
+                f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
+                f"tnplan：报送数据中有 {len(errors)} 个错误，相关数字未计入：",
+            ),
+            err=True,
+        )
+        _print_diagnostics(errors, lang)
+    if config_problems:
+        raise typer.Exit(EXIT_USAGE)
+    if errors:
+        raise typer.Exit(EXIT_INVALID)
 
 
 def _language(chosen: Lang | None) -> Lang:

@@ -25,6 +25,7 @@ from .common import (
     OutputOption,
     PathOption,
     PlanOption,
+    QuietOption,
     TierOption,
     YearOption,
     _deliver,
@@ -67,6 +68,7 @@ def status(
     excel: ExcelOption = False,
     data: DataOption = None,
     plan_id: PlanOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Show where every indicator stands: completion, 序时进度 and status.
 
@@ -77,12 +79,14 @@ def status(
     from ..calc.evaluation import evaluate_plan
     from ..present.status_table import status_title, status_view
 
-    plan, actuals, as_of = _evaluated(data, lang, year, warnings=False, plan_id=plan_id)
+    plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
     evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
     title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
     text = _written(status_view(evaluations, title), chosen, lang, output, excel=excel)
     _deliver(text, output, force)
-    _fail_on_submission_errors(actuals.diagnostics, lang)
+    _fail_on_submission_errors(
+        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+    )
 
 
 @app.command()
@@ -115,6 +119,7 @@ def show(
             "continues:), each plan's period and target marked.",
         ),
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Show one indicator's whole story: every year's figure against the expected path and target.
 
@@ -143,6 +148,9 @@ def show(
     rows, evaluation = story(plan, indicator, figures, as_of, _path(path))
     view = story_view(rows, evaluation, plan.plan.years, lang.value)
     _deliver(_written(view, chosen, lang, output), output, force)
+    _fail_on_submission_errors(
+        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+    )
 
 
 @app.command()
@@ -258,10 +266,12 @@ def report(
     force: ForceOption = False,
     data: DataOption = None,
     plan_id: PlanOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Write the evaluation report: summary, tables by area, a chart per main indicator, audit.
 
-    The HTML page is self-contained (no network needed) and prints well.
+    The HTML page is self-contained (no network needed) and prints well. The Word document
+    (-o FILE.docx) drafts a sentence per indicator and marks what only a person can write.
 
     Example: tnplan report --year 2023 -o 中期评估.html
     """
@@ -277,4 +287,6 @@ def report(
     files = actuals.submission_files
     content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)
     _deliver(_written(report_view(content), chosen, lang, output), output, force)
-    _fail_on_submission_errors(actuals.diagnostics, lang)
+    _fail_on_submission_errors(
+        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+    )

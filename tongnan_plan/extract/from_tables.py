@@ -33,11 +33,7 @@ def table_roles(table: IndicatorTable, period: tuple[int, int] | None) -> TableR
     columns = table.figure_columns()
     if not columns:
         return None
-    marked = [i for i in columns if table.columns[i].is_target]
-    by_year = sorted(
-        (i for i in columns if table.columns[i].year), key=lambda i: _year(table.columns[i])
-    )
-    target = marked[-1] if marked else (by_year[-1] if by_year else columns[-1])
+    target = _target_column(table, columns, period)
     others = [i for i in columns if i != target]
     column = table.columns[target]
     table_period = column.period or ((column.year - 4, column.year) if column.year else None)
@@ -50,6 +46,48 @@ def table_roles(table: IndicatorTable, period: tuple[int, int] | None) -> TableR
 
 def _year(column: Column) -> int:
     return column.year or 0
+
+
+def _end(column: Column) -> int | None:
+    return column.period[1] if column.period else column.year
+
+
+def _target_column(
+    table: IndicatorTable, columns: list[int], period: tuple[int, int] | None
+) -> int:
+    """The plan's target: the column of the plan's end year, else the one marked 目标, else
+    the latest year, but not a long-range column (2035年) beyond five years of the first."""
+    if period:
+        ends = [i for i in columns if _end(table.columns[i]) == period[1]]
+        marked_end = [i for i in ends if table.columns[i].is_target is not False]
+        if marked_end:
+            return marked_end[-1]
+    marked = [i for i in columns if table.columns[i].is_target]
+    by_year = sorted(
+        (i for i in columns if _end(table.columns[i])), key=lambda i: _end(table.columns[i]) or 0
+    )
+    if len(marked) > 1 and by_year:
+        marked = [i for i in marked if i in by_year] or marked
+    if marked:
+        return marked[0] if len(marked) > 1 and _long_range(table, marked) else marked[-1]
+    if by_year:
+        return by_year[0 if len(by_year) == 1 else _five_years_on(table, by_year)]
+    return columns[-1]
+
+
+def _long_range(table: IndicatorTable, marked: list[int]) -> bool:
+    ends = [_end(table.columns[i]) for i in marked]
+    return (
+        all(e is not None for e in ends)
+        and (max(e or 0 for e in ends) - min(e or 0 for e in ends)) >= 5
+    )
+
+
+def _five_years_on(table: IndicatorTable, by_year: list[int]) -> int:
+    """The index in by_year of the target: the latest year within five of the first."""
+    first = _end(table.columns[by_year[0]]) or 0
+    within = [k for k, i in enumerate(by_year) if (_end(table.columns[i]) or 0) - first <= 5]
+    return within[-1]
 
 
 def table_indicators(
@@ -157,6 +195,34 @@ def _indicator(
     return indicator
 
 
+def cell_questions(cell: CellFigure, what: str) -> list[str]:
+    """What a person must settle about one printed figure: words, a range, a footnote, 左右."""
+    out = []
+    if cell.prose:
+        out.append(
+            f"{what}: printed as words, not a figure (“{cell.text}”): kept as text; "
+            "what figure, if any?"
+        )
+    if cell.high is not None:
+        out.append(
+            f"{what}: a range (“{cell.text}”): read as at least its lower end {cell.value:g} "
+            f"(up to {cell.high:g}); is the lower end the target?"
+        )
+    if cell.footnote is not None:
+        out.append(
+            f"{what}: “{cell.text}” ends in {cell.footnote}, read as a footnote mark, not part "
+            "of the figure: right?"
+        )
+    if cell.comparator is Comparator.ABOUT:
+        out.append(
+            f"{what}: “{cell.text}” (左右, about): met within thresholds.about of it; "
+            "is that tolerance right for this row?"
+        )
+    if cell.note is not None:
+        out.append(f"{what}: printed with a note (“{cell.note}”): does it change the figure?")
+    return out
+
+
 def _attribute(printed: str | None) -> Attribute:
     return Attribute.BINDING if printed and "约束" in printed else Attribute.ANTICIPATED
 
@@ -175,11 +241,8 @@ def _row_questions(
             f"unit: no unit in the row; the cells print {row.unit}: the row's unit?"
         )
     for cell, what in ((target, "target"), (baseline, "baseline")):
-        if cell is not None and cell.prose:
-            indicator.review.append(
-                f"{what}: printed as words, not a figure (“{cell.text}”): kept as text; "
-                "what figure, if any?"
-            )
+        if cell is not None:
+            indicator.review += cell_questions(cell, what)
     if row.label.sub_item and indicator.parent is not None:
         indicator.note.append(f"a 其中 row: parent {indicator.parent}")
     if row.attribute and row.attribute not in {a.value for a in Attribute}:

@@ -12,9 +12,10 @@ from .headers import five_year_period, squeeze
 __all__ = ["PlanMetadata", "plan_metadata"]
 
 _QUOTED_TITLE = re.compile(r"《([^《》]{4,80}规划[^《》]{0,30})》")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,16}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
 _DATE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEARS = re.compile(r"(20\d\d)\s*[-—–~～至到]\s*(20\d\d)\s*年")
+_NOTICE = re.compile(r"^\W*([\u4e00-\u9fff]{2,40}?)关于印发\s*《([^《》]{4,80})》")
 _ISSUER = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}(人民政府|办公室|局|委员会|厅|部))\s*(文件)?\s*$")
 
 
@@ -38,7 +39,7 @@ def plan_metadata(document: PlanDocument) -> PlanMetadata:
     meta = PlanMetadata()
     meta.title = _title(texts, meta)
     number = next((m.group(0) for t in texts[:30] for m in [_DOC_NUMBER.search(t)] if m), "")
-    meta.document = squeeze(number)
+    meta.document = _document_number(squeeze(number))
     dates = [m for t in texts[:40] for m in _DATE.finditer(t)]
     if dates:
         year, month, day = (int(g) for g in dates[0].groups())
@@ -56,7 +57,21 @@ def plan_metadata(document: PlanDocument) -> PlanMetadata:
     return meta
 
 
+def _document_number(number: str) -> str:
+    """The 文号 alone: "…人民政府办公室青山府办发〔2026〕8号" -> "青山府办发〔2026〕8号"."""
+    for issuer in ("办公室", "人民政府", "委员会"):
+        at = number.rfind(issuer)
+        if at >= 0 and number.find("〔") > at:
+            return number[at + len(issuer) :]
+    return number
+
+
 def _title(texts: list[str], meta: PlanMetadata) -> str:
+    for text in texts[:5]:
+        notice = _NOTICE.search(text)
+        if notice:
+            meta.evidence.append("title: the plan the covering notice issues (关于印发《…》)")
+            return squeeze(notice.group(2))
     quoted = Counter(squeeze(m.group(1)) for t in texts for m in _QUOTED_TITLE.finditer(t))
     if quoted:
         title, _ = quoted.most_common(1)[0]
@@ -78,6 +93,9 @@ def _issuer(texts: list[str], meta: PlanMetadata) -> None:
         match = _ISSUER.match(text)
         if match and match.group(1) not in candidates:
             candidates.append(match.group(1))
+    notice = next((m for t in texts[:5] for m in [_NOTICE.search(t)] if m), None)
+    if not candidates and notice:
+        candidates.append(notice.group(1))
     if not candidates:
         meta.review.append("issuer: no issuing body found; write who issued the plan")
         return
@@ -93,7 +111,8 @@ def _issuer(texts: list[str], meta: PlanMetadata) -> None:
 
 
 def _period(meta: PlanMetadata, texts: list[str]) -> None:
-    head = [meta.title, *texts[:40]]
+    # The title, then the short lines of the cover: not a sentence that cites another plan.
+    head = [meta.title, *(t for t in texts[:40] if len(t) < 60 and "《" not in t)]
     years = next((m for t in head for m in [_YEARS.search(t)] if m), None)
     named = next((p for t in head for p in [five_year_period(t)] if p), None)
     printed = (int(years.group(1)), int(years.group(2))) if years else None

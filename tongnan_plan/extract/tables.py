@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cells import CellFigure, RowLabel, parse_figure, parse_label
 from .document import Paragraph, PlanDocument, Table
+from .grid import align_row, is_group_heading
 from .headers import Column, ColumnRole, header_roles, squeeze
 
 __all__ = ["IndicatorTable", "TableRow", "find_indicator_tables"]
 
 _GROUP = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.+?)\s*$")
 _TITLE = re.compile(r"^\s*(专栏|表)\s*(\d+)\s*(.*)$")
-_TOTAL_NOTE = re.compile(r"[【\[［]\s*[】\]］].{0,6}(五年|累计|积累|合计)")
+_TOTAL_NOTE = re.compile(r"[【\[［〔]\s*[】\]］〕].{0,6}(五年|累计|积累|合计)")
 
 
 @dataclass
@@ -134,30 +135,60 @@ def _label(title: str, ordinal: int) -> str:
 def _read_rows(table: IndicatorTable, part: Table, start: int) -> None:
     group = table.rows[-1].group if table.rows else None
     width = len(table.columns)
+    roles = [c.role for c in table.columns]
+    category = roles.index(ColumnRole.CATEGORY) if ColumnRole.CATEGORY in roles else None
+    last_main: int | None = None
     for index in range(start, len(part.rows)):
         cells = part.rows[index]
         filled = [c for c in cells if c.strip()]
         if not filled:
             continue
-        heading = _GROUP.match(cells[0])
+        heading = _GROUP.match(filled[0])
         if heading and len(filled) == 1:
             group = heading.group(2)
             continue
-        cells = tuple(cells) + ("",) * (width - len(cells))
-        table.rows.append(_row(table, cells, group, part.located(index)))
+        if len(filled) == 1 and is_group_heading(filled[0]):
+            group = filled[0].strip()
+            continue
+        if len(cells) != width:
+            aligned = align_row(tuple(c for c in cells if c.strip()), table.columns)
+            cells = aligned[0] if aligned else tuple(cells) + ("",) * (width - len(cells))
+        if category is not None and cells[category].strip():
+            group = _group_name(cells[category])
+        row = _row(table, tuple(cells), group, part.located(index), last_main)
+        if not row.label.sub_item:
+            last_main = len(table.rows)
+        table.rows.append(row)
 
 
-def _row(table: IndicatorTable, cells: tuple[str, ...], group: str | None, where: str) -> TableRow:
-    label = parse_label(cells[0])
+def _group_name(cell: str) -> str:
+    heading = _GROUP.match(cell)
+    return heading.group(2) if heading else squeeze(cell)
+
+
+def _row(
+    table: IndicatorTable,
+    cells: tuple[str, ...],
+    group: str | None,
+    where: str,
+    last_main: int | None,
+) -> TableRow:
+    roles = [c.role for c in table.columns]
+    name_at = roles.index(ColumnRole.NAME)
+    label = parse_label(cells[name_at])
+    if ColumnRole.NUMBER in roles and label.number is None:
+        number = cells[roles.index(ColumnRole.NUMBER)].strip()
+        if number.isdigit():
+            label = replace(label, number=int(number))
     figures: dict[int, CellFigure] = {}
     unit, unit_from = label.unit, "label" if label.unit else ""
     attribute = None
     completion = None
-    for index, column in enumerate(table.columns[1:], start=1):
+    for index, column in enumerate(table.columns):
         cell = cells[index]
         if column.role is ColumnRole.FIGURE:
             figures[index] = parse_figure(cell)
-        elif column.role is ColumnRole.UNIT and cell.strip() and unit is None:
+        elif column.role is ColumnRole.UNIT and _unit_cell(cell) and unit is None:
             unit, unit_from = cell.strip(), "unit column"
         elif column.role is ColumnRole.ATTRIBUTE and cell.strip():
             attribute = squeeze(cell)
@@ -167,10 +198,7 @@ def _row(table: IndicatorTable, cells: tuple[str, ...], group: str | None, where
         units = {f.unit for f in figures.values() if f.unit}
         if len(units) == 1:
             unit, unit_from = units.pop(), "cell"
-    parent = None
-    previous = [r for r in table.rows if not r.label.sub_item]
-    if label.sub_item and previous:
-        parent = table.rows.index(previous[-1])
+    parent = last_main if label.sub_item else None
     if label.number is not None:
         item = f"第{label.number}项"
     elif label.sub_item and parent is not None:
@@ -180,3 +208,7 @@ def _row(table: IndicatorTable, cells: tuple[str, ...], group: str | None, where
     return TableRow(
         label, group, figures, unit, unit_from, attribute, completion, where, item, parent
     )
+
+
+def _unit_cell(cell: str) -> bool:
+    return cell.strip() not in {"", "—", "——", "-", "/", "／", "－"}

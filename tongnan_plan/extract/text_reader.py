@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 
 from .document import Block, Paragraph, PlanDocument, Table, join_broken_paragraphs
-from .headers import header_roles
+from .grid import Grid, find_grid, grid_table
 
 __all__ = ["read_plain_text"]
 
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_GROUP_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
-_ROW_LABEL = re.compile(r"^(\d+\s*[.．、]|其中)")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 
 
@@ -39,10 +37,11 @@ def read_plain_text(text: str, file: str) -> PlanDocument:
             flush()
             i = _read_grid(lines, i, blocks)
             continue
-        columns = _stacked_header(lines, i)
-        if columns:
+        grid = find_grid(lines, i) if line.strip() else None
+        if isinstance(grid, Grid):
             flush()
-            i = _read_stacked(lines, i, columns, blocks)
+            blocks.append(grid_table(grid))
+            i = grid.end
             continue
         if not line.strip():
             flush()
@@ -87,54 +86,5 @@ def _read_grid(lines: list[str], i: int, blocks: list[Block]) -> int:
             rows.append(_cells(lines[i]))
             where.append(f"line {i + 1}")
         i += 1
-    blocks.append(Table(tuple(rows), f"line {first + 1}", tuple(where)))
-    return i
-
-
-def _stacked_header(lines: list[str], i: int) -> int:
-    """The number of columns when an indicator table's header starts at line i, one cell a line."""
-    cells: list[str] = []
-    j = i
-    while j < len(lines) and len(cells) < 8:
-        stripped = lines[j].strip()
-        if not stripped:
-            if cells:
-                break
-            return 0
-        if "\t" in lines[j] or _GROUP_HEADING.match(stripped) or _ROW_LABEL.match(stripped):
-            break
-        cells.append(stripped)
-        j += 1
-    for count in range(len(cells), 2, -1):
-        if header_roles(tuple(cells[:count])) is not None:
-            return count
-    return 0
-
-
-def _read_stacked(lines: list[str], i: int, columns: int, blocks: list[Block]) -> int:
-    """A one-cell-per-line table: a header of `columns` lines, then rows that start at a label.
-
-    A group heading (一、…) is a row of one cell; any other row takes the next columns − 1
-    lines. The table ends at a blank line or at a line that cannot start a row.
-    """
-    first = i
-    rows: list[tuple[str, ...]] = [tuple(lines[k].strip() for k in range(i, i + columns))]
-    where = [f"line {i + 1}"]
-    i += columns
-    while i < len(lines):
-        label = lines[i].strip()
-        if _GROUP_HEADING.match(label) and len(label) < 30:
-            rows.append((label,))
-            where.append(f"line {i + 1}")
-            i += 1
-            continue
-        if not _ROW_LABEL.match(label) or i + columns > len(lines):
-            break
-        cells = tuple(lines[k].strip() for k in range(i, i + columns))
-        if any(not c for c in cells):
-            break
-        rows.append(cells)
-        where.append(f"line {i + 1}")
-        i += columns
     blocks.append(Table(tuple(rows), f"line {first + 1}", tuple(where)))
     return i

@@ -14,7 +14,7 @@ __all__ = ["draft_yaml", "results_yaml"]
 
 #: Pace-ratio bands: tnplan's defaults (Eurostat's 0.95 and 0.6 below 1, a symmetric 1.05
 #: above), not something a plan prints; the draft says so.
-DEFAULT_THRESHOLDS = (("ahead", 1.05), ("on_track", 0.95), ("behind", 0.6))
+DEFAULT_THRESHOLDS = (("ahead", 1.05), ("on_track", 0.95), ("behind", 0.6), ("about", 0.05))
 
 
 _q = yaml_string

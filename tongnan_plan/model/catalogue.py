@@ -389,9 +389,9 @@ PROBLEMS = (
         "running-total",
         W,
         "{name} is a yearly flow summed by tnplan, but {value} is close to the total to date"
-        " ({total} over {first}-{last} plus a year): give {year}'s own figure",
-        "{name}按年度新增数累计，但 {value} 接近截至上年的累计数（{first}-{last} 年共 {total}）"
-        "再加一年：请填 {year} 年当年的数字",
+        " ({total} over {years} in {where}, plus a year): give {year}'s own figure",
+        "{name}按年度新增数累计，但 {value} 接近截至上年的累计数（{where} 中 {years} 年共"
+        " {total}）再加一年：请填 {year} 年当年的数字",
         "a cumulative indicator given as the total to date rather than the year's flow (the"
         " figure is at least 90 % of the total to date the year before plus one more average"
         " year)",
@@ -421,11 +421,11 @@ PROBLEMS = (
     Problem(
         "missing-indicators",
         W,
-        "{absent} of the plan's {total} indicators are not reported ({main} of them main"
-        " indicators; missing is not zero): {shown}{more}",
-        "规划的 {total} 项指标中有 {absent} 项未报送（其中主要指标 {main} 项；缺报不按零计）："
-        "{shown}{more}",
-        "indicators the plan tracks that the file leaves out (listed once; missing is not zero)",
+        "{absent} of the {total} indicators of {scope} are not reported ({main}missing is not"
+        " zero): {shown}{more}",
+        "{scope}的 {total} 项指标中有 {absent} 项未报送（{main}缺报不按零计）：{shown}{more}",
+        "indicators that the file leaves out, of its `tier:` (a template records the tier it was"
+        " made for) or of the whole plan (listed once, by name; missing is not zero)",
         at_key=True,
     ),
     # ---- choosing what fails

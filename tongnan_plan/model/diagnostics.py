@@ -75,6 +75,8 @@ class Report:
 
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Warnings fail the check too (`--strict`): one verdict for the summary, JSON and exit.
+    strict: bool = False
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         """Add diagnostics to the report."""
@@ -99,8 +101,8 @@ class Report:
 
     @property
     def valid(self) -> bool:
-        """True when there is no error (warnings allowed)."""
-        return self.errors == 0
+        """True when there is no error, and, when strict, no warning either."""
+        return self.errors == 0 and not (self.strict and self.warnings > 0)
 
 
 class TnplanError(Exception):

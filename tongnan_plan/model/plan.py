@@ -76,6 +76,8 @@ class Comparator(StrEnum):
     GT = ">"
     LE = "<="
     LT = "<"
+    #: 左右, "about": met within the plan's `thresholds.about` share of the target.
+    ABOUT = "~"
 
 
 class Direction(StrEnum):
@@ -140,6 +142,10 @@ _PROVENANCE_ZH = {
 }
 #: Every way a submission may name a provenance: its code, and its word in Chinese.
 _PROVENANCE_BY_WORD = {p.value: p for p in Provenance} | {w: p for p, w in _PROVENANCE_ZH.items()}
+
+
+#: The tolerance of a 左右 target when the plan file sets none (thresholds.about).
+DEFAULT_ABOUT = 0.05
 
 
 class _Strict(BaseModel):
@@ -244,6 +250,8 @@ class Indicator(_Strict):
     #: The previous plan's indicator this one continues (its id); false for none. Unset: the
     #: previous plan's indicator of the same id, else of the same name (see predecessor()).
     continues: Annotated[str, Field(pattern=ID_PATTERN)] | Literal[False] | None = None
+    #: The tolerance of a 左右 target: the plan's thresholds.about, set when the plan is read.
+    _about: float = PrivateAttr(default=DEFAULT_ABOUT)
 
     @model_validator(mode="after")
     def _completion_has_a_target(self) -> Self:
@@ -262,6 +270,11 @@ class Indicator(_Strict):
         if self.target.value is None:
             raise ValueError(f"{self.id} has no target")
         return self.target.value
+
+    @property
+    def about_tolerance(self) -> float:
+        """How far short of a 左右 target (as a share of it) still meets it."""
+        return self._about
 
     @property
     def baseline_value(self) -> float | None:
@@ -361,11 +374,17 @@ class Thresholds(_Strict):
     ahead: PlanNumber
     on_track: PlanNumber
     behind: PlanNumber
+    #: A target printed "T左右" (comparator ~) is met by a value short of T by at most this
+    #: share of T (0.05: 5.5左右 is met from 5.225 up for an indicator where higher is better,
+    #: up to 5.775 where lower is). Beyond T the better way it is met, as a bare target is.
+    about: PlanNumber = DEFAULT_ABOUT
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
         if not 0 < self.behind < self.on_track <= self.ahead:
             raise ValueError("need 0 < behind < on_track <= ahead")
+        if not 0 <= self.about < 1:
+            raise ValueError("need 0 <= about < 1")
         return self
 
 
@@ -411,6 +430,8 @@ class Plan(_Strict):
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
         self._by_id = {i.id: i for i in self.indicators}
+        for indicator in self.indicators:
+            indicator._about = self.thresholds.about
         raise_problems(
             list(
                 reference_problems(

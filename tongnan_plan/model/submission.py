@@ -11,7 +11,7 @@ errors into located diagnostics.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -166,6 +166,9 @@ class Submission(BaseModel):
     provenance: NamedProvenance
     source: StrictStr | None = None
     note: StrictStr | None = None
+    #: The tier of indicators the template asked for (``tnplan new --tier``): the indicators
+    #: a missing one is counted among. None: every indicator of the plan.
+    tier: Literal["main", "goal", "action", "all"] | None = None
     values: dict[IndicatorId, Figure]
 
     @field_validator("year")

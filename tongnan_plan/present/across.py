@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model.plan import Kind
-from .cells import TOTAL, figure, provenance_words, status_words
+from .cells import TOTAL, derived, figure, provenance_words, status_words
 from .escaping import markdown
 from .formats import markdown_table
 from .story import Axis, marked_bar
@@ -127,7 +127,7 @@ def _tables(stretches: Sequence[Stretch], lang: str, width: int) -> list[Table]:
     zh = lang == "zh"
     unit = _chosen(stretches).unit
     axis = _axis(stretches, max(12, min(40, width - 40)))
-    scale = f"{figure(axis.origin)} … {figure(axis.top)}"
+    scale = f"{derived(axis.origin)} … {derived(axis.top)}"
     headers = (
         "年份" if zh else "Year",
         "数值" if zh else "Figure",

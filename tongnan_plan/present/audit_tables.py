@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..calc.audit import Verdict
-from .cells import bracketed, figure, number
+from .cells import bracketed, derived, figure, number
 from .escaping import markdown
 from .formats import markdown_table
 from .terminal import WIDE, Prose, Screen, render, text
@@ -209,7 +209,7 @@ def _completion_table(completions: Sequence[CompletionAudit], lang: str) -> Audi
             figure(row.target),
             figure(row.actual),
             figure(row.published_pct),
-            f"{row.computed_pct:.2f}",
+            derived(row.computed_pct),
             f"{row.difference_pp:+.2f}",
             verdict_words(row.verdict, lang),
             row.detail.text(lang),

@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from ..calc import rounding
 from ..calc.progress import Evaluation
+from ..calc.rounding import as_given, half_up, percent_half_up, written
 from ..model.plan import Attribute, Comparator, Figure, Indicator, Kind, Provenance
 from ..model.status import Status
 
@@ -24,8 +26,10 @@ __all__ = [
     "REPORT_COLUMNS",
     "attribute_words",
     "baseline_cell",
+    "bound_completion",
     "bracketed",
     "completion_cell",
+    "derived",
     "figure",
     "gap_notice",
     "judged_cell",
@@ -39,6 +43,8 @@ __all__ = [
     "progress_bar",
     "progress_notice",
     "provenance_words",
+    "shown_year",
+    "star",
     "status_cells",
     "status_words",
     "target_cell",
@@ -62,6 +68,7 @@ SYMBOL = {
     Comparator.GT: ">",
     Comparator.LE: "≤",
     Comparator.LT: "<",
+    Comparator.ABOUT: "~",
 }
 
 HEADERS = {
@@ -191,22 +198,33 @@ def number(value: float | None) -> float | int | None:
 
 
 def figure(value: float | None) -> str:
-    """A figure for people: thousands separated, at most two decimals, — when undefined."""
-    if value is None:
+    """A figure for people as it was given (0.137 stays 0.137), thousands separated, — when
+    undefined. For a figure tnplan derives, see derived()."""
+    if value is None or not math.isfinite(value):
         return EMPTY
-    shown = number(value)
-    if shown is None:
+    return written(as_given(value))
+
+
+def derived(
+    value: float | None, places: int = 2, *, short_of: float | None = None, higher: bool = True
+) -> str:
+    """A figure tnplan derives (a projection, a figure needed per year, an axis end), rounded
+    half up to places decimals; never onto short_of, a target the figure misses."""
+    if value is None or not math.isfinite(value):
         return EMPTY
-    if isinstance(shown, float):
-        return f"{shown:,.2f}".rstrip("0").rstrip(".")
-    return f"{shown:,}"
+    if short_of is None:
+        rounded = half_up(value, places)
+    else:
+        rounded = rounding.short_of(value, places, short_of, below=higher)
+    return written(rounded.normalize() if rounded else rounded.quantize(1))
 
 
 def percent(fraction: float | None) -> str:
-    """A fraction as a percentage with one decimal, — when undefined."""
+    """A fraction as a percentage with one decimal, rounded half up (84.25 % is 84.3 %); a
+    fraction short of 1 never reads 100.0 %. — when undefined."""
     if fraction is None or not math.isfinite(fraction):
         return EMPTY
-    return f"{fraction * 100:.1f}%"
+    return written(percent_half_up(fraction)) + "%"
 
 
 def star(ev: Evaluation) -> str:
@@ -322,13 +340,20 @@ def year_cell(ev: Evaluation) -> str:
 def completion_cell(ev: Evaluation) -> str:
     """Completion; where the total is only a lower bound, the share of the target that bound
     already is, marked ≥ (the total can only be larger)."""
-    bound = lower_bound(ev)
-    if bound is None:
+    if lower_bound(ev) is None:
         return percent(ev.completion)
+    share = bound_completion(ev)
+    return EMPTY if share is None else "≥" + percent(share)
+
+
+def bound_completion(ev: Evaluation) -> float | None:
+    """The share of the target a total that is only a lower bound already is (its completion
+    can only be larger); None where the total is known or there is no target."""
+    bound = lower_bound(ev)
     target = ev.indicator.target.value
-    if not target:
-        return EMPTY
-    return "≥" + percent(bound / target)
+    if bound is None or not target:
+        return None
+    return bound / target
 
 
 def without_pace(ev: Evaluation) -> bool:

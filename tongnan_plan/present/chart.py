@@ -15,9 +15,20 @@ from ..calc.across import Stretch
 from ..calc.evaluation import YearRow
 from ..calc.progress import Evaluation
 from ..model.plan import Basis, Kind
+from .cells import figure
 from .escaping import html as escape
 
-__all__ = ["FONT_STACK", "NARROW", "WIDE", "Frame", "across_chart_svg", "chart_svg"]
+__all__ = [
+    "FONT_STACK",
+    "NARROW",
+    "WIDE",
+    "Chart",
+    "Frame",
+    "across_chart_svg",
+    "chart",
+    "chart_svg",
+    "tick_label",
+]
 
 FONT_STACK = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
@@ -87,28 +98,52 @@ def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     return ticks
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+def tick_label(value: float) -> str:
+    """A value on the axis as labelled, as given: 0.137 stays 0.137."""
+    return figure(value)
 
 
 #: At most this many year labels under the axis; a longer plan labels every second year, …
 MOST_YEAR_LABELS = 12
 
 
-def chart_svg(
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """What a chart of one indicator draws, in its own units, whatever draws it (SVG here,
+    a picture for a Word document): the series, the value axis and the legend."""
+
+    title: str
+    unit: str
+    baseline_year: int
+    end_year: int
+    #: The figures drawn (the running total for a total), the expected path, the trend.
+    points: list[tuple[int, float]]
+    expected: list[tuple[int, float]]
+    trend: list[tuple[int, float]]
+    target: float | None
+    target_label: str
+    low: float
+    high: float
+    ticks: list[float]
+    #: (colour, dash pattern as SVG writes it, label), in the order shown.
+    legend: list[tuple[str, str, str]]
+
+    @property
+    def year_step(self) -> int:
+        """Every how many years a year is labelled under the axis (see MOST_YEAR_LABELS)."""
+        return -(-(self.end_year - self.baseline_year + 1) // MOST_YEAR_LABELS)
+
+
+def chart(
     rows: Sequence[YearRow],
     ev: Evaluation,
     baseline_year: int,
     lang: str = "zh",
     *,
-    frame: Frame = WIDE,
     end_year: int | None = None,
-) -> str:
-    """The SVG chart of one indicator, drawn in frame, as text to put inside an HTML page.
-
-    The axis runs from the baseline year to the plan's end year (end_year, else the last
-    row's year): a plan of any length.
-    """
+) -> Chart:
+    """What the chart of one indicator draws; the axis runs from the baseline year to the
+    plan's end year (end_year, else the last row's year): a plan of any length."""
     ind = ev.indicator
     words = LABELS[lang]
     cumulative = ind.kind is Kind.CUMULATIVE
@@ -129,7 +164,6 @@ def chart_svg(
     if target is not None:
         values.append(target)
     low, high = _span(values, cumulative)
-    ticks = _nice_ticks(low, high)
     legend = [
         ("#2563eb", "", words["total" if cumulative else "actual"]),
         ("#6b7280", "3 3", words["expected"]),
@@ -137,8 +171,46 @@ def chart_svg(
     ]
     if trend:  # none in a final evaluation: nothing runs beyond the end year
         legend.append(("#2563eb", "1 4", words["trend"]))
+    name = ind.name if lang == "zh" else ind.name_en
+    return Chart(
+        title=words["title"].format(name=name, what=words["total" if cumulative else "actual"]),
+        unit=ind.unit,
+        baseline_year=baseline_year,
+        end_year=end_year,
+        points=points,
+        expected=expected_points,
+        trend=trend,
+        target=target,
+        target_label=f"{words['target']} {ind.target.text}",
+        low=low,
+        high=high,
+        ticks=_nice_ticks(low, high),
+        legend=legend,
+    )
+
+
+def chart_svg(
+    rows: Sequence[YearRow],
+    ev: Evaluation,
+    baseline_year: int,
+    lang: str = "zh",
+    *,
+    frame: Frame = WIDE,
+    end_year: int | None = None,
+) -> str:
+    """The SVG chart of one indicator (see chart()), drawn in frame, as text to put inside an
+    HTML page."""
+    drawn = chart(rows, ev, baseline_year, lang, end_year=end_year)
+    return _svg(drawn, frame)
+
+
+def _svg(drawn: Chart, frame: Frame) -> str:
+    points, expected_points, trend = drawn.points, drawn.expected, drawn.trend
+    baseline_year, end_year = drawn.baseline_year, drawn.end_year
+    low, high, ticks, target = drawn.low, drawn.high, drawn.ticks, drawn.target
+    legend, title = drawn.legend, drawn.title
     legend_rows = _legend_rows(legend, frame)
-    left = int(max((frame.text_width(_fmt(t)) for t in ticks), default=0) + 12)
+    left = int(max((frame.text_width(tick_label(t)) for t in ticks), default=0) + 12)
     right = int(frame.text_width(str(end_year)) / 2) + 6  # the last year's label whole
     bottom = frame.font * 2 + 12 + len(legend_rows) * (frame.font + 8)
     plot_top, plot_bottom = frame.top, frame.height - bottom
@@ -153,8 +225,6 @@ def chart_svg(
     def path(series: Sequence[tuple[float, float]]) -> str:
         return " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in series)
 
-    name = ind.name if lang == "zh" else ind.name_en
-    title = words["title"].format(name=name, what=words["total" if cumulative else "actual"])
     parts = [
         f'<svg class="chart {"wide" if frame is WIDE else "narrow"}" '
         f'viewBox="0 0 {frame.width} {frame.height}" role="img" '
@@ -167,10 +237,9 @@ def chart_svg(
             f'<line x1="{left}" x2="{frame.width - right}" y1="{y(tick):.1f}" '
             f'y2="{y(tick):.1f}" stroke="#e5e7eb"/>'
             f'<text x="{left - 6}" y="{y(tick) + frame.font * 0.35:.1f}" text-anchor="end" '
-            f'fill="#555">{_fmt(tick)}</text>'
+            f'fill="#555">{tick_label(tick)}</text>'
         )
-    step = -(-(end_year - baseline_year + 1) // MOST_YEAR_LABELS)  # ceiling division
-    for year in range(baseline_year, end_year + 1, step):
+    for year in range(baseline_year, end_year + 1, drawn.year_step):
         parts.append(
             f'<text x="{x(year):.1f}" y="{plot_bottom + frame.font + 6}" text-anchor="middle" '
             f'fill="#555">{year}</text>'
@@ -182,7 +251,7 @@ def chart_svg(
             'stroke-dasharray="6 4"/>'
             f'<text x="{frame.width - right}" y="{y(target) - 5:.1f}" text-anchor="end" '
             f'fill="#b91c1c" stroke="#fff" stroke-width="3" paint-order="stroke">'
-            f"{escape(words['target'])} {escape(ind.target.text)}</text>"
+            f"{escape(drawn.target_label)}</text>"
         )
     if expected_points:
         parts.append(
@@ -202,7 +271,7 @@ def chart_svg(
         for year, value in points:
             parts.append(
                 f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3.5" fill="#2563eb">'
-                f"<title>{year}: {_fmt(value)} {escape(ind.unit)}</title></circle>"
+                f"<title>{year}: {tick_label(value)} {escape(drawn.unit)}</title></circle>"
             )
     row_y = plot_bottom + frame.font * 2 + 20
     for row in legend_rows:
@@ -319,7 +388,7 @@ def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
     for tick in _nice_ticks(low, high):
         parts.append(
             f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="#555">'
-            f"{_fmt(tick)}</text>"
+            f"{tick_label(tick)}</text>"
         )
     step = -(-(last - first + 1) // MOST_YEAR_LABELS)
     for year in range(first, last + 1, step):
@@ -333,7 +402,7 @@ def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
         target = next((t for s, t in targets if s is stretch), None)
         label = stretch.indicator.target.text
         if stretch.indicator.unit != chosen.unit:
-            label += f" {stretch.indicator.unit}（{_fmt(target or 0)} {chosen.unit}）"
+            label += f" {stretch.indicator.unit}（{tick_label(target or 0)} {chosen.unit}）"
         if target is not None:
             parts.append(
                 f'<line class="target" x1="{x(info.start_year - 0.5):.1f}" '
@@ -352,7 +421,7 @@ def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
             for year, value in points:
                 parts.append(
                     f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3.5" fill="{colour}">'
-                    f"<title>{escape(info.id)} {year}: {_fmt(value)} {escape(chosen.unit)}"
+                    f"<title>{escape(info.id)} {year}: {tick_label(value)} {escape(chosen.unit)}"
                     "</title></circle>"
                 )
     parts.append("</svg>")

@@ -18,7 +18,13 @@ from .view import Drawing, Options, View
 
 __all__ = ["blank_submission_view", "next_plan_yaml"]
 
-_SIGNS = {Comparator.GE: "≥", Comparator.GT: ">", Comparator.LE: "≤", Comparator.LT: "<"}
+_SIGNS = {
+    Comparator.GE: "≥",
+    Comparator.GT: ">",
+    Comparator.LE: "≤",
+    Comparator.LT: "<",
+    Comparator.ABOUT: "~",
+}
 
 
 def _figure_text(value: float, comparator: Comparator) -> str:
@@ -162,24 +168,25 @@ def next_plan_yaml(draft: NextPlan) -> str:
 
 
 def blank_submission_view(
-    plan: Plan, year: int, indicators: Sequence[Indicator], schema_url: str | None
+    plan: Plan, year: int, indicators: Sequence[Indicator], schema_url: str | None, tier: str
 ) -> View:
-    """`tnplan new`: a blank submission for a year, as YAML, CSV or a workbook."""
+    """`tnplan new`: a blank submission for a year, as YAML, CSV or a workbook; each records
+    its tier (a missing indicator is counted among that tier's only)."""
 
     def yaml(options: Options) -> str:
         from ..validate.schema import submission_template
 
-        return submission_template(plan, year, schema_url, indicators, lang=options.lang)
+        return submission_template(plan, year, schema_url, indicators, lang=options.lang, tier=tier)
 
     def csv(options: Options) -> str:
         from ..validate.schema import submission_csv_template
 
-        return submission_csv_template(plan, year, indicators)
+        return submission_csv_template(plan, year, indicators, tier)
 
     def workbook(options: Options) -> bytes:
         from .xlsx import submission_workbook
 
-        return submission_workbook(plan, year, indicators)
+        return submission_workbook(plan, year, indicators, tier)
 
     drawings: dict[str, Drawing] = {"yaml": yaml, "csv": csv, "xlsx": workbook}
     return View(f"{plan.plan.id} {year}", drawings=drawings)

@@ -30,7 +30,7 @@ from .cells import (
 )
 from .story import story_lines
 from .summary import is_final, status_counts, summary
-from .view import Drawing, View
+from .view import Drawing, Options, View
 
 __all__ = ["Page", "ReportInput", "build_page", "report_html", "report_markdown", "report_view"]
 
@@ -362,9 +362,16 @@ def report_markdown(data: ReportInput, lang: str = "zh") -> str:
 
 
 def report_view(data: ReportInput) -> View:
-    """`tnplan report`: the page, written as HTML or Markdown."""
+    """`tnplan report`: the page, written as HTML, Markdown or a Word document."""
+
+    def docx(options: Options) -> bytes:
+        from .docx_report import report_docx
+
+        return report_docx(data, options.lang)
+
     drawings: dict[str, Drawing] = {
         "html": lambda o: report_html(data, o.lang),
         "markdown": lambda o: report_markdown(data, o.lang),
+        "docx": docx,
     }
     return View(data.plan.plan.title, drawings=drawings)

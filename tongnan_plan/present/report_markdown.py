@@ -7,7 +7,7 @@ sit in a code block whose fence no line can close.
 from __future__ import annotations
 
 from ..model.plan import Kind
-from .cells import figure
+from .cells import derived, figure
 from .escaping import code_fence, markdown
 from .formats import markdown_table
 from .report import Page, Section, Story, Table
@@ -44,7 +44,7 @@ def _chart(story: Story, page: Page) -> list[str]:
     for row in story.rows:
         value = row.cumulative if cumulative else row.value
         drawn = bar(value, axis) if value is not None else ""
-        expected = "" if row.expected is None else f"  ({figure(row.expected)})"
+        expected = "" if row.expected is None else f"  ({derived(row.expected)})"
         lines.append(f"{row.year}  {drawn:<{BARS}} {figure(value)}{expected}")
     if ind.target.value is not None:
         label = page.words["target"]

@@ -69,7 +69,8 @@ def text(
         )
         if hidden:
             summary += f"（{hidden} 个未列出：--max-errors）"
-        lines.append(summary + ("：有效" if report.valid else "：无效"))
+        strict = "（--strict：警告也算不通过）" if report.strict and report.warnings else ""
+        lines.append(summary + ("：有效" if report.valid else f"：无效{strict}"))
         return "\n".join(lines) + "\n"
     summary = (
         f"checked {_plural(len(report.files), 'file')}: {_plural(report.errors, 'error')}, "
@@ -77,7 +78,8 @@ def text(
     )
     if hidden:
         summary += f" ({hidden} not shown: --max-errors)"
-    lines.append(summary + (": valid" if report.valid else ": invalid"))
+    strict = " (--strict: warnings fail)" if report.strict and report.warnings else ""
+    lines.append(summary + (": valid" if report.valid else f": invalid{strict}"))
     return "\n".join(lines) + "\n"
 
 
@@ -86,6 +88,7 @@ def json_report(report: Report, shown: Sequence[Diagnostic], lang: str = "en") -
     document = {
         "version": JSON_VERSION,
         "valid": report.valid,
+        "strict": report.strict,
         "errors": report.errors,
         "warnings": report.warnings,
         "files": report.files,

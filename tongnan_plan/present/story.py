@@ -17,6 +17,7 @@ from .cells import (
     EMPTY,
     bracketed,
     completion_cell,
+    derived,
     figure,
     judged_cell,
     lower_bound,
@@ -182,11 +183,11 @@ def story_table(
     widths = [
         max(cell_len(headers[0]), *(cell_len(x.label) for x in lines)),
         max(cell_len(headers[1]), *(cell_len(x.shown) for x in lines)),
-        max(cell_len(headers[3]), *(cell_len(figure(x.expected)) for x in lines)),
+        max(cell_len(headers[3]), *(cell_len(derived(x.expected)) for x in lines)),
         max(cell_len(headers[4]), *(cell_len(x.note) for x in lines)),
     ]
     axis = story_axis(rows, ev, max(12, min(50, width - sum(widths) - 22)))
-    scale = f"{figure(axis.origin)} … {figure(axis.top)}"
+    scale = f"{derived(axis.origin)} … {derived(axis.top)}"
     table = Table(
         title=text(story_title(ev, lang)),
         title_justify="left",
@@ -228,7 +229,7 @@ _STORY = {
         "progress": "完成度 {completion}；从基期算起的进度 {progress}（状态据此判断），"
         "序时进度 {elapsed}",
         "final_completion": "完成度 {completion}",
-        "pace": "进度比（进度 ÷ 序时进度）{pace:.2f}",
+        "pace": "进度比（进度 ÷ 序时进度）{pace}",
         "known": "已报送各年合计 {total} {unit}（缺报年份未计入，是下限）",
         "missing": "缺报年份：{years}（缺报不按零计）",
         "required": "此后每年需{verb} {required} {unit}",
@@ -244,7 +245,7 @@ _STORY = {
         "progress": "Completion {completion}; progress from the baseline {progress} (what the"
         " status follows), time elapsed {elapsed}",
         "final_completion": "Completion {completion}",
-        "pace": "Pace ratio (progress ÷ time elapsed) {pace:.2f}",
+        "pace": "Pace ratio (progress ÷ time elapsed) {pace}",
         "known": "The years reported sum to {total} {unit} (a lower bound: missing years are"
         " not counted)",
         "missing": "Years missing: {years} (missing is not zero)",
@@ -255,6 +256,13 @@ _STORY = {
         "note": "Note: {note}",
     },
 }
+
+
+def _trend(ev: Evaluation) -> str:
+    """The trend's end-year figure, never rounded onto a target it misses."""
+    ind = ev.indicator
+    higher = ind.direction is Direction.HIGHER
+    return derived(ev.projected_trend, short_of=ind.target.value, higher=higher)
 
 
 def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
@@ -273,7 +281,7 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
             key = "completion" if progress in (completion, EMPTY) else "progress"
             lines.append(say[key].format(completion=completion, progress=progress, elapsed=elapsed))
     if ev.pace_ratio is not None and not ev.final and ev.status.info.judged:
-        lines.append(say["pace"].format(pace=ev.pace_ratio))
+        lines.append(say["pace"].format(pace=derived(ev.pace_ratio)))
     bound = lower_bound(ev)
     if bound is not None:
         lines.append(say["known"].format(total=figure(bound), unit=ind.unit))
@@ -283,10 +291,10 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
         lines.append(say["missing"].format(years=years))
     if ev.required_per_year is not None:
         verb = "新增" if ind.kind is Kind.CUMULATIVE else "提高"
-        required = figure(ev.required_per_year)
+        required = derived(ev.required_per_year)
         lines.append(say["required"].format(verb=verb, required=required, unit=ind.unit))
     if ev.projected_trend is not None:
-        lines.append(say["trend"].format(trend=figure(ev.projected_trend), unit=ind.unit))
+        lines.append(say["trend"].format(trend=_trend(ev), unit=ind.unit))
     if ev.outlook is not None:
         lines.append(say["outlook"].format(outlook=OUTLOOK_WORDS[lang][ev.outlook]))
     if ev.annual_target is not None:

@@ -114,6 +114,7 @@ WRITERS: dict[str, Writer] = {
         Writer("xlsx", (".xlsx",), True, "a workbook", _drawn("xlsx")),
         Writer("svg", (".svg",), False, "an SVG picture", _drawn("svg")),
         Writer("html", (".html", ".htm"), False, "a web page", _drawn("html")),
+        Writer("docx", (".docx",), True, "a Word document", _drawn("docx")),
         Writer("yaml", (".yaml", ".yml"), False, "YAML", _drawn("yaml")),
     )
 }
@@ -126,7 +127,7 @@ OFFERED: dict[str, tuple[str, ...]] = {
     "indicators": ("table", *_RECORDS, "markdown", "xlsx"),
     "audit": ("table", *_RECORDS, "markdown"),
     "plans": ("table", *_RECORDS, "markdown"),
-    "report": ("html", "markdown"),
+    "report": ("html", "markdown", "docx"),
     "new": ("yaml", "csv", "xlsx"),
 }
 

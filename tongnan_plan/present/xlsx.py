@@ -191,8 +191,8 @@ def _instructions(plan: Plan, year: int) -> list[str]:
     ]
 
 
-def _template_top(sheet: Worksheet, plan: Plan, year: int) -> None:
-    """The title, the labelled cells of year, provenance and source, and the hints beside."""
+def _template_top(sheet: Worksheet, plan: Plan, year: int, tier: str = "all") -> None:
+    """The title, the labelled cells of year, provenance, source and tier, and the hints."""
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -203,13 +203,15 @@ def _template_top(sheet: Worksheet, plan: Plan, year: int) -> None:
         "只填写黄色单元格；填表说明见“填表说明”工作表。",
         "数据性质从下拉列表中选择：" + "、".join(p.zh for p in Provenance) + "。",
         "累计指标填该年新增数；没有数据的留空（缺报不按零计）。",
+        "本模板的指标层级（main 主要指标、goal 目标、action 行动计划、all 全部）：不必改动。",
     )
     for row, ((key, label), hint) in enumerate(zip(META, hints, strict=True), 2):
         sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
-        value = sheet.cell(row=row, column=2, value=year if key == "year" else None)
+        given = year if key == "year" else tier if key == "tier" else None
+        value = sheet.cell(row=row, column=2, value=given)
         value.alignment = Alignment(horizontal="left")
         value.border = _box()
-        if key == "year":
+        if key in ("year", "tier"):
             value.font = Font(bold=True)
         else:
             value.fill = PatternFill("solid", fgColor=EDITABLE_FILL)
@@ -265,7 +267,9 @@ def _column(key: str) -> str:
     return get_column_letter([k for k, _ in COLUMNS].index(key) + 1)
 
 
-def submission_workbook(plan: Plan, year: int, indicators: Sequence[Indicator]) -> bytes:
+def submission_workbook(
+    plan: Plan, year: int, indicators: Sequence[Indicator], tier: str = "all"
+) -> bytes:
     """The workbook a clerk fills in for year: a row per indicator, only the value, source
     and note cells (and the provenance and source above) open for editing."""
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -274,7 +278,7 @@ def submission_workbook(plan: Plan, year: int, indicators: Sequence[Indicator]) 
     sheet = workbook.active
     assert sheet is not None
     sheet.title = SHEET
-    _template_top(sheet, plan, year)
+    _template_top(sheet, plan, year, tier)
     _header(sheet, HEADER_ROW, [header for _, header in COLUMNS])
     first = HEADER_ROW + 1
     editable = {"value", "source", "note"}

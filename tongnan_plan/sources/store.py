@@ -86,8 +86,8 @@ def load_actuals(
     warnings=False skips the checks across years (jumps, running totals), which can only
     warn: for callers that report errors alone. config: the codes that the config file
     found beside the data (sources/config.py) ignores or makes warnings are chosen as
-    `tnplan check` chooses them; a config that cannot be used is reported among the
-    diagnostics, and none applies.
+    `tnplan check` chooses them; a config that cannot be used is reported in
+    config_problems (not among the figures' diagnostics), and none applies.
     """
     selection, problems = Selection(), []
     if config:
@@ -98,7 +98,7 @@ def load_actuals(
             except TnplanError as exc:
                 problems = exc.diagnostics
     actuals = check_files(actual_files(data_dir), plan, compare=warnings, selection=selection)
-    actuals.diagnostics[:0] = problems
+    actuals.config_problems = problems
     return actuals
 
 
@@ -132,11 +132,15 @@ def check_files(
     compare: bool = True,
     plans: Repository | None = None,
     selection: Selection | None = None,
+    history: Path | Callable[[], Path] | None = None,
 ) -> Actuals:
     """Check submission (and plan) files, then across years: the usable submissions and every
     diagnostic. plans: the repository a plan file's ``previous:`` is looked up in.
 
-    A year the files lack is taken, for comparison only, from a YYYY file beside them.
+    A year the files lack is taken, for comparison only, from a YYYY file beside them, else
+    from history/actuals (history: the plan directory `status` reads, or how to find it): a
+    file checked anywhere is held against the years `status` would count with it, and stands
+    in for that directory's file of its own year.
     selection: the codes to ignore or to report as warnings (see validate/selection.py).
     """
     loaded: list[Plan] = []
@@ -153,30 +157,45 @@ def check_files(
             diagnostics=[d for one in checked for d in chosen.apply(one.diagnostics, one.document)],
             files=[one.file for one in checked],
         )
-    earlier = _beside(paths, checked, loaded[0]) if compare else []
+    earlier: list[CheckedSubmission] = []
+    if compare:
+        folders = [path.parent for path in paths]
+        if history is not None:
+            folders.append((history if isinstance(history, Path) else history()) / ACTUALS)
+        named = {path.resolve() for path in paths}
+        unique: dict[Path, Path] = {}
+        for folder in folders:
+            unique.setdefault(folder.resolve(), folder)
+        earlier = _earlier(list(unique.values()), named, checked, loaded[0])
     return check_run(checked, loaded[0], earlier, compare=compare, selection=selection)
 
 
-def _beside(
-    paths: Sequence[Path], checked: Sequence[CheckedSubmission], plan: Plan
+def _earlier(
+    folders: Sequence[Path],
+    named: set[Path],
+    checked: Sequence[CheckedSubmission],
+    plan: Plan,
 ) -> list[CheckedSubmission]:
-    """The earlier years' submissions in the folders of paths, for the years the run lacks."""
+    """The earlier years' submissions in folders (the first that has a year wins), for the
+    years the run lacks; named: the run's own files."""
     years = {c.submission.year for c in checked if c.submission is not None}
     if not years:
         return []
-    named = set(paths)
-    out = []
-    for folder in dict.fromkeys(path.parent for path in paths):
+    out: list[CheckedSubmission] = []
+    seen = set(years)
+    for folder in folders:
         for year in range(plan.plan.start_year, max(years)):
-            if year in years:
+            if year in seen:
                 continue
             for suffix in SUFFIXES:
                 candidate = folder / f"{year}{suffix}"
-                if candidate in named:
-                    break  # in the run already, and without a usable submission
+                if candidate.resolve() in named:
+                    seen.add(year)  # in the run already, and without a usable submission
+                    break
                 if candidate.is_file():
                     found = check_file(candidate, plan)
                     if found.submission is not None and found.submission.year == year:
                         out.append(found)
+                        seen.add(year)
                     break
     return out

@@ -56,7 +56,7 @@ COLUMNS = (
     ("note", "备注"),
 )
 #: The cells above the table: (key, label in column A); the value is in column B.
-META = (("year", "年份"), ("provenance", "数据性质"), ("source", "数据来源"))
+META = (("year", "年份"), ("provenance", "数据性质"), ("source", "数据来源"), ("tier", "指标层级"))
 #: The row of the template's header; the reader finds it by its labels wherever it is.
 HEADER_ROW = 6
 #: Headers the reader takes for each key it reads (the CSV's names too).

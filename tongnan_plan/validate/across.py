@@ -8,9 +8,10 @@ run lacks, the earlier years' checked submissions to compare with.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePath
 
 from ..calc.series import Observation, build_series
-from ..model.catalogue import ratio_text
+from ..model.catalogue import Words, ratio_text
 from ..model.diagnostics import Diagnostic
 from ..model.plan import Kind, Plan
 from ..model.submission import figure_of
@@ -59,6 +60,18 @@ def check_run(
             result.submissions.append(one.submission)
             result.submission_files.append(one.file)
     return result
+
+
+def year_span(years: Sequence[int]) -> str:
+    """Years as they are said: ``2021-2024`` when they run on, else ``2021, 2023``."""
+    if len(years) > 1 and list(years) == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+def folders_of(files: Sequence[str]) -> str:
+    """The folders files are in (``data/actuals``), each once, for a message."""
+    return ", ".join(dict.fromkeys(str(PurePath(f).parent) for f in files))
 
 
 def one_per_year(checked: Sequence[CheckedSubmission]) -> dict[int, CheckedSubmission]:
@@ -111,7 +124,7 @@ def _jumps(one: CheckedSubmission, previous: CheckedSubmission, plan: Plan) -> I
                 one.document,
                 ("values", key),
                 "implausible-jump",
-                name=ind.name,
+                name=Words(ind.name_en, ind.name),
                 old=old_value,
                 new=new_value,
                 unit=ind.unit,
@@ -129,7 +142,7 @@ def _running_totals(
     year = one.submission.year
     years = range(plan.plan.start_year, year)
     past = [
-        (found.submission.values, found.submission.provenance, y)
+        (found.submission.values, found.submission.provenance, y, found.file)
         for y in years
         if (found := earlier.get(y)) is not None and found.submission is not None
     ]
@@ -141,11 +154,12 @@ def _running_totals(
         value_now, to_date, _ = figure_of(raw)
         if ind.kind is not Kind.CUMULATIVE or to_date:
             continue
-        observations = {}
-        for values, provenance, y in past:
+        observations, files = {}, []
+        for values, provenance, y, file in past:
             if key in values:
                 value, was_total, comparator = figure_of(values[key])
                 observations[y] = Observation(y, value, provenance, was_total, comparator)
+                files.append(file)
         if not observations:
             continue
         series = build_series(Kind.CUMULATIVE, observations, years)
@@ -159,10 +173,10 @@ def _running_totals(
                 one.document,
                 ("values", key),
                 "running-total",
-                name=ind.name,
+                name=Words(ind.name_en, ind.name),
                 value=value_now,
                 total=total,
-                first=plan.plan.start_year,
-                last=year - 1,
+                years=year_span(sorted(observations)),
+                where=folders_of(files),
                 year=year,
             )

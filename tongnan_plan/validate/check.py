@@ -58,6 +58,9 @@ class Actuals:
     files: list[str] = field(default_factory=list)
     #: The file each usable submission came from, in the order of submissions.
     submission_files: list[str] = field(default_factory=list)
+    #: Why the config file found beside the submissions could not be used (its file and line):
+    #: a problem of the settings, not of the figures, so kept apart from diagnostics.
+    config_problems: list[Diagnostic] = field(default_factory=list)
 
 
 def check_document(
@@ -183,30 +186,49 @@ def _year_against_file_name(doc: Document, submission: Submission) -> list[Diagn
 
 
 def _missing_indicators(doc: Document, plan: Plan) -> list[Diagnostic]:
-    """One warning naming the plan's indicators the submission leaves out (missing is not 0)."""
+    """One warning naming, in each language, the indicators the submission leaves out
+    (missing is not 0): of its `tier:` (a template records the tier it was made for), or of
+    the whole plan for a file without one."""
     data = doc.data
     if not isinstance(data, dict) or "values" not in data:
         return []
     given = data["values"] if data["values"] is not None else {}
     if not isinstance(given, dict):
         return []
+    tier = data.get("tier")
+    scope: Words
+    if isinstance(tier, str) and tier in {t.value for t in Tier}:
+        asked = [ind for ind in plan.indicators if ind.tier.value == tier]
+        heading = Tier(tier)
+        scope = Words(
+            f"the file's tier, {tier} ({plan.tier_heading(heading, 'en')})",
+            f"本文件所填层级 {tier}（{plan.tier_heading(heading, 'zh')}）",
+        )
+    else:
+        asked, scope = list(plan.indicators), Words("the plan", "规划")
+    main = sum(1 for ind in asked if ind.id not in given and ind.tier is Tier.MAIN)
     order = list(Tier)
     absent = sorted(
-        (ind for ind in plan.indicators if ind.id not in given),
-        key=lambda ind: order.index(ind.tier),
+        (ind for ind in asked if ind.id not in given), key=lambda ind: order.index(ind.tier)
     )
     if not absent:
         return []
     more = len(absent) - LIST_AT_MOST
+    listed = absent[:LIST_AT_MOST]
     return [
         emit(
             doc,
             ("values",),
             "missing-indicators",
             absent=len(absent),
-            total=len(plan.indicators),
-            main=sum(1 for ind in absent if ind.tier is Tier.MAIN),
-            shown=", ".join(ind.id for ind in absent[:LIST_AT_MOST]),
+            total=len(asked),
+            scope=scope,
+            main=Words(f"{main} of them main indicators; ", f"其中主要指标 {main} 项；")
+            if scope.en == "the plan"
+            else Words("", ""),
+            shown=Words(
+                "; ".join(ind.name_en for ind in listed), "、".join(ind.name for ind in listed)
+            ),
             more=Words(f" and {more} more", f" 等另 {more} 项") if more > 0 else Words("", ""),
         )
     ]

@@ -76,6 +76,7 @@ class _Words:
     header: tuple[str, ...]
     provenance: str
     source: str
+    tier: str
     flow: str
     level: str
 
@@ -90,6 +91,7 @@ _TEMPLATE = {
         ),
         provenance="official 正式 | preliminary 初步 | estimate 估计 | sample 示例",
         source="数据来自何处",
+        tier="本模板的指标层级：缺报的指标只在这一层级中计",
         flow="累计，填该年新增",
         level="填当年数值",
     ),
@@ -102,6 +104,7 @@ _TEMPLATE = {
         ),
         provenance="official | preliminary | estimate | sample",
         source="where the figures come from",
+        tier="the tier of this template: missing indicators are counted in it",
         flow="cumulative: the year's flow",
         level="the year's value",
     ),
@@ -122,7 +125,9 @@ def submission_template(
     year: int,
     schema_url: str | None = None,
     indicators: Sequence[Indicator] | None = None,
+    *,
     lang: str = "zh",
+    tier: str = "all",
 ) -> str:
     """A submission for year with each indicator's id left blank (every indicator of the plan
     unless indicators are given), names and units as comments, in lang (the keys and the
@@ -138,13 +143,14 @@ def submission_template(
         f"year: {year}",
         f"provenance:    # {words.provenance}",
         f"source:        # {words.source}",
+        f"tier: {tier}    # {words.tier}",
         "values:",
     ]
-    tier = None
+    heading = None
     for ind in plan.indicators if indicators is None else indicators:
-        if ind.tier is not tier:
-            tier = ind.tier
-            lines.append(_comment(f"  # ---- {plan.tier_heading(tier, lang)}"))
+        if ind.tier is not heading:
+            heading = ind.tier
+            lines.append(_comment(f"  # ---- {plan.tier_heading(heading, lang)}"))
         lines.append(f"  # {_about(ind, lang)}")
         lines.append(f"  {ind.id}:")
     return "\n".join(lines) + "\n"
@@ -156,7 +162,9 @@ def _provenance_choices() -> str:
     )
 
 
-def submission_csv_template(plan: Plan, year: int, indicators: Sequence[Indicator]) -> str:
+def submission_csv_template(
+    plan: Plan, year: int, indicators: Sequence[Indicator], tier: str = "all"
+) -> str:
     """The same as CSV (sources/csv_reader.py): the year and provenance as comments before
     the header, a row per indicator with its name as a comment line above it."""
     from ..sources.csv_reader import COLUMNS as CSV_COLUMNS
@@ -170,6 +178,7 @@ def submission_csv_template(plan: Plan, year: int, indicators: Sequence[Indicato
         f"# year: {year}",
         "# provenance:",
         "# source:",
+        f"# tier: {tier}",
         ",".join(CSV_COLUMNS),
     ]
     for ind in indicators:

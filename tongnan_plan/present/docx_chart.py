@@ -1,0 +1,246 @@
+"""An indicator's chart (chart.Chart, the one the HTML report draws as SVG) as a PNG picture for
+a Word document, drawn with Pillow.
+
+Pillow, not matplotlib: the chart is a few lines and labels, matplotlib is some 40 MB and would
+still need a CJK font found for it. The labels are drawn with a CJK font found on the machine
+(Noto Sans CJK, Source Han Sans, Microsoft YaHei, SimHei, PingFang, WenQuanYi…, or the file
+TNPLAN_CJK_FONT names). Where there is none, the chart is drawn with Pillow's own font and its
+legend as numbers, (1) (2) (3), that the caption under the picture explains in words: never a
+crash, never a row of empty boxes.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import itertools
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .chart import Chart, tick_label
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
+
+__all__ = ["FONT_DIRECTORIES", "FONT_FILES", "Picture", "chart_png", "cjk_font_file"]
+
+#: Font files with Chinese glyphs, in the order they are preferred.
+FONT_FILES = (
+    "NotoSansCJK-Regular.ttc",
+    "NotoSansCJKsc-Regular.otf",
+    "NotoSansSC-Regular.otf",
+    "SourceHanSansSC-Regular.otf",
+    "SourceHanSans-Regular.ttc",
+    "msyh.ttc",
+    "simhei.ttf",
+    "PingFang.ttc",
+    "Hiragino Sans GB.ttc",
+    "wqy-microhei.ttc",
+    "wqy-zenhei.ttc",
+    "DroidSansFallbackFull.ttf",
+    "simsun.ttc",
+)
+FONT_DIRECTORIES = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "~/.local/share/fonts",
+    "~/.fonts",
+    "C:/Windows/Fonts",
+    "/System/Library/Fonts",
+    "/Library/Fonts",
+)
+#: Pixels per unit of the chart's frame: drawn at twice the size it is shown, for print.
+SCALE = 2
+WIDTH, HEIGHT, FONT = 560, 280, 14
+_PROBE = "目标"
+BLUE, TARGET = "#2563eb", "#b91c1c"
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A chart as PNG bytes; labelled False when no CJK font was found and the legend is
+    drawn as numbers that the caption must explain."""
+
+    png: bytes
+    labelled: bool
+    width: int
+    height: int
+
+
+@functools.cache
+def cjk_font_file() -> str | None:
+    """The first font file with Chinese glyphs found on this machine, or None."""
+    named = os.environ.get("TNPLAN_CJK_FONT")
+    if named:
+        return named if Path(named).is_file() else None
+    found: dict[str, str] = {}
+    wanted = set(FONT_FILES)
+    for directory in FONT_DIRECTORIES:
+        root = Path(directory).expanduser()
+        if not root.is_dir():
+            continue
+        for folder, _, files in os.walk(root):
+            for name in wanted.intersection(files):
+                found.setdefault(name, os.path.join(folder, name))
+    return next((found[name] for name in FONT_FILES if name in found), None)
+
+
+def _font(size: int) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, bool]:
+    """A font of size pixels, and whether it draws Chinese."""
+    from PIL import ImageFont
+
+    path = cjk_font_file()
+    if path is not None:
+        try:
+            font = _collection_face(path, size)
+            if font.getbbox(_PROBE)[2] > 0:
+                return font, True
+        except OSError:
+            pass  # not a font Pillow can read: fall back below
+    return ImageFont.load_default(size), False
+
+
+def _collection_face(path: str, size: int) -> ImageFont.FreeTypeFont:
+    """The simplified-Chinese face of a font collection (Noto's .ttc holds JP, KR, SC, TC…)."""
+    from PIL import ImageFont
+
+    first = ImageFont.truetype(path, size, index=0)
+    if not path.lower().endswith(".ttc"):
+        return first
+    for index in range(1, 8):
+        try:
+            face = ImageFont.truetype(path, size, index=index)
+        except OSError:
+            break
+        if " SC" in (face.getname()[0] or ""):
+            return face
+    return first
+
+
+def _dashed(
+    draw: ImageDraw.ImageDraw,
+    points: Sequence[tuple[float, float]],
+    dash: str,
+    colour: str,
+    width: int,
+) -> None:
+    """A polyline, dashed as SVG's stroke-dasharray says ("6 4": 6 on, 4 off, in chart units)."""
+    if not dash:
+        draw.line(list(points), fill=colour, width=width, joint="curve")
+        return
+    on, off = (float(part) * SCALE for part in dash.split())
+    drawing, left = True, on
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+        at = 0.0
+        while at < length:
+            step = min(left, length - at)
+            if drawing:
+                a, b = at / length, (at + step) / length
+                start = (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a)
+                end = (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b)
+                draw.line([start, end], fill=colour, width=width)
+            at += step
+            left -= step
+            if left <= 1e-9:
+                drawing = not drawing
+                left = on if drawing else off
+
+
+@dataclass(frozen=True, slots=True)
+class _Plot:
+    """Where the chart's values go on the picture: the plot's box in pixels."""
+
+    drawn: Chart
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    def x(self, year: float) -> float:
+        span = max(1, self.drawn.end_year - self.drawn.baseline_year)
+        return self.left + (year - self.drawn.baseline_year) / span * (self.right - self.left)
+
+    def y(self, value: float) -> float:
+        drawn = self.drawn
+        return self.top + (drawn.high - value) / (drawn.high - drawn.low) * (self.bottom - self.top)
+
+    def line(self, series: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [(self.x(a), self.y(b)) for a, b in series]
+
+
+def chart_png(drawn: Chart) -> Picture:
+    """The chart as a PNG picture, WIDTH × HEIGHT units drawn at SCALE pixels a unit."""
+    from PIL import Image, ImageDraw
+
+    font, labelled = _font(FONT * SCALE)
+    width, height = WIDTH * SCALE, HEIGHT * SCALE
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    legend = [
+        (colour, dash, label if labelled else f"({i})")
+        for i, (colour, dash, label) in enumerate(drawn.legend, start=1)
+    ]
+    labels = [tick_label(t) for t in drawn.ticks]
+    plot = _Plot(
+        drawn,
+        left=max((draw.textlength(t, font=font) for t in labels), default=0) + 12 * SCALE,
+        right=width - draw.textlength(str(drawn.end_year), font=font) / 2 - 6 * SCALE,
+        top=18 * SCALE,
+        bottom=height - (FONT * 3 + 20) * SCALE,
+    )
+    grey = "#555555"
+    for tick, label in zip(drawn.ticks, labels, strict=True):
+        draw.line([(plot.left, plot.y(tick)), (plot.right, plot.y(tick))], "#e5e7eb", SCALE)
+        draw.text((plot.left - 6 * SCALE, plot.y(tick)), label, grey, font, anchor="rm")
+    for year in range(drawn.baseline_year, drawn.end_year + 1, drawn.year_step):
+        draw.text((plot.x(year), plot.bottom + 10 * SCALE), str(year), grey, font, anchor="mt")
+    _series(draw, plot)
+    if drawn.target is not None:
+        number = next(i for i, item in enumerate(drawn.legend, 1) if item[0] == TARGET)
+        text = drawn.target_label if labelled else f"({number}) {tick_label(drawn.target)}"
+        at = (plot.right, plot.y(drawn.target) - 5 * SCALE)
+        draw.text(at, text, TARGET, font, anchor="rb", stroke_width=3, stroke_fill="white")
+    _legend(draw, legend, font, plot.bottom + (FONT + 16) * SCALE, width)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return Picture(buffer.getvalue(), labelled, width, height)
+
+
+def _series(draw: ImageDraw.ImageDraw, plot: _Plot) -> None:
+    """The target line, the expected path, the trend and the figures with their points."""
+    drawn = plot.drawn
+    if drawn.target is not None:
+        level = plot.y(drawn.target)
+        _dashed(draw, [(plot.left, level), (plot.right, level)], "6 4", TARGET, SCALE)
+    if drawn.expected:
+        _dashed(draw, plot.line(drawn.expected), "3 3", "#6b7280", SCALE)
+    if drawn.trend:
+        _dashed(draw, plot.line(drawn.trend), "1 4", BLUE, 2 * SCALE)
+    line = plot.line(drawn.points)
+    if len(line) > 1:
+        draw.line(line, fill=BLUE, width=int(2.5 * SCALE), joint="curve")
+    r = 3.5 * SCALE
+    for px, py in line:
+        draw.ellipse([px - r, py - r, px + r, py + r], fill=BLUE)
+
+
+def _legend(
+    draw: ImageDraw.ImageDraw,
+    legend: Sequence[tuple[str, str, str]],
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+    row_y: float,
+    width: int,
+) -> None:
+    """The legend's items left to right, onto a new row where the width runs out."""
+    lx = 8.0 * SCALE
+    for colour, dash, label in legend:
+        item = (26 + 14) * SCALE + draw.textlength(label, font=font)
+        if lx > 8 * SCALE and lx + item > width - 8 * SCALE:
+            lx, row_y = 8.0 * SCALE, row_y + (FONT + 8) * SCALE
+        _dashed(draw, [(lx, row_y), (lx + 22 * SCALE, row_y)], dash, colour, 2 * SCALE)
+        draw.text((lx + 26 * SCALE, row_y), label, "#333333", font, anchor="lm")
+        lx += item
