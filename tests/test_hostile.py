@@ -369,7 +369,10 @@ def test_cross_check_sums_of_huge_figures_are_refused() -> None:
 def test_a_tiny_target_does_not_break_the_audit(plan: Plan) -> None:
     audited = next(i for i in plan.indicators if i.tier == "main" and i.kind == "cumulative")
     indicator = audited.model_dump()
-    indicator["target"]["value"] = 1e-320
+    indicator["target"]["value"] = 1e-320  # a subnormal: no plan prints one
+    with pytest.raises(ValidationError, match=r"value-too-small|nearer zero"):
+        Indicator.model_validate(indicator)
+    indicator["target"]["value"] = 1e-9  # the least accepted
     indicator["published_completion"] = {"value": 212, "text": "212"}
     row = audit_completion(Indicator.model_validate(indicator), 105_900)
     assert row is not None and row.verdict is Verdict.MISMATCH

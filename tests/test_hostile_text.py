@@ -159,7 +159,9 @@ def test_status_csv_keeps_the_text_in_one_field(hostile: Path) -> None:
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert len(rows) == 17
-    assert rows[0]["name"] == HOSTILE
+    # The markup is text, kept; the escape sequences are written as escapes, never raw.
+    assert rows[0]["name"] == MARKUP + r"\x1b[2J\x1b]0;pwned\x07"
+    assert_terminal_safe(out)
 
 
 def test_a_carriage_return_stays_inside_its_csv_field(tmp_path: Path, data_dir: Path) -> None:

@@ -15,12 +15,15 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "NAME_MAX",
     "NotRegularFile",
     "OutputLost",
+    "check_target",
     "discard_standard_output",
     "escaped_characters",
     "file_kind",
     "guard_standard_output",
+    "long_name",
     "write_atomic",
 ]
 
@@ -54,6 +57,29 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+#: The longest name (one component of a path, in bytes) file systems take.
+NAME_MAX = 255
+
+
+def long_name(path: Path) -> int | None:
+    """The length in bytes of path's longest component when it is longer than file systems
+    take (NAME_MAX), else None: such a name is refused before anything is written."""
+    longest = max((len(os.fsencode(part)) for part in path.parts), default=0)
+    return longest if longest > NAME_MAX else None
+
+
+def check_target(path: Path, force: bool) -> Path:
+    """What write_atomic(path, force=force) would write, checked before anything is: raises
+    as it would (FileExistsError, IsADirectoryError, NotRegularFile), and OSError for a
+    name too long (ENAMETOOLONG) or a folder that does not exist (ENOENT)."""
+    if long_name(path) is not None:
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(parent))
+    return _target(path, force)
 
 
 def _target(path: Path, force: bool) -> Path:
@@ -99,7 +125,7 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool = False) -> None:
     """
     import tempfile  # only when writing: it costs start-up time every command would pay
 
-    target = _target(path, force)
+    target = check_target(path, force)
     directory = target.parent if str(target.parent) else Path(".")
     # A short temporary name: the target's own name may already be as long as names can be.
     fd, tmp = tempfile.mkstemp(prefix=".tnplan-", suffix=".tmp", dir=directory)

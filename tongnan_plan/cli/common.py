@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -270,44 +273,46 @@ def _load_plan(data: Path | None, lang: Lang, plan: str | None = None) -> tuple[
 
 
 def _can_write(output: Path | None, force: bool) -> None:
-    """A usage error now, before anything is written, if output could not be written: its
-    folder is missing, or it exists and --force was not given (for a command that writes
-    several files, so that none is written when one would fail)."""
+    """A usage error now, before anything is written, if output could not be written (its
+    name is too long, its folder is missing, it exists and --force was not given, it is a
+    device or a FIFO): for a command that writes several files, none is written when one
+    would fail."""
     if output is None or str(output) == "-":
         return
-    from ..present.reporters import visible
+    from ..fileio import check_target
 
-    shown = visible(str(output))
-    if not output.parent.is_dir():
-        _usage(
-            f"{shown}: the folder {visible(str(output.parent))} does not exist",
-            f"{shown}：目录 {visible(str(output.parent))} 不存在",
-        )
-    if (output.exists() or output.is_symlink()) and not force:
-        _usage(
-            f"{shown} exists; add --force to replace it", f"{shown} 已存在；如需覆盖请加 --force"
-        )
+    with _writing(output):
+        check_target(output, force)
 
 
-def _deliver(text: str | bytes, output: Path | None, force: bool) -> None:
-    """Write text to output (atomically), or to standard output for None or "-".
+def _distinct_outputs(*outputs: tuple[str, Path | None]) -> None:
+    """A usage error if two outputs of one command name the same file: the second would
+    replace the first (with --force) or fail after it was written."""
+    from ..present.escaping import visible
 
-    A workbook (bytes) goes to standard output only as "-" and never to a terminal.
-    """
-    if output is None or str(output) == "-":
-        if isinstance(text, bytes) and (output is None or sys.stdout.isatty()):
+    seen: dict[str, str] = {}
+    for option, output in outputs:
+        if output is None or str(output) == "-":
+            continue
+        key = os.path.realpath(output)
+        if key in seen:
+            shown = visible(str(output))
             _usage(
-                "a workbook is written to a file: add -o FILE.xlsx (or -o - into a pipe)",
-                "工作簿需写入文件：请加 -o 文件名.xlsx（或用 -o - 写入管道）",
+                f"{seen[key]} and {option} both name {shown}: give each its own file",
+                f"{seen[key]} 与 {option} 都指向 {shown}：请各用一个文件",
             )
-        _emit(text)
-        return
-    from ..fileio import NotRegularFile, write_atomic
-    from ..present.reporters import visible
+        seen[key] = option
+
+
+@contextlib.contextmanager
+def _writing(output: Path) -> Iterator[None]:
+    """Errors of writing output (or of checking it beforehand) as usage errors."""
+    from ..fileio import NotRegularFile, long_name
+    from ..present.escaping import visible
 
     shown = visible(str(output))
     try:
-        write_atomic(output, text, force=force)
+        yield
     except IsADirectoryError:
         _usage(
             f"{shown} is a directory; give a file name (-o DIR/NAME)",
@@ -324,8 +329,37 @@ def _deliver(text: str | bytes, output: Path | None, force: bool) -> None:
             f"{shown} 是{exc.kind_zh}，不是普通文件：tnplan 只写普通文件（写到标准输出请用 -o -）",
         )
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            size = long_name(output)
+            said = f" ({size} bytes; at most 255)" if size else ""
+            said_zh = f"（{size} 字节；最多 255）" if size else ""
+            _usage(f"{shown}: the file name is too long{said}", f"{shown}：文件名过长{said_zh}")
+        if exc.errno == errno.ENOENT:
+            folder = visible(str(output.parent))
+            _usage(f"{shown}: the folder {folder} does not exist", f"{shown}：目录 {folder} 不存在")
         reason = exc.strerror or str(exc)
         _usage(f"cannot write {shown}: {reason}", f"无法写入 {shown}：{reason}")
+
+
+def _deliver(text: str | bytes, output: Path | None, force: bool) -> None:
+    """Write text to output (atomically), or to standard output for None or "-".
+
+    A workbook (bytes) goes to standard output only as "-" and never to a terminal.
+    """
+    if output is None or str(output) == "-":
+        if isinstance(text, bytes) and (output is None or sys.stdout.isatty()):
+            _usage(
+                "a workbook is written to a file: add -o FILE.xlsx (or -o - into a pipe)",
+                "工作簿需写入文件：请加 -o 文件名.xlsx（或用 -o - 写入管道）",
+            )
+        _emit(text)
+        return
+    from ..fileio import write_atomic
+    from ..present.escaping import visible
+
+    with _writing(output):
+        write_atomic(output, text, force=force)
+    shown = visible(str(output))
     typer.echo(_say(f"wrote {shown}", f"已写入 {shown}"), err=True)
 
 

@@ -209,6 +209,40 @@ PROBLEMS = (
         "公式 {formula} 的结果是错误值 {error}，不是数字",
         "a formula whose saved result is an error value (`#DIV/0!`, `#REF!`, …)",
     ),
+    Problem(
+        "error-value",
+        E,
+        "the cell holds the error value {error}, not a figure: type the number, or leave the"
+        " cell empty if the figure is not reported",
+        "该单元格是错误值 {error}，不是数字：请填写数字；未报送的请留空",
+        "an error constant such as `#N/A` typed or pasted into a value cell (never read as"
+        " a figure not reported)",
+    ),
+    Problem(
+        "workbook-beyond-bounds",
+        E,
+        "{problem}: tnplan refuses a workbook beyond these bounds before it reads it",
+        "{problem}：超出这些界限的工作簿在读取前即被拒绝",
+        "a workbook that unpacks to more than 64 MiB, or whose sheet 填报 spans more than"
+        " 500,000 cells or reaches past XFD1048576, or whose shared strings are too many;"
+        " measured by streaming, never taken from the sizes the file declares",
+    ),
+    Problem(
+        "duplicate-sheet",
+        E,
+        "the workbook has {count} sheets named {sheet!r}: tnplan cannot tell which holds the"
+        " figures; keep one",
+        "工作簿中有 {count} 个名为 {sheet!r} 的工作表，无法判断数据在哪一个：请只保留一个",
+        "two or more sheets of the same name 填报 (Excel never writes this; a tool could)",
+    ),
+    Problem(
+        "hidden-sheet",
+        W,
+        "the sheet {sheet!r} is {state}: its figures are read, though nobody who opens the"
+        " workbook sees them",
+        "工作表 {sheet!r} 已{state}：其中的数字照常读取，但打开工作簿的人看不到它",
+        "the sheet 填报 is hidden, or very hidden (which Excel's menus cannot undo)",
+    ),
     # ---- the plan
     Problem(
         "plan-not-found",
@@ -346,6 +380,14 @@ PROBLEMS = (
         "{name}：{given} {given_unit} 超出了 tnplan 接受的范围（最大 {limit} {unit}）",
         "a figure over 10^15 in the indicator's unit, after any conversion: no real count is"
         " that large, and sums of such figures would overflow",
+    ),
+    Problem(
+        "value-too-small",
+        E,
+        "{given} is nearer zero than any figure tnplan accepts (the least is {least}; zero is"
+        " written 0)",
+        "{given} 过于接近零，tnplan 不接受（非零数最小为 {least}；零请写 0）",
+        "a figure such as 5e-324 (a subnormal): no plan prints one, and its ratios would fail",
     ),
     Problem(
         "invalid-comparator",

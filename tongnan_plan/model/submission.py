@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -33,7 +34,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .catalogue import CATALOGUE
 from .plan import ID_PATTERN, Comparator, Indicator, Kind, Plan, Provenance
-from .units import MAX_MAGNITUDE, convert, normalise_unit
+from .units import MAX_MAGNITUDE, convert, normalise_unit, not_too_small
 
 __all__ = [
     "COMPARATORS",
@@ -121,7 +122,9 @@ NamedProvenance = Annotated[
 ]
 
 
-Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=LEAST)]
+Number = Annotated[
+    float, Field(strict=True, allow_inf_nan=False, ge=LEAST), AfterValidator(not_too_small)
+]
 TypedComparator = Annotated[
     Comparator,
     BeforeValidator(_as_typed),

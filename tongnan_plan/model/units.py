@@ -4,12 +4,37 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["MAX_MAGNITUDE", "UnitStep", "convert", "normalise_unit", "unit_steps"]
+from pydantic_core import PydanticCustomError
+
+from .catalogue import CATALOGUE
+
+__all__ = [
+    "LEAST_MAGNITUDE",
+    "MAX_MAGNITUDE",
+    "UnitStep",
+    "convert",
+    "normalise_unit",
+    "not_too_small",
+    "unit_steps",
+]
 
 #: The largest figure tnplan accepts, in an indicator's own unit (after any conversion): far above
 #: any real count or amount, and far enough below float's limit (about 1.8e308) that sums over a
 #: plan's years and indicators stay finite.
 MAX_MAGNITUDE = 1e15
+#: The figure nearest zero tnplan accepts, other than zero itself: far below any printed
+#: figure, and far above float's subnormals (5e-324), whose ratios and logarithms fail.
+LEAST_MAGNITUDE = 1e-9
+
+
+def not_too_small(value: float) -> float:
+    """A figure, unless it is nearer zero than any figure can be (a subnormal such as 5e-324)."""
+    if 0 < abs(value) < LEAST_MAGNITUDE:
+        code = "value-too-small"
+        facts = {"given": value, "least": "0.000000001"}
+        raise PydanticCustomError(code, CATALOGUE[code].doc, facts)
+    return value
+
 
 # unit -> (base unit, factor to base)
 _SCALE: dict[str, tuple[str, float]] = {

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..calc.progress import Evaluation
+from .cells import HEADERS, REPORT_COLUMNS
 from .chart import chart
 from .docx_style import (
     BODY,
@@ -27,6 +28,7 @@ from .docx_style import (
     heading_number,
     new_document,
 )
+from .escaping import data_text
 from .report import Page, ReportInput, Story, Table, build_page
 from .sentences import binding_first, facts, indicator_sentence
 
@@ -99,11 +101,11 @@ class _Writer:
         self.counters[level - 1] += 1
         self.counters[level:] = [0] * (4 - level)
         number = heading_number(level, self.counters[level - 1], self.lang)
-        self.document.add_paragraph(number + text, style=HEADINGS[level - 1])
+        self.document.add_paragraph(data_text(number + text), style=HEADINGS[level - 1])
 
     def paragraph(self, text: str, style: str = BODY, *, bold: bool = False) -> Paragraph:
         paragraph = self.document.add_paragraph(style=style)
-        paragraph.add_run(text).bold = bold or None
+        paragraph.add_run(data_text(text)).bold = bold or None
         return paragraph
 
     def caption(self, template: str, **fields: str) -> None:
@@ -128,7 +130,7 @@ class _Writer:
             for i, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
                 paragraph = cell.paragraphs[0]
                 paragraph.style = self.document.styles[TABLE]
-                run = paragraph.add_run(text)
+                run = paragraph.add_run(data_text(text))
                 if row is rows[0]:
                     run.bold = True
                 if i in table.numeric:
@@ -216,8 +218,16 @@ def _overall(writer: _Writer, page: Page) -> None:
     writer.table(page.counts, widths=(50, 25))
 
 
-#: The widths of the tables by area, in millimetres (the type area is 156 mm wide).
-AREA_WIDTHS = (37, 12, 14, 14, 18, 12, 14, 12, 12, 11)
+#: The widths of the tables by area, in millimetres, by column (the type area is 156 mm
+#: wide); a table without a column (no 序时进度 in a final evaluation) shares its width out.
+AREA_WIDTHS = dict(zip(REPORT_COLUMNS, (37, 12, 14, 14, 18, 12, 14, 12, 12, 11), strict=True))
+
+
+def _area_widths(table: Table, lang: str) -> list[float]:
+    """The widths of a table by area's columns, found by their headers, filling the type area."""
+    keys = {header: key for key, header in HEADERS[lang].items()}
+    weights = [AREA_WIDTHS.get(keys.get(header, ""), 12) for header in table.headers]
+    return [TYPE_AREA_MM * weight / sum(weights) for weight in weights]
 
 
 def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
@@ -231,7 +241,7 @@ def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
             text = indicator_sentence(ev, data.plan.plan, writer.lang)
             writer.paragraph(heading_number(3, n, writer.lang) + text)
         writer.caption(writer.words["table"], name=name)
-        writer.table(table, widths=AREA_WIDTHS)
+        writer.table(table, widths=_area_widths(table, writer.lang))
         for ev in members:
             if ev.indicator.id in stories:
                 writer.picture(stories[ev.indicator.id])
@@ -276,7 +286,7 @@ def report_docx(data: ReportInput, lang: str = "zh") -> bytes:
     _to_fill(writer, data.evaluations)
     _audit(writer, page)
     _sources(writer, page)
-    document.core_properties.title = page.title
+    document.core_properties.title = data_text(page.title)
     document.core_properties.author = ""
     buffer = io.BytesIO()
     document.save(buffer)

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .cells import number
-from .escaping import markdown
+from .columns import LIST_SEPARATOR
+from .escaping import FORMULA_START, data_text, markdown
 
 if TYPE_CHECKING:
     from ..calc.evaluation import YearRow
@@ -130,7 +131,7 @@ def status_row(ev: Evaluation) -> dict[str, Any]:
         "group": ind.group,
         "tier": ind.tier.value,
         "severity": ev.severity,
-        "missing_years": " ".join(str(y) for y in ev.missing_years),
+        "missing_years": list(ev.missing_years),
         "as_of": ev.as_of,
         "reported": ev.reported.value,
         "projected_trend": number(ev.projected_trend),
@@ -187,7 +188,6 @@ CODE_COLUMNS = frozenset(
         "outlook",
         "path",
         "id",
-        "unit",
         "kind",
         "attribute",
         "comparator",
@@ -201,7 +201,6 @@ CODE_COLUMNS = frozenset(
         "parent",
     }
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any, *, neutralise: bool) -> str:
@@ -214,8 +213,10 @@ def _cell(value: Any, *, neutralise: bool) -> str:
         return repr(value)
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    if neutralise and text.startswith(_FORMULA_START):
+    if isinstance(value, list | tuple):  # a list of years (columns.py): one cell
+        return LIST_SEPARATOR.join(_cell(item, neutralise=False) for item in value)
+    text = data_text(str(value))
+    if neutralise and text.startswith(FORMULA_START):
         return "'" + text  # a spreadsheet would run it as a formula
     return text
 

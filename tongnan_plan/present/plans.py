@@ -53,7 +53,7 @@ def plan_row(summary: PlanSummary) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(PLAN_COLUMNS)
     row |= {
         "folder": summary.place.folder or ".",
-        "years": " ".join(str(y) for y in summary.years),
+        "years": list(summary.years),
         "default": summary.default,
         "errors": len(summary.problems),
     }

@@ -3,41 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
 
 from ..model.diagnostics import Diagnostic, Report, Severity
+from .escaping import visible
 
 __all__ = ["REPORTERS", "line", "render", "visible"]
 
 JSON_VERSION = 1
-
-#: Characters a terminal would act on rather than show (escape sequences start with ESC or
-#: CSI, and line breaks start a line that looks like tnplan's own), or that reorder the text
-#: shown (bidirectional overrides): written as Python-style escapes instead.
-_INVISIBLE = {
-    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    for code in (
-        *range(0x00, 0x20),
-        *range(0x7F, 0xA0),
-        0x061C,
-        0x200E,
-        0x200F,
-        *range(0x2028, 0x202F),
-        *range(0x2066, 0x206A),
-    )
-}
-
-
-#: Any one of the characters above (a character class: nothing to backtrack).
-_ANY_INVISIBLE = re.compile("[" + "".join(re.escape(chr(code)) for code in _INVISIBLE) + "]")
-
-
-def visible(text: str) -> str:
-    """text with control characters, line and paragraph separators and bidirectional controls
-    written as escapes (``\\x1b``), so that a file name or a figure cannot act on a terminal."""
-    # Searching first is ten times faster than translating text that needs nothing.
-    return text.translate(_INVISIBLE) if _ANY_INVISIBLE.search(text) else text
 
 
 def _plural(n: int, word: str) -> str:

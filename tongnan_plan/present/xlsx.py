@@ -37,6 +37,7 @@ from .cells import (
     status_words,
     without_pace,
 )
+from .escaping import put, safe_workbook
 from .formats import CATALOGUE_COLUMNS, SERIES_COLUMNS, catalogue_row, series_row
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def _new_workbook() -> Workbook:
 
 def _saved(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    safe_workbook(workbook).save(buffer)  # no formula, no character XML cannot hold
     return buffer.getvalue()
 
 
@@ -126,7 +127,7 @@ def _header(sheet: Worksheet, row: int, headers: Sequence[str]) -> None:
     from openpyxl.styles import Font, PatternFill
 
     for column, text in enumerate(headers, 1):
-        cell = sheet.cell(row=row, column=column, value=text)
+        cell = put(sheet.cell(row=row, column=column), text)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.border = _box()
@@ -156,7 +157,7 @@ def _notes(sheet: Worksheet, row: int, lines: Sequence[str], *, bold: bool = Fal
     from openpyxl.styles import Font
 
     for offset, line in enumerate(lines):
-        cell = sheet.cell(row=row + offset, column=1, value=line)
+        cell = put(sheet.cell(row=row + offset, column=1), line)
         cell.font = Font(bold=bold, color="9C5700" if bold else None)
 
 
@@ -196,7 +197,7 @@ def _template_top(sheet: Worksheet, plan: Plan, year: int, tier: str = "all") ->
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    sheet["A1"] = f"{plan.plan.title} {year} 年指标数据"
+    put(sheet["A1"], f"{plan.plan.title} {year} 年指标数据")
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
     hints = (
@@ -206,9 +207,9 @@ def _template_top(sheet: Worksheet, plan: Plan, year: int, tier: str = "all") ->
         "本模板的指标层级（main 主要指标、goal 目标、action 行动计划、all 全部）：不必改动。",
     )
     for row, ((key, label), hint) in enumerate(zip(META, hints, strict=True), 2):
-        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
+        put(sheet.cell(row=row, column=1), label).font = Font(bold=True)
         given = year if key == "year" else tier if key == "tier" else None
-        value = sheet.cell(row=row, column=2, value=given)
+        value = put(sheet.cell(row=row, column=2), given)
         value.alignment = Alignment(horizontal="left")
         value.border = _box()
         if key in ("year", "tier"):
@@ -216,7 +217,7 @@ def _template_top(sheet: Worksheet, plan: Plan, year: int, tier: str = "all") ->
         else:
             value.fill = PatternFill("solid", fgColor=EDITABLE_FILL)
             value.protection = Protection(locked=False)
-        note = sheet.cell(row=row, column=3, value=hint)
+        note = put(sheet.cell(row=row, column=3), hint)
         note.font = Font(color="7F7F7F")
         note.alignment = Alignment(vertical="center")
         sheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=len(COLUMNS))
@@ -290,7 +291,7 @@ def submission_workbook(
             "kind": _kind_words(ind),
         }
         for column, (key, _) in enumerate(COLUMNS, 1):
-            cell = sheet.cell(row=row, column=column, value=cells.get(key))
+            cell = put(sheet.cell(row=row, column=column), cells.get(key))
             cell.border = _box()
             if key in editable:
                 cell.fill = PatternFill("solid", fgColor=EDITABLE_FILL)
@@ -416,7 +417,7 @@ def status_workbook(evaluations: Sequence[Evaluation], title: str, lang: str) ->
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "status" if lang == "en" else "进度"
-    sheet["A1"] = title
+    put(sheet["A1"], title)
     sheet["A1"].font = Font(bold=True, size=13)
     unofficial = not_official_notice(evaluations, lang)
     _notes(sheet, 2, [unofficial] if unofficial else [], bold=True)
@@ -424,7 +425,7 @@ def status_workbook(evaluations: Sequence[Evaluation], title: str, lang: str) ->
     _header(sheet, 3, [headers[c.key] for c in STATUS_SHEET_COLUMNS])
     for row, ev in enumerate(evaluations, 4):
         for column, spec in enumerate(STATUS_SHEET_COLUMNS, 1):
-            cell = sheet.cell(row=row, column=column, value=spec.value(ev, lang))
+            cell = put(sheet.cell(row=row, column=column), spec.value(ev, lang))
             cell.number_format = spec.format(ev, lang)
             if spec.key == "status":
                 cell.fill = PatternFill("solid", fgColor=_status_fill(ev.status))
@@ -454,12 +455,12 @@ def _records_sheet(
     sheet = workbook.active
     assert sheet is not None
     sheet.title = header
-    sheet["A1"] = title
+    put(sheet["A1"], title)
     sheet["A1"].font = Font(bold=True, size=13)
     _header(sheet, 2, columns)
     for row, record in enumerate(rows, 3):
         for column, key in enumerate(columns, 1):
-            sheet.cell(row=row, column=column, value=record.get(key))
+            put(sheet.cell(row=row, column=column), record.get(key))
     _fit_columns(sheet, 2, len(rows) + 2)
     sheet.freeze_panes = "B3"
     _printed_across(sheet, 2)

@@ -25,7 +25,17 @@ from ..model.diagnostics import Diagnostic, TnplanError
 from ..validate.selection import Selection, code_problems, nearest_in
 from .files import read_text
 
-__all__ = ["CONFIG_FILE", "PYPROJECT", "Choice", "Config", "choose", "find_config", "load_config"]
+__all__ = [
+    "CONFIG_FILE",
+    "MAX_CONFIG_CHARS",
+    "MAX_CONFIG_DEPTH",
+    "PYPROJECT",
+    "Choice",
+    "Config",
+    "choose",
+    "find_config",
+    "load_config",
+]
 
 CONFIG_FILE = "tnplan.toml"
 PYPROJECT = "pyproject.toml"
@@ -36,6 +46,11 @@ _KEYS = {
     "strict": ("true or false", " true 或 false"),
 }
 
+
+#: A tnplan.toml holds a few lines: one longer than this is refused before it is parsed.
+MAX_CONFIG_CHARS = 1024 * 1024
+#: Brackets nested deeper than this are refused before TOML is parsed (tomllib recurses).
+MAX_CONFIG_DEPTH = 64
 
 #: The header of the table in pyproject.toml: [tool.tnplan], spaced or quoted as TOML allows.
 _TOOL_TABLE = r'^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*"?tnplan"?[ \t]*\]'
@@ -85,6 +100,14 @@ def load_config(path: Path) -> Config:
     """Read a config file (tnplan.toml, or the [tool.tnplan] table of pyproject.toml)."""
     name = str(path)
     text = read_text(path, name)
+    if path.name != PYPROJECT and len(text) > MAX_CONFIG_CHARS:
+        problem = Words(
+            f"the config is {len(text):,} characters; tnplan reads configs of at most"
+            f" {MAX_CONFIG_CHARS:,} (a config holds a few lines)",
+            f"配置文件有 {len(text):,} 个字符；tnplan 读取的配置最多 {MAX_CONFIG_CHARS:,} 个字符"
+            "（配置只需几行）",
+        )
+        raise TnplanError([diagnostic("invalid-config", name, 1, 1, problem=problem)])
     document = _parse(text, name)
     table = _tool_table(document) if path.name == PYPROJECT else document
     if table is None:
@@ -99,9 +122,35 @@ def load_config(path: Path) -> Config:
     return Config(selection, table.get("strict"), path)
 
 
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where brackets first nest deeper than MAX_CONFIG_DEPTH (line, column), if they do.
+
+    Brackets inside strings are counted too: a config's strings are codes, which hold none.
+    """
+    if text.count("[") + text.count("{") <= MAX_CONFIG_DEPTH:
+        return None
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_CONFIG_DEPTH:
+                line = text.count("\n", 0, index) + 1
+                return line, index - text.rfind("\n", 0, index)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
 def _parse(text: str, name: str) -> dict[str, Any]:
     import tomllib
 
+    deep = _too_deep(text)
+    if deep is not None:
+        problem = Words(
+            f"arrays or tables nested more than {MAX_CONFIG_DEPTH} deep; a config nests none",
+            f"数组或表嵌套超过 {MAX_CONFIG_DEPTH} 层；配置文件无需嵌套",
+        )
+        raise TnplanError([diagnostic("invalid-config", name, *deep, problem=problem)])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -131,12 +180,10 @@ def _key_problems(name: str, text: str, key: str, value: Any) -> list[Diagnostic
     if key == "strict" and isinstance(value, bool):
         return []
     if key != "strict" and isinstance(value, list) and all(isinstance(c, str) for c in value):
-        out = []
-        for code in value:
-            for problem_code, facts in code_problems([code]):
-                line, column = _position(text, code)
-                out.append(diagnostic(problem_code, name, line, column, **facts))
-        return out
+        return [
+            diagnostic(p.code, name, *_position(text, p.given), **p.facts)
+            for p in code_problems(value)
+        ]
     problem = Words(f"{key} must be {_KEYS[key][0]}", f"{key} 应为{_KEYS[key][1]}")
     return [_located(name, text, key, problem)]
 
@@ -180,7 +227,7 @@ def choose(
     path = config if config is not None else find_config(_common_folder(files))
     found = load_config(path) if path is not None else Config()
     ignore, warn_only = list(ignore), list(warn_only)
-    problems = [render(code, facts) for code, facts in code_problems([*ignore, *warn_only])]
+    problems = [render(p.code, p.facts) for p in code_problems([*ignore, *warn_only])]
     selection = found.selection.joined(Selection(frozenset(ignore), frozenset(warn_only)))
     chosen_strict = strict if strict is not None else bool(found.strict)
     return Choice(selection, chosen_strict, path, problems)

@@ -19,15 +19,27 @@ import datetime
 import io
 import math
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import IO, Any, ClassVar, Literal
+from typing import Any, ClassVar
 
-from ..model.catalogue import Words, diagnostic, render, shorten
+from ..model.catalogue import CATALOGUE, Words, diagnostic, render, shorten
 from ..model.diagnostics import Diagnostic, TnplanError
 from .directives import note_directive
 from .files import read_bytes
+from .xlsx_parts import (
+    Bounds,
+    Formula,
+    SheetEntry,
+    SheetScan,
+    column_letter,
+    inflated_size,
+    scan_sheet,
+    sheet_entries,
+    sheet_member,
+    string_count,
+)
 from .yaml_reader import MAX_NUMBER_LENGTH, Document, Key, is_plain_number
 
 __all__ = [
@@ -63,35 +75,19 @@ HEADER_ROW = 6
 _HEADERS = {header: key for key, header in COLUMNS if key not in ("name", "kind")} | {
     key: key for key in ("id", "value", "unit", "source", "note")
 }
+#: A sheet's hidden states, as said in a warning.
+_HIDDEN = {
+    "hidden": Words("hidden", "隐藏"),
+    "veryHidden": Words(
+        "very hidden (Excel's menus cannot show it again)", "深度隐藏（Excel 菜单无法取消）"
+    ),
+}
 _LABELS = {label: key for key, label in META} | {key: key for key, _ in META}
 #: How far down the header row is looked for.
 _HEADER_WITHIN = 50
-#: A workbook unpacks to at most this many bytes (a zip of a few MiB can unpack to gigabytes)…
-MAX_UNPACKED = 64 * 1024 * 1024
-#: … holds at most this many parts, and its sheet at most this many cells.
-MAX_MEMBERS = 10_000
-MAX_CELLS = 2_000_000
 
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def column_letter(column: int) -> str:
-    """A 1-based column number as a spreadsheet names it: 1 A, 5 E, 27 AA."""
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def _cell_position(ref: str) -> tuple[int, int]:
-    """``E7`` as (row 7, column 5)."""
-    letters = ref.rstrip("0123456789")
-    column = 0
-    for char in letters.upper():
-        column = column * 26 + ord(char) - ord("A") + 1
-    return int(ref[len(letters) :] or 0), column
 
 
 @dataclass
@@ -154,11 +150,6 @@ def _open_archive(raw: bytes, name: str) -> zipfile.ZipFile:
             f"is damaged: not a complete zip archive ({exc})",
             f"文件已损坏：不是完整的 zip 压缩包（{exc}）",
         ) from None
-    unpacked = sum(member.file_size for member in members)
-    if unpacked > MAX_UNPACKED or len(members) > MAX_MEMBERS:
-        size = Words(f"{unpacked:,} (unpacked)", f"{unpacked:,}（解压后）")
-        too_large = diagnostic("file-too-large", name, 1, 1, size=size, limit=f"{MAX_UNPACKED:,}")
-        raise TnplanError([too_large])
     names = {member.filename for member in members}
     if "xl/workbook.xml" not in names:
         kind = _other_archive(names)
@@ -181,126 +172,77 @@ def _other_archive(names: set[str]) -> Words:
 
 
 def _sheet_rows(raw: bytes, name: str) -> list[list[Any]]:
-    """The cells of the sheet 填报, row by row from A1, as python-calamine reads them."""
+    """The cells of the sheet 填报, row by row from A1, as python-calamine reads them (only
+    after xlsx_parts has measured what it will be handed)."""
     import python_calamine
 
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
         if SHEET not in workbook.sheet_names:
-            shown = ", ".join(repr(shorten(sheet)) for sheet in workbook.sheet_names) or "—"
-            raise TnplanError([diagnostic("missing-sheet", name, 1, 1, sheet=SHEET, sheets=shown)])
-        sheet = workbook.get_sheet_by_name(SHEET)
-        if sheet.total_height * max(sheet.total_width, 1) > MAX_CELLS:
-            raise _not_a_workbook(
-                name,
-                f"the sheet {SHEET} spans more than {MAX_CELLS:,} cells; a submission needs a"
-                " few hundred",
-                f"工作表 {SHEET} 超过 {MAX_CELLS:,} 个单元格；报送只需几百个",
-            )
-        return sheet.to_python(skip_empty_area=False)
+            raise _missing_sheet(name, workbook.sheet_names)
+        return workbook.get_sheet_by_name(SHEET).to_python(skip_empty_area=False)
     except TnplanError:
         raise
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # a Rust panic (pyo3's PanicException) is no Exception
-        raise _not_a_workbook(
+        raise _damaged(name, exc, "") from None
+
+
+def _missing_sheet(name: str, sheets: Sequence[str]) -> TnplanError:
+    shown = ", ".join(repr(shorten(sheet)) for sheet in sheets) or "—"
+    return TnplanError([diagnostic("missing-sheet", name, 1, 1, sheet=SHEET, sheets=shown)])
+
+
+def _damaged(name: str, exc: BaseException, sheet: str) -> TnplanError:
+    what = shorten(str(exc), 80)
+    if sheet:
+        return _not_a_workbook(
             name,
-            f"is damaged: its sheets cannot be read ({shorten(str(exc), 80)})",
-            f"文件已损坏，无法读取工作表（{shorten(str(exc), 80)}）",
-        ) from None
+            f"is damaged: the sheet {sheet} cannot be read ({what})",
+            f"文件已损坏，无法读取工作表 {sheet}（{what}）",
+        )
+    return _not_a_workbook(
+        name,
+        f"is damaged: its sheets cannot be read ({what})",
+        f"文件已损坏，无法读取工作表（{what}）",
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class Formula:
-    """A formula cell the sheet's saved results do not give a number for."""
-
-    text: str
-    #: The error value it gave (#DIV/0!), or None when no result was saved at all.
-    error: str | None
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-_Event = Literal["start", "end"]
-
-
-def _xml_events(stream: IO[bytes], events: tuple[_Event, ...]) -> Iterator[tuple[str, Any]]:
-    """ElementTree's events, refusing a document type (no sheet has one; entities could)."""
-    from xml.etree.ElementTree import iterparse
-
-    head = stream.peek(2048)[:2048] if hasattr(stream, "peek") else b""
-    if b"<!DOCTYPE" in head:
-        raise ValueError("a document type declaration")
-    yield from iterparse(stream, events=events)
-
-
-def _sheet_member(archive: zipfile.ZipFile) -> str | None:
-    """The archive path of the sheet 填报 (xl/worksheets/sheetN.xml), from the workbook's
-    list of sheets and its relationships."""
-    wanted = None
-    with archive.open("xl/workbook.xml") as stream:
-        for _, element in _xml_events(stream, ("end",)):
-            if _local(element.tag) == "sheet" and element.get("name") == SHEET:
-                wanted = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
-                break
-    if wanted is None or "xl/_rels/workbook.xml.rels" not in archive.namelist():
-        return None
-    with archive.open("xl/_rels/workbook.xml.rels") as stream:
-        for _, element in _xml_events(stream, ("end",)):
-            if _local(element.tag) == "Relationship" and element.get("Id") == wanted:
-                target = element.get("Target", "")
-                return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    return None
-
-
-def _formula_cells(archive: zipfile.ZipFile, name: str) -> dict[tuple[int, int], Formula]:
-    """The sheet's formulas without a saved number: by (row, column)."""
+def _measured(archive: zipfile.ZipFile, name: str) -> tuple[SheetScan, list[SheetEntry]]:
+    """The sheet 填报 scanned, every bound checked, before python-calamine is called; the
+    workbook's sheets named 填报."""
     try:
-        member = _sheet_member(archive)
+        inflated_size(archive)
+        entries = sheet_entries(archive)
+        ours = [entry for entry in entries if entry.name == SHEET]
+        if not ours:
+            raise _missing_sheet(name, [entry.name for entry in entries])
+        if len(ours) > 1:
+            twice = diagnostic("duplicate-sheet", name, 1, 1, count=len(ours), sheet=SHEET)
+            raise TnplanError([twice])
+        string_count(archive)
+        member = sheet_member(archive, ours[0].rel)
         if member is None or member not in archive.namelist():
-            return {}
+            raise ValueError(f"the workbook lists the sheet {SHEET}, but its part is missing")
         with archive.open(member) as stream:
-            return dict(_formulas_in(stream))
+            return scan_sheet(stream), ours
+    except Bounds as exc:
+        problem = Words(exc.en, exc.zh)
+        beyond = diagnostic("workbook-beyond-bounds", name, 1, 1, problem=problem)
+        raise TnplanError([beyond]) from None
+    except TnplanError:
+        raise
     except Exception as exc:  # zlib, XML and zip errors of a damaged part alike
-        raise _not_a_workbook(
-            name,
-            f"is damaged: the sheet {SHEET} cannot be read ({shorten(str(exc), 80)})",
-            f"文件已损坏，无法读取工作表 {SHEET}（{shorten(str(exc), 80)}）",
-        ) from None
-
-
-def _formulas_in(stream: IO[bytes]) -> Iterator[tuple[tuple[int, int], Formula]]:
-    row = column = 0
-    for event, element in _xml_events(stream, ("start", "end")):
-        tag = _local(element.tag)
-        if event == "start":
-            if tag == "row":
-                row = int(element.get("r") or row + 1)
-                column = 0
-            elif tag == "c":
-                ref = element.get("r")
-                row, column = _cell_position(ref) if ref else (row, column + 1)
-            continue
-        if tag != "c":
-            continue
-        parts = {_local(child.tag): child for child in element}
-        formula, value = parts.get("f"), parts.get("v")
-        saved = None if value is None else (value.text or "")
-        if formula is not None and not saved:
-            yield (row, column), Formula("=" + (formula.text or "…"), None)
-        elif formula is not None and element.get("t") == "e":
-            yield (row, column), Formula("=" + (formula.text or "…"), saved)
-        element.clear()
+        raise _damaged(name, exc, SHEET) from None
 
 
 def parse_xlsx(raw: bytes, name: str) -> tuple[Document, list[Diagnostic]]:
     """Read the bytes of a workbook into a Document shaped like a YAML submission's."""
     archive = _open_archive(raw, name)
-    formulas = _formula_cells(archive, name)
+    scan, sheets = _measured(archive, name)
     rows = _sheet_rows(raw, name)
-    return _SheetReader(name, rows, formulas).read()
+    return _SheetReader(name, rows, scan, sheets).read()
 
 
 def load_xlsx(path: Path, display: str | None = None) -> tuple[Document, list[Diagnostic]]:
@@ -318,11 +260,13 @@ class _SheetReader:
     """Reads the rows of the sheet into a Document, collecting diagnostics."""
 
     def __init__(
-        self, file: str, rows: list[list[Any]], formulas: dict[tuple[int, int], Formula]
+        self, file: str, rows: list[list[Any]], scan: SheetScan, sheets: Sequence[SheetEntry]
     ) -> None:
         self.file = file
         self.rows = rows
-        self.formulas = formulas
+        self.formulas = scan.formulas
+        self.errors = scan.errors
+        self.sheets = sheets
         self.doc = WorkbookDocument(file, None)
         self.data: dict[Key, Any] = {}
         self.values: dict[Key, Any] = {}
@@ -331,9 +275,12 @@ class _SheetReader:
     def _problem(
         self, row: int, column: int, code: str, path: Sequence[Key] = (), **facts: object
     ) -> Diagnostic:
-        """A diagnostic of the catalogue at a cell."""
+        """A diagnostic of the catalogue at a cell, of the catalogue's severity."""
         message = render(code, facts)
-        return self.doc.at(row, column, code, message.en, path=_dotted(path), zh=message.zh)
+        severity = CATALOGUE[code].severity
+        return self.doc.at(
+            row, column, code, message.en, severity, path=_dotted(path), zh=message.zh
+        )
 
     def read(self) -> tuple[Document, list[Diagnostic]]:
         header, columns = self._header()
@@ -347,7 +294,15 @@ class _SheetReader:
             self._row(index + 1, columns, first)
         self.data["values"] = self.values
         self.doc.data = self.data
+        self._hidden()
         return self.doc, self.diagnostics
+
+    def _hidden(self) -> None:
+        """A hidden or very hidden 填报 is read, and said."""
+        state = self.sheets[0].state if self.sheets else "visible"
+        if state in _HIDDEN:
+            problem = self._problem(1, 1, "hidden-sheet", sheet=SHEET, state=_HIDDEN[state])
+            self.diagnostics.insert(0, problem)
 
     def _header(self) -> tuple[int, dict[str, int]]:
         """The header's row number and the column number of each key it names."""
@@ -384,6 +339,8 @@ class _SheetReader:
         row = self.rows[number - 1]
         cells = {key: row[c - 1] if c <= len(row) else "" for key, c in columns.items()}
         formula = self.formulas.get((number, columns["value"]))
+        if formula is None and (number, columns["value"]) in self.errors:
+            formula = Formula("", self.errors[(number, columns["value"])])  # typed, not computed
         indicator = "" if cells["id"] in ("", None) else str(cells["id"]).strip()
         given = cells["value"] not in ("", None) or formula is not None
         if not indicator:
@@ -436,15 +393,16 @@ class _SheetReader:
     def _value(self, value: Any, formula: Formula | None, path: tuple[Key, ...]) -> Any:
         """A value cell as the YAML loader would give it; a formula without a number is
         reported here, and its value noted as reported (the checks leave it out quietly)."""
-        if formula is not None and value in ("", None):
+        if formula is not None and (value in ("", None) or not formula.text):
             row, column = self.doc.values[path]
             facts: dict[str, object] = {"formula": shorten(formula.text)}
             code = "formula-without-value" if formula.error is None else "formula-error"
+            code = code if formula.text else "error-value"
             if formula.error is not None:
                 facts["error"] = formula.error
             self.diagnostics.append(self._problem(row, column, code, path, **facts))
-            self.doc.quirks[path] = (code, formula.text)
-            return formula.text
+            self.doc.quirks[path] = (code, formula.text or str(formula.error))
+            return formula.text or str(formula.error)
         if isinstance(value, bool):
             return value
         if isinstance(value, int | float):

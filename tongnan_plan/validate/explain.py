@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -20,7 +21,7 @@ from ..model.catalogue import CATALOGUE, Words, figure_text, render, shorten
 from ..model.diagnostics import Diagnostic
 from ..model.plan import Indicator, Plan, Provenance
 from ..model.submission import COMPARATORS, Entry, Submission
-from ..model.units import MAX_MAGNITUDE
+from ..model.units import LEAST_MAGNITUDE, MAX_MAGNITUDE
 from ..sources.yaml_reader import Document, Key, format_path
 from .clerk_hints import clerk_hint
 from .plausible import corrected_text, plan_references, slip_of, slip_words
@@ -324,9 +325,17 @@ def _text_reading(raw: str, quirk: tuple[str, str] | None) -> tuple[Words, Words
     if quirk and quirk[0] == "number-as-text":
         what = Words("is read as text by YAML 1.1 (PyYAML)", "在 YAML 1.1（PyYAML）中被读作文字")
         value = float(text) if len(text) <= _HINT_LONGEST else math.inf
-        if math.isfinite(value) and abs(value) <= MAX_MAGNITUDE:
+        if math.isfinite(value) and LEAST_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE:
+            plain = format(Decimal(repr(value)), "f")
             return what, Words(
-                f": write it without an exponent, e.g. {value:g}", f"：请不用指数写法，如 {value:g}"
+                f": write it without an exponent, e.g. {plain}", f"：请不用指数写法，如 {plain}"
+            )
+        if value == 0:
+            return what, Words(": write it as 0", "：请写作 0")
+        if math.isfinite(value) and abs(value) < LEAST_MAGNITUDE:
+            return what, Words(
+                f": at {shorten(text)} it is nearer zero than any figure tnplan accepts",
+                f"：且 {shorten(text)} 过于接近零，tnplan 不接受",
             )
         return what, Words(
             f": at {shorten(text)} it is too large (larger than any figure tnplan accepts)",

@@ -71,35 +71,70 @@ def nearest_in(text: str, choices: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def code_problems(codes: Iterable[str]) -> list[tuple[str, dict[str, object]]]:
-    """Each code that cannot be chosen, as the diagnostic that says so: its code and facts.
+class CodeProblem(NamedTuple):
+    """A code that cannot be chosen: the diagnostic's code and facts, and the code given."""
 
-    A code tnplan does not know is ``unknown-code`` (with the one most likely meant); an
-    error whose figure cannot be used is ``cannot-ignore``.
+    code: str
+    facts: dict[str, object]
+    given: str
+
+
+#: How many unknown codes are named in the one problem that reports them all.
+_NAMED = 3
+
+
+def code_problems(codes: Iterable[str]) -> list[CodeProblem]:
+    """The codes that cannot be chosen, as the diagnostics that say so, in linear time.
+
+    Codes tnplan does not know are one ``unknown-code``, at the first of them, with the code
+    most likely meant and a count of the others (a config of 200,000 of them is one problem,
+    not 200,000); an error whose figure cannot be used is ``cannot-ignore``, once a code.
     """
-    out: list[tuple[str, dict[str, object]]] = []
+    out: list[CodeProblem] = []
+    unknown: list[str] = []
+    seen: set[str] = set()
     for code in codes:
+        if code in seen:
+            continue
+        seen.add(code)
         problem = CATALOGUE.get(code)
         if problem is None:
-            near = nearest_in(code, CATALOGUE)
-            hint = (
-                Words(f"; did you mean {near!r}?", f"；是否应为 {near!r}？")
-                if near
-                else Words(
-                    "; `python -m tongnan_plan.model.catalogue` lists them",
-                    "；`python -m tongnan_plan.model.catalogue` 列出全部代码",
-                )
-            )
-            out.append(("unknown-code", {"code": shorten(code), "hint": hint}))
+            unknown.append(code)
         elif not problem.silenceable:
-            out.append(("cannot-ignore", {"code": code}))
+            out.append(CodeProblem("cannot-ignore", {"code": code}, code))
+    if unknown:
+        out.insert(0, _unknown(unknown))
     return out
+
+
+def _unknown(unknown: Sequence[str]) -> CodeProblem:
+    """One problem for every unknown code: the first, the one it likely means, the rest."""
+    first = unknown[0]
+    near = nearest_in(first, CATALOGUE)
+    hint = (
+        Words(f"; did you mean {near!r}?", f"；是否应为 {near!r}？")
+        if near
+        else Words(
+            "; `python -m tongnan_plan.model.catalogue` lists them",
+            "；`python -m tongnan_plan.model.catalogue` 列出全部代码",
+        )
+    )
+    rest = len(unknown) - 1
+    if rest:
+        named = ", ".join(repr(shorten(code, 40)) for code in unknown[1 : 1 + _NAMED])
+        more = ", …" if rest > _NAMED else ""
+        hint = Words(
+            f"{hint.en} (and {rest:,} more unknown code{'s' if rest > 1 else ''}: {named}{more})",
+            f"{hint.zh}（另有 {rest:,} 个未知代码：{named}{more}）",
+        )
+    return CodeProblem("unknown-code", {"code": shorten(first), "hint": hint}, first)
 
 
 def directive_problems(doc: Document) -> Sequence[Diagnostic]:
-    """An error for each code a directive of the document names that cannot be silenced."""
-    out = []
+    """The codes the document's directives name that cannot be chosen, each problem at the
+    first directive that names its code (all unknown codes one problem, with a count)."""
+    where: dict[str, tuple[int, int]] = {}
     for line, (codes, column) in sorted(doc.suppressions.items()):
-        for code, facts in code_problems(codes):
-            out.append(emit_at(doc, line, column, code, **facts))
-    return out
+        for code in codes:
+            where.setdefault(code, (line, column))
+    return [emit_at(doc, *where[p.given], p.code, **p.facts) for p in code_problems(where)]

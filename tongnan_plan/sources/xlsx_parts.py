@@ -1,0 +1,296 @@
+"""A workbook's zip parts, read under bounds before the native reader sees them.
+
+python-calamine is fast, but it trusts what a file says: a cell at XFD1048576 makes it
+allocate the whole sheet (the process aborts), and a shared-string table that claims four
+billion entries does the same. So everything it would be handed is measured here first, by
+streaming, never by the sizes and counts a file declares: every part is inflated (and its
+CRC checked) under a cap on the bytes it really unpacks to, the sheet's cells are counted and
+its furthest cell found, and the shared strings are counted.
+
+The same pass finds the formulas whose result was never saved, and the sheets' names and
+states (a second 填报, or one made "very hidden", is said, never read silently).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any, Literal
+
+__all__ = [
+    "MAX_CELLS",
+    "MAX_COLUMN",
+    "MAX_MEMBERS",
+    "MAX_ROW",
+    "MAX_STRINGS",
+    "MAX_UNPACKED",
+    "Bounds",
+    "Formula",
+    "SheetEntry",
+    "SheetScan",
+    "cell_position",
+    "column_letter",
+    "inflated_size",
+    "scan_sheet",
+    "sheet_entries",
+    "sheet_member",
+    "string_count",
+]
+
+#: A workbook unpacks to at most this many bytes, counted as its parts inflate (a zip of a few
+#: MiB can unpack to gigabytes, and a part's size header may lie)…
+MAX_UNPACKED = 64 * 1024 * 1024
+#: … holds at most this many parts…
+MAX_MEMBERS = 10_000
+#: … and its sheet spans at most this many cells from A1 to its furthest cell (rows × columns):
+#: a submission needs a few hundred; the 10,000-indicator plan's template some 70,000.
+MAX_CELLS = 500_000
+#: … and at most this many shared strings.
+MAX_STRINGS = MAX_CELLS
+#: The furthest cell Excel itself allows: XFD1048576.
+MAX_COLUMN = 16_384
+MAX_ROW = 1_048_576
+
+_CHUNK = 1 << 16
+
+
+class Bounds(Exception):
+    """A part breaks a bound: ``what`` says which, in English and Chinese."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+
+def inflated_size(archive: zipfile.ZipFile) -> int:
+    """The bytes every part really unpacks to, each CRC checked; Bounds past MAX_UNPACKED.
+
+    zipfile never gives more than a part's declared size, and a part that holds more or less
+    than it declares fails its CRC (BadZipFile): what is counted here is what any reader
+    would unpack.
+    """
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise Bounds(
+            f"it holds {len(members):,} parts; a workbook has a few dozen (at most"
+            f" {MAX_MEMBERS:,} are read)",
+            f"其中有 {len(members):,} 个部件；工作簿只有几十个（最多读取 {MAX_MEMBERS:,} 个）",
+        )
+    declared = sum(member.file_size for member in members)
+    if declared > MAX_UNPACKED:
+        raise _unpacks_to(declared)
+    total = 0
+    for member in members:
+        with archive.open(member) as stream:
+            while chunk := stream.read(_CHUNK):
+                total += len(chunk)
+                if total > MAX_UNPACKED:
+                    raise _unpacks_to(total)
+    return total
+
+
+def _unpacks_to(size: int) -> Bounds:
+    said = f"{size:,} bytes" if size <= MAX_UNPACKED * 2 else "more bytes than that"
+    return Bounds(
+        f"it unpacks to more than {MAX_UNPACKED:,} bytes (64 MiB, the most tnplan unpacks):"
+        f" {said} were counted or declared",
+        f"解压后超过 {MAX_UNPACKED:,} 字节（64 MiB，tnplan 的上限）",
+    )
+
+
+def cell_position(ref: str) -> tuple[int, int]:
+    """``E7`` as (row 7, column 5); Bounds for a reference beyond XFD1048576 or malformed."""
+    letters = ref.rstrip("0123456789")
+    digits = ref[len(letters) :]
+    if not letters.isascii() or not letters.isalpha() or len(letters) > 3 or len(digits) > 7:
+        raise _beyond(ref)
+    column = 0
+    for char in letters.upper():
+        column = column * 26 + ord(char) - ord("A") + 1
+    row = int(digits or 0)
+    if column > MAX_COLUMN or row > MAX_ROW or (digits and row < 1):
+        raise _beyond(ref)
+    return row, column
+
+
+def _beyond(ref: str) -> Bounds:
+    shown = ref[:20] + ("…" if len(ref) > 20 else "")
+    return Bounds(
+        f"a cell is at {shown!r}, which is no cell of a sheet (the last is XFD1048576)",
+        f"有单元格位于 {shown!r}，工作表没有这样的单元格（最后一个是 XFD1048576）",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """A formula cell the sheet's saved results do not give a number for."""
+
+    text: str
+    #: The error value it gave (#DIV/0!), or None when no result was saved at all.
+    error: str | None
+
+
+@dataclass
+class SheetScan:
+    """What one streaming pass over a sheet's XML found."""
+
+    #: Formulas without a saved number, by (row, column).
+    formulas: dict[tuple[int, int], Formula] = field(default_factory=dict)
+    #: Cells whose saved value is an error constant typed in (#N/A), by (row, column).
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    cells: int = 0
+    rows: int = 0
+    columns: int = 0
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+_Event = Literal["start", "end"]
+
+
+def xml_events(stream: IO[bytes], events: tuple[_Event, ...]) -> Iterator[tuple[str, Any]]:
+    """ElementTree's events, refusing a document type (no part has one; entities could)."""
+    from xml.etree.ElementTree import iterparse
+
+    head = stream.peek(2048)[:2048] if hasattr(stream, "peek") else b""
+    if b"<!DOCTYPE" in head:
+        raise ValueError("a document type declaration")
+    yield from iterparse(stream, events=events)
+
+
+def column_letter(column: int) -> str:
+    """A 1-based column number as a spreadsheet names it: 1 A, 5 E, 27 AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _extent(scan: SheetScan, row: int, column: int, *, declared: bool = False) -> None:
+    rows, columns = max(scan.rows, row), max(scan.columns, column)
+    if rows * columns > MAX_CELLS:
+        corner = f"{column_letter(columns)}{rows}"
+        how = ("declares its extent as", "声明其范围为") if declared else ("spans", "范围为")
+        raise Bounds(
+            f"the sheet 填报 {how[0]} A1:{corner}, more than {MAX_CELLS:,} cells; a submission"
+            " needs a few hundred",
+            f"工作表 填报 {how[1]} A1:{corner}，超过 {MAX_CELLS:,} 个单元格；报送只需几百个",
+        )
+    if not declared:
+        scan.rows, scan.columns = rows, columns
+
+
+def _declared(ref: str | None, scan: SheetScan) -> None:
+    """The sheet's <dimension>: its far corner is held to the same bound as the cells."""
+    if ref:
+        _extent(scan, *cell_position(ref.split(":")[-1].replace("$", "")), declared=True)
+
+
+def scan_sheet(stream: IO[bytes]) -> SheetScan:
+    """Count the sheet's cells and find its furthest one, in one bounded streaming pass."""
+    scan = SheetScan()
+    row = column = 0
+    for event, element in xml_events(stream, ("start", "end")):
+        tag = _local(element.tag)
+        if event == "start":
+            if tag == "row":
+                row = int(element.get("r") or row + 1)
+                if not 0 < row <= MAX_ROW:
+                    raise _beyond(f"row {row}")
+                column = 0
+            elif tag == "c":
+                ref = element.get("r")
+                row, column = cell_position(ref) if ref else (row, column + 1)
+                scan.cells += 1
+                _extent(scan, max(row, 1), column)
+            elif tag == "dimension":
+                _declared(element.get("ref"), scan)
+            continue
+        if tag == "c":
+            _cell_end(element, row, column, scan)
+            element.clear()
+        elif tag == "row":
+            element.clear()
+    return scan
+
+
+def _cell_end(element: Any, row: int, column: int, scan: SheetScan) -> None:
+    parts = {_local(child.tag): child for child in element}
+    formula, value = parts.get("f"), parts.get("v")
+    saved = None if value is None else (value.text or "")
+    if formula is not None and not saved:
+        scan.formulas[(row, column)] = Formula("=" + (formula.text or "…"), None)
+    elif formula is not None and element.get("t") == "e":
+        scan.formulas[(row, column)] = Formula("=" + (formula.text or "…"), saved)
+    elif element.get("t") == "e" and saved:
+        scan.errors[(row, column)] = saved
+
+
+def string_count(archive: zipfile.ZipFile) -> None:
+    """Bounds when the shared strings are, or claim to be, more than MAX_STRINGS."""
+    names = [n for n in archive.namelist() if n.lower().endswith("sharedstrings.xml")]
+    for name in names:
+        count = 0
+        with archive.open(name) as stream:
+            for event, element in xml_events(stream, ("start", "end")):
+                tag = _local(element.tag)
+                if event == "start" and tag == "sst":
+                    claimed = [element.get("count"), element.get("uniqueCount")]
+                    _strings(max(_whole(c) for c in claimed))
+                elif event == "end" and tag == "si":
+                    count += 1
+                    _strings(count)
+                    element.clear()
+
+
+def _whole(text: str | None) -> int:
+    text = (text or "0").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 20 else MAX_STRINGS + 1
+
+
+def _strings(count: int) -> None:
+    if count > MAX_STRINGS:
+        raise Bounds(
+            f"its table of shared strings holds, or claims, more than {MAX_STRINGS:,} strings",
+            f"其共享字符串表含有（或声称含有）超过 {MAX_STRINGS:,} 个字符串",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SheetEntry:
+    """A sheet as the workbook lists it: its name, state (visible, hidden, veryHidden), and
+    relationship id."""
+
+    name: str
+    state: str
+    rel: str | None
+
+
+def sheet_entries(archive: zipfile.ZipFile) -> list[SheetEntry]:
+    """The workbook's list of sheets, in order."""
+    entries = []
+    with archive.open("xl/workbook.xml") as stream:
+        for _, element in xml_events(stream, ("end",)):
+            if _local(element.tag) == "sheet":
+                rel = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+                state = element.get("state") or "visible"
+                entries.append(SheetEntry(element.get("name") or "", state, rel))
+                if len(entries) > MAX_MEMBERS:
+                    raise Bounds("it lists too many sheets", "其中列出的工作表过多")
+    return entries
+
+
+def sheet_member(archive: zipfile.ZipFile, rel: str | None) -> str | None:
+    """The archive path of a sheet (xl/worksheets/sheetN.xml) by its relationship id."""
+    if rel is None or "xl/_rels/workbook.xml.rels" not in archive.namelist():
+        return None
+    with archive.open("xl/_rels/workbook.xml.rels") as stream:
+        for _, element in xml_events(stream, ("end",)):
+            if _local(element.tag) == "Relationship" and element.get("Id") == rel:
+                target = element.get("Target", "")
+                return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
