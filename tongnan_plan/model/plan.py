@@ -154,7 +154,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 #: A figure of the plan: finite, and no larger than any plan could print (see MAX_MAGNITUDE).
 PlanNumber = Annotated[
     float,
