@@ -30,7 +30,7 @@ def module_name(path: Path) -> str:
 
 
 def layer(module: str) -> str:
-    return PLACED.get(module) or module.split(".")[0]
+    return PLACED.get(module) or module.split(".", maxsplit=1)[0]
 
 
 def _exists(module: str) -> bool:
