@@ -51,6 +51,8 @@ def _runs(data: Path, empty: Path) -> list[list[str]]:
         ["audit", "--crosschecks", "--data", str(data)],
         ["audit", "--baselines", "--data", str(data)],
         ["plans", "--data", str(data)],
+        ["figures", "--data", str(data)],
+        ["figures", "--data", thirteenth],
     ]
 
 
