@@ -27,7 +27,7 @@ def evaluation(plan: Plan, indicator_id: str, **fields: Any) -> Evaluation:
         "year": 2025,
         "actual": None,
         "time_elapsed": 1.0,
-        "status": Status.ACHIEVED,
+        "status": Status.EXCEEDED,
         "provenance": Provenance.OFFICIAL,
         "final": True,
     }
@@ -48,11 +48,11 @@ def test_a_total_at_the_end_of_the_plan(plan: Plan) -> None:
     )
     assert indicator_sentence(ev, plan.plan, "zh") == (
         "城镇新增就业人数：“十四五”期间累计新增5.45万人，完成目标任务（5万人）的109.0%，"
-        f"{words(Status.ACHIEVED)}。"
+        f"{words(Status.EXCEEDED)}。"
     )
     assert indicator_sentence(ev, plan.plan, "en") == (
         "New urban jobs: 5.45 万人 in total over 2021–2025, 109.0% of the target (5 万人),"
-        f" {words(Status.ACHIEVED, 'en')}."
+        f" {words(Status.EXCEEDED, 'en')}."
     )
 
 
@@ -173,30 +173,30 @@ def test_a_level_mid_period_is_judged_on_progress_from_its_baseline(plan: Plan) 
 
 def test_a_ceiling_held_and_broken(plan: Plan) -> None:
     # 城镇调查失业率 ≤5.5: 5.4 is within it; 5.6 is above it by 0.1 points.
-    held = evaluation(plan, "surveyed_unemployment_rate", actual=5.4, status=Status.MET)
+    held = evaluation(plan, "surveyed_unemployment_rate", actual=5.4, status=Status.COMPLETED)
     assert indicator_sentence(held, plan.plan) == (
-        f"城镇调查失业率：2025年为5.4%，控制在目标（≤5.5%）以内，{words(Status.MET)}。"
+        f"城镇调查失业率：2025年为5.4%，控制在目标（≤5.5%）以内，{words(Status.COMPLETED)}。"
     )
-    broken = evaluation(plan, "surveyed_unemployment_rate", actual=5.6, status=Status.NOT_MET)
+    broken = evaluation(plan, "surveyed_unemployment_rate", actual=5.6, status=Status.NOT_ACHIEVED)
     assert indicator_sentence(broken, plan.plan) == (
-        f"城镇调查失业率：2025年为5.6%，高于目标（≤5.5%），超出目标0.1个百分点，{words(Status.NOT_MET)}。"
+        f"城镇调查失业率：2025年为5.6%，高于目标（≤5.5%），超出目标0.1个百分点，{words(Status.NOT_ACHIEVED)}。"
     )
     assert indicator_sentence(broken, plan.plan, "en") == (
         "Surveyed urban unemployment rate: 5.6% in 2025, above the target (≤5.5%),"
-        f" 0.1 percentage points over it, {words(Status.NOT_MET, 'en')}."
+        f" 0.1 percentage points over it, {words(Status.NOT_ACHIEVED, 'en')}."
     )
 
 
 def test_a_floor_reached_and_missed(plan: Plan) -> None:
     # 基本养老保险参保率 >95: 96.4 reaches it; 94.8 is below it by 0.2 points.
-    reached = evaluation(plan, "basic_pension_coverage", actual=96.4, status=Status.MET)
+    reached = evaluation(plan, "basic_pension_coverage", actual=96.4, status=Status.COMPLETED)
     assert indicator_sentence(reached, plan.plan) == (
-        f"基本养老保险参保率：2025年为96.4%，达到目标（>95%），{words(Status.MET)}。"
+        f"基本养老保险参保率：2025年为96.4%，达到目标（>95%），{words(Status.COMPLETED)}。"
     )
-    missed = evaluation(plan, "basic_pension_coverage", actual=94.8, status=Status.NOT_MET)
+    missed = evaluation(plan, "basic_pension_coverage", actual=94.8, status=Status.NOT_ACHIEVED)
     assert indicator_sentence(missed, plan.plan) == (
         f"基本养老保险参保率：2025年为94.8%，低于目标（>95%），距目标差0.2个百分点，"
-        f"{words(Status.NOT_MET)}。"
+        f"{words(Status.NOT_ACHIEVED)}。"
     )
 
 
@@ -224,9 +224,15 @@ def test_a_stale_level_and_no_data(plan: Plan) -> None:
 
 
 def test_a_binding_indicator_says_so_and_comes_first(plan: Plan) -> None:
-    anticipated = evaluation(plan, "surveyed_unemployment_rate", actual=5.4, status=Status.MET)
+    anticipated = evaluation(
+        plan, "surveyed_unemployment_rate", actual=5.4, status=Status.COMPLETED
+    )
     binding = evaluation(
-        plan, "basic_pension_coverage", actual=96.4, status=Status.MET, attribute=Attribute.BINDING
+        plan,
+        "basic_pension_coverage",
+        actual=96.4,
+        status=Status.COMPLETED,
+        attribute=Attribute.BINDING,
     )
     assert indicator_sentence(binding, plan.plan).startswith("基本养老保险参保率（约束性）：")
     assert binding_first([anticipated, binding]) == [binding, anticipated]

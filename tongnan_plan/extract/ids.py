@@ -35,19 +35,27 @@ def name_slug(name: str) -> str:
     return slug if slug[0].isalpha() else f"n{slug}"
 
 
+def _unique(base: str, taken: dict[str, int]) -> str:
+    new = base
+    while new in taken:
+        taken[base] += 1
+        new = f"{base}_{taken[base]}"
+    taken.setdefault(base, 1)
+    taken.setdefault(new, 1)
+    return new
+
+
 def readable_ids(plan: DraftPlan) -> dict[str, str]:
-    """Give the plan's indicators slug ids; returns the old id -> new id map it applied."""
+    """Give the plan's groups and indicators slug ids; returns the old -> new indicator ids."""
+    groups: dict[str, int] = {}
+    group_ids = {g.id: _unique(name_slug(g.name), groups) for g in plan.groups}
+    for group in plan.groups:
+        group.id = group_ids[group.id]
     taken: dict[str, int] = {}
     renamed: dict[str, str] = {}
     for indicator in plan.indicators:
-        base = name_slug(indicator.name)
-        new = base
-        while new in taken:
-            taken[base] += 1
-            new = f"{base}_{taken[base]}"
-        taken.setdefault(base, 1)
-        taken[new] = taken.get(new, 1)
-        renamed[indicator.id] = new
+        renamed[indicator.id] = _unique(name_slug(indicator.name), taken)
+        indicator.group = group_ids.get(indicator.group, indicator.group)
     if not renamed:
         return renamed
     olds = "|".join(re.escape(k) for k in sorted(renamed, key=len, reverse=True))

@@ -374,11 +374,14 @@ class PlanInfo(_Strict):
 
 
 class Thresholds(_Strict):
-    """Lower edges of the pace-ratio bands; below ``behind`` is far behind, below 0 moving away."""
+    """Lower edges of the pace-ratio bands (below ``behind`` is far behind), and the optional
+    基本完成 band of a final evaluation: a completion short of the target but at least this."""
 
     ahead: PlanNumber
     on_track: PlanNumber
     behind: PlanNumber
+    #: 基本完成: off unless a plan sets it (e.g. 0.9: at least 90 % of the target).
+    basically_complete: PlanNumber | None = None
     #: A target printed "T左右" (comparator ~) is met by a value short of T by at most this
     #: share of T (0.05: 5.5左右 is met from 5.225 up for an indicator where higher is better,
     #: up to 5.775 where lower is). Beyond T the better way it is met, as a bare target is.
@@ -388,6 +391,8 @@ class Thresholds(_Strict):
     def _ordered(self) -> Self:
         if not 0 < self.behind < self.on_track <= self.ahead:
             raise ValueError("need 0 < behind < on_track <= ahead")
+        if self.basically_complete is not None and not 0 < self.basically_complete < 1:
+            raise ValueError("need 0 < basically_complete < 1")
         if not 0 <= self.about < 1:
             raise ValueError("need 0 <= about < 1")
         return self

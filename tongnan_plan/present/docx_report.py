@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..calc.progress import Evaluation
+from .cells import HEADERS, REPORT_COLUMNS
 from .chart import chart
 from .docx_style import (
     BODY,
@@ -217,8 +218,16 @@ def _overall(writer: _Writer, page: Page) -> None:
     writer.table(page.counts, widths=(50, 25))
 
 
-#: The widths of the tables by area, in millimetres (the type area is 156 mm wide).
-AREA_WIDTHS = (37, 12, 14, 14, 18, 12, 14, 12, 12, 11)
+#: The widths of the tables by area, in millimetres, by column (the type area is 156 mm
+#: wide); a table without a column (no 序时进度 in a final evaluation) shares its width out.
+AREA_WIDTHS = dict(zip(REPORT_COLUMNS, (37, 12, 14, 14, 18, 12, 14, 12, 12, 11), strict=True))
+
+
+def _area_widths(table: Table, lang: str) -> list[float]:
+    """The widths of a table by area's columns, found by their headers, filling the type area."""
+    keys = {header: key for key, header in HEADERS[lang].items()}
+    weights = [AREA_WIDTHS.get(keys.get(header, ""), 12) for header in table.headers]
+    return [TYPE_AREA_MM * weight / sum(weights) for weight in weights]
 
 
 def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
@@ -232,7 +241,7 @@ def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
             text = indicator_sentence(ev, data.plan.plan, writer.lang)
             writer.paragraph(heading_number(3, n, writer.lang) + text)
         writer.caption(writer.words["table"], name=name)
-        writer.table(table, widths=AREA_WIDTHS)
+        writer.table(table, widths=_area_widths(table, writer.lang))
         for ev in members:
             if ev.indicator.id in stories:
                 writer.picture(stories[ev.indicator.id])

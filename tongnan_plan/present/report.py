@@ -26,9 +26,12 @@ from .cells import (
     figure,
     gap_notice,
     percent,
+    progress_notice,
     provenance_words,
     status_cells,
     status_words,
+    units_notice,
+    with_annual,
 )
 from .story import story_lines
 from .summary import is_final, status_counts, summary
@@ -236,11 +239,10 @@ def _counts(evaluations: Sequence[Evaluation], lang: str) -> Table:
 
 
 def _groups(data: ReportInput, lang: str) -> Section:
-    headers = tuple(HEADERS[lang][k] for k in REPORT_COLUMNS)
-    numeric = frozenset(i for i, k in enumerate(REPORT_COLUMNS) if k in NUMERIC_COLUMNS)
-    figures = frozenset(
-        i for i, k in enumerate(REPORT_COLUMNS) if k in ("unit", "baseline", "target")
-    )
+    columns = with_annual(REPORT_COLUMNS, data.evaluations)  # no 序时进度 in the final year
+    headers = tuple(HEADERS[lang][k] for k in columns)
+    numeric = frozenset(i for i, k in enumerate(columns) if k in NUMERIC_COLUMNS)
+    figures = frozenset(i for i, k in enumerate(columns) if k in ("unit", "baseline", "target"))
     tables = []
     for group in data.plan.groups:
         members = [ev for ev in data.evaluations if ev.indicator.group == group.id]
@@ -249,7 +251,7 @@ def _groups(data: ReportInput, lang: str) -> Section:
         rows = []
         for ev in members:
             cells = status_cells(ev, lang)
-            row = tuple(cells[k] for k in REPORT_COLUMNS)
+            row = tuple(cells[k] for k in columns)
             short = cells["short_name"] if cells["short_name"] != cells["name"] else ""
             rows.append(Row(row, css=ev.status.info.css, id=ev.indicator.id, short=short))
         tables.append(
@@ -260,7 +262,16 @@ def _groups(data: ReportInput, lang: str) -> Section:
         WORDS[lang]["groups"],
         tables=tables,
         # The provenance has its own box at the top of the page.
-        notes=[note for note in [gap_notice(data.evaluations, lang)] if note is not None],
+        # 完成度 and 进度 defined once, under the first tables that show them.
+        notes=[
+            note
+            for note in [
+                progress_notice(data.evaluations, lang, bar=True),
+                gap_notice(data.evaluations, lang),
+                units_notice([ev.indicator for ev in data.evaluations], lang),
+            ]
+            if note is not None
+        ],
         table_class="by-area",
     )
 

@@ -19,7 +19,6 @@ from .cells import (
     completion_cell,
     derived,
     figure,
-    judged_cell,
     lower_bound,
     note_text,
     notices,
@@ -278,7 +277,7 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
             lines.append(say["final_completion"].format(completion=completion))
         else:
             elapsed = percent(ev.time_elapsed)
-            progress = judged_cell(ev)
+            progress = percent(ev.progress)
             key = "completion" if progress in (completion, EMPTY) else "progress"
             lines.append(say[key].format(completion=completion, progress=progress, elapsed=elapsed))
     if ev.pace_ratio is not None and not ev.final and ev.status.info.judged:
