@@ -191,8 +191,12 @@ def test_english_as_of_a_year(english: Path, plan: Plan) -> None:
 
 
 def test_format_docx_to_a_file_of_another_name(tmp_path: Path, data_dir: Path) -> None:
-    target = write(tmp_path / "report.bin", "--format", "docx", "--data", str(data_dir))
-    assert zipfile.is_zipfile(target)
+    # A file never holds another format than its name says (issue 17): .bin names none.
+    target = tmp_path / "report.bin"
+    args = ["report", "-o", str(target), "--format", "docx", "--data", str(data_dir)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and ".docx" in result.output and not target.exists()
+    assert zipfile.is_zipfile(write(tmp_path / "report.DOCX", "--format", "docx", *args[-2:]))
 
 
 def test_no_cjk_font_draws_a_numbered_legend_explained_in_the_caption(
