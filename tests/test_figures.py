@@ -73,7 +73,7 @@ def test_a_gap_leaves_the_total_unknown_and_the_lower_bound(data_dir: Path) -> N
     assert migrant[2023]["known_total"] == pytest.approx(0.32 + 0.3)
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv", "json", "markdown", "xlsx"])
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "jsonl", "markdown", "xlsx"])
 def test_every_tabular_format(data_dir: Path, tmp_path: Path, fmt: str) -> None:
     count = sum(len(doc["values"]) for doc in _submissions(data_dir).values())
     target = tmp_path / f"figures.{'txt' if fmt == 'table' else fmt}"
@@ -87,8 +87,11 @@ def test_every_tabular_format(data_dir: Path, tmp_path: Path, fmt: str) -> None:
         assert sheet.max_row == count + 2  # a title and a header above the records
         return
     text = target.read_text(encoding="utf-8")
-    if fmt == "csv":
-        assert len(list(csv.reader(io.StringIO(text)))) == count + 1
+    if fmt in ("csv", "tsv"):
+        delimiter = "," if fmt == "csv" else "\t"
+        assert len(list(csv.reader(io.StringIO(text), delimiter=delimiter))) == count + 1
+    elif fmt == "jsonl":
+        assert len([json.loads(line) for line in text.splitlines()]) == count
     elif fmt == "json":
         assert len(json.loads(text)) == count
     else:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..present.choices import ListFormat, TierChoice
+from ..present.choices import FiguresFormat, TierChoice
 from .common import (
     DataOption,
     ExcelOption,
@@ -16,13 +16,14 @@ from .common import (
     PlanOption,
     QuietOption,
     TierOption,
-    _chosen_format,
     _deliver,
     _evaluated,
     _fail_on_submission_errors,
+    _format,
     _language,
-    _screen,
+    _written,
     app,
+    format_help,
 )
 
 
@@ -30,14 +31,8 @@ from .common import (
 def figures(
     tier: TierOption = None,
     fmt: Annotated[
-        ListFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table, csv, json, markdown, or xlsx: a workbook"
-            " (default: from -o's ending, else table).",
-            show_default=False,
-        ),
+        FiguresFormat | None,
+        typer.Option("--format", "-f", help=format_help("figures"), show_default=False),
     ] = None,
     lang: LangOption = None,
     output: OutputOption = None,
@@ -55,9 +50,9 @@ def figures(
     Example: tnplan figures --format csv -o figures.csv
     """
     lang = _language(lang)
-    chosen = _chosen_format(ListFormat, fmt, output, ListFormat.TABLE, excel=excel)
+    chosen = _format("figures", fmt, output, excel=excel)
     from ..calc.figures import reported_figures
-    from ..present.figures import figures_output
+    from ..present.figures import figures_view
 
     plan, actuals, _ = _evaluated(data, lang, None, plan_id=plan_id)
     found = reported_figures(
@@ -66,16 +61,8 @@ def figures(
         actuals.submission_files,
         TierChoice.ALL.value if tier is None else tier.value,
     )
-    text = figures_output(
-        found,
-        chosen.value,
-        lang=lang.value,
-        screen=_screen(output),
-        to_file=output is not None,
-        excel=excel,
-        title=plan.plan.title if lang.value == "zh" else plan.plan.title_en,
-    )
-    _deliver(text, output, force)
+    title = plan.plan.title if lang.value == "zh" else plan.plan.title_en
+    _deliver(_written(figures_view(found, title), chosen, lang, output, excel=excel), output, force)
     _fail_on_submission_errors(
         actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
     )

@@ -11,14 +11,15 @@ from typing import TYPE_CHECKING, Any
 
 from .cells import SYMBOL, derived, figure, name_cell, number, provenance_words
 from .escaping import one_line
-from .formats import csv_text, json_text, markdown_table
+from .formats import markdown_table
 from .layout import fit, fitted_table
 from .terminal import Screen, render, text
+from .view import Drawing, Options, Records, View
 
 if TYPE_CHECKING:
     from ..calc.figures import ReportedFigure
 
-__all__ = ["FIGURE_COLUMNS", "figure_row", "figures_output"]
+__all__ = ["FIGURE_COLUMNS", "figure_row", "figures_text", "figures_view"]
 
 #: The columns of `tnplan figures --format csv`; new ones are added at the end.
 FIGURE_COLUMNS = (
@@ -115,40 +116,45 @@ def _cells(one: ReportedFigure, lang: str) -> dict[str, str]:
     }
 
 
-def figures_output(
-    figures: Sequence[ReportedFigure],
-    fmt: str,
-    *,
-    lang: str,
-    screen: Screen,
-    to_file: bool,
-    excel: bool = False,
-    title: str = "",
-) -> str | bytes:
-    """The figures in a format of `tnplan figures`: csv, json, xlsx (bytes), markdown, or a
-    table (fitted to a terminal; plain columns in a file)."""
-    if fmt in ("csv", "json", "xlsx"):
-        rows = [figure_row(one) for one in figures]
-        if fmt == "xlsx":
-            from .xlsx import records_workbook
-
-            return records_workbook(title, "figures", FIGURE_COLUMNS, rows)
-        return csv_text(rows, FIGURE_COLUMNS, excel=excel) if fmt == "csv" else json_text(rows)
+def figures_text(figures: Sequence[ReportedFigure], lang: str, fmt: str, screen: Screen) -> str:
+    """The figures for people: a table fitted to a terminal (table), Markdown (markdown), or
+    plain columns of text (text, for a file)."""
     headers = HEADERS[lang]
-    rows_for_people = [_cells(one, lang) for one in figures]
-    if fmt == "table" and not to_file:
+    rows = [_cells(one, lang) for one in figures]
+    if fmt == "table":
         width = screen.measured().width or 80
-        fitted = fit(LAYOUTS, LAST_RESORT, rows_for_people, headers, width)
+        fitted = fit(LAYOUTS, LAST_RESORT, rows, headers, width)
         cells = [
             [text(name if key == "name" else row[key]) for key in fitted.columns]
-            for row, name in zip(rows_for_people, fitted.names, strict=True)
+            for row, name in zip(rows, fitted.names, strict=True)
         ]
-        table = fitted_table(fitted, headers, cells, _NUMERIC)
-        return render([table], screen)
+        return render([fitted_table(fitted, headers, cells, _NUMERIC)], screen)
     titles = [headers[key] for key in _PEOPLE]
-    plain = [[one_line(row[key]) for key in _PEOPLE] for row in rows_for_people]
+    plain = [[one_line(row[key]) for key in _PEOPLE] for row in rows]
     if fmt == "markdown":
         return markdown_table(titles, plain) + "\n"
     from tabulate import tabulate
 
     return tabulate(plain, headers=titles, tablefmt="simple", disable_numparse=True) + "\n"
+
+
+def figures_view(figures: Sequence[ReportedFigure], title: str) -> View:
+    """`tnplan figures`: the figures as records (csv, tsv, json, jsonl), and drawn for people
+    (a table fitted to a terminal, plain columns in a file, Markdown, a workbook)."""
+    rows = [figure_row(one) for one in figures]
+
+    def table(options: Options) -> str:
+        screen = options.screen if options.screen is not None else Screen.plain()
+        return figures_text(figures, options.lang, "text" if options.to_file else "table", screen)
+
+    def workbook(options: Options) -> bytes:
+        from .xlsx import records_workbook
+
+        return records_workbook(title, "figures", FIGURE_COLUMNS, rows)
+
+    drawings: dict[str, Drawing] = {
+        "table": table,
+        "markdown": lambda o: figures_text(figures, o.lang, "markdown", Screen.plain()),
+        "xlsx": workbook,
+    }
+    return View(title, Records(FIGURE_COLUMNS, rows), drawings=drawings)
