@@ -132,7 +132,7 @@ def test_a_stale_level_shows_its_year_with_a_dagger(plan: Plan) -> None:
         year=2023,
         actual=5.4,
         missing_years=(2024,),
-        status=Status.MET,
+        status=Status.ON_TRACK,
     )
     row = cells.status_cells(ev, "zh")
     assert (row["target"], row["latest"], row["year"]) == ("≤5.5", "5.4", "2023†")
@@ -159,7 +159,7 @@ def test_a_figure_reported_as_a_bound_keeps_its_comparator(
         year=2020,
         actual=90.0,
         reported=comparator,
-        status=Status.MET,
+        status=Status.ON_TRACK,
     )
     assert cells.status_cells(ev, "zh")["latest"] == shown
 

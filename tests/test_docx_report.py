@@ -79,9 +79,8 @@ def test_the_tables_by_area_hold_the_17_main_rows(final: Path, plan: Plan) -> No
         "年份",
         "完成度",
         "进度",
-        "序时进度",
         "状态",
-    ]
+    ]  # a final evaluation: no 序时进度 column (100 % in every row)
     by_area = [t for t in document.tables if [c.text for c in t.rows[0].cells] == headers]
     rows = [row.cells[0].text for table in by_area for row in table.rows[1:]]
     assert len(rows) == len(main_indicators(plan)) == 17
@@ -90,6 +89,10 @@ def test_the_tables_by_area_hold_the_17_main_rows(final: Path, plan: Plan) -> No
     )
     # 1.12 + 1.05 + 1.08 + 1.1 + 1.1 = 5.45 of 【5】: 109.0%.
     assert [c.text for c in jobs.cells][2:7] == ["1.05", "【5】", "累计 5.45*", "2025", "109.0%"]
+    # Each column found by its header gets its own width: 基期 and 目标 alike (15 of 142 mm's
+    # worth here, spread over the 156 mm type area), wider than 单位 (11).
+    widths = [int(col.get(qn("w:w"))) for col in by_area[0]._tbl.tblGrid.iter(qn("w:gridCol"))]
+    assert widths[2] == widths[3] > widths[1]
     header = by_area[0].rows[0]._tr.trPr.find(qn("w:tblHeader"))
     assert header is not None  # the header row repeats on each page
 
@@ -192,8 +195,12 @@ def test_english_as_of_a_year(english: Path, plan: Plan) -> None:
 
 
 def test_format_docx_to_a_file_of_another_name(tmp_path: Path, data_dir: Path) -> None:
-    target = write(tmp_path / "report.bin", "--format", "docx", "--data", str(data_dir))
-    assert zipfile.is_zipfile(target)
+    # A file never holds another format than its name says (issue 17): .bin names none.
+    target = tmp_path / "report.bin"
+    args = ["report", "-o", str(target), "--format", "docx", "--data", str(data_dir)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and ".docx" in result.output and not target.exists()
+    assert zipfile.is_zipfile(write(tmp_path / "report.DOCX", "--format", "docx", *args[-2:]))
 
 
 def test_no_cjk_font_draws_a_numbered_legend_explained_in_the_caption(
@@ -202,11 +209,11 @@ def test_no_cjk_font_draws_a_numbered_legend_explained_in_the_caption(
     # A machine without Chinese fonts (a CI runner): no crash, the legend as (1) (2) (3).
     monkeypatch.setattr(docx_chart, "FONT_DIRECTORIES", ())
     monkeypatch.delenv("TNPLAN_CJK_FONT", raising=False)
-    docx_chart.cjk_font_file.cache_clear()
+    docx_chart.forget_fonts()
     try:
         target = write(tmp_path / "no-fonts.docx", "--data", str(data_dir))
     finally:
-        docx_chart.cjk_font_file.cache_clear()
+        docx_chart.forget_fonts()
     document = docx.Document(str(target))
     keys = [c for c in styled(document, "Caption") if c.startswith("图例：")]
     assert keys and keys[0] == "图例：(1) 累计　(2) 序时进度　(3) 目标"

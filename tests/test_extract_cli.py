@@ -73,7 +73,8 @@ def test_previous_plan_and_its_results(tmp_path: Path) -> None:
     assert code == 0, err
     code, out, err = invoke("audit", "--data", str(plan_dir), "--format", "csv")
     # The audit recomputes 专栏1's printed completions: 18920 / 4000 = 473%, printed 495%.
-    assert "zhuanlan1_3" in out
+    # 失业人员再就业人数, its id the pinyin of its name two characters a word, four words at most.
+    assert "shiye_renyuan_zaijiu_yeren" in out
     assert code == 1  # a mismatch, as for the shipped 13th plan
 
 
@@ -147,3 +148,25 @@ def test_other_commands_do_not_import_the_parsers(tmp_path: Path) -> None:
     imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines()}
     assert not imported & {"lxml", "docx", "pdfplumber", "pdfminer"}
     assert "tongnan_plan.extract" not in result.stderr
+
+
+def test_when_nothing_is_found_the_headers_seen_are_said_with_why(tmp_path: Path) -> None:
+    plan = tmp_path / "projects.txt"
+    lines = ["某县基础设施规划（2026—2030年）", "", "表1 重点项目", ""]
+    lines += ["序号", "项目", "单位", "建设内容", "1", "医院", "个", "新建", ""]
+    lines += ["指标\t单位\t说明", "就业\t万人\t稳定"]
+    plan.write_text("\n".join(lines), encoding="utf-8")
+    code, _, err = invoke("extract", str(plan), "-o", "-")
+    assert code == 1
+    assert "no indicator table or target found" in err
+    # The one-cell-per-line header starts at line 5; the tab-separated one is line 14.
+    assert "line 5: 序号 | 项目 | 单位: no figure column" in err
+    assert "line 14: 指标 | 单位 | 说明: no figure column" in err
+
+
+def test_when_no_header_at_all_is_seen_that_is_said(tmp_path: Path) -> None:
+    plan = tmp_path / "prose.txt"
+    plan.write_text("某县规划（2026—2030年）\n\n加强就业服务。\n", encoding="utf-8")
+    code, _, err = invoke("extract", str(plan), "-o", "-")
+    assert code == 1
+    assert "no header of an indicator table seen" in err

@@ -142,3 +142,33 @@ def test_the_plans_thresholds_about_sets_the_tolerance(tmp_path: Path) -> None:
     assert (row.name, row.target.value, row.about_tolerance) == ("农村劳动力转移就业人数", 13, 0.1)
     assert satisfies(11.8, row)
     assert not satisfies(11.6, row)
+
+
+def test_draft_ids_are_ascii_slugs_of_the_names_unique_in_the_plan(tmp_path: Path) -> None:
+    path = tmp_path / "twice.txt"
+    lines = ["某县规划（2026—2030年）", "", "指标", "2025年", "2030年", "属性"]
+    lines += ["1.城镇新增就业人数（万人）", "3", "3.5", "预期性"]
+    lines += ["2.城镇新增就业人数（万人）", "1", "1.5", "预期性"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    ids = [i.id for i in extract_plan(path).plan.indicators]
+    # 城镇 新增 就业 人数: cheng zhen / xin zeng / jiu ye / ren shu.
+    assert ids == ["chengzhen_xinzeng_jiuye_renshu", "chengzhen_xinzeng_jiuye_renshu_2"]
+
+
+def test_a_sub_items_parent_follows_the_new_ids() -> None:
+    draft = extract_plan(FIXTURES / "extract" / "tongnan-14th-plan.txt")
+    by_id = {i.id: i for i in draft.plan.indicators}
+    sub = next(i for i in draft.plan.indicators if i.name == "高级职称人才数量")
+    assert sub.parent is not None
+    assert by_id[sub.parent].name == "专业技术人才总量"
+    assert all(i.id.isascii() for i in draft.plan.indicators)
+
+
+def test_the_slug_is_the_same_through_pypinyins_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tongnan_plan.extract import ids
+
+    names = ["城镇新增就业人数", "绿化覆盖率", "每百万人火灾事故年平均发生率", "5G基站数量"]
+    fast = [ids.name_slug(n) for n in names]
+    monkeypatch.setattr(ids, "_readings", lambda: None)
+    assert [ids.name_slug(n) for n in names] == fast
+    assert fast[:2] == ["chengzhen_xinzeng_jiuye_renshu", "lvhua_fugai_lv"]

@@ -83,11 +83,15 @@ def test_status_at_80_columns_shows_every_row_on_one_line_in_chinese(data_dir: P
     rows = _rows(lines, [status_words(ev.status, "zh") for ev in evaluations])
     assert [len(row) for row in rows] == [1] * 17
     header = next(line for line in lines if line.startswith("指标"))
-    assert header.split()[-2:] == ["进度", "状态"]  # progress: the figure the status follows
-    # 专业技术人才总量: 0.95 → 1.02 of 1.1 is (1.02 - 0.95) ÷ (1.1 - 0.95) = 46.7% of the way,
-    # while 1.02 ÷ 1.1 = 92.7% complete: the narrow table shows the 46.7% it is judged on.
+    assert header.split()[-2:] == ["完成度", "状态"]  # the headline 专栏1 prints
+    # 专业技术人才总量: 1.02 of 1.1 is 1.02 ÷ 1.1 = 92.7% complete, the figure 专栏1's 完成目标 %
+    # prints; it is (1.02 - 0.95) ÷ (1.1 - 0.95) = 46.7% of the way from the baseline at a
+    # 序时进度 of 80%: 明显滞后. The narrow table shows the completion; the notice under it says
+    # what both figures are.
     row = next(line for line in lines if line.startswith("专业技术人才总量"))
-    assert "46.7%" in row and "92.7%" not in row and row.rstrip().endswith("严重滞后")
+    assert "92.7%" in row and "46.7%" not in row and row.rstrip().endswith("明显滞后")
+    text = "".join(lines)
+    assert "完成度：最新值" in text and "进度：从基期到目标已走过的比例" in text
 
 
 def test_thirteenth_plan_fits_at_80(data_dir: Path) -> None:

@@ -74,7 +74,7 @@ def test_plans_lists_them(data_dir: Path) -> None:
     assert fourteenth["main"] == 17  # 专栏2's 17 rows
     assert (thirteenth["main"], thirteenth["indicators"]) == (25, 25)  # 专栏1's 25 rows
     assert (fourteenth["start_year"], fourteenth["end_year"]) == (2021, 2025)
-    assert fourteenth["years"] == "2021 2022 2023 2024 2025" and thirteenth["years"] == "2020"
+    assert fourteenth["years"] == [2021, 2022, 2023, 2024, 2025] and thirteenth["years"] == [2020]
     assert fourteenth["default"] is True and thirteenth["default"] is False
     assert fourteenth["previous"] == "tongnan-hrss-13th" and thirteenth["previous"] is None
     assert (fourteenth["folder"], thirteenth["folder"]) == (".", "13th")

@@ -114,13 +114,13 @@ class TestCumulative:
         assert ev.status is Status.ACHIEVED  # 0 ≥ 0
 
     @pytest.mark.parametrize(
-        ("flows", "status"), [((2.0, 2.0), Status.MET), ((3.0, 3.0), Status.NOT_MET)]
+        ("flows", "status"), [((2.0, 2.0), Status.ON_TRACK), ((3.0, 3.0), Status.BEHIND)]
     )
     def test_ceiling_on_a_total_is_judged_on_its_projection(
         self, flows: tuple[float, float], status: Status
     ) -> None:
-        # At most 10 over five years: 2 + 2 in two years runs on to 4 / 2 × 5 = 10 (met);
-        # 3 + 3 runs on to 15 (not met).
+        # At most 10 over five years: 2 + 2 in two years runs on to 4 / 2 × 5 = 10 (held: on
+        # track, in the ordinary words); 3 + 3 runs on to 15 (broken: behind).
         ind = indicator(kind="cumulative", direction="lower", target=fig(10, "<="))
         ev = evaluate(ind, obs({2021: flows[0], 2022: flows[1]}), 2022, PLAN, BANDS)
         assert ev.projected == pytest.approx(sum(flows) / 2 * 5)
@@ -148,10 +148,11 @@ class TestAnnualPath:
         assert ev.projected == pytest.approx(44.1 + (44.1 - 39.53) / 3 * 2)
         assert ev.status is Status.BEHIND  # 0.6 ≤ 0.7275 < 0.95
 
-    def test_falling_below_the_baseline_is_moving_away(self) -> None:
+    def test_falling_below_the_baseline_is_far_behind(self) -> None:
+        # No Chinese evaluation says 背离目标: moving away is 明显滞后 with the rest below 0.6.
         ev = evaluate(self.ind, obs({2024: 38.9}), 2024, PLAN, BANDS)
         assert ev.progress is not None and ev.progress < 0
-        assert ev.status is Status.MOVING_AWAY
+        assert ev.status is Status.FAR_BEHIND
 
     def test_reaching_the_target_early_is_achieved(self) -> None:
         ev = evaluate(self.ind, obs({2022: 50.0}), 2022, PLAN, BANDS)
@@ -169,7 +170,9 @@ class TestAnnualPath:
         ev = evaluate(ind, obs({2022: 7.0}), 2022, PLAN, BANDS)
         assert ev.progress == pytest.approx(1 / 3)
         assert ev.pace_ratio == pytest.approx(5 / 6)
-        assert ev.completion is None
+        # Completion where lower is better: the target ÷ the figure, 5 / 7 ≈ 71.4 % (a figure
+        # under its ceiling is over 100 %).
+        assert ev.completion == pytest.approx(5 / 7)
         assert ev.status is Status.BEHIND
 
     def test_compound_path(self) -> None:
@@ -185,27 +188,27 @@ class TestAnnualPath:
     ("fields", "value", "status"),
     [
         # baseline equal to target: held at 100
-        ({"baseline": fig(100), "target": fig(100)}, 100.0, Status.MET),
-        ({"baseline": fig(100), "target": fig(100)}, 99.2, Status.NOT_MET),
+        ({"baseline": fig(100), "target": fig(100)}, 100.0, Status.ON_TRACK),
+        ({"baseline": fig(100), "target": fig(100)}, 99.2, Status.BEHIND),
         # baseline printed as a bound: a ceiling held every year
         (
             {"direction": "lower", "baseline": fig(5.5, "<="), "target": fig(5.5, "<=")},
             5.5,
-            Status.MET,
+            Status.ON_TRACK,
         ),
         (
             {"direction": "lower", "baseline": fig(5.5, "<="), "target": fig(5.5, "<=")},
             5.6,
-            Status.NOT_MET,
+            Status.BEHIND,
         ),
         # strict floor: 95 itself does not meet >95
-        ({"baseline": fig(95, ">"), "target": fig(95, ">")}, 95.0, Status.NOT_MET),
-        ({"baseline": fig(95, ">"), "target": fig(95, ">")}, 95.1, Status.MET),
+        ({"baseline": fig(95, ">"), "target": fig(95, ">")}, 95.0, Status.BEHIND),
+        ({"baseline": fig(95, ">"), "target": fig(95, ">")}, 95.1, Status.ON_TRACK),
         # baseline already inside the floor: nothing to climb
-        ({"baseline": fig(98), "target": fig(95, ">=")}, 96.0, Status.MET),
+        ({"baseline": fig(98), "target": fig(95, ">=")}, 96.0, Status.ON_TRACK),
         # no baseline
-        ({"target": fig(90, ">=")}, 89.0, Status.NOT_MET),
-        ({"baseline": fig(None), "target": fig(60)}, 61.0, Status.MET),
+        ({"target": fig(90, ">=")}, 89.0, Status.BEHIND),
+        ({"baseline": fig(None), "target": fig(60)}, 61.0, Status.ON_TRACK),
     ],
 )
 def test_bounds_are_met_or_not(fields: dict[str, Any], value: float, status: Status) -> None:
@@ -224,7 +227,7 @@ def test_bounds_are_met_or_not(fields: dict[str, Any], value: float, status: Sta
         (0.6, Status.BEHIND),
         (0.5999, Status.FAR_BEHIND),
         (0.0, Status.FAR_BEHIND),
-        (-0.01, Status.MOVING_AWAY),
+        (-0.01, Status.FAR_BEHIND),
     ],
 )
 def test_pace_bands_from_thresholds(ratio: float, status: Status) -> None:
@@ -251,10 +254,9 @@ def test_a_lag_is_an_error_only_for_binding(attribute: str, severity: str) -> No
 #: Any figure tnplan accepts: zero, or from LEAST_MAGNITUDE (no subnormal) to far past any plan.
 finite = st.just(0.0) | st.floats(min_value=LEAST_MAGNITUDE, max_value=1e9)
 FINAL_STATUSES = {
-    Status.ACHIEVED,
+    Status.EXCEEDED,
+    Status.COMPLETED,
     Status.NOT_ACHIEVED,
-    Status.MET,
-    Status.NOT_MET,
     Status.INCOMPLETE,
     Status.NO_DATA,
     Status.NO_TARGET,
@@ -276,7 +278,9 @@ def test_cumulative_completion_is_total_over_target(flows: list[float], target: 
     assert ev.known_total == pytest.approx(total)
     assert ev.completion == pytest.approx(total / target)
     assert ev.final is (as_of == 2025)
-    if total >= target:
+    if total >= target and as_of == 2025:
+        assert ev.status is (Status.EXCEEDED if total > target else Status.COMPLETED)
+    elif total >= target:
         assert ev.status is Status.ACHIEVED
     elif as_of == 2025:
         assert ev.status is Status.NOT_ACHIEVED
@@ -307,7 +311,12 @@ def test_the_gap_rule_on_any_flows(flows: list[float | None], target: float, as_
     if None in upto:
         assert ev.cumulative is None and ev.pace_ratio is None and ev.projected is None
         assert ev.required_per_year is None and ev.outlook is None
-        assert ev.status is (Status.ACHIEVED if known >= target else Status.INCOMPLETE)
+        if known < target:
+            assert ev.status is Status.INCOMPLETE
+        elif as_of < 2025:
+            assert ev.status is Status.ACHIEVED
+        else:
+            assert ev.status is (Status.EXCEEDED if known > target else Status.COMPLETED)
     else:
         assert ev.cumulative == pytest.approx(known)
         assert ev.status is not Status.INCOMPLETE
@@ -337,9 +346,9 @@ def test_annual_evaluation_on_any_figure(
         if year < 2025:  # the final verdict needs the final year's figure
             assert ev.status is Status.INCOMPLETE
         elif actual >= target:  # a bare target on a higher-is-better level is a floor
-            assert ev.status in (Status.ACHIEVED, Status.MET)
+            assert ev.status in (Status.EXCEEDED, Status.COMPLETED)
         else:
-            assert ev.status in (Status.NOT_ACHIEVED, Status.NOT_MET)
+            assert ev.status is Status.NOT_ACHIEVED
         return
     assert not ev.final
     assert ev.status not in (Status.INCOMPLETE, Status.NOT_ACHIEVED, Status.NO_DATA)
@@ -374,7 +383,7 @@ class TestTrendAndOutlook:
         assert slow.outlook is Outlook.ACCELERATE  # 0.5 a year reaches 12.5 < 20
         falling = evaluate(ind, obs({2021: 9.0, 2022: 8.0}), 2022, PLAN, BANDS)
         assert falling.outlook is Outlook.REVERSE
-        assert falling.status is Status.MOVING_AWAY
+        assert falling.status is Status.FAR_BEHIND
 
     def test_cumulative_trend_projects_the_flows(self) -> None:
         ind = indicator(kind="cumulative", target=fig(10))
@@ -387,8 +396,9 @@ class TestTrendAndOutlook:
     def test_a_bound_that_holds_is_maintained(self) -> None:
         ind = indicator(unit="%", direction="lower", baseline=fig(5.5, "<="), target=fig(5.5, "<="))
         ev = evaluate(ind, obs({2021: 5.0, 2022: 5.2, 2023: 5.4}), 2023, PLAN, BANDS)
-        # Rising 0.2 a year reaches 5.8 by 2025, over the ceiling: reverse.
-        assert ev.status is Status.MET
+        # Rising 0.2 a year reaches 5.8 by 2025, over the ceiling: reverse. Held so far: on
+        # track, as the national mid-term evaluation reports 城镇调查失业率.
+        assert ev.status is Status.ON_TRACK
         assert ev.outlook is Outlook.REVERSE
 
 
@@ -506,7 +516,7 @@ class TestGapRule:
         [
             # At most 10 over five years; 2022 missing. 4 + 7 = 11 > 10 already: broken
             # whatever 2022 held.
-            ({2021: 4.0, 2023: 7.0}, Status.NOT_MET),
+            ({2021: 4.0, 2023: 7.0}, Status.BEHIND),
             # 4 + 3 = 7 ≤ 10: the missing year may hold anything, so nothing is settled.
             ({2021: 4.0, 2023: 3.0}, Status.INCOMPLETE),
         ],
@@ -531,15 +541,17 @@ class TestFinalYear:
         assert ev.severity == "warning"
         assert (ev.outlook, ev.projected, ev.projected_trend) == (None, None, None)
         assert ev.required_per_year is None and ev.pace_ratio is None
-        five[2025] = 2.5  # 4 × 1.9 + 2.5 = 10.1 of 10
-        assert evaluate(ind, obs(five), 2025, PLAN, BANDS).status is Status.ACHIEVED
+        five[2025] = 2.5  # 4 × 1.9 + 2.5 = 10.1 of 10: beaten, 超额完成
+        assert evaluate(ind, obs(five), 2025, PLAN, BANDS).status is Status.EXCEEDED
+        five[2025] = 2.4  # 4 × 1.9 + 2.4 = 10.0 of 10: reached, 完成
+        assert evaluate(ind, obs(five), 2025, PLAN, BANDS).status is Status.COMPLETED
 
     def test_a_total_with_a_gap_in_the_end_year(self) -> None:
         ind = indicator(kind="cumulative", target=fig(10))
         flows = {2021: 3.0, 2022: 3.0, 2024: 3.0, 2025: 3.0}
         ev = evaluate(ind, obs(flows), 2025, PLAN, BANDS)
-        # 2023 missing; 3 + 3 + 3 + 3 = 12 ≥ 10: achieved on the lower bound alone.
-        assert (ev.status, ev.final) == (Status.ACHIEVED, True)
+        # 2023 missing; 3 + 3 + 3 + 3 = 12 > 10: beaten on the lower bound alone.
+        assert (ev.status, ev.final) == (Status.EXCEEDED, True)
         assert ev.known_total == 12
         flows[2025] = 0.5  # 3 + 3 + 3 + 0.5 = 9.5 < 10: the missing 2023 decides it
         ev = evaluate(ind, obs(flows), 2025, PLAN, BANDS)
@@ -554,7 +566,9 @@ class TestFinalYear:
         assert (ev.status, ev.year, ev.missing_years) == (Status.INCOMPLETE, 2024, (2025,))
         assert ev.known_total == 8
 
-    @pytest.mark.parametrize(("flows", "status"), [(1.9, Status.MET), (2.1, Status.NOT_MET)])
+    @pytest.mark.parametrize(
+        ("flows", "status"), [(1.9, Status.COMPLETED), (2.1, Status.NOT_ACHIEVED)]
+    )
     def test_a_ceiling_on_a_total_is_settled_on_the_total(
         self, flows: float, status: Status
     ) -> None:
@@ -573,7 +587,9 @@ class TestFinalYear:
         assert (ev.outlook, ev.projected, ev.projected_trend) == (None, None, None)
         assert ev.required_per_year is None and ev.pace_ratio is None
         ev = evaluate(ind, obs({2025: 20.0}), 2025, PLAN, BANDS)
-        assert ev.status is Status.ACHIEVED
+        assert ev.status is Status.COMPLETED  # 20 of 20: 100 %
+        ev = evaluate(ind, obs({2025: 20.2}), 2025, PLAN, BANDS)
+        assert ev.status is Status.EXCEEDED  # 20.2 / 20 = 101 %
 
     def test_a_level_without_its_end_year_figure_is_incomplete(self) -> None:
         ind = indicator(baseline=fig(10), target=fig(20))
@@ -583,7 +599,9 @@ class TestFinalYear:
         assert (ev.year, ev.actual, ev.missing_years) == (2024, 22.0, (2021, 2022, 2025))
         assert ev.pace_ratio is None and ev.outlook is None and ev.projected_trend is None
 
-    @pytest.mark.parametrize(("value", "status"), [(5.4, Status.MET), (5.6, Status.NOT_MET)])
+    @pytest.mark.parametrize(
+        ("value", "status"), [(5.4, Status.COMPLETED), (5.6, Status.NOT_ACHIEVED)]
+    )
     def test_a_bound_in_the_end_year(self, value: float, status: Status) -> None:
         ind = indicator(unit="%", direction="lower", baseline=fig(5.5, "<="), target=fig(5.5, "<="))
         ev = evaluate(ind, obs({2024: 5.0, 2025: value}), 2025, PLAN, BANDS)
@@ -598,8 +616,8 @@ class TestFinalYear:
             # 2 × 4 = 8 of 10 at τ = 4/5: pace 0.8 / 0.8 = 1.0, on track.
             (2024, False, Status.ON_TRACK),
             # 2 × 5 = 10 of 10 by 2025, and later years count as the end year.
-            (2025, True, Status.ACHIEVED),
-            (2026, True, Status.ACHIEVED),
+            (2025, True, Status.COMPLETED),
+            (2026, True, Status.COMPLETED),
         ],
     )
     def test_final_from_the_end_year_on(self, as_of: int, final: bool, status: Status) -> None:
@@ -647,7 +665,7 @@ def test_figures_reported_as_bounds(reported: str, target: dict[str, Any], met: 
     ind = indicator(unit="%", direction=direction, target=target)
     figures = {2023: Observation(2023, target["value"], SAMPLE, comparator=Comparator(reported))}
     ev = evaluate(ind, figures, 2023, PLAN, BANDS)
-    assert ev.status is (Status.MET if met else Status.NOT_MET)
+    assert ev.status is (Status.ON_TRACK if met else Status.BEHIND)
 
 
 def test_path_override_changes_the_expected_value() -> None:
@@ -670,7 +688,7 @@ def test_eurostat_thresholds_on_a_worked_example() -> None:
         175.9: Status.BEHIND,
         148.0: Status.BEHIND,
         147.9: Status.FAR_BEHIND,
-        99.0: Status.MOVING_AWAY,
+        99.0: Status.FAR_BEHIND,
         184.0: Status.AHEAD,
     }
     for value, status in cases.items():

@@ -27,7 +27,7 @@ def evaluation(plan: Plan, indicator_id: str, **fields: Any) -> Evaluation:
         "year": 2025,
         "actual": None,
         "time_elapsed": 1.0,
-        "status": Status.ACHIEVED,
+        "status": Status.EXCEEDED,
         "provenance": Provenance.OFFICIAL,
         "final": True,
     }
@@ -48,11 +48,11 @@ def test_a_total_at_the_end_of_the_plan(plan: Plan) -> None:
     )
     assert indicator_sentence(ev, plan.plan, "zh") == (
         "城镇新增就业人数：“十四五”期间累计新增5.45万人，完成目标任务（5万人）的109.0%，"
-        f"{words(Status.ACHIEVED)}。"
+        f"{words(Status.EXCEEDED)}。"
     )
     assert indicator_sentence(ev, plan.plan, "en") == (
         "New urban jobs: 5.45 万人 in total over 2021–2025, 109.0% of the target (5 万人),"
-        f" {words(Status.ACHIEVED, 'en')}."
+        f" {words(Status.EXCEEDED, 'en')}."
     )
 
 
@@ -173,30 +173,30 @@ def test_a_level_mid_period_is_judged_on_progress_from_its_baseline(plan: Plan) 
 
 def test_a_ceiling_held_and_broken(plan: Plan) -> None:
     # 城镇调查失业率 ≤5.5: 5.4 is within it; 5.6 is above it by 0.1 points.
-    held = evaluation(plan, "surveyed_unemployment_rate", actual=5.4, status=Status.MET)
+    held = evaluation(plan, "surveyed_unemployment_rate", actual=5.4, status=Status.COMPLETED)
     assert indicator_sentence(held, plan.plan) == (
-        f"城镇调查失业率：2025年为5.4%，控制在目标（≤5.5%）以内，{words(Status.MET)}。"
+        f"城镇调查失业率：2025年为5.4%，控制在目标（≤5.5%）以内，{words(Status.COMPLETED)}。"
     )
-    broken = evaluation(plan, "surveyed_unemployment_rate", actual=5.6, status=Status.NOT_MET)
+    broken = evaluation(plan, "surveyed_unemployment_rate", actual=5.6, status=Status.NOT_ACHIEVED)
     assert indicator_sentence(broken, plan.plan) == (
-        f"城镇调查失业率：2025年为5.6%，高于目标（≤5.5%），超出目标0.1个百分点，{words(Status.NOT_MET)}。"
+        f"城镇调查失业率：2025年为5.6%，高于目标（≤5.5%），超出目标0.1个百分点，{words(Status.NOT_ACHIEVED)}。"
     )
     assert indicator_sentence(broken, plan.plan, "en") == (
         "Surveyed urban unemployment rate: 5.6% in 2025, above the target (≤5.5%),"
-        f" 0.1 percentage points over it, {words(Status.NOT_MET, 'en')}."
+        f" 0.1 percentage points over it, {words(Status.NOT_ACHIEVED, 'en')}."
     )
 
 
 def test_a_floor_reached_and_missed(plan: Plan) -> None:
     # 基本养老保险参保率 >95: 96.4 reaches it; 94.8 is below it by 0.2 points.
-    reached = evaluation(plan, "basic_pension_coverage", actual=96.4, status=Status.MET)
+    reached = evaluation(plan, "basic_pension_coverage", actual=96.4, status=Status.COMPLETED)
     assert indicator_sentence(reached, plan.plan) == (
-        f"基本养老保险参保率：2025年为96.4%，达到目标（>95%），{words(Status.MET)}。"
+        f"基本养老保险参保率：2025年为96.4%，达到目标（>95%），{words(Status.COMPLETED)}。"
     )
-    missed = evaluation(plan, "basic_pension_coverage", actual=94.8, status=Status.NOT_MET)
+    missed = evaluation(plan, "basic_pension_coverage", actual=94.8, status=Status.NOT_ACHIEVED)
     assert indicator_sentence(missed, plan.plan) == (
         f"基本养老保险参保率：2025年为94.8%，低于目标（>95%），距目标差0.2个百分点，"
-        f"{words(Status.NOT_MET)}。"
+        f"{words(Status.NOT_ACHIEVED)}。"
     )
 
 
@@ -224,9 +224,15 @@ def test_a_stale_level_and_no_data(plan: Plan) -> None:
 
 
 def test_a_binding_indicator_says_so_and_comes_first(plan: Plan) -> None:
-    anticipated = evaluation(plan, "surveyed_unemployment_rate", actual=5.4, status=Status.MET)
+    anticipated = evaluation(
+        plan, "surveyed_unemployment_rate", actual=5.4, status=Status.COMPLETED
+    )
     binding = evaluation(
-        plan, "basic_pension_coverage", actual=96.4, status=Status.MET, attribute=Attribute.BINDING
+        plan,
+        "basic_pension_coverage",
+        actual=96.4,
+        status=Status.COMPLETED,
+        attribute=Attribute.BINDING,
     )
     assert indicator_sentence(binding, plan.plan).startswith("基本养老保险参保率（约束性）：")
     assert binding_first([anticipated, binding]) == [binding, anticipated]
@@ -305,3 +311,50 @@ def test_facts_under_the_sections_a_person_writes(plan: Plan, lang: str) -> None
             " (99.8% done, 0.01 万人 short)."
         )
     assert facts([done], lang)["problems"] == [("无。" if lang == "zh" else "None.")]
+
+
+def test_facts_say_what_each_lagging_indicator_needs_per_remaining_year(plan: Plan) -> None:
+    # As of 2024 one year remains: (3.5 − 2.35) ÷ 1 = 1.15 万人次 of training still to add;
+    # the mediation rate must rise (50 − 38.9) ÷ 1 = 11.1 percentage points.
+    training = evaluation(
+        plan,
+        "subsidised_skills_training",
+        as_of=2024,
+        year=2024,
+        cumulative=2.35,
+        known_total=2.35,
+        completion=2.35 / 3.5,
+        required_per_year=1.15,
+        status=Status.BEHIND,
+        final=False,
+    )
+    mediation = evaluation(
+        plan,
+        "dispute_mediation_success_rate",
+        as_of=2024,
+        year=2024,
+        actual=38.9,
+        required_per_year=11.1,
+        status=Status.FAR_BEHIND,
+        final=False,
+    )
+    assert facts([training, mediation])["next_steps"] == [
+        "按目标倒推，此后每年需：开展补贴性职业技能培训人次新增1.15万人次、"
+        "劳动人事争议调解成功率提高11.1个百分点。"
+    ]
+
+
+def test_an_estimate_is_said_to_be_one(plan: Plan) -> None:
+    # 失业保险参保人数 given as a 2025 estimate of 4.72 万人: 4.72 ÷ 4.7 = 100.4%.
+    ev = evaluation(
+        plan,
+        "unemployment_insurance_insured",
+        actual=4.72,
+        completion=4.72 / 4.7,
+        provenance=Provenance.ESTIMATE,
+        status=Status.ESTIMATED_COMPLETED,
+    )
+    assert indicator_sentence(ev, plan.plan) == (
+        "失业保险参保人数：2025年为4.72万人*（预计数），完成目标任务（4.7万人）的100.4%，"
+        f"{words(Status.ESTIMATED_COMPLETED)}。"
+    )

@@ -32,11 +32,39 @@ def test_the_registry_covers_every_status_once_and_orders_the_summary() -> None:
     assert set(STATUS_INFO) == set(Status)
     assert len(STATUS_INFO) == len(Status)
     order = list(STATUS_INFO)
-    # Achieved first; the bands from ahead to moving away in order; no verdict at the end.
+    # Achieved early first; the bands from ahead to far behind in order; the final words from
+    # exceeded down; no verdict at the end.
     assert order[0] is Status.ACHIEVED
-    bands = [Status.AHEAD, Status.ON_TRACK, Status.BEHIND, Status.FAR_BEHIND, Status.MOVING_AWAY]
+    bands = [Status.AHEAD, Status.ON_TRACK, Status.BEHIND, Status.FAR_BEHIND]
     assert [s for s in order if s in bands] == bands
+    final = [
+        Status.EXCEEDED,
+        Status.COMPLETED,
+        Status.BASICALLY_COMPLETED,
+        Status.NOT_ACHIEVED,
+        Status.ESTIMATED_COMPLETED,
+        Status.ESTIMATED_NOT_COMPLETED,
+    ]
+    assert [s for s in order if s in final] == final
     assert order[-3:] == [Status.INCOMPLETE, Status.NO_DATA, Status.NO_TARGET]
+
+
+def test_the_words_of_practice() -> None:
+    # The national 14th-plan mid-term evaluation (2023-12-26/28): 提前实现, 快于预期,
+    # 基本符合预期, 滞后; 国家信息中心 on the 12th plan: 明显滞后; year-books: 超额完成, 完成.
+    mid = [Status.ACHIEVED, Status.AHEAD, Status.ON_TRACK, Status.BEHIND, Status.FAR_BEHIND]
+    assert [s.info.zh for s in mid] == ["提前实现", "快于预期", "基本符合预期", "滞后", "明显滞后"]
+    final = [Status.EXCEEDED, Status.COMPLETED, Status.BASICALLY_COMPLETED, Status.NOT_ACHIEVED]
+    assert [s.info.zh for s in final] == ["超额完成", "完成", "基本完成", "未完成"]
+    estimates = [Status.ESTIMATED_COMPLETED, Status.ESTIMATED_NOT_COMPLETED]
+    assert [s.info.zh for s in estimates] == ["预计完成", "预计未完成"]
+    words = {s.info.zh for s in Status}
+    # No Chinese evaluation found uses these, nor 达标 for a bound held mid-period.
+    assert not words & {"严重滞后", "背离目标", "达标", "未达标", "已实现"}
+    # Every word of a verdict says where it is used.
+    for status in Status:
+        if status.info.judged:
+            assert status.info.source != "tnplan", status
 
 
 def test_words_are_distinct() -> None:
@@ -58,8 +86,14 @@ def test_incomplete_data() -> None:
 def test_final_outcomes() -> None:
     completed = {s for s in Status if s.info.completed is True}
     not_completed = {s for s in Status if s.info.completed is False}
-    assert completed == {Status.ACHIEVED, Status.MET}
-    assert not_completed == {Status.NOT_ACHIEVED, Status.NOT_MET}
+    assert completed == {Status.EXCEEDED, Status.COMPLETED, Status.ESTIMATED_COMPLETED}
+    assert not_completed == {
+        Status.BASICALLY_COMPLETED,
+        Status.NOT_ACHIEVED,
+        Status.ESTIMATED_NOT_COMPLETED,
+    }
+    estimated = {s for s in Status if s.info.estimate}
+    assert estimated == {Status.ESTIMATED_COMPLETED, Status.ESTIMATED_NOT_COMPLETED}
 
 
 def test_lagging_and_at_pace() -> None:
@@ -67,11 +101,13 @@ def test_lagging_and_at_pace() -> None:
     assert lagging == {
         Status.BEHIND,
         Status.FAR_BEHIND,
-        Status.MOVING_AWAY,
-        Status.NOT_MET,
+        Status.BASICALLY_COMPLETED,
         Status.NOT_ACHIEVED,
+        Status.ESTIMATED_NOT_COMPLETED,
     }
+    # 基本符合或快于预期, as the national mid-term evaluation counts: achieved early, ahead,
+    # on track (a bound held is on track).
     at_pace = {s for s in Status if s.info.at_pace}
-    assert at_pace == {Status.ACHIEVED, Status.AHEAD, Status.ON_TRACK, Status.MET}
+    assert at_pace == {Status.ACHIEVED, Status.AHEAD, Status.ON_TRACK}
     unjudged = {s for s in Status if not s.info.judged}
     assert unjudged == {Status.INCOMPLETE, Status.NO_DATA, Status.NO_TARGET}

@@ -111,7 +111,7 @@ def test_the_round_trip(tmp_path: Path, data_dir: Path, plan: Plan) -> None:
     rows = {row["id"]: row for row in json.loads(out)}
     # 1.12 + 1.05 + 1.08 + 1.10 (2021-2024, shipped) + 1.10 (2025, from the workbook) = 5.45
     assert rows["urban_new_jobs"]["cumulative"] == pytest.approx(5.45)
-    assert rows["urban_new_jobs"]["status"] == "achieved"
+    assert rows["urban_new_jobs"]["status"] == "exceeded"  # 5.45 > 5: 超额完成
     assert rows["surveyed_unemployment_rate"]["actual"] == 5.2
     assert rows["surveyed_unemployment_rate"]["provenance"] == "preliminary"  # 初步
     # 博士后研究人员招收数: 1 + 1 + 2 + 1 + 1 = 6 ≥ 【5】.

@@ -34,6 +34,7 @@ __all__ = [
     "Status",
     "evaluate",
     "expected_value",
+    "final_status",
     "least_squares",
     "pace_status",
     "satisfies",
@@ -162,9 +163,26 @@ def pace_status(pace_ratio: float, thresholds: Thresholds) -> Status:
         return Status.ON_TRACK
     if pace_ratio >= thresholds.behind:
         return Status.BEHIND
-    if pace_ratio >= 0:
-        return Status.FAR_BEHIND
-    return Status.MOVING_AWAY
+    return Status.FAR_BEHIND  # below the band, moving away from the target included
+
+
+def final_status(reached: bool, completion: float | None, thresholds: Thresholds) -> Status:
+    """总结评估: exceeded (completion over 100 %), completed, basically completed (within the
+    plan's band, where it sets one) or not achieved."""
+    if reached:
+        return Status.EXCEEDED if completion is not None and completion > 1 else Status.COMPLETED
+    band = thresholds.basically_complete
+    if band is not None and completion is not None and completion >= band:
+        return Status.BASICALLY_COMPLETED
+    return Status.NOT_ACHIEVED
+
+
+def as_estimated(status: Status) -> Status:
+    """A final verdict resting on an estimate (预计值): 预计完成 or 预计未完成."""
+    completed = status.info.completed
+    if completed is None or status.info.estimate:
+        return status
+    return Status.ESTIMATED_COMPLETED if completed else Status.ESTIMATED_NOT_COMPLETED
 
 
 def has_numeric_path(indicator: Indicator) -> bool:
@@ -241,7 +259,10 @@ class _Context:
     def make(
         self, status: Status, year: int | None, actual: float | None, **more: Any
     ) -> Evaluation:
-        """An evaluation with the fields every case shares; more gives the rest."""
+        """An evaluation with the fields every case shares; more gives the rest. A final
+        verdict on an estimate is 预计完成 or 预计未完成."""
+        if self.final and more.get("provenance") is Provenance.ESTIMATE:
+            status = as_estimated(status)
         return Evaluation(
             indicator=self.indicator,
             as_of=self.as_of,
@@ -346,10 +367,17 @@ def _cumulative_with_gap(c: _Context) -> Evaluation:
     latest = series.latest
     assert known is not None and latest is not None
     if indicator.direction is Direction.HIGHER:
-        status = Status.ACHIEVED if satisfies(known, indicator) else Status.INCOMPLETE
+        if not satisfies(known, indicator):
+            status = Status.INCOMPLETE
+        elif c.final:
+            status = final_status(True, _ratio(known, indicator.target_value), c.thresholds)
+        else:
+            status = Status.ACHIEVED
+    elif satisfies(known, indicator):
+        status = Status.INCOMPLETE
     else:
         # A ceiling the lower bound already breaks is broken whatever the missing years hold.
-        status = Status.INCOMPLETE if satisfies(known, indicator) else Status.NOT_MET
+        status = Status.NOT_ACHIEVED if c.final else Status.BEHIND
     point = series.point(latest.year)
     now = series.point(c.as_of)
     return c.make(
@@ -368,8 +396,8 @@ def _cumulative_final(
     indicator = c.indicator
     reached = satisfies(total, indicator)
     if indicator.direction is Direction.LOWER:
-        return c.make(Status.MET if reached else Status.NOT_MET, t, flow, **shared)
-    status = Status.ACHIEVED if reached else Status.NOT_ACHIEVED
+        return c.make(Status.COMPLETED if reached else Status.NOT_ACHIEVED, t, flow, **shared)
+    status = final_status(reached, shared["completion"], c.thresholds)
     return c.make(status, t, flow, progress=shared["completion"], **shared)
 
 
@@ -395,7 +423,7 @@ def _cumulative_midway(
         # A ceiling on a five-year total: within budget while the total, run on at its pace,
         # stays inside it.
         return c.make(
-            Status.MET if satisfies(projected, indicator) else Status.NOT_MET,
+            Status.ON_TRACK if satisfies(projected, indicator) else Status.BEHIND,
             t,
             flow,
             required_per_year=(target - total) / remaining_years,
@@ -474,15 +502,19 @@ def _level_trend(c: _Context) -> tuple[float, float] | None:
     return least_squares(points)
 
 
+def _level_completion(indicator: Indicator, actual: float) -> float | None:
+    """完成目标 % as 专栏1 prints it: a_t ÷ T where higher is better; T ÷ a_t where lower is
+    (a figure under its ceiling is over 100 %). Over 100 % the target is beaten (超额)."""
+    if indicator.direction is Direction.HIGHER:
+        return _ratio(actual, indicator.target_value)
+    return _ratio(indicator.target_value, actual)
+
+
 def _countable_completion(c: _Context, latest: Observation) -> float | None:
-    """a_t ÷ T, as 专栏1 prints it, for a count or amount (not a rate) reported as a number."""
+    """完成目标 % for a bound on a count or amount (not a rate) reported as a number."""
     indicator = c.indicator
-    if (
-        indicator.direction is Direction.HIGHER
-        and indicator.unit != "%"
-        and latest.comparator is Comparator.EQ
-    ):
-        return _ratio(latest.value, indicator.target_value)
+    if indicator.unit != "%" and latest.comparator is Comparator.EQ:
+        return _level_completion(indicator, latest.value)
     return None
 
 
@@ -494,8 +526,10 @@ def _bound(
     outlook = _outlook(c, shared["projected_trend"], slope)
     if outlook is None:
         outlook = Outlook.MAINTAIN if reached else None
+    # A bound held is reported in the ordinary words (基本符合预期), as the national mid-term
+    # evaluation reports 城镇调查失业率; a bound broken is behind.
     return c.make(
-        Status.MET if reached else Status.NOT_MET,
+        Status.ON_TRACK if reached else Status.BEHIND,
         latest.year,
         latest.value,
         outlook=outlook,
@@ -510,23 +544,23 @@ def _annual_final(c: _Context, latest: Observation, shared: dict[str, Any]) -> E
     indicator = c.indicator
     reached = satisfies(latest.value, indicator, latest.comparator)
     if not has_numeric_path(indicator):
+        completion = _countable_completion(c, latest)
         return c.make(
-            Status.MET if reached else Status.NOT_MET,
+            final_status(reached, completion, c.thresholds),
             latest.year,
             latest.value,
-            completion=_countable_completion(c, latest),
+            completion=completion,
             **shared,
         )
     baseline = indicator.baseline_value
     assert baseline is not None
     target = indicator.target_value
+    completion = _level_completion(indicator, latest.value)
     return c.make(
-        Status.ACHIEVED if reached else Status.NOT_ACHIEVED,
+        final_status(reached, completion, c.thresholds),
         latest.year,
         latest.value,
-        completion=_ratio(latest.value, target)
-        if indicator.direction is Direction.HIGHER
-        else None,
+        completion=completion,
         progress=(latest.value - baseline) / (target - baseline),
         expected=target,
         **shared,
@@ -551,7 +585,7 @@ def _level_midway(
         _verdict(reached, _ratio(actual - b, expected - b), c.thresholds),
         t,
         actual,
-        completion=_ratio(actual, target) if indicator.direction is Direction.HIGHER else None,
+        completion=_level_completion(indicator, actual),
         progress=(actual - b) / (target - b),
         pace_ratio=_ratio(actual - b, expected - b),
         required_per_year=required,

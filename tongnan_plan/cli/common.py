@@ -13,14 +13,16 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from .. import __version__
-from ..present.choices import Format, Lang, PathChoice, TierChoice
+from ..present.choices import Lang, PathChoice, TierChoice
 
 if TYPE_CHECKING:
+    from enum import StrEnum
+
     from ..model.diagnostics import Diagnostic
     from ..model.plan import ExpectedPath, Plan
-    from ..present.choices import Chosen
     from ..present.terminal import Screen
-    from ..sources.repository import Repository
+    from ..present.view import View
+    from ..sources.store import Repository
     from ..validate.check import Actuals
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -85,7 +87,14 @@ TierOption = Annotated[
 ]
 
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+def format_help(command: str) -> str:
+    """The help of a command's --format: each format it offers (from the registry)."""
+    from ..present.writers import OFFERED, WRITERS
+
+    offered = OFFERED[command]
+    said = {name: WRITERS[name].about for name in offered}
+    each = ", ".join(f"{n} ({about})" if about.lower() != n else n for n, about in said.items())
+    return f"{each} (default: from -o's ending, else {offered[0]})."
 
 
 LangOption = Annotated[
@@ -167,21 +176,41 @@ def _emit(text: str | bytes) -> None:
         raise typer.Exit(EXIT_OK) from None
 
 
-def _chosen_format(
-    choices: type[Chosen],
-    given: Chosen | None,
-    output: Path | None,
-    default: Chosen,
-    *,
-    excel: bool = False,
-) -> Chosen:
-    """The output format (present.choices.output_format); a conflict is a usage error."""
-    from ..present.choices import FormatConflict, output_format
+def _format(
+    command: str, given: StrEnum | None, output: Path | None, *, excel: bool = False
+) -> str:
+    """The format to write (present.writers.chosen_format); a name of a format the command
+    does not write, or a conflict, is a usage error."""
+    from ..present.writers import FormatChoiceError, chosen_format
 
     try:
-        return output_format(choices, given, output, default, excel=excel)
-    except FormatConflict as exc:
+        return chosen_format(command, None if given is None else given.value, output, excel=excel)
+    except FormatChoiceError as exc:
         _usage(exc.en, exc.zh)
+
+
+def _written(
+    view: View,
+    fmt: str,
+    lang: Lang,
+    output: Path | None,
+    *,
+    excel: bool = False,
+    width: int | None = None,
+) -> str | bytes:
+    """The view in the format, by its writer (a screen for standard output, plain text of a
+    fixed width for a file)."""
+    from ..present.view import Options
+    from ..present.writers import writable, write
+
+    offered = writable(view)
+    if fmt not in offered:
+        _usage(
+            f"{fmt} is not written here; this output is written as {', '.join(offered)}",
+            f"此项输出不能写成 {fmt}；可写 {', '.join(offered)}",
+        )
+    options = Options(lang.value, _screen(output, width), excel=excel, to_file=output is not None)
+    return write(view, fmt, options)
 
 
 def _colour_wanted() -> bool:
@@ -221,7 +250,8 @@ def _usage(en: str, zh: str = "") -> NoReturn:
 
 def _repository(data: Path | None) -> Repository:
     """The repository of plans --data names (or TNPLAN_DATA, ./data, the bundled one)."""
-    from ..sources.repository import Repository, locate_data
+    from ..sources.repository import locate_data
+    from ..sources.store import Repository
 
     return Repository.at(locate_data(data))
 
@@ -429,8 +459,6 @@ def _evaluated(
             f"--year {year} is outside the plan period {first}-{last}",
             f"--year {year} 不在规划期 {first}-{last} 年之内",
         )
-    from .plans import say_unfinished
-
     say_unfinished(plan)
     actuals = load_actuals(directory, plan, warnings=warnings)
     if year is not None and all(s.year != year for s in actuals.submissions):
@@ -447,3 +475,18 @@ def _screen(output: Path | None, width: int | None = None) -> Screen:
     from ..present.terminal import Screen
 
     return Screen.detect() if output is None else Screen.plain(width)
+
+
+def say_unfinished(plan: Plan) -> None:
+    """On standard error: how many targets of the plan are still placeholders (a draft)."""
+    unfinished = sum(1 for ind in plan.indicators if ind.target.unfinished)
+    if unfinished:
+        typer.echo(
+            _say(
+                f"tnplan: {unfinished} targets of {plan.plan.id} are still to be written (todo:"
+                " see tnplan check): they have no target yet",
+                f"tnplan：{plan.plan.id} 有 {unfinished} 项目标尚未填写（todo，见 tnplan check），"
+                "暂按无目标处理",
+            ),
+            err=True,
+        )

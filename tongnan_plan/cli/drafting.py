@@ -83,6 +83,8 @@ def extract(
         what = "no previous plan's table" if previous else "no indicator table or target"
         what_zh = "没有上一规划的指标表" if previous else "没有找到指标表或目标"
         typer.echo(f"tnplan: {plan_file}: {_say(what + ' found', what_zh)}", err=True)
+        for line in _rejections(draft):
+            typer.echo(line, err=True)
         raise typer.Exit(EXIT_INVALID)
     target = None if str(output) == "-" else output
     _distinct_outputs(("--output", target), ("--results", results))
@@ -106,3 +108,29 @@ def _extract_summary(draft: Draft) -> str:
         f"questions open: {questions}",
         f"指标表：{tables}；正文目标：{draft.prose_targets} 个；待复核问题：{questions} 个",
     )
+
+
+def _rejections(draft: Draft) -> list[str]:
+    """Why nothing was found: each header seen, where, and why no table was read under it."""
+    from ..extract.headers import REJECTIONS
+
+    if not draft.rejected:
+        return [
+            _say(
+                "  no header of an indicator table seen (a row naming 指标 and a year, 十N五, "
+                "基期 or 目标 column)",
+                "  未见指标表表头（含“指标”列及年份、“十N五”、基期或目标列的一行）",
+            )
+        ]
+    lines = [_say("  headers seen, and why no table was read:", "  见到的表头及未能读出的原因：")]
+    for seen in draft.rejected[:10]:
+        en, zh = REJECTIONS.get(seen.reason, (seen.reason, seen.reason))
+        lines.append(f"  {seen.where}: {' | '.join(seen.cells)[:60]}: {_say(en, zh)}")
+    if len(draft.rejected) > 10:
+        lines.append(
+            _say(
+                f"  … and {len(draft.rejected) - 10} more",
+                f"  ……另有 {len(draft.rejected) - 10} 处",
+            )
+        )
+    return lines

@@ -13,13 +13,14 @@ from pathlib import Path
 from ..model.plan import Tier
 from .document import PlanDocument
 from .draft import Draft, DraftGroup, DraftIndicator, DraftPlan, TableFound
-from .from_prose import check_baselines, prose_indicators
+from .from_prose import about_the_past, check_baselines, prose_indicators
 from .from_tables import table_indicators, table_roles
+from .ids import readable_ids
 from .metadata import PlanMetadata, plan_metadata
 from .outline import outline
 from .prose import prose_figures
 from .readers import read_document
-from .tables import IndicatorTable, find_indicator_tables
+from .tables import IndicatorTable, find_indicator_tables, table_rejections
 from .writer import draft_yaml, results_yaml
 
 __all__ = ["Draft", "draft_from_document", "draft_yaml", "extract_plan", "results_yaml"]
@@ -61,7 +62,7 @@ def draft_from_document(document: PlanDocument) -> Draft:
     figures = prose_figures(outline(document))
     years = range(period[0], period[1] + 1) if period else range(0)
     prose, prose_groups = prose_indicators(figures, main, years)
-    facts = [f for f in figures if f.past]
+    facts = [f for f in figures if f.past or about_the_past(f, years)]
     check_baselines([*main, *prose], facts, previous)
     plan = _plan(meta, period, groups + prose_groups, main + prose, table_questions)
     if prose:
@@ -74,7 +75,11 @@ def draft_from_document(document: PlanDocument) -> Draft:
         previous_plan = _previous_plan(
             meta, previous_period, previous_groups, previous, previous_questions
         )
-    return Draft(document.file, plan, previous_plan, found, len(prose))
+    readable_ids(plan)
+    if previous_plan is not None:
+        readable_ids(previous_plan)
+    rejected = [*document.rejected, *table_rejections(document)]
+    return Draft(document.file, plan, previous_plan, found, len(prose), rejected)
 
 
 def _period(meta: PlanMetadata, tables: list[IndicatorTable]) -> tuple[int, int] | None:

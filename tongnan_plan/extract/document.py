@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .headers import Rejected
+
 __all__ = [
     "Block",
     "Paragraph",
@@ -45,6 +47,8 @@ class PlanDocument:
 
     file: str
     blocks: list[Block] = field(default_factory=list)
+    #: Headers a reader saw but could not read a table under (`extract` says why).
+    rejected: list[Rejected] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.plan import Attribute, Basis, Comparator, Direction, Kind, Tier
+from .headers import Rejected
 
 __all__ = ["Draft", "DraftGroup", "DraftIndicator", "DraftPlan", "Printed", "TableFound"]
 
@@ -96,3 +97,5 @@ class Draft:
     previous: DraftPlan | None
     tables: list[TableFound]
     prose_targets: int
+    #: Headers seen that no table could be read under, and why (said when nothing is found).
+    rejected: list[Rejected] = field(default_factory=list)

@@ -7,6 +7,7 @@ from difflib import SequenceMatcher
 
 from ..model.plan import Attribute, Basis, Comparator, Kind, Tier
 from .draft import DraftGroup, DraftIndicator, Printed
+from .headers import five_year_period
 from .judgement import direction_of, prose_kind
 from .linking import (
     comparable,
@@ -37,6 +38,34 @@ def _same_figure(figure: ProseFigure, entry: DraftIndicator) -> bool:
     )
 
 
+_SINCE = re.compile(r"过去五年|五年来|以来|回顾|期间累计|时期累计|已累计|已经")
+_YEAR_AT = re.compile(r"(?<!\d)(20\d\d)\s*年")
+
+
+def _tense(text: str, years: range) -> bool | None:
+    """True when text is about a time before the plan, False when about the plan's years."""
+    named = five_year_period(text)
+    if named is not None:
+        return named[1] < years.start
+    printed = [int(y) for y in _YEAR_AT.findall(text)]
+    if any(y in years for y in printed):
+        return False
+    if printed and all(y < years.start for y in printed):
+        return True
+    return True if _SINCE.search(text) else None
+
+
+def about_the_past(figure: ProseFigure, years: range) -> bool:
+    """A figure printed about the previous period ("“十四五”时期…累计达到3.2万人", "2025年…"),
+    by its clause, else its sentence: a result, not a target of this plan."""
+    if not years:
+        return False
+    tense = _tense(figure.clause, years)
+    if tense is None:
+        tense = _tense(figure.sentence, years)
+    return bool(tense)
+
+
 def prose_indicators(
     figures: list[ProseFigure], table_entries: list[DraftIndicator], years: range
 ) -> tuple[list[DraftIndicator], list[DraftGroup]]:
@@ -45,7 +74,7 @@ def prose_indicators(
     groups: dict[int, DraftGroup] = {}
     per_source: dict[str, int] = {}
     for figure in figures:
-        if figure.past:
+        if figure.past or about_the_past(figure, years):
             continue
         if re.match(r"^每年各", figure.clause) and made and made[-1].unit == figure.unit:
             _annual_share(made[-1], figure, years)

@@ -66,8 +66,10 @@ _UNIT = re.compile(
 _HEADER_WORDS = (
     NUMBER_WORDS | CATEGORY_WORDS | NAME_WORDS | UNIT_WORDS | ATTRIBUTE_WORDS | OTHER_WORDS
 )
+#: The second line of a header cell broken after its first word ("完成⏎情况").
+_SUFFIXES = frozenset({"情况", "值", "数", "率", "任务", "水平", "目标", "目标值", "完成值"})
 #: Pieces of a header cell broken over lines ("计量⏎单位").
-_FRAGMENTS = frozenset({"计量", "指标"})
+_FRAGMENTS = frozenset({"计量", "指标", *_SUFFIXES})
 #: The words a header's first cell may be.
 _STARTS = NUMBER_WORDS | CATEGORY_WORDS | NAME_WORDS
 _VALUE_WORD = re.compile(
@@ -152,7 +154,7 @@ def _header_like(text: str) -> bool:
         return False
     # A year or period with a value word ("2025年目标值", "现状值（2020年）"), not a title.
     rest = _HEADER_FILLER.sub("", t)
-    return len(rest) <= 3
+    return len(rest) <= 1
 
 
 def _join_header(cells: list[str]) -> list[str]:
@@ -167,6 +169,7 @@ def _join_header(cells: list[str]) -> list[str]:
                 t[0] in "(（"
                 or (_PERIOD_ONLY.match(prev) and _VALUE_WORD.match(t))
                 or (prev == "计量" and t == "单位")
+                or (_VALUE_WORD.match(prev) is not None and t in _SUFFIXES - {prev})
                 or (prev == "指标" and t in {"名称", "性质"})
                 or (prev == "指标" and t == "属性" and has_name)
             ):
@@ -236,7 +239,7 @@ def find_grid(lines: list[str], i: int) -> Grid | HeaderCandidate | None:
         grid.end = grid.row_lines.pop()
         grid.rows.pop()
     if not grid.rows:
-        return HeaderCandidate(i + 1, labels, "no row follows the header")
+        return HeaderCandidate(i + 1, labels, "no-rows")
     return grid
 
 

@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "REJECTIONS",
     "Column",
     "ColumnRole",
+    "Rejected",
     "five_year_period",
     "header_problem",
     "header_roles",
     "header_text",
+    "looks_like_header",
     "squeeze",
 ]
 
@@ -112,7 +115,7 @@ def _column(label: str) -> Column:
         return Column(label, ColumnRole.COMPLETION)
     year_match = _YEAR.search(text)
     period = five_year_period(text)
-    if year_match is None and period is None and not re.search(r"基期|现状|目标|基数", text):
+    if year_match is None and period is None and not re.search(r"基期|现状|目标|基数|完成", text):
         return Column(label, ColumnRole.OTHER)
     is_target: bool | None = None
     if re.search(r"目标|规划", text):
@@ -133,20 +136,55 @@ def header_roles(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
     return header_problem(cells)[0]
 
 
+#: Why cells that look like an indicator table's header are not one: key -> (English, 中文).
+REJECTIONS = {
+    "short": ("fewer than two cells", "不足两列"),
+    "no-name": (
+        "no column names the indicator (指标, 指标名称, 项目)",
+        "没有指标名称列（指标、指标名称、项目）",
+    ),
+    "name-late": (
+        "the indicator's name is not the first column (after 序号 / 类别)",
+        "指标名称列不在首列（序号、类别之后）",
+    ),
+    "no-figure": (
+        "no figure column (a year, 十N五, 基期, 现状, 目标)",
+        "没有数值列（年份、“十N五”、基期、现状、目标）",
+    ),
+    "no-rows": ("no row follows the header", "表头之后没有指标行"),
+}
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """Cells that looked like an indicator table's header, where, and why they are not one."""
+
+    where: str
+    cells: tuple[str, ...]
+    #: A key of REJECTIONS.
+    reason: str
+
+
 def header_problem(cells: tuple[str, ...]) -> tuple[tuple[Column, ...] | None, str]:
-    """The columns of a header, or None and why the cells are not one."""
+    """The columns of a header, or None and why the cells are not one (a key of REJECTIONS)."""
     if len(cells) < 2:
-        return None, "fewer than two cells"
+        return None, "short"
     columns = _settle(tuple(_column(c) for c in cells))
     roles = [c.role for c in columns]
     if ColumnRole.NAME not in roles:
-        return None, "no column names the indicator (指标, 指标名称, 项目)"
+        return None, "no-name"
     name = roles.index(ColumnRole.NAME)
     if any(r not in {ColumnRole.NUMBER, ColumnRole.CATEGORY} for r in roles[:name]):
-        return None, "the indicator's name is not the first column (after 序号 / 类别)"
+        return None, "name-late"
     if ColumnRole.FIGURE not in roles:
-        return None, "no figure column (a year, 十N五, 基期, 现状, 目标)"
+        return None, "no-figure"
     return columns, ""
+
+
+def looks_like_header(cells: tuple[str, ...]) -> bool:
+    """At least two cells are header words (序号, 指标, 单位, 属性, a year column…)."""
+    known = sum(1 for c in cells if _column(c).role is not ColumnRole.OTHER)
+    return known >= 2 and any(_column(c).role is ColumnRole.NAME for c in cells)
 
 
 def _settle(columns: tuple[Column, ...]) -> tuple[Column, ...]:

@@ -8,13 +8,20 @@ from dataclasses import dataclass, field, replace
 from .cells import CellFigure, RowLabel, parse_figure, parse_label
 from .document import Paragraph, PlanDocument, Table
 from .grid import align_row, is_group_heading
-from .headers import Column, ColumnRole, header_roles, squeeze
+from .headers import (
+    Column,
+    ColumnRole,
+    Rejected,
+    header_problem,
+    header_roles,
+    looks_like_header,
+    squeeze,
+)
 
-__all__ = ["IndicatorTable", "TableRow", "find_indicator_tables"]
+__all__ = ["IndicatorTable", "TableRow", "find_indicator_tables", "table_rejections"]
 
 _GROUP = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.+?)\s*$")
 _TITLE = re.compile(r"^\s*(专栏|表)\s*(\d+)\s*(.*)$")
-_TOTAL_NOTE = re.compile(r"[【\[［〔]\s*[】\]］〕].{0,6}(五年|累计|积累|合计)")
 
 
 @dataclass
@@ -44,11 +51,6 @@ class IndicatorTable:
     rows: list[TableRow] = field(default_factory=list)
     note: str = ""
     where: str = ""
-
-    @property
-    def brackets_mean_totals(self) -> bool:
-        """True when the table's note says 【】 marks a five-year total."""
-        return bool(_TOTAL_NOTE.search(self.note))
 
     def figure_columns(self) -> list[int]:
         """The indexes of the columns that hold figures, left to right."""
@@ -92,6 +94,19 @@ def find_indicator_tables(document: PlanDocument) -> list[IndicatorTable]:
             found.append(table)
         i = j
     return found
+
+
+def table_rejections(document: PlanDocument) -> list[Rejected]:
+    """The tables whose first rows look like an indicator table's header but are not one."""
+    out: list[Rejected] = []
+    for block in document.blocks:
+        if not isinstance(block, Table) or _header_row(block) is not None:
+            continue
+        for index, row in enumerate(block.rows[:3]):
+            if looks_like_header(row):
+                out.append(Rejected(block.located(index), row, header_problem(row)[1]))
+                break
+    return out
 
 
 def _header_row(table: Table) -> int | None:

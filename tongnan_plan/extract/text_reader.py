@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .document import Block, Paragraph, PlanDocument, Table, join_broken_paragraphs
-from .grid import Grid, find_grid, grid_table
+from .grid import Grid, HeaderCandidate, find_grid, grid_table
+from .headers import Rejected
 
 __all__ = ["read_plain_text"]
 
@@ -22,6 +23,7 @@ def read_plain_text(text: str, file: str) -> PlanDocument:
     """The blocks of a text or Markdown file, each located by its line number."""
     lines = text.splitlines()
     blocks: list[Block] = []
+    rejected: list[Rejected] = []
     paragraph: list[str] = []
     start = 0
     i = 0
@@ -38,6 +40,8 @@ def read_plain_text(text: str, file: str) -> PlanDocument:
             i = _read_grid(lines, i, blocks)
             continue
         grid = find_grid(lines, i) if line.strip() else None
+        if isinstance(grid, HeaderCandidate):
+            rejected.append(Rejected(f"line {grid.line}", grid.cells, grid.reason))
         if isinstance(grid, Grid):
             flush()
             blocks.append(grid_table(grid))
@@ -59,7 +63,7 @@ def read_plain_text(text: str, file: str) -> PlanDocument:
                 paragraph.append(line)
         i += 1
     flush()
-    return PlanDocument(file, join_broken_paragraphs(blocks))
+    return PlanDocument(file, join_broken_paragraphs(blocks), rejected)
 
 
 def _is_cell_row(line: str) -> bool:

@@ -91,7 +91,7 @@ PLAN_FILE_PROBLEMS = (
         W,
         "{name}: the target {target} equals the baseline: no progress can be measured, so it"
         " is judged met / not met",
-        "{name}：目标 {target} 等于基期值，无法衡量进度，只判断达标与否",
+        "{name}：目标 {target} 等于基期值，无法衡量进度，只判断是否守住目标",
         "a level whose target equals its baseline (no path to climb: judged met / not met)",
     ),
     Problem(

@@ -7,25 +7,38 @@ in the summary) is one row of :data:`STATUS_INFO`. Adding a band is adding one r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from enum import StrEnum
 
 __all__ = ["STATUS_INFO", "Status", "StatusInfo"]
 
 
 class Status(StrEnum):
-    """Stable status codes, for machines; what they mean for people is in STATUS_INFO."""
+    """Stable status codes, for machines; what they mean for people is in STATUS_INFO.
 
+    Before the plan's end year (中期评估) an indicator is achieved, ahead, on track, behind or
+    far behind; a bound held is on track, a bound broken behind, in those same words. In the
+    end year (总结评估) it is exceeded, completed, basically completed (where a plan sets that
+    band) or not achieved, and estimated completed or not where the figure is an estimate.
+    """
+
+    #: Before the end year: the target is already reached (提前实现).
     ACHIEVED = "achieved"
     AHEAD = "ahead"
     ON_TRACK = "on_track"
     BEHIND = "behind"
     FAR_BEHIND = "far_behind"
-    MOVING_AWAY = "moving_away"
-    MET = "met"
-    NOT_MET = "not_met"
-    #: The final year's figure is in and the target was not reached.
+    #: The end year: the target is beaten (a count or total above it: completion over 100 %).
+    EXCEEDED = "exceeded"
+    #: The end year: the target is reached.
+    COMPLETED = "completed"
+    #: The end year: short of the target, within the plan's 基本完成 band (thresholds).
+    BASICALLY_COMPLETED = "basically_completed"
+    #: The end year: the target was not reached.
     NOT_ACHIEVED = "not_achieved"
+    #: The end year, on an estimate (预计值): the target will be reached, or not.
+    ESTIMATED_COMPLETED = "estimated_completed"
+    ESTIMATED_NOT_COMPLETED = "estimated_not_completed"
     NO_DATA = "no_data"
     #: A cumulative total with a missing year that does not already meet the target, or a level
     #: whose final-year figure is missing: no verdict can be given.
@@ -44,6 +57,16 @@ class Status(StrEnum):
         return STATUS_INFO[self].lags
 
 
+#: Where each word is used (the README's status table cites them).
+NATIONAL_MIDTERM = "《纲要》实施中期评估报告（国家发展改革委，2023-12-26；财新 2023-12-28）"
+SIC_MIDTERM = "国家信息中心，“十二五”规划中期评估（时间进度 40%）"
+YEARBOOKS = "统计年鉴、政府工作报告（“超额完成”“完成全年目标任务的115%”，完成情况：完成）"
+PLAN_COLUMN = "本规划专栏1（完成目标 %）"
+ESTIMATE = "总结评估以预计值补缺并注明“预计”"
+BAND = "地方总结评估自定的区间（本规划未设；thresholds.basically_complete）"
+TNPLAN = "tnplan"
+
+
 @dataclass(frozen=True, slots=True)
 class StatusInfo:
     """What one status means, for people and for the summary."""
@@ -55,16 +78,21 @@ class StatusInfo:
     style: str
     #: Its CSS class in the report (good, ok, warn, bad, none).
     css: str
+    _: KW_ONLY
     #: Needs attention: a warning for an anticipated indicator, an error for a binding one.
-    lags: bool
-    #: A verdict on the figures, counted in the share at pace (no data, no target and
-    #: incomplete data are not).
-    judged: bool
-    #: At or ahead of 序时进度, achieved and met included.
-    at_pace: bool
+    lags: bool = False
+    #: A verdict on the figures (no data, no target and incomplete data are not).
+    judged: bool = True
+    #: Before the end year: 基本符合或快于预期 (on track, ahead or achieved), as the national
+    #: mid-term evaluation counts them.
+    at_pace: bool = False
     #: In a final evaluation (总结评估): True the target was completed, False it was not,
     #: None neither (incomplete data, no data, no target, or a mid-period band).
-    completed: bool | None
+    completed: bool | None = None
+    #: The final verdict rests on an estimate (预计), counted apart in the summary.
+    estimate: bool = False
+    #: Where the word is used.
+    source: str = TNPLAN
 
     def words(self, lang: str) -> str:
         """The status in words, in lang ("zh" or "en")."""
@@ -74,23 +102,64 @@ class StatusInfo:
 #: The registry, in the order the summary counts the statuses.
 STATUS_INFO: dict[Status, StatusInfo] = {
     Status.ACHIEVED: StatusInfo(
-        "已实现", "achieved", "bold green", "good", False, True, True, True
+        "提前实现", "achieved early", "bold green", "good", at_pace=True, source=NATIONAL_MIDTERM
     ),
-    Status.AHEAD: StatusInfo("快于预期", "ahead", "green", "good", False, True, True, None),
-    Status.ON_TRACK: StatusInfo("基本符合预期", "on track", "cyan", "ok", False, True, True, None),
-    Status.BEHIND: StatusInfo("滞后", "behind", "yellow", "warn", True, True, False, None),
-    Status.FAR_BEHIND: StatusInfo("严重滞后", "far behind", "red", "bad", True, True, False, None),
-    Status.MOVING_AWAY: StatusInfo(
-        "背离目标", "moving away", "bold red", "bad", True, True, False, None
+    Status.AHEAD: StatusInfo(
+        "快于预期", "ahead", "green", "good", at_pace=True, source=NATIONAL_MIDTERM
     ),
-    Status.MET: StatusInfo("达标", "met", "green", "good", False, True, True, True),
-    Status.NOT_MET: StatusInfo("未达标", "not met", "bold red", "bad", True, True, False, False),
+    Status.ON_TRACK: StatusInfo(
+        "基本符合预期", "on track", "cyan", "ok", at_pace=True, source=NATIONAL_MIDTERM
+    ),
+    Status.BEHIND: StatusInfo(
+        "滞后", "behind", "yellow", "warn", lags=True, source=NATIONAL_MIDTERM
+    ),
+    Status.FAR_BEHIND: StatusInfo(
+        "明显滞后", "far behind", "red", "bad", lags=True, source=SIC_MIDTERM
+    ),
+    Status.EXCEEDED: StatusInfo(
+        "超额完成", "exceeded", "bold green", "good", completed=True, source=YEARBOOKS
+    ),
+    Status.COMPLETED: StatusInfo(
+        "完成", "completed", "green", "good", completed=True, source=YEARBOOKS
+    ),
+    Status.BASICALLY_COMPLETED: StatusInfo(
+        "基本完成",
+        "basically completed",
+        "yellow",
+        "warn",
+        lags=True,
+        completed=False,
+        source=BAND,
+    ),
     Status.NOT_ACHIEVED: StatusInfo(
-        "未完成", "not achieved", "bold red", "bad", True, True, False, False
+        "未完成",
+        "not completed",
+        "bold red",
+        "bad",
+        lags=True,
+        completed=False,
+        source=YEARBOOKS,
     ),
-    Status.INCOMPLETE: StatusInfo(
-        "数据不全", "incomplete data", "italic", "none", False, False, False, None
+    Status.ESTIMATED_COMPLETED: StatusInfo(
+        "预计完成",
+        "completed (estimate)",
+        "italic green",
+        "ok",
+        completed=True,
+        estimate=True,
+        source=ESTIMATE,
     ),
-    Status.NO_DATA: StatusInfo("无数据", "no data", "dim", "none", False, False, False, None),
-    Status.NO_TARGET: StatusInfo("无目标", "no target", "dim", "none", False, False, False, None),
+    Status.ESTIMATED_NOT_COMPLETED: StatusInfo(
+        "预计未完成",
+        "not completed (estimate)",
+        "italic red",
+        "warn",
+        lags=True,
+        completed=False,
+        estimate=True,
+        source=ESTIMATE,
+    ),
+    Status.INCOMPLETE: StatusInfo("数据不全", "incomplete data", "italic", "none", judged=False),
+    Status.NO_DATA: StatusInfo("无数据", "no data", "dim", "none", judged=False),
+    Status.NO_TARGET: StatusInfo("无目标", "no target", "dim", "none", judged=False),
 }

@@ -13,9 +13,9 @@ import math
 from collections.abc import Sequence
 
 from ..calc import rounding
-from ..calc.progress import Evaluation
+from ..calc.progress import Evaluation, has_numeric_path
 from ..calc.rounding import as_given, half_up, percent_half_up, written
-from ..model.plan import Attribute, Comparator, Figure, Indicator, Kind, Provenance
+from ..model.plan import Attribute, Comparator, Direction, Figure, Indicator, Kind, Provenance
 from ..model.status import Status
 
 __all__ = [
@@ -59,6 +59,9 @@ EMPTY = "—"
 BAR_CELLS = 10
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
+#: The word before a running total, in every table and workbook that writes one.
+TOTAL = {"zh": "累计 ", "en": "Σ "}
+
 SYMBOL = {
     Comparator.EQ: "",
     Comparator.GE: "≥",
@@ -83,8 +86,8 @@ HEADERS = {
         "annual": "完成年度目标",
         "status": "状态",
         "target_unit": "目标",
-        "judged": "进度",
-        "judged_bar": "进度（│ 序时）",
+        "judged": "完成度",
+        "judged_bar": "完成度 进度（│ 序时）",
     },
     "en": {
         "name": "Indicator",
@@ -100,8 +103,8 @@ HEADERS = {
         "annual": "Annual target done",
         "status": "Status",
         "target_unit": "Target",
-        "judged": "Progress",
-        "judged_bar": "Progress │due",
+        "judged": "Completion",
+        "judged_bar": "Completion, progress │due",
     },
 }
 FULL_COLUMNS = (
@@ -281,8 +284,20 @@ def baseline_cell(ind: Indicator) -> str:
 
 def target_cell(ind: Indicator) -> str:
     """The target as printed when that is a figure (【5】, ≤5.5), else its number: an action
-    plan prints a sentence ("培育 AAA 级和谐劳动关系企业 10 户，每年各 2 户")."""
-    return _printed(ind.target)
+    plan prints a sentence ("培育 AAA 级和谐劳动关系企业 10 户，每年各 2 户"). A bare target
+    with nothing to climb (100 % held from a baseline of 100 %) says what it is judged as: a
+    floor (≥100%) or a ceiling held every year."""
+    printed = _printed(ind.target)
+    if ind.target.comparator is Comparator.EQ and _held(ind):
+        return SYMBOL[Comparator.GE if ind.direction is Direction.HIGHER else Comparator.LE] + (
+            printed
+        )
+    return printed
+
+
+def _held(ind: Indicator) -> bool:
+    """A level's target with no path to it: a bound held each year (see has_numeric_path)."""
+    return ind.kind is Kind.ANNUAL and ind.has_target and not has_numeric_path(ind)
 
 
 def _printed(printed: Figure) -> str:
@@ -320,7 +335,7 @@ def latest_cell(ev: Evaluation, lang: str) -> str:
         if bound is None and ev.cumulative is None:
             return EMPTY
         shown = figure(ev.cumulative) if bound is None else "≥" + figure(bound)
-        return ("累计 " if lang == "zh" else "Σ ") + shown + star(ev)
+        return TOTAL[lang] + shown + star(ev)
     if ev.actual is None:
         return EMPTY
     return SYMBOL[ev.reported] + figure(ev.actual) + star(ev)
@@ -359,11 +374,11 @@ def without_pace(ev: Evaluation) -> bool:
 
 
 def judged_cell(ev: Evaluation) -> str:
-    """The figure the status is judged on: progress from the baseline to the target, which
-    for a total is its completion (≥ for a lower bound); — for a bound (met or not met)."""
-    if ev.indicator.kind is Kind.CUMULATIVE:
-        return completion_cell(ev)
-    return EMPTY if without_pace(ev) else percent(ev.progress)
+    """The headline figure beside the status: completion as 专栏1 prints it (the figure ÷ the
+    target; ≥ for a total that is only a lower bound), over 100 % where the target is beaten;
+    — for a rate held within a bound. Progress from the baseline, the pace measure, has its
+    own column in the wide tables and draws the bar."""
+    return completion_cell(ev)
 
 
 def status_cells(ev: Evaluation, lang: str) -> dict[str, str]:
@@ -390,14 +405,17 @@ def status_cells(ev: Evaluation, lang: str) -> dict[str, str]:
 
 
 def with_annual(columns: Sequence[str], evaluations: Sequence[Evaluation]) -> tuple[str, ...]:
-    """The columns, with 完成年度目标 before the status where an annual sub-target applies."""
+    """The columns for these evaluations: 完成年度目标 before the status where an annual
+    sub-target applies; no 序时进度 in a final evaluation (it is 100 % in every row)."""
+    if evaluations and all(ev.final for ev in evaluations):
+        columns = [key for key in columns if key != "elapsed"]
     if not any(ev.annual_target is not None for ev in evaluations):
         return tuple(columns)
     return (*columns[:-1], "annual", columns[-1])
 
 
 def progress_bar(ev: Evaluation, cells: int = BAR_CELLS) -> str:
-    """Progress as a bar of cells, with 序时进度 marked │ (┃ where the bar covers it).
+    """Progress as a bar of cells, with 序时进度 marked │ (┃ where progress is at or past it).
 
     Beyond the mark is ahead, short of it behind: it reads without colour. Bounds (met or
     not met) have no progress to draw.
@@ -411,7 +429,8 @@ def progress_bar(ev: Evaluation, cells: int = BAR_CELLS) -> str:
     text = "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
     chars = list(text.ljust(cells, "░"))
     at = min(cells - 1, max(0, round(ev.time_elapsed * cells) - 1))
-    chars[at] = "┃" if chars[at] not in ("░", " ") else "│"
+    reached = ev.progress >= ev.time_elapsed  # ┃ only at or past 序时进度, never for a near miss
+    chars[at] = "┃" if reached else "│"
     return "".join(chars) + ("▸" if ev.progress > 1 else "")
 
 
@@ -429,9 +448,12 @@ def not_official_notice(evaluations: Sequence[Evaluation], lang: str) -> str | N
 
 
 PROGRESS_NOTICE = {
-    "zh": "进度：从基期到目标已走过的比例，状态据此判断；累计指标的进度即完成度。",
-    "en": "Progress: the share of the way from the baseline to the target, which the status"
-    " is judged on; for a total, its completion.",
+    "zh": "完成度：最新值（累计指标为累计数）÷ 目标，即专栏1 的“完成目标 %”，超过 100% 为超额；"
+    "进度：从基期到目标已走过的比例（累计指标即完成度），中期评估以之与序时进度相比判断状态。",
+    "en": "Completion: the latest figure (for a total, the total) ÷ the target, as the plan's"
+    " table 1 prints its completion column; over 100 % the target is beaten. Progress: the"
+    " share of the way from the baseline to the target (for a total, its completion), which"
+    " a mid-period status compares with the time elapsed.",
 }
 ELAPSED = {"zh": "序时进度 {elapsed}。", "en": " Time elapsed: {elapsed}."}
 
@@ -451,7 +473,52 @@ def gap_notice(evaluations: Sequence[Evaluation], lang: str) -> str | None:
     return GAP_NOTICE[lang] if any(has_gap(ev) for ev in evaluations) else None
 
 
+#: Chinese units an English table keeps as the plan prints them, in English.
+UNIT_WORDS = {
+    "万人": "10,000 persons",
+    "万人次": "10,000 person-times",
+    "万张": "10,000 cards",
+    "万元": "10,000 yuan",
+    "亿元": "100 million yuan",
+    "人": "persons",
+    "人次": "person-times",
+    "名": "persons",
+    "个": "units",
+    "家": "organisations",
+    "户": "households",
+    "张": "cards",
+    "平方米": "square metres",
+}
+BRACKETS_EN = "【】: a figure the plan prints in these brackets, by its note a five-year total."
+#: The Chinese an English table keeps on purpose, and explains under it (units_notice).
+GLOSSED = ("万 = 10,000", "亿 = 100 million", "【】", *UNIT_WORDS)
+
+
+def units_notice(indicators: Sequence[Indicator], lang: str) -> str | None:
+    """In English, the Chinese units and the plan's 【】 a table shows, explained once; None
+    in Chinese, or where the table shows neither."""
+    if lang == "zh":
+        return None
+    units = dict.fromkeys(ind.unit for ind in indicators if ind.unit in UNIT_WORDS)
+    said = [f"{unit} = {UNIT_WORDS[unit]}" for unit in units]
+    scales = [
+        gloss
+        for prefix, gloss in (("万", "万 = 10,000"), ("亿", "亿 = 100 million"))
+        if any(unit.startswith(prefix) for unit in units)
+    ]
+    said = scales + said
+    parts = ["Units: " + "; ".join(said) + "."] if said else []
+    if any("【" in ind.target.text for ind in indicators):
+        parts.append(BRACKETS_EN)
+    return " ".join(parts) or None
+
+
 def notices(evaluations: Sequence[Evaluation], lang: str) -> list[str]:
-    """The footnotes for the markers (†, *) a table of these evaluations shows."""
-    found = (gap_notice(evaluations, lang), not_official_notice(evaluations, lang))
+    """The footnotes for the markers (†, *) a table of these evaluations shows, and in English
+    what its Chinese units and 【】 mean."""
+    found = (
+        gap_notice(evaluations, lang),
+        not_official_notice(evaluations, lang),
+        units_notice([ev.indicator for ev in evaluations], lang),
+    )
     return [note for note in found if note is not None]

@@ -7,10 +7,11 @@ people are cells.py's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .cells import number
+from .columns import LIST_SEPARATOR
 from .escaping import FORMULA_START, data_text, markdown
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ __all__ = [
     "STATUS_COLUMNS",
     "catalogue_row",
     "csv_text",
+    "json_lines",
     "json_text",
     "markdown_table",
     "series_row",
@@ -129,7 +131,7 @@ def status_row(ev: Evaluation) -> dict[str, Any]:
         "group": ind.group,
         "tier": ind.tier.value,
         "severity": ev.severity,
-        "missing_years": " ".join(str(y) for y in ev.missing_years),
+        "missing_years": list(ev.missing_years),
         "as_of": ev.as_of,
         "reported": ev.reported.value,
         "projected_trend": number(ev.projected_trend),
@@ -211,15 +213,23 @@ def _cell(value: Any, *, neutralise: bool) -> str:
         return repr(value)
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, list | tuple):  # a list of years (columns.py): one cell
+        return LIST_SEPARATOR.join(_cell(item, neutralise=False) for item in value)
     text = data_text(str(value))
     if neutralise and text.startswith(FORMULA_START):
         return "'" + text  # a spreadsheet would run it as a formula
     return text
 
 
-def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, excel: bool = False) -> str:
-    """Rows as CSV with a header; for excel, a BOM (Excel's cue for UTF-8), CRLF, and codes
-    such as the comparator "=" neutralised too.
+def csv_text(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    *,
+    excel: bool = False,
+    delimiter: str = ",",
+) -> str:
+    """Rows as CSV with a header (TSV with a tab for delimiter); for excel, a BOM (Excel's cue
+    for UTF-8), CRLF, and codes such as the comparator "=" neutralised too.
 
     Every field that holds a delimiter, a quote or a line break is quoted: a carriage return
     in a plan's text stays inside its field instead of splitting the row.
@@ -231,12 +241,12 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, excel: b
     buffer = io.StringIO()
     if excel:
         buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator=end)
+    writer = csv.writer(buffer, lineterminator=end, delimiter=delimiter)
     # Python before 3.12 quotes a field only for the characters of lineterminator: a lone
     # "\r" would go out bare with "\n" rows. Rows holding one are written with CRLF rows,
     # which quotes both, and given back their own line end.
     quoted = io.StringIO()
-    guarded = csv.writer(quoted, lineterminator="\r\n")
+    guarded = csv.writer(quoted, lineterminator="\r\n", delimiter=delimiter)
     neutralise = [excel or c not in CODE_COLUMNS for c in columns]
     writer.writerow(columns)
     for row in rows:
@@ -257,6 +267,13 @@ def json_text(rows: Sequence[dict[str, Any]] | dict[str, Any]) -> str:
 
     document = rows if isinstance(rows, dict) else list(rows)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_lines(rows: Sequence[Mapping[str, Any]]) -> str:
+    """Rows as JSON Lines: one JSON object a line, UTF-8 text, not escaped."""
+    import json
+
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 def markdown_table(

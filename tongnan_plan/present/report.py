@@ -1,5 +1,6 @@
 """The evaluation report (中期评估 / 总结评估): what it says, built once as a page of text cells,
-then written as one standalone HTML page (report_html.py) or as Markdown (report_markdown.py).
+then written as one standalone HTML page (report_html.py), as Markdown (report_markdown.py) or
+as a Word document (docx_report.py): report_view.py hands it to the writer.
 
 The tables by area take their cells from cells.status_cells, as `tnplan status` does, so the
 report and the status table cannot disagree on a figure.
@@ -15,25 +16,27 @@ from .. import __version__
 from ..calc.audit import CompletionAudit, CrossCheckAudit, Verdict
 from ..calc.evaluation import YearRow, headline_tier, observations, story
 from ..calc.progress import Evaluation, time_elapsed
-from ..model.plan import Attribute, Plan, Provenance, Submission
-from .audit_tables import verdict_words
+from ..model.plan import Attribute, Plan, Provenance
+from ..model.submission import Submission
+from .audit_tables import audit_tables
 from .cells import (
     HEADERS,
     NUMERIC_COLUMNS,
     REPORT_COLUMNS,
     bracketed,
-    derived,
-    figure,
     gap_notice,
     percent,
+    progress_notice,
     provenance_words,
     status_cells,
     status_words,
+    units_notice,
+    with_annual,
 )
 from .story import story_lines
 from .summary import is_final, status_counts, summary
 
-__all__ = ["Page", "ReportInput", "build_page", "report_html", "report_markdown"]
+__all__ = ["Page", "ReportInput", "build_page"]
 
 WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -50,8 +53,6 @@ WORDS: dict[str, dict[str, str]] = {
         "indicators": "{tier}逐项",
         "audit": "规划文本核对",
         "audit_none": "规划文本中两处刊印的数字均一致。",
-        "completion_audit": "公布的完成率核算",
-        "crosscheck": "两处刊印的同一数字",
         "sources": "数据来源",
         "plan_source": "规划文本：{title}（{document}，{issuer}，{issued}）",
         "file": "{file}：{year} 年，{provenance}{source}",
@@ -59,12 +60,6 @@ WORDS: dict[str, dict[str, str]] = {
         "count": "状态",
         "number": "项数",
         "source_line": "出处：",
-        "first": "第一处",
-        "second": "第二处",
-        "verdict": "结论",
-        "detail": "说明",
-        "published": "公布",
-        "computed": "计算",
         "target": "目标",
     },
     "en": {
@@ -83,8 +78,6 @@ WORDS: dict[str, dict[str, str]] = {
         "indicators": "{tier} one by one",
         "audit": "Audit of the plan's printed figures",
         "audit_none": "Every figure the plan prints twice agrees.",
-        "completion_audit": "Published completion figures, recomputed",
-        "crosscheck": "Figures printed twice",
         "sources": "Sources",
         "plan_source": "The plan: {title} ({document}, {issuer}, {issued})",
         "file": "{file}: {year}, {provenance}{source}",
@@ -92,12 +85,6 @@ WORDS: dict[str, dict[str, str]] = {
         "count": "Status",
         "number": "Indicators",
         "source_line": "Printed in: ",
-        "first": "First",
-        "second": "Second",
-        "verdict": "Verdict",
-        "detail": "Detail",
-        "published": "Published",
-        "computed": "Computed",
         "target": "Target",
     },
 }
@@ -236,11 +223,10 @@ def _counts(evaluations: Sequence[Evaluation], lang: str) -> Table:
 
 
 def _groups(data: ReportInput, lang: str) -> Section:
-    headers = tuple(HEADERS[lang][k] for k in REPORT_COLUMNS)
-    numeric = frozenset(i for i, k in enumerate(REPORT_COLUMNS) if k in NUMERIC_COLUMNS)
-    figures = frozenset(
-        i for i, k in enumerate(REPORT_COLUMNS) if k in ("unit", "baseline", "target")
-    )
+    columns = with_annual(REPORT_COLUMNS, data.evaluations)  # no 序时进度 in the final year
+    headers = tuple(HEADERS[lang][k] for k in columns)
+    numeric = frozenset(i for i, k in enumerate(columns) if k in NUMERIC_COLUMNS)
+    figures = frozenset(i for i, k in enumerate(columns) if k in ("unit", "baseline", "target"))
     tables = []
     for group in data.plan.groups:
         members = [ev for ev in data.evaluations if ev.indicator.group == group.id]
@@ -249,7 +235,7 @@ def _groups(data: ReportInput, lang: str) -> Section:
         rows = []
         for ev in members:
             cells = status_cells(ev, lang)
-            row = tuple(cells[k] for k in REPORT_COLUMNS)
+            row = tuple(cells[k] for k in columns)
             short = cells["short_name"] if cells["short_name"] != cells["name"] else ""
             rows.append(Row(row, css=ev.status.info.css, id=ev.indicator.id, short=short))
         tables.append(
@@ -260,7 +246,16 @@ def _groups(data: ReportInput, lang: str) -> Section:
         WORDS[lang]["groups"],
         tables=tables,
         # The provenance has its own box at the top of the page.
-        notes=[note for note in [gap_notice(data.evaluations, lang)] if note is not None],
+        # 完成度 and 进度 defined once, under the first tables that show them.
+        notes=[
+            note
+            for note in [
+                progress_notice(data.evaluations, lang, bar=True),
+                gap_notice(data.evaluations, lang),
+                units_notice([ev.indicator for ev in data.evaluations], lang),
+            ]
+            if note is not None
+        ],
         table_class="by-area",
     )
 
@@ -290,40 +285,14 @@ def _stories(data: ReportInput, lang: str) -> list[Story]:
 
 
 def _audit(data: ReportInput, lang: str) -> Section:
+    """The audit's own tables (as `tnplan audit` draws them): the printed completion figures,
+    and the figures printed twice that do not agree."""
     w = WORDS[lang]
-    name = HEADERS[lang]["name"]
-    tables = []
-    if data.completions:
-        rows = [
-            Row(
-                (
-                    r.indicator.name if lang == "zh" else r.indicator.name_en,
-                    f"{figure(r.published_pct)}%",
-                    f"{derived(r.computed_pct)}%",
-                    verdict_words(r.verdict, lang),
-                    r.detail.text(lang),
-                )
-            )
-            for r in data.completions
-        ]
-        headers = (name, w["published"], w["computed"], w["verdict"], w["detail"])
-        tables.append((w["completion_audit"], Table(headers, rows, frozenset({1, 2}))))
     findings = [c for c in data.crosschecks if c.verdict is not Verdict.OK]
-    if findings:
-        rows = [
-            Row(
-                (
-                    r.check.name,
-                    bracketed(r.check.first.text, r.check.first.source, lang),
-                    bracketed(r.check.second.text, r.check.second.source, lang),
-                    verdict_words(r.verdict, lang),
-                    r.detail.text(lang),
-                )
-            )
-            for r in findings
-        ]
-        headers = (name, w["first"], w["second"], w["verdict"], w["detail"])
-        tables.append((w["crosscheck"], Table(headers, rows)))
+    tables = [
+        (table.title, Table(table.headers, [Row(tuple(row)) for row in table.rows], table.numeric))
+        for table in audit_tables(data.completions, findings, lang)
+    ]
     quiet = [w["audit_none"]] if data.crosschecks and not findings else []
     return Section("audit", w["audit"], paragraphs=quiet, tables=tables)
 
@@ -388,17 +357,3 @@ def build_page(data: ReportInput, lang: str = "zh") -> Page:
         end_year=info.end_year,
         words=w,
     )
-
-
-def report_html(data: ReportInput, lang: str = "zh") -> str:
-    """The report as one standalone HTML page."""
-    from .report_html import page_html
-
-    return page_html(build_page(data, lang))
-
-
-def report_markdown(data: ReportInput, lang: str = "zh") -> str:
-    """The report as Markdown: the same sections, charts drawn as bars in text."""
-    from .report_markdown import page_markdown
-
-    return page_markdown(build_page(data, lang))

@@ -37,6 +37,8 @@ def text(value: str, style: str = "") -> Text:
 #: A sentence wraps after its punctuation, between its phrases.
 _PHRASE = re.compile("[^，。；：、！？）”]*[，。；：、！？）”]?")
 _CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+#: A letter of a Latin word: an English word within Chinese text is never split either.
+_LATIN = re.compile("[A-Za-z]")
 _NUMBER = re.compile(r"[0-9.,%]")
 _NO_LINE_START = "，。；：、！？）”%"
 _NO_LINE_END = "（【“("
@@ -89,6 +91,7 @@ def _cut(line: str, width: int) -> int:
             and not _NUMBER.match(left[-1])
             and left[-1] not in _NO_LINE_END
             and right[:1] not in _NO_LINE_START
+            and not (_LATIN.match(left[-1]) and _LATIN.match(line[cut : cut + 1]))
         ):
             return cut
     return fits

@@ -24,6 +24,8 @@ from ..model.units import normalise_unit
 from ..sources.xlsx_reader import COLUMNS, HEADER_ROW, INSTRUCTIONS_SHEET, META, SHEET
 from .cells import (
     HEADERS,
+    SYMBOL,
+    TOTAL,
     gap_notice,
     lower_bound,
     name_cell,
@@ -328,7 +330,7 @@ class _Column:
 
     key: str
     value: Callable[[Evaluation, str], Any]
-    format: Callable[[Evaluation], str] = lambda ev: "General"
+    format: Callable[[Evaluation, str], str] = lambda ev, lang: "General"
 
 
 def _latest(ev: Evaluation, lang: str) -> float | int | None:
@@ -338,14 +340,13 @@ def _latest(ev: Evaluation, lang: str) -> float | int | None:
     return number(ev.actual)
 
 
-def _latest_format(ev: Evaluation) -> str:
-    """累计 before a running total, ≥ before a lower bound, * after an unofficial figure, as
-    the terminal table writes them, but as a format: the cell stays a number."""
-    prefix = ""
+def _latest_format(ev: Evaluation, lang: str) -> str:
+    """累计 (Σ) before a running total, ≥ before a lower bound, * after an unofficial figure,
+    as the terminal table writes them, but as a format: the cell stays a number."""
     if ev.indicator.kind is Kind.CUMULATIVE:
-        prefix = "累计 " + ("≥" if lower_bound(ev) is not None else "")
-    elif ev.reported.value != "=":
-        prefix = {">=": "≥", "<=": "≤"}.get(ev.reported.value, ev.reported.value)
+        prefix = TOTAL[lang] + ("≥" if lower_bound(ev) is not None else "")
+    else:
+        prefix = SYMBOL[ev.reported]
     suffix = star(ev)
     return (f'"{prefix}"' if prefix else "") + "General" + (f'"{suffix}"' if suffix else "")
 
@@ -357,7 +358,7 @@ def _completion(ev: Evaluation, lang: str) -> float | int | None:
     return number(ev.completion)
 
 
-def _completion_format(ev: Evaluation) -> str:
+def _completion_format(ev: Evaluation, lang: str) -> str:
     """A percentage, marked ≥ where the total is only a lower bound."""
     return '"≥"' + PERCENT if lower_bound(ev) is not None else PERCENT
 
@@ -375,8 +376,8 @@ STATUS_SHEET_COLUMNS = (
     _Column("latest", _latest, _latest_format),
     _Column("year", lambda ev, lang: shown_year(ev)),
     _Column("completion", _completion, _completion_format),
-    _Column("progress", _paced(lambda ev: ev.progress), lambda ev: PERCENT),
-    _Column("elapsed", _paced(lambda ev: ev.time_elapsed), lambda ev: PERCENT),
+    _Column("progress", _paced(lambda ev: ev.progress), lambda ev, lang: PERCENT),
+    _Column("elapsed", _paced(lambda ev: ev.time_elapsed), lambda ev, lang: PERCENT),
     _Column("status", lambda ev, lang: status_words(ev.status, lang)),
     _Column(
         "provenance",
@@ -425,7 +426,7 @@ def status_workbook(evaluations: Sequence[Evaluation], title: str, lang: str) ->
     for row, ev in enumerate(evaluations, 4):
         for column, spec in enumerate(STATUS_SHEET_COLUMNS, 1):
             cell = put(sheet.cell(row=row, column=column), spec.value(ev, lang))
-            cell.number_format = spec.format(ev)
+            cell.number_format = spec.format(ev, lang)
             if spec.key == "status":
                 cell.fill = PatternFill("solid", fgColor=_status_fill(ev.status))
     last = len(evaluations) + 3
@@ -464,6 +465,13 @@ def _records_sheet(
     sheet.freeze_panes = "B3"
     _printed_across(sheet, 2)
     return workbook
+
+
+def records_workbook(
+    title: str, header: str, columns: Sequence[str], rows: Sequence[dict[str, Any]]
+) -> bytes:
+    """Records as a workbook: a title, a frozen header, typed values."""
+    return _saved(_records_sheet(title, header, columns, rows))
 
 
 def catalogue_workbook(indicators: Sequence[Indicator], title: str, lang: str) -> bytes:
