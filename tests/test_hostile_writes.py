@@ -243,3 +243,21 @@ def test_a_later_run_removes_what_a_killed_one_left(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [running.name, "notes.tmp", "out.csv"]
     )
+
+
+def test_init_plan_from_hostile_text_writes_a_draft_that_loads(
+    hostile: Path, tmp_path: Path
+) -> None:
+    # Controls in the previous plan's names went raw into a comment of the draft: it did not
+    # load, after exit 0.
+    import yaml
+
+    code, _, err = invoke(
+        "init-plan", str(hostile / "15th"), "--from", "tongnan-hrss-14th", "--period",
+        "2026-2030", "--data", str(hostile),
+    )  # fmt: skip
+    assert code == 0, err
+    text = (hostile / "15th" / "targets.yaml").read_text(encoding="utf-8")
+    assert not set(text) & {"\x1b", "\x07", "\x01", "\x08", "\ufffe"}
+    names = [i["name"] for i in yaml.safe_load(text)["indicators"]]
+    assert NAME.replace("\t", " ") in names  # read back as the plan gave it
