@@ -10,8 +10,11 @@ GROUPS = ("employment", "social_security", "talent", "labour_relations", "public
 UNITS = ("万人", "%", "万人次", "人", "个", "亿元")
 
 
-def generate(folder: Path, count: int, seed: int = 2021, plan_id: str = "generated") -> Path:
-    """Write folder/targets.yaml with count indicators and folder/actuals/2021-2025.yaml."""
+def generate(
+    folder: Path, count: int, seed: int = 2021, plan_id: str = "generated", years: int = 5
+) -> Path:
+    """Write folder/targets.yaml with count indicators and folder/actuals/ a submission for
+    each of the plan's years (2021 on; five years unless told)."""
     rng = random.Random(seed)
     (folder / "actuals").mkdir(parents=True, exist_ok=True)
     lines = [
@@ -24,7 +27,7 @@ def generate(folder: Path, count: int, seed: int = 2021, plan_id: str = "generat
         '  issued: "2022"',
         "  baseline_year: 2020",
         "  start_year: 2021",
-        "  end_year: 2025",
+        f"  end_year: {2020 + years}",
         "thresholds: {ahead: 1.05, on_track: 0.95, behind: 0.6}",
         "groups:",
     ]
@@ -48,11 +51,11 @@ def generate(folder: Path, count: int, seed: int = 2021, plan_id: str = "generat
             "    attribute: 预期性",
             "    direction: higher",
             f'    baseline: {{value: {base}, text: "{base}"}}',
-            f'    target: {{value: {target * (5 if cumulative else 1)}, text: "{target}"}}',
+            f'    target: {{value: {target * (years if cumulative else 1)}, text: "{target}"}}',
             f"    source: generated {i}",
         ]
     (folder / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    for year in range(2021, 2026):
+    for year in range(2021, 2021 + years):
         rows = [f"year: {year}", "provenance: sample", "values:"]
         for i in range(len(kinds)):
             value = round(rng.uniform(5, 90), 3)

@@ -204,6 +204,13 @@ def main() -> int:
         "tnplan extract <the plan's text> / status", times, "extract", "status", 2.0
     )
 
+    print("\n== the report: the Word document (charts drawn as pictures), against the HTML page")
+    with tempfile.TemporaryDirectory() as tmp:
+        report = [*cli, "report", "--data", str(shipped), "--force", "-o"]
+        docx, html = str(Path(tmp) / "r.docx"), str(Path(tmp) / "r.html")
+        times = measure({"docx": [*report, docx], "html": [*report, html]}, args.runs, ROOT)
+    all_ok &= ratio_line("tnplan report -o r.docx / -o r.html", times, "docx", "html", 3.0)
+
     print(
         "\n== a repository of 40 generated plans (100 indicators, five years each), against status"
     )

@@ -191,8 +191,12 @@ def test_english_as_of_a_year(english: Path, plan: Plan) -> None:
 
 
 def test_format_docx_to_a_file_of_another_name(tmp_path: Path, data_dir: Path) -> None:
-    target = write(tmp_path / "report.bin", "--format", "docx", "--data", str(data_dir))
-    assert zipfile.is_zipfile(target)
+    # A file never holds another format than its name says (issue 17): .bin names none.
+    target = tmp_path / "report.bin"
+    args = ["report", "-o", str(target), "--format", "docx", "--data", str(data_dir)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and ".docx" in result.output and not target.exists()
+    assert zipfile.is_zipfile(write(tmp_path / "report.DOCX", "--format", "docx", *args[-2:]))
 
 
 def test_no_cjk_font_draws_a_numbered_legend_explained_in_the_caption(
@@ -201,11 +205,11 @@ def test_no_cjk_font_draws_a_numbered_legend_explained_in_the_caption(
     # A machine without Chinese fonts (a CI runner): no crash, the legend as (1) (2) (3).
     monkeypatch.setattr(docx_chart, "FONT_DIRECTORIES", ())
     monkeypatch.delenv("TNPLAN_CJK_FONT", raising=False)
-    docx_chart.cjk_font_file.cache_clear()
+    docx_chart.forget_fonts()
     try:
         target = write(tmp_path / "no-fonts.docx", "--data", str(data_dir))
     finally:
-        docx_chart.cjk_font_file.cache_clear()
+        docx_chart.forget_fonts()
     document = docx.Document(str(target))
     keys = [c for c in styled(document, "Caption") if c.startswith("图例：")]
     assert keys and keys[0] == "图例：(1) 累计　(2) 序时进度　(3) 目标"

@@ -162,3 +162,13 @@ def test_a_sub_items_parent_follows_the_new_ids() -> None:
     assert sub.parent is not None
     assert by_id[sub.parent].name == "专业技术人才总量"
     assert all(i.id.isascii() for i in draft.plan.indicators)
+
+
+def test_the_slug_is_the_same_through_pypinyins_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tongnan_plan.extract import ids
+
+    names = ["城镇新增就业人数", "绿化覆盖率", "每百万人火灾事故年平均发生率", "5G基站数量"]
+    fast = [ids.name_slug(n) for n in names]
+    monkeypatch.setattr(ids, "_readings", lambda: None)
+    assert [ids.name_slug(n) for n in names] == fast
+    assert fast[:2] == ["chengzhen_xinzeng_jiuye_renshu", "lvhua_fugai_lv"]

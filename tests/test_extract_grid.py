@@ -141,3 +141,34 @@ def test_a_long_one_cell_per_line_table_reads_every_row(rows_printed: int, tmp_p
         rows_printed + 0.5,
         rows_printed + 1,
     )
+
+
+def test_a_previous_plans_results_table_is_told_from_the_new_plans() -> None:
+    draft = extract_plan(FIXTURES / "extract" / "qingshan-with-results.txt")
+    # 表2's target column is “十四五”目标 (2021-2025), before this plan's 2026-2030: its results
+    # feed --previous; 表1 is the plan's own.
+    assert [(t.label, t.rows, t.previous) for t in draft.tables] == [
+        ("表2", 3, True),
+        ("表1", 10, False),
+    ]
+    assert rows(draft) == QINGSHAN_ROWS
+    previous = draft.previous
+    assert previous is not None
+    assert (previous.start_year, previous.end_year) == (2021, 2025)
+    got = [
+        (i.name, i.target.text, i.result.text if i.result else None) for i in previous.indicators
+    ]
+    assert got == [
+        ("城镇新增就业人数", "3", "3.2"),
+        ("城镇调查失业率", "5.5以内", "5.2"),
+        ("零就业家庭动态清零率", "100", "100"),
+    ]
+
+
+def test_the_baseline_is_the_year_before_the_plan(tmp_path: Path) -> None:
+    lines = ["某县规划（2026—2030年）", "", "指标", "2020年", "2025年", "2030年", "属性"]
+    lines += ["1.城镇新增就业人数（万人）", "2.5", "3", "3.5", "预期性"]
+    path = tmp_path / "three.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    row = extract_plan(path).plan.indicators[0]
+    assert (row.baseline.text, row.target.text) == ("3", "3.5")  # type: ignore[union-attr]

@@ -51,7 +51,7 @@ class Page(HTMLParser):
 
 
 def write(tmp_path: Path, *args: str) -> str:
-    target = tmp_path / "report.out"
+    target = tmp_path / ("report.md" if "markdown" in args else "report.html")
     result = runner.invoke(app, ["report", "-o", str(target), *args])
     assert result.exit_code == 0, result.output
     return target.read_text(encoding="utf-8")

@@ -311,3 +311,50 @@ def test_facts_under_the_sections_a_person_writes(plan: Plan, lang: str) -> None
             " (99.8% done, 0.01 万人 short)."
         )
     assert facts([done], lang)["problems"] == [("无。" if lang == "zh" else "None.")]
+
+
+def test_facts_say_what_each_lagging_indicator_needs_per_remaining_year(plan: Plan) -> None:
+    # As of 2024 one year remains: (3.5 − 2.35) ÷ 1 = 1.15 万人次 of training still to add;
+    # the mediation rate must rise (50 − 38.9) ÷ 1 = 11.1 percentage points.
+    training = evaluation(
+        plan,
+        "subsidised_skills_training",
+        as_of=2024,
+        year=2024,
+        cumulative=2.35,
+        known_total=2.35,
+        completion=2.35 / 3.5,
+        required_per_year=1.15,
+        status=Status.BEHIND,
+        final=False,
+    )
+    mediation = evaluation(
+        plan,
+        "dispute_mediation_success_rate",
+        as_of=2024,
+        year=2024,
+        actual=38.9,
+        required_per_year=11.1,
+        status=Status.FAR_BEHIND,
+        final=False,
+    )
+    assert facts([training, mediation])["next_steps"] == [
+        "按目标倒推，此后每年需：开展补贴性职业技能培训人次新增1.15万人次、"
+        "劳动人事争议调解成功率提高11.1个百分点。"
+    ]
+
+
+def test_an_estimate_is_said_to_be_one(plan: Plan) -> None:
+    # 失业保险参保人数 given as a 2025 estimate of 4.72 万人: 4.72 ÷ 4.7 = 100.4%.
+    ev = evaluation(
+        plan,
+        "unemployment_insurance_insured",
+        actual=4.72,
+        completion=4.72 / 4.7,
+        provenance=Provenance.ESTIMATE,
+        status=Status.ESTIMATED_COMPLETED,
+    )
+    assert indicator_sentence(ev, plan.plan) == (
+        "失业保险参保人数：2025年为4.72万人*（预计数），完成目标任务（4.7万人）的100.4%，"
+        f"{words(Status.ESTIMATED_COMPLETED)}。"
+    )

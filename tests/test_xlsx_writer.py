@@ -106,7 +106,7 @@ def test_every_tier_and_every_format(tmp_path: Path, data_dir: Path, plan: Plan)
     ]
     assert list(_rows_by_id(sheet, 7)) == [ind.id for ind in plan.indicators]
     goal = [ind.id for ind in plan.indicators if ind.tier is Tier.GOAL]
-    for suffix, fmt in ((".yaml", []), (".csv", []), (".txt", ["--format", "csv"])):
+    for suffix, fmt in ((".yaml", []), (".csv", []), (".CSV", ["--format", "csv"])):
         path = tmp_path / f"2025{suffix}"
         code, _, _ = invoke(
             "new", "2025", "--tier", "goal", *fmt, "-o", str(path), "--data", str(data_dir)
@@ -119,6 +119,9 @@ def test_every_tier_and_every_format(tmp_path: Path, data_dir: Path, plan: Plan)
             if line.startswith(("  ", *goal))
         ]
         assert [i for i in ids if i and not i.startswith("#")] == goal, suffix
+    # A name whose ending is no template's is refused, never a CSV under a .txt name.
+    code, _, err = invoke("new", "2025", "-f", "csv", "-o", str(tmp_path / "t.txt"))
+    assert code == 2 and ".csv" in err and not (tmp_path / "t.txt").exists()
     # The CSV template is read by check: each blank value is asked for.
     code, out, _ = invoke(
         "check", str(tmp_path / "2025.csv"), "-f", "json", "--data", str(data_dir)

@@ -23,16 +23,18 @@ from .common import (
     OutputOption,
     PlanOption,
     TierOption,
-    _chosen_format,
     _colour_wanted,
     _deliver,
     _emit,
     _fail,
+    _format,
     _language,
     _load_plan,
     _repository,
     _usage,
+    _written,
     app,
+    format_help,
 )
 
 
@@ -207,8 +209,7 @@ def new(
         typer.Option(
             "--format",
             "-f",
-            help="yaml; csv; xlsx: a workbook to fill in with Excel or WPS"
-            " (default: from -o's ending, else yaml).",
+            help=format_help("new"),
             show_default=False,
         ),
     ] = None,
@@ -237,26 +238,16 @@ def new(
             f"year {year} is outside the plan period {first}-{last}",
             f"{year} 年不在规划期 {first}-{last} 年之内",
         )
-    chosen = _chosen_format(TemplateFormat, fmt, output, TemplateFormat.YAML)
-    if schema_url and chosen is not TemplateFormat.YAML:
+    chosen = _format("new", fmt, output)
+    if schema_url and chosen != "yaml":
         _usage("--schema is for YAML templates", "--schema 只用于 YAML 模板")
+    from ..present.plan_file import blank_submission_view
+    from ..present.writers import WRITERS
+
     indicators = select(plan, None if tier is None else tier.value)  # None: the headline tier
     # The template records its tier: a missing indicator is counted among that tier's only.
     recorded = tier.value if tier is not None else headline_tier(plan).value
-    target = output if output is not None else Path(f"{year}.{chosen.value}")
-    content: str | bytes
-    if chosen is TemplateFormat.XLSX:
-        from ..present.xlsx import submission_workbook
-
-        content = submission_workbook(plan, year, indicators, recorded)
-    elif chosen is TemplateFormat.CSV:
-        from ..validate.schema import submission_csv_template
-
-        content = submission_csv_template(plan, year, indicators, recorded)
-    else:
-        from ..validate.schema import submission_template
-
-        content = submission_template(
-            plan, year, schema_url, indicators, lang=lang.value, tier=recorded
-        )
+    target = output if output is not None else Path(f"{year}{WRITERS[chosen].suffixes[0]}")
+    view = blank_submission_view(plan, year, indicators, schema_url, recorded)
+    content = _written(view, chosen, lang, target)
     _deliver(content, target, force)

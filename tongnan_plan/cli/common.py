@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from .. import __version__
-from ..present.choices import Format, Lang, PathChoice, TierChoice
+from ..present.choices import Lang, PathChoice, TierChoice
 
 if TYPE_CHECKING:
+    from enum import StrEnum
+
     from ..model.diagnostics import Diagnostic
     from ..model.plan import ExpectedPath, Plan
-    from ..present.choices import Chosen
     from ..present.terminal import Screen
+    from ..present.view import View
     from ..sources.repository import Repository
     from ..validate.check import Actuals
 
@@ -85,7 +87,14 @@ TierOption = Annotated[
 ]
 
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+def format_help(command: str) -> str:
+    """The help of a command's --format: each format it offers (from the registry)."""
+    from ..present.writers import OFFERED, WRITERS
+
+    offered = OFFERED[command]
+    said = {name: WRITERS[name].about for name in offered}
+    each = ", ".join(f"{n} ({about})" if about.lower() != n else n for n, about in said.items())
+    return f"{each} (default: from -o's ending, else {offered[0]})."
 
 
 LangOption = Annotated[
@@ -167,21 +176,41 @@ def _emit(text: str | bytes) -> None:
         raise typer.Exit(EXIT_OK) from None
 
 
-def _chosen_format(
-    choices: type[Chosen],
-    given: Chosen | None,
-    output: Path | None,
-    default: Chosen,
-    *,
-    excel: bool = False,
-) -> Chosen:
-    """The output format (present.choices.output_format); a conflict is a usage error."""
-    from ..present.choices import FormatConflict, output_format
+def _format(
+    command: str, given: StrEnum | None, output: Path | None, *, excel: bool = False
+) -> str:
+    """The format to write (present.writers.chosen_format); a name of a format the command
+    does not write, or a conflict, is a usage error."""
+    from ..present.writers import FormatChoiceError, chosen_format
 
     try:
-        return output_format(choices, given, output, default, excel=excel)
-    except FormatConflict as exc:
+        return chosen_format(command, None if given is None else given.value, output, excel=excel)
+    except FormatChoiceError as exc:
         _usage(exc.en, exc.zh)
+
+
+def _written(
+    view: View,
+    fmt: str,
+    lang: Lang,
+    output: Path | None,
+    *,
+    excel: bool = False,
+    width: int | None = None,
+) -> str | bytes:
+    """The view in the format, by its writer (a screen for standard output, plain text of a
+    fixed width for a file)."""
+    from ..present.view import Options
+    from ..present.writers import writable, write
+
+    offered = writable(view)
+    if fmt not in offered:
+        _usage(
+            f"{fmt} is not written here; this output is written as {', '.join(offered)}",
+            f"此项输出不能写成 {fmt}；可写 {', '.join(offered)}",
+        )
+    options = Options(lang.value, _screen(output, width), excel=excel, to_file=output is not None)
+    return write(view, fmt, options)
 
 
 def _colour_wanted() -> bool:

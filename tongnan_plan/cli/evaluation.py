@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ..present.choices import (
-    Format,
+    AuditFormat,
     Lang,
     ListFormat,
     ReportFormat,
@@ -16,16 +16,11 @@ from ..present.choices import (
     StatusFormat,
     TierChoice,
 )
-
-if TYPE_CHECKING:
-    pass
-
 from .common import (
     EXIT_INVALID,
     DataOption,
     ExcelOption,
     ForceOption,
-    FormatOption,
     LangOption,
     OutputOption,
     PathOption,
@@ -33,17 +28,18 @@ from .common import (
     QuietOption,
     TierOption,
     YearOption,
-    _chosen_format,
     _deliver,
     _evaluated,
     _fail_on_submission_errors,
+    _format,
     _language,
     _load_plan,
     _path,
     _repository,
-    _screen,
     _usage,
+    _written,
     app,
+    format_help,
 )
 
 
@@ -61,8 +57,7 @@ def status(
         typer.Option(
             "--format",
             "-f",
-            help="table; csv, json or markdown; xlsx: a workbook (with -o FILE.xlsx); svg or"
-            " html: the table as a picture (default: from -o's ending, else table).",
+            help=format_help("status"),
             show_default=False,
         ),
     ] = None,
@@ -80,16 +75,14 @@ def status(
     Example: tnplan status --year 2023 --format csv --output status.csv
     """
     lang = _language(lang)
-    chosen = _chosen_format(StatusFormat, fmt, output, StatusFormat.TABLE, excel=excel)
+    chosen = _format("status", fmt, output, excel=excel)
     from ..calc.evaluation import evaluate_plan
-    from ..present.status_table import status_output, status_title
+    from ..present.status_table import status_title, status_view
 
     plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
     evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
     title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
-    text = status_output(
-        evaluations, chosen.value, title=title, lang=lang.value, screen=_screen(output), excel=excel
-    )
+    text = _written(status_view(evaluations, title), chosen, lang, output, excel=excel)
     _deliver(text, output, force)
     _fail_on_submission_errors(
         actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
@@ -108,8 +101,7 @@ def show(
         typer.Option(
             "--format",
             "-f",
-            help="table: the chart; csv or json: the yearly series; markdown; xlsx: a workbook;"
-            " svg: the chart as a picture (default: from -o's ending, else table).",
+            help=format_help("show"),
             show_default=False,
         ),
     ] = None,
@@ -134,9 +126,9 @@ def show(
     Example: tnplan show urban_new_jobs --across-plans
     """
     lang = _language(lang)
-    chosen = _chosen_format(ShowFormat, fmt, output, ShowFormat.TABLE)
+    chosen = _format("show", fmt, output)
     from ..calc.evaluation import observations, story
-    from ..present.story import story_output
+    from ..present.story import story_view
 
     plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
     indicator = plan.lookup(indicator_id)
@@ -150,15 +142,12 @@ def show(
     if across_plans:
         from .plans import show_across
 
-        show_across(data, plan_id, indicator.id, as_of, chosen.value, lang, output, force)
+        show_across(data, plan_id, indicator.id, as_of, chosen, lang, output, force)
         return
     figures = observations(actuals.submissions).get(indicator.id, {})
     rows, evaluation = story(plan, indicator, figures, as_of, _path(path))
-    years = plan.plan.years
-    text = story_output(
-        rows, evaluation, years, chosen.value, lang=lang.value, screen=_screen(output)
-    )
-    _deliver(text, output, force)
+    view = story_view(rows, evaluation, plan.plan.years, lang.value)
+    _deliver(_written(view, chosen, lang, output), output, force)
     _fail_on_submission_errors(
         actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
     )
@@ -172,8 +161,7 @@ def indicators(
         typer.Option(
             "--format",
             "-f",
-            help="table, csv, json, markdown, or xlsx: a workbook"
-            " (default: from -o's ending, else table).",
+            help=format_help("indicators"),
             show_default=False,
         ),
     ] = None,
@@ -189,21 +177,14 @@ def indicators(
     Example: tnplan indicators --tier main --format json
     """
     lang = _language(lang)
-    chosen = _chosen_format(ListFormat, fmt, output, ListFormat.TABLE, excel=excel)
+    chosen = _format("indicators", fmt, output, excel=excel)
     from ..calc.evaluation import select
-    from ..present.catalogue import catalogue_output
+    from ..present.catalogue import catalogue_view
 
     _, plan = _load_plan(data, lang, plan_id)
-    text = catalogue_output(
-        select(plan, _tier(tier) or TierChoice.ALL.value),
-        chosen.value,
-        lang=lang.value,
-        screen=_screen(output),
-        to_file=output is not None,
-        excel=excel,
-        title=plan.plan.title if lang is Lang.ZH else plan.plan.title_en,
-    )
-    _deliver(text, output, force)
+    title = plan.plan.title if lang is Lang.ZH else plan.plan.title_en
+    view = catalogue_view(select(plan, _tier(tier) or TierChoice.ALL.value), title)
+    _deliver(_written(view, chosen, lang, output, excel=excel), output, force)
 
 
 @app.command()
@@ -221,7 +202,10 @@ def audit(
             help="CSV/JSON: the baselines against the previous plan's figures instead.",
         ),
     ] = False,
-    fmt: FormatOption = Format.TABLE,
+    fmt: Annotated[
+        AuditFormat | None,
+        typer.Option("--format", "-f", help=format_help("audit"), show_default=False),
+    ] = None,
     lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -239,9 +223,10 @@ def audit(
     Example: tnplan audit --data data/13th
     """
     lang = _language(lang)
+    chosen = _format("audit", fmt, output)
     from ..calc.audit import Verdict, audit_baselines, audit_plan
     from ..calc.evaluation import observations
-    from ..present.audit_tables import audit_output
+    from ..present.audit_tables import audit_view
     from ..sources.store import load_actuals
 
     directory, plan = _load_plan(data, lang, plan_id)
@@ -254,16 +239,8 @@ def audit(
         else audit_baselines(plan, previous[0], observations(previous[1].submissions))
     )
     records = "crosschecks" if crosschecks else "baselines" if baselines else "completions"
-    text = audit_output(
-        completions,
-        checks,
-        fmt.value,
-        lang=lang.value,
-        screen=_screen(output, width=160),
-        records=records,
-        baselines=against,
-    )
-    _deliver(text, output, force)
+    view = audit_view(completions, checks, against, records)
+    _deliver(_written(view, chosen, lang, output, width=160), output, force)
     verdicts = [c.verdict for c in completions] + [c.verdict for c in checks]
     verdicts += [b.verdict for b in against]
     if Verdict.MISMATCH in verdicts:
@@ -281,12 +258,7 @@ def report(
     year: YearOption = None,
     fmt: Annotated[
         ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="html: one standalone page (the default); markdown; docx: a Word document laid"
-            " out as a Chinese evaluation report. Default: from the -o file's ending.",
-        ),
+        typer.Option("--format", "-f", help=format_help("report"), show_default=False),
     ] = None,
     lang: LangOption = None,
     tier: TierOption = None,
@@ -304,24 +276,17 @@ def report(
     Example: tnplan report --year 2023 -o 中期评估.html
     """
     lang = _language(lang)
+    chosen = _format("report", fmt, output)
     from ..calc.audit import audit_plan
     from ..calc.evaluation import evaluate_plan, observations
-    from ..present.report import ReportInput, report_html, report_markdown
-
-    chosen = _chosen_format(ReportFormat, fmt, output, ReportFormat.HTML)
+    from ..present.report import ReportInput, report_view
 
     plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
     evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
     audit = audit_plan(plan, observations(actuals.submissions))
     files = actuals.submission_files
     content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)
-    if chosen is ReportFormat.DOCX:
-        from ..present.docx_report import report_docx
-
-        _deliver(report_docx(content, lang.value), output, force)
-    else:
-        writer = report_html if chosen is ReportFormat.HTML else report_markdown
-        _deliver(writer(content, lang.value), output, force)
+    _deliver(_written(report_view(content), chosen, lang, output), output, force)
     _fail_on_submission_errors(
         actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
     )

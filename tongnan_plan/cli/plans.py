@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..present.choices import Format, Lang
+from ..present.choices import Lang, PlansFormat
 
 if TYPE_CHECKING:
     from ..model.plan import Plan
@@ -15,24 +15,28 @@ if TYPE_CHECKING:
 from .common import (
     DataOption,
     ForceOption,
-    FormatOption,
     LangOption,
     OutputOption,
     _deliver,
     _fail,
+    _format,
     _language,
     _load_plan,
     _repository,
     _say,
-    _screen,
     _usage,
+    _written,
     app,
+    format_help,
 )
 
 
 @app.command()
 def plans(
-    fmt: FormatOption = Format.TABLE,
+    fmt: Annotated[
+        PlansFormat | None,
+        typer.Option("--format", "-f", help=format_help("plans"), show_default=False),
+    ] = None,
     lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -45,8 +49,9 @@ def plans(
     Example: tnplan plans --data data
     """
     lang = _language(lang)
+    chosen = _format("plans", fmt, output)
     from ..model.diagnostics import TnplanError
-    from ..present.plans import plans_output
+    from ..present.plans import plans_view
     from ..sources.repository import PLAN_FILE_PROBLEMS
 
     repository = _repository(data)
@@ -57,8 +62,7 @@ def plans(
             codes = {d.code for d in exc.diagnostics}
             _fail(exc.diagnostics, lang, 2 if codes & PLAN_FILE_PROBLEMS else 1)
     summaries = repository.summaries()
-    text = plans_output(summaries, fmt.value, lang=lang.value, screen=_screen(output))
-    _deliver(text, output, force)
+    _deliver(_written(plans_view(summaries), chosen, lang, output), output, force)
     broken = [d for summary in summaries for d in summary.problems]
     if broken:  # listed, and said where: a plan of the repository does not load
         _fail(broken, lang, 2 if {d.code for d in broken} & PLAN_FILE_PROBLEMS else 1)
@@ -146,13 +150,13 @@ def show_across(
 ) -> None:
     """`tnplan show ID --across-plans`: the indicator through the plans of its lineage."""
     from ..calc.across import across_plans
-    from ..present.across import across_output
+    from ..present.across import across_view
 
     directory, plan = _load_plan(data, lang, plan_id)
     chain, figures, at = _repository(data).across(plan, directory)
     stretches = across_plans(chain, figures, at, indicator_id, as_of)
-    text = across_output(stretches, fmt, lang=lang.value, screen=_screen(output))
-    _deliver(text, output, force)
+    view = across_view(stretches, lang.value)
+    _deliver(_written(view, fmt, lang, output), output, force)
 
 
 def say_unfinished(plan: Plan) -> None:

@@ -38,10 +38,35 @@ def table_roles(table: IndicatorTable, period: tuple[int, int] | None) -> TableR
     column = table.columns[target]
     table_period = column.period or ((column.year - 4, column.year) if column.year else None)
     previous = bool(period and table_period and table_period[1] < period[1])
-    other = others[0] if others else None
     if previous:
-        return TableRoles(target, None, other, True, table_period)
-    return TableRoles(target, other, None, False, table_period)
+        return TableRoles(target, None, _result_column(table, others), True, table_period)
+    return TableRoles(
+        target, _baseline_column(table, others, table_period), None, False, table_period
+    )
+
+
+def _result_column(table: IndicatorTable, others: list[int]) -> int | None:
+    """A previous plan's result: the column saying 完成 / 实际, else the first other one."""
+    said = [i for i in others if re.search(r"完成|实际|实现", table.columns[i].label)]
+    return said[0] if said else (others[0] if others else None)
+
+
+def _baseline_column(
+    table: IndicatorTable, others: list[int], period: tuple[int, int] | None
+) -> int | None:
+    """The baseline: the column of the year before the plan (2025年 for 2026-2030), else the
+    latest of the other columns before the target's end."""
+    if not others:
+        return None
+    if period:
+        base = [i for i in others if _end(table.columns[i]) == period[0] - 1]
+        if base:
+            return base[0]
+        earlier = [i for i in others if (_end(table.columns[i]) or 0) < period[0]]
+        dated = [i for i in earlier if _end(table.columns[i])]
+        if dated:
+            return max(dated, key=lambda i: _end(table.columns[i]) or 0)
+    return others[0]
 
 
 def _year(column: Column) -> int:

@@ -66,8 +66,10 @@ _UNIT = re.compile(
 _HEADER_WORDS = (
     NUMBER_WORDS | CATEGORY_WORDS | NAME_WORDS | UNIT_WORDS | ATTRIBUTE_WORDS | OTHER_WORDS
 )
+#: The second line of a header cell broken after its first word ("完成⏎情况").
+_SUFFIXES = frozenset({"情况", "值", "数", "率", "任务", "水平", "目标", "目标值", "完成值"})
 #: Pieces of a header cell broken over lines ("计量⏎单位").
-_FRAGMENTS = frozenset({"计量", "指标"})
+_FRAGMENTS = frozenset({"计量", "指标", *_SUFFIXES})
 #: The words a header's first cell may be.
 _STARTS = NUMBER_WORDS | CATEGORY_WORDS | NAME_WORDS
 _VALUE_WORD = re.compile(
@@ -167,6 +169,7 @@ def _join_header(cells: list[str]) -> list[str]:
                 t[0] in "(（"
                 or (_PERIOD_ONLY.match(prev) and _VALUE_WORD.match(t))
                 or (prev == "计量" and t == "单位")
+                or (_VALUE_WORD.match(prev) is not None and t in _SUFFIXES - {prev})
                 or (prev == "指标" and t in {"名称", "性质"})
                 or (prev == "指标" and t == "属性" and has_name)
             ):

@@ -115,7 +115,7 @@ def _column(label: str) -> Column:
         return Column(label, ColumnRole.COMPLETION)
     year_match = _YEAR.search(text)
     period = five_year_period(text)
-    if year_match is None and period is None and not re.search(r"基期|现状|目标|基数", text):
+    if year_match is None and period is None and not re.search(r"基期|现状|目标|基数|完成", text):
         return Column(label, ColumnRole.OTHER)
     is_target: bool | None = None
     if re.search(r"目标|规划", text):

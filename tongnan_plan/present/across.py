@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model.plan import Kind
-from .cells import derived, figure, provenance_words, status_words
+from .cells import TOTAL, derived, figure, provenance_words, status_words
 from .escaping import markdown
-from .formats import csv_text, json_text, markdown_table
+from .formats import markdown_table
 from .story import Axis, marked_bar
 from .terminal import Screen, render, text
+from .view import Drawing, Options, Records, View
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from ..calc.evaluation import YearRow
     from ..model.plan import Indicator
 
-__all__ = ["ACROSS_COLUMNS", "across_output", "across_rows", "across_title"]
+__all__ = ["ACROSS_COLUMNS", "across_rows", "across_title", "across_view"]
 
 ACROSS_COLUMNS = (
     "plan",
@@ -153,7 +154,7 @@ def _tables(stretches: Sequence[Stretch], lang: str, width: int) -> list[Table]:
             own = row.cumulative if cumulative else row.value
             cell = figure(shown if stretch.factor is not None else own)
             if cumulative and own is not None:
-                cell = ("累计 " if zh else "total ") + cell
+                cell = TOTAL[lang] + cell
             drawn = marked_bar(shown, marker, axis) if stretch.factor is not None else ""
             source = "" if row.provenance is None else provenance_words(row.provenance, lang)
             table.add_row(text(str(row.year)), text(cell), text(drawn), text(source))
@@ -174,19 +175,27 @@ def _markdown(stretches: Sequence[Stretch], lang: str) -> str:
     return f"## {markdown(across_title(stretches, lang))}\n\n{headings}\n\n{body}\n"
 
 
-def across_output(stretches: Sequence[Stretch], fmt: str, *, lang: str, screen: Screen) -> str:
-    """An indicator across plans in a format of `tnplan show --across-plans`."""
-    if fmt == "csv":
-        return csv_text(across_rows(stretches), ACROSS_COLUMNS)
-    if fmt == "json":
-        return json_text(across_rows(stretches))
-    if fmt == "markdown":
-        return _markdown(stretches, lang)
-    if fmt == "svg":
+def across_view(stretches: Sequence[Stretch], lang: str) -> View:
+    """`tnplan show --across-plans`: the years of every plan as records, and drawn for people
+    as bars, Markdown or an SVG picture."""
+
+    def svg(options: Options) -> str:
         from .chart import across_chart_svg
 
-        return across_chart_svg(stretches, lang) + "\n"
-    screen = screen.measured()
-    title = text(across_title(stretches, lang), "bold")
-    legend = text("│ 标出各规划的目标" if lang == "zh" else "│ marks each plan's target")
-    return render([title, legend, *_tables(stretches, lang, screen.width or 80)], screen)
+        return across_chart_svg(stretches, options.lang) + "\n"
+
+    def table(options: Options) -> str:
+        screen = (options.screen if options.screen is not None else Screen.plain()).measured()
+        title = text(across_title(stretches, options.lang), "bold")
+        zh = options.lang == "zh"
+        legend = text("│ 标出各规划的目标" if zh else "│ marks each plan's target")
+        drawn = _tables(stretches, options.lang, screen.width or 80)
+        return render([title, legend, *drawn], screen)
+
+    drawings: dict[str, Drawing] = {
+        "table": table,
+        "markdown": lambda o: _markdown(stretches, o.lang),
+        "svg": svg,
+    }
+    records = Records(ACROSS_COLUMNS, across_rows(stretches))
+    return View(across_title(stretches, lang), records, drawings=drawings)

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 from ..calc.audit import Verdict
 from .cells import bracketed, derived, figure, number
 from .escaping import markdown
-from .formats import csv_text, json_text, markdown_table
+from .formats import markdown_table
 from .terminal import WIDE, Prose, Screen, render, text
+from .view import Drawing, Options, Records, View
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -29,10 +30,10 @@ __all__ = [
     "CROSSCHECK_COLUMNS",
     "AuditTable",
     "audit_markdown",
-    "audit_output",
     "audit_row",
     "audit_tables",
     "audit_text",
+    "audit_view",
     "baseline_row",
     "crosscheck_row",
     "verdict_words",
@@ -343,26 +344,29 @@ def audit_markdown(tables: Sequence[AuditTable]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def audit_output(
+def audit_view(
     completions: Sequence[CompletionAudit],
     crosschecks: Sequence[CrossCheckAudit],
-    fmt: str,
-    *,
-    lang: str,
-    screen: Screen,
+    baselines: Sequence[BaselineAudit],
     records: str = "completions",
-    baselines: Sequence[BaselineAudit] = (),
-) -> str:
-    """The audit in a format of `tnplan audit`: tables (table, markdown), or the records of
-    the completions, the crosschecks or the baselines (csv, json)."""
-    if fmt in ("csv", "json"):
-        columns: Sequence[str]
-        if records == "crosschecks":
-            rows, columns = [crosscheck_row(c) for c in crosschecks], CROSSCHECK_COLUMNS
-        elif records == "baselines":
-            rows, columns = [baseline_row(b) for b in baselines], BASELINE_COLUMNS
-        else:
-            rows, columns = [audit_row(c) for c in completions], AUDIT_COLUMNS
-        return csv_text(rows, columns) if fmt == "csv" else json_text(rows)
-    tables = audit_tables(completions, crosschecks, lang, baselines)
-    return audit_markdown(tables) if fmt == "markdown" else audit_text(tables, screen)
+) -> View:
+    """`tnplan audit`: the records of the completions, the crosschecks or the baselines (the
+    record formats write one table), and every table drawn for people."""
+    tables = {
+        "completions": Records(AUDIT_COLUMNS, [audit_row(c) for c in completions]),
+        "crosschecks": Records(CROSSCHECK_COLUMNS, [crosscheck_row(c) for c in crosschecks]),
+        "baselines": Records(BASELINE_COLUMNS, [baseline_row(b) for b in baselines]),
+    }
+
+    def drawn(options: Options) -> list[AuditTable]:
+        return audit_tables(completions, crosschecks, options.lang, baselines)
+
+    def table(options: Options) -> str:
+        screen = options.screen if options.screen is not None else Screen.plain(WIDE)
+        return audit_text(drawn(options), screen)
+
+    drawings: dict[str, Drawing] = {
+        "table": table,
+        "markdown": lambda o: audit_markdown(drawn(o)),
+    }
+    return View("audit", tables[records], drawings=drawings)

@@ -18,14 +18,15 @@ from .cells import (
     target_with_unit,
 )
 from .escaping import one_line
-from .formats import CATALOGUE_COLUMNS, catalogue_row, csv_text, json_text, markdown_table
+from .formats import CATALOGUE_COLUMNS, catalogue_row, markdown_table
 from .layout import fit, fitted_table
 from .terminal import Screen, render, text
+from .view import Drawing, Options, Records, View
 
 if TYPE_CHECKING:
     from ..model.plan import Indicator
 
-__all__ = ["catalogue_cells", "catalogue_output", "catalogue_text"]
+__all__ = ["catalogue_cells", "catalogue_text", "catalogue_view"]
 
 HEADERS = {
     "zh": {
@@ -105,23 +106,24 @@ def catalogue_text(indicators: Sequence[Indicator], lang: str, fmt: str, screen:
     return tabulate(plain, headers=titles, tablefmt="simple", disable_numparse=True) + "\n"
 
 
-def catalogue_output(
-    indicators: Sequence[Indicator],
-    fmt: str,
-    *,
-    lang: str,
-    screen: Screen,
-    to_file: bool,
-    excel: bool = False,
-    title: str = "",
-) -> str | bytes:
-    """The catalogue in a format of `tnplan indicators`: csv, json, markdown, xlsx (a workbook,
-    as bytes), or a table (drawn for a terminal, plain columns in a file)."""
-    if fmt == "xlsx":
+def catalogue_view(indicators: Sequence[Indicator], title: str) -> View:
+    """`tnplan indicators`: the catalogue as records, and drawn for people (a table fitted to
+    a terminal, plain columns in a file, Markdown, a workbook)."""
+
+    def table(options: Options) -> str:
+        screen = options.screen if options.screen is not None else Screen.plain()
+        shown = "text" if options.to_file else "table"
+        return catalogue_text(indicators, options.lang, shown, screen)
+
+    def workbook(options: Options) -> bytes:
         from .xlsx import catalogue_workbook
 
-        return catalogue_workbook(indicators, title, lang)
-    if fmt in ("csv", "json"):
-        rows = [catalogue_row(ind) for ind in indicators]
-        return csv_text(rows, CATALOGUE_COLUMNS, excel=excel) if fmt == "csv" else json_text(rows)
-    return catalogue_text(indicators, lang, "text" if fmt == "table" and to_file else fmt, screen)
+        return catalogue_workbook(indicators, title, options.lang)
+
+    drawings: dict[str, Drawing] = {
+        "table": table,
+        "markdown": lambda o: catalogue_text(indicators, o.lang, "markdown", Screen.plain()),
+        "xlsx": workbook,
+    }
+    records = Records(CATALOGUE_COLUMNS, [catalogue_row(ind) for ind in indicators])
+    return View(title, records, drawings=drawings)

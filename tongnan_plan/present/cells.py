@@ -62,6 +62,9 @@ EMPTY = "—"
 BAR_CELLS = 10
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
+#: The word before a running total, in every table and workbook that writes one.
+TOTAL = {"zh": "累计 ", "en": "Σ "}
+
 SYMBOL = {
     Comparator.EQ: "",
     Comparator.GE: "≥",
@@ -335,7 +338,7 @@ def latest_cell(ev: Evaluation, lang: str) -> str:
         if bound is None and ev.cumulative is None:
             return EMPTY
         shown = figure(ev.cumulative) if bound is None else "≥" + figure(bound)
-        return ("累计 " if lang == "zh" else "Σ ") + shown + star(ev) + basis_mark(ev)
+        return TOTAL[lang] + shown + star(ev) + basis_mark(ev)
     if ev.actual is None:
         return EMPTY
     return SYMBOL[ev.reported] + figure(ev.actual) + star(ev) + basis_mark(ev)

@@ -1,136 +1,40 @@
-"""The choices the command line offers: each renderer's output formats, tiers, languages and
-expected paths. Plain enums (standard library only), so the command line can name them
-without importing any renderer."""
+"""The choices the command line offers: each command's output formats (from the registry of
+writers), tiers, languages and expected paths. Plain enums (standard library only), so the
+command line can name them without importing any writer."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import PurePath
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
 __all__ = [
-    "Format",
-    "FormatConflict",
+    "AuditFormat",
     "Lang",
     "ListFormat",
     "PathChoice",
+    "PlansFormat",
     "ReportFormat",
     "ShowFormat",
     "StatusFormat",
     "TemplateFormat",
     "TierChoice",
-    "output_format",
 ]
 
 
-class Format(StrEnum):
-    """The formats of show, indicators and audit."""
+if TYPE_CHECKING:
+    AuditFormat = StrEnum
+    ListFormat = StrEnum
+    PlansFormat = StrEnum
+    ReportFormat = StrEnum
+    ShowFormat = StrEnum
+    StatusFormat = StrEnum
+    TemplateFormat = StrEnum
+else:
+    from .writers import choices
 
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
-
-
-class ShowFormat(StrEnum):
-    """The formats of show: the chart as text, records, Markdown, a workbook, or the chart as
-    SVG."""
-
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    XLSX = "xlsx"
-    SVG = "svg"
-
-
-class ListFormat(StrEnum):
-    """The formats of indicators: those of audit, and a workbook."""
-
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    XLSX = "xlsx"
-
-
-class StatusFormat(StrEnum):
-    """The formats of status: a table, records, Markdown, a workbook, or the table recorded
-    as a picture."""
-
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    XLSX = "xlsx"
-    SVG = "svg"
-    HTML = "html"
-
-
-class TemplateFormat(StrEnum):
-    """The formats of the blank submission `new` writes."""
-
-    YAML = "yaml"
-    CSV = "csv"
-    XLSX = "xlsx"
-
-
-#: The format a file's ending names, where -o chooses the format.
-SUFFIX_FORMATS = {
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".csv": "csv",
-    ".json": "json",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".xlsx": "xlsx",
-    ".svg": "svg",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-}
-
-Chosen = TypeVar("Chosen", bound=StrEnum)
-
-
-class FormatConflict(ValueError):
-    """Options that ask for two formats at once (--excel with --format json)."""
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh = en, zh
-
-
-def output_format(
-    choices: type[Chosen],
-    given: Chosen | None,
-    output: PurePath | None,
-    default: Chosen,
-    *,
-    excel: bool = False,
-) -> Chosen:
-    """The format asked for; else the one the output file's ending names among the choices
-    (``-o status.xlsx``); else the default. excel (CSV as Excel reads it) is CSV, and with
-    any other format asked for a FormatConflict: never quietly ignored."""
-    if excel:
-        if given is not None and given != "csv":
-            raise FormatConflict(
-                f"--excel writes CSV for Excel; it does not go with --format {given}",
-                f"--excel 用于写给 Excel 的 CSV，不能与 --format {given} 同用",
-            )
-        return next(choice for choice in choices if choice == "csv")
-    if given is not None:
-        return given
-    named = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
-    return next((choice for choice in choices if choice == named), default)
-
-
-class ReportFormat(StrEnum):
-    """The formats of the report."""
-
-    HTML = "html"
-    MARKDOWN = "markdown"
-    DOCX = "docx"
+    AuditFormat, PlansFormat, ReportFormat = choices("audit"), choices("plans"), choices("report")
+    ListFormat, ShowFormat = choices("indicators"), choices("show")
+    StatusFormat, TemplateFormat = choices("status"), choices("new")
 
 
 class TierChoice(StrEnum):

@@ -11,8 +11,9 @@ with the facts tnplan can offer under it.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..calc.progress import Evaluation
 from .cells import HEADERS, REPORT_COLUMNS
@@ -34,7 +35,6 @@ from .sentences import binding_first, facts, indicator_sentence
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
 __all__ = ["DOCX_WORDS", "report_docx"]
@@ -96,15 +96,27 @@ class _Writer:
         self.counters = [0, 0, 0, 0]
         self.tables = 0
         self.figures = 0
+        # Styles by name, looked up once: python-docx looks a style's id up anew (through
+        # every style of the document) for each paragraph it is given to.
+        self.style_ids = {style.name: style.style_id for style in document.styles}
+
+    def styled(self, paragraph: Paragraph, style: str) -> Paragraph:
+        """paragraph in the style of this name."""
+        paragraph._p.get_or_add_pPr().style = self.style_ids[style]
+        return paragraph
+
+    def add(self, style: str) -> Paragraph:
+        """A new, empty paragraph at the end of the document, in style."""
+        return self.styled(self.document.add_paragraph(), style)
 
     def heading(self, level: int, text: str) -> None:
         self.counters[level - 1] += 1
         self.counters[level:] = [0] * (4 - level)
         number = heading_number(level, self.counters[level - 1], self.lang)
-        self.document.add_paragraph(data_text(number + text), style=HEADINGS[level - 1])
+        self.add(HEADINGS[level - 1]).add_run(data_text(number + text))
 
     def paragraph(self, text: str, style: str = BODY, *, bold: bool = False) -> Paragraph:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.add(style)
         paragraph.add_run(data_text(text)).bold = bold or None
         return paragraph
 
@@ -119,17 +131,25 @@ class _Writer:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
+        from docx.shared import Mm
 
         made = self.document.add_table(rows=1 + len(table.rows), cols=len(table.headers))
-        made.style = "Table Grid"
-        made.autofit = False
-        _fixed_widths(made, widths or _shared_widths(table))
+        made._tbl.tblPr.style = self.style_ids["Table Grid"]
+        made.autofit = False  # a fixed layout: the widths below are kept
+        _narrow_margins(made._tbl.tblPr)
+        shares = [Mm(width) for width in widths or _shared_widths(table)]
+        for column, width in zip(made.columns, shares, strict=True):
+            column.width = width
         rows = made.rows
-        for row, cells in zip(rows, [table.headers, *(r.cells for r in table.rows)], strict=True):
+        texts = [table.headers, *(r.cells for r in table.rows)]
+        for n, (row, cells) in enumerate(zip(rows, texts, strict=True)):
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             for i, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
+                cell.width = shares[i]
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.document.styles[TABLE]
+                self.styled(paragraph, TABLE)
+                # Each row with the next: a table short enough moves whole to the next page.
+                paragraph.paragraph_format.keep_with_next = n < len(texts) - 1 or None
                 run = paragraph.add_run(data_text(text))
                 if row is rows[0]:
                     run.bold = True
@@ -138,7 +158,7 @@ class _Writer:
         header = OxmlElement("w:tblHeader")
         header.set(qn("w:val"), "true")
         rows[0]._tr.get_or_add_trPr().append(header)
-        self.document.add_paragraph(style=NOTE)
+        self.add(NOTE)
 
     def picture(self, story: Story) -> None:
         """A main indicator's chart as a picture, its caption under it (with the legend in
@@ -152,9 +172,9 @@ class _Writer:
             story.rows, ev, self.page.baseline_year, self.lang, end_year=self.page.end_year
         )
         picture = chart_png(drawn)
-        held = self.document.add_paragraph(style=CAPTION)
+        held = self.add(CAPTION)
         held.paragraph_format.keep_with_next = True  # with its caption
-        held.add_run().add_picture(io.BytesIO(picture.png), width=Mm(150))
+        held.add_run().add_picture(io.BytesIO(picture.png), width=Mm(PICTURE_MM))
         self.figures += 1
         caption = self.words["figure"].format(
             n=self.figures, title=drawn.title, unit=ev.indicator.unit, source=ev.indicator.source
@@ -163,6 +183,29 @@ class _Writer:
         if not picture.labelled:
             items = "　".join(f"({i}) {label}" for i, (_, _, label) in enumerate(drawn.legend, 1))
             self.paragraph(self.words["key"].format(items=items), CAPTION)
+
+
+#: A cell's margin on its left and right, in twentieths of a point (1 mm; Word's is 1.9 mm).
+CELL_MARGIN = 57
+
+
+def _narrow_margins(properties: Any) -> None:
+    """Cell margins of CELL_MARGIN left and right, placed where the schema wants them (after
+    the table's layout, before its look)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(CELL_MARGIN))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    look = properties.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
 
 
 #: The type area's width in millimetres (210 − 28 − 26).
@@ -174,29 +217,29 @@ def _width(text: str) -> int:
     return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
 
 
+#: What a line may not break within: a run of Latin letters and figures (Chinese text breaks
+#: between any two characters).
+_WORD = re.compile(r"[^\s\u2e80-\uffff]+|[\u2e80-\uffff]")
+#: A half-width character of the tables' type (小五, 9 pt) in millimetres.
+HALF_WIDTH_MM = 9 * 25.4 / 72 / 2
+
+
 def _shared_widths(table: Table) -> list[float]:
-    """The type area shared among the columns by the width of their longest text (each
-    between 8 and 60 half-width characters' worth)."""
-    weights = [
-        min(60, max(8, _width(header), *(_width(row.cells[i]) for row in table.rows)))
-        for i, header in enumerate(table.headers)
+    """The type area shared among the columns: each first as wide as its longest word (so
+    that no word breaks), the rest by the width of each column's longest text (at most 40
+    half-width characters' worth)."""
+    columns = [
+        [header, *(row.cells[i] for row in table.rows)] for i, header in enumerate(table.headers)
     ]
-    return [TYPE_AREA_MM * weight / sum(weights) for weight in weights]
-
-
-def _fixed_widths(table: DocxTable, widths: Sequence[float]) -> None:
-    """Columns of these widths in millimetres, kept as given (a fixed layout)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
-
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Mm(width)
-        for cell in column.cells:
-            cell.width = Mm(width)
+    words = [
+        max(_width(part) for text in texts for part in text.split() or [""]) for texts in columns
+    ]
+    least = [(word + 1) * HALF_WIDTH_MM + 2 * CELL_MARGIN / 56.7 for word in words]
+    if sum(least) >= TYPE_AREA_MM:
+        return [TYPE_AREA_MM * width / sum(least) for width in least]
+    weights = [min(40, max(_width(text) for text in texts)) for texts in columns]
+    spare = TYPE_AREA_MM - sum(least)
+    return [width + spare * w / sum(weights) for width, w in zip(least, weights, strict=True)]
 
 
 def _title(writer: _Writer, data: ReportInput, page: Page) -> None:
@@ -218,15 +261,22 @@ def _overall(writer: _Writer, page: Page) -> None:
     writer.table(page.counts, widths=(50, 25))
 
 
-#: The widths of the tables by area, in millimetres, by column (the type area is 156 mm
-#: wide); a table without a column (no 序时进度 in a final evaluation) shares its width out.
-AREA_WIDTHS = dict(zip(REPORT_COLUMNS, (37, 12, 14, 14, 18, 12, 14, 12, 12, 11), strict=True))
+#: A chart's width on the page in millimetres: three to a page with their captions.
+PICTURE_MM = 130
+#: The widths of the tables by area, in millimetres, by column and language (the type area
+#: is 156 mm wide); a table without a column (no 序时进度 in a final evaluation) shares its
+#: width out, one with another (完成年度目标) gives it 12.
+AREA_WIDTHS = {
+    "zh": dict(zip(REPORT_COLUMNS, (34, 11, 13, 13, 17, 11, 14, 14, 14, 15), strict=True)),
+    "en": dict(zip(REPORT_COLUMNS, (30, 9, 13, 11, 16, 10, 17, 15, 13, 22), strict=True)),
+}
 
 
 def _area_widths(table: Table, lang: str) -> list[float]:
     """The widths of a table by area's columns, found by their headers, filling the type area."""
     keys = {header: key for key, header in HEADERS[lang].items()}
-    weights = [AREA_WIDTHS.get(keys.get(header, ""), 12) for header in table.headers]
+    widths = AREA_WIDTHS[lang]
+    weights = [widths.get(keys.get(header, ""), 12) for header in table.headers]
     return [TYPE_AREA_MM * weight / sum(weights) for weight in weights]
 
 

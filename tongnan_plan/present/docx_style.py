@@ -126,7 +126,7 @@ def _paragraph_style(
     from docx.shared import Pt, RGBColor
 
     styles = document.styles
-    if name in [s.name for s in styles]:
+    if name in styles:
         style = styles[name]
     else:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)

@@ -7,7 +7,7 @@ people are cells.py's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .cells import number
@@ -25,6 +25,7 @@ __all__ = [
     "STATUS_COLUMNS",
     "catalogue_row",
     "csv_text",
+    "json_lines",
     "json_text",
     "markdown_table",
     "series_row",
@@ -222,9 +223,15 @@ def _cell(value: Any, *, neutralise: bool) -> str:
     return text
 
 
-def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, excel: bool = False) -> str:
-    """Rows as CSV with a header; for excel, a BOM (Excel's cue for UTF-8), CRLF, and codes
-    such as the comparator "=" neutralised too.
+def csv_text(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    *,
+    excel: bool = False,
+    delimiter: str = ",",
+) -> str:
+    """Rows as CSV with a header (TSV with a tab for delimiter); for excel, a BOM (Excel's cue
+    for UTF-8), CRLF, and codes such as the comparator "=" neutralised too.
 
     Every field that holds a delimiter, a quote or a line break is quoted: a carriage return
     in a plan's text stays inside its field instead of splitting the row.
@@ -236,12 +243,12 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, excel: b
     buffer = io.StringIO()
     if excel:
         buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator=end)
+    writer = csv.writer(buffer, lineterminator=end, delimiter=delimiter)
     # Python before 3.12 quotes a field only for the characters of lineterminator: a lone
     # "\r" would go out bare with "\n" rows. Rows holding one are written with CRLF rows,
     # which quotes both, and given back their own line end.
     quoted = io.StringIO()
-    guarded = csv.writer(quoted, lineterminator="\r\n")
+    guarded = csv.writer(quoted, lineterminator="\r\n", delimiter=delimiter)
     neutralise = [excel or c not in CODE_COLUMNS for c in columns]
     writer.writerow(columns)
     for row in rows:
@@ -262,6 +269,13 @@ def json_text(rows: Sequence[dict[str, Any]] | dict[str, Any]) -> str:
 
     document = rows if isinstance(rows, dict) else list(rows)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_lines(rows: Sequence[Mapping[str, Any]]) -> str:
+    """Rows as JSON Lines: one JSON object a line, UTF-8 text, not escaped."""
+    import json
+
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 def markdown_table(

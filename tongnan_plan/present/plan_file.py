@@ -1,4 +1,5 @@
-"""The draft plan file of the next plan (`tnplan init-plan`), written as YAML a person edits.
+"""The files a person fills in: the draft plan file of the next plan (`tnplan init-plan`),
+written as YAML a person edits, and a year's blank submission (`tnplan new`).
 
 The next plan keeps the previous plan's indicators (ids, names, units, kinds, groups, tiers);
 each baseline is the previous plan's final figure where it is complete (`null` with a note
@@ -8,11 +9,14 @@ unfinished until a person writes it. Nothing is guessed: a target is never carri
 
 from __future__ import annotations
 
-from ..calc.handover import Handover, NextPlan
-from ..model.plan import Basis, Comparator, Indicator, Kind, PlanInfo, Provenance
-from ..yaml_text import yaml_number, yaml_string
+from collections.abc import Sequence
 
-__all__ = ["next_plan_yaml"]
+from ..calc.handover import Handover, NextPlan
+from ..model.plan import Basis, Comparator, Indicator, Kind, Plan, PlanInfo, Provenance
+from ..yaml_text import yaml_number, yaml_string
+from .view import Drawing, Options, View
+
+__all__ = ["blank_submission_view", "next_plan_yaml"]
 
 _SIGNS = {
     Comparator.GE: "≥",
@@ -161,3 +165,28 @@ def next_plan_yaml(draft: NextPlan) -> str:
     for figure in draft.figures:
         out += [*_indicator(figure, draft), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def blank_submission_view(
+    plan: Plan, year: int, indicators: Sequence[Indicator], schema_url: str | None, tier: str
+) -> View:
+    """`tnplan new`: a blank submission for a year, as YAML, CSV or a workbook; each records
+    its tier (a missing indicator is counted among that tier's only)."""
+
+    def yaml(options: Options) -> str:
+        from ..validate.schema import submission_template
+
+        return submission_template(plan, year, schema_url, indicators, lang=options.lang, tier=tier)
+
+    def csv(options: Options) -> str:
+        from ..validate.schema import submission_csv_template
+
+        return submission_csv_template(plan, year, indicators, tier)
+
+    def workbook(options: Options) -> bytes:
+        from .xlsx import submission_workbook
+
+        return submission_workbook(plan, year, indicators, tier)
+
+    drawings: dict[str, Drawing] = {"yaml": yaml, "csv": csv, "xlsx": workbook}
+    return View(f"{plan.plan.id} {year}", drawings=drawings)

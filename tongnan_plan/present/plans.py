@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 from ..sources.plan_head import TIER_NAMES
 from .escaping import markdown
 from .terminal import Screen, render, text
+from .view import Drawing, Options, Records, View
 
 if TYPE_CHECKING:
     from ..sources.repository import PlanSummary
 
-__all__ = ["PLAN_COLUMNS", "plan_row", "plans_output"]
+__all__ = ["PLAN_COLUMNS", "plan_row", "plans_view"]
 
 PLAN_COLUMNS = (
     "id",
@@ -116,31 +117,36 @@ def _titles(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
     return out
 
 
-def plans_output(summaries: Sequence[PlanSummary], fmt: str, *, lang: str, screen: Screen) -> str:
-    """The plans in a format of `tnplan plans`: table, markdown, csv or json."""
+def plans_view(summaries: Sequence[PlanSummary]) -> View:
+    """`tnplan plans`: the plans as records, and as a table (or Markdown) for people, each
+    plan's title a line under it."""
     rows = [plan_row(summary) for summary in summaries]
-    headers = _HEADERS[lang]
     cells = [_cells(row, summary.years) for row, summary in zip(rows, summaries, strict=True)]
-    titles = _titles(rows, lang)
-    if fmt != "table":
-        # The records' writers come with the models; a table of plans needs neither.
-        from .formats import csv_text, json_text, markdown_table
 
-        if fmt == "csv":
-            return csv_text(rows, PLAN_COLUMNS)
-        if fmt == "json":
-            return json_text(rows)
-        listed = "".join(f"- {markdown(line)}\n" for line in titles)
-        return markdown_table(headers, cells) + "\n\n" + listed
+    def listed(options: Options) -> str:
+        from .formats import markdown_table
+
+        titles = "".join(f"- {markdown(line)}\n" for line in _titles(rows, options.lang))
+        return markdown_table(_HEADERS[options.lang], cells) + "\n\n" + titles
+
+    drawings: dict[str, Drawing] = {
+        "table": lambda o: _table(cells, _titles(rows, o.lang), o),
+        "markdown": listed,
+    }
+    return View("plans", Records(PLAN_COLUMNS, rows), drawings=drawings)
+
+
+def _table(cells: list[list[str]], titles: list[str], options: Options) -> str:
     from rich import box
     from rich.cells import cell_len
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, header_style="bold")
-    for i, header in enumerate(headers):
+    for i, header in enumerate(_HEADERS[options.lang]):
         # A cell keeps its width (ids and years never break); a header may break instead.
         widest = max((cell_len(row[i]) for row in cells), default=1)
         table.add_column(text(header), min_width=widest, overflow="fold")
     for row in cells:
         table.add_row(*(text(cell) for cell in row))
+    screen = options.screen if options.screen is not None else Screen.plain()
     return render([table, *(text(line) for line in titles)], screen)

@@ -16,15 +16,13 @@ from ..calc.audit import CompletionAudit, CrossCheckAudit, Verdict
 from ..calc.evaluation import YearRow, headline_tier, observations, story
 from ..calc.progress import Evaluation, time_elapsed
 from ..model.plan import Attribute, Plan, Provenance, Submission
-from .audit_tables import verdict_words
+from .audit_tables import audit_tables
 from .cells import (
     HEADERS,
     NUMERIC_COLUMNS,
     REPORT_COLUMNS,
     basis_notice,
     bracketed,
-    derived,
-    figure,
     gap_notice,
     percent,
     progress_notice,
@@ -36,8 +34,9 @@ from .cells import (
 )
 from .story import story_lines
 from .summary import is_final, status_counts, summary
+from .view import Drawing, Options, View
 
-__all__ = ["Page", "ReportInput", "build_page", "report_html", "report_markdown"]
+__all__ = ["Page", "ReportInput", "build_page", "report_html", "report_markdown", "report_view"]
 
 WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -54,8 +53,6 @@ WORDS: dict[str, dict[str, str]] = {
         "indicators": "{tier}逐项",
         "audit": "规划文本核对",
         "audit_none": "规划文本中两处刊印的数字均一致。",
-        "completion_audit": "公布的完成率核算",
-        "crosscheck": "两处刊印的同一数字",
         "sources": "数据来源",
         "plan_source": "规划文本：{title}（{document}，{issuer}，{issued}）",
         "file": "{file}：{year} 年，{provenance}{source}",
@@ -63,12 +60,6 @@ WORDS: dict[str, dict[str, str]] = {
         "count": "状态",
         "number": "项数",
         "source_line": "出处：",
-        "first": "第一处",
-        "second": "第二处",
-        "verdict": "结论",
-        "detail": "说明",
-        "published": "公布",
-        "computed": "计算",
         "target": "目标",
     },
     "en": {
@@ -87,8 +78,6 @@ WORDS: dict[str, dict[str, str]] = {
         "indicators": "{tier} one by one",
         "audit": "Audit of the plan's printed figures",
         "audit_none": "Every figure the plan prints twice agrees.",
-        "completion_audit": "Published completion figures, recomputed",
-        "crosscheck": "Figures printed twice",
         "sources": "Sources",
         "plan_source": "The plan: {title} ({document}, {issuer}, {issued})",
         "file": "{file}: {year}, {provenance}{source}",
@@ -96,12 +85,6 @@ WORDS: dict[str, dict[str, str]] = {
         "count": "Status",
         "number": "Indicators",
         "source_line": "Printed in: ",
-        "first": "First",
-        "second": "Second",
-        "verdict": "Verdict",
-        "detail": "Detail",
-        "published": "Published",
-        "computed": "Computed",
         "target": "Target",
     },
 }
@@ -303,40 +286,14 @@ def _stories(data: ReportInput, lang: str) -> list[Story]:
 
 
 def _audit(data: ReportInput, lang: str) -> Section:
+    """The audit's own tables (as `tnplan audit` draws them): the printed completion figures,
+    and the figures printed twice that do not agree."""
     w = WORDS[lang]
-    name = HEADERS[lang]["name"]
-    tables = []
-    if data.completions:
-        rows = [
-            Row(
-                (
-                    r.indicator.name if lang == "zh" else r.indicator.name_en,
-                    f"{figure(r.published_pct)}%",
-                    f"{derived(r.computed_pct)}%",
-                    verdict_words(r.verdict, lang),
-                    r.detail.text(lang),
-                )
-            )
-            for r in data.completions
-        ]
-        headers = (name, w["published"], w["computed"], w["verdict"], w["detail"])
-        tables.append((w["completion_audit"], Table(headers, rows, frozenset({1, 2}))))
     findings = [c for c in data.crosschecks if c.verdict is not Verdict.OK]
-    if findings:
-        rows = [
-            Row(
-                (
-                    r.check.name,
-                    bracketed(r.check.first.text, r.check.first.source, lang),
-                    bracketed(r.check.second.text, r.check.second.source, lang),
-                    verdict_words(r.verdict, lang),
-                    r.detail.text(lang),
-                )
-            )
-            for r in findings
-        ]
-        headers = (name, w["first"], w["second"], w["verdict"], w["detail"])
-        tables.append((w["crosscheck"], Table(headers, rows)))
+    tables = [
+        (table.title, Table(table.headers, [Row(tuple(row)) for row in table.rows], table.numeric))
+        for table in audit_tables(data.completions, findings, lang)
+    ]
     quiet = [w["audit_none"]] if data.crosschecks and not findings else []
     return Section("audit", w["audit"], paragraphs=quiet, tables=tables)
 
@@ -415,3 +372,19 @@ def report_markdown(data: ReportInput, lang: str = "zh") -> str:
     from .report_markdown import page_markdown
 
     return page_markdown(build_page(data, lang))
+
+
+def report_view(data: ReportInput) -> View:
+    """`tnplan report`: the page, written as HTML, Markdown or a Word document."""
+
+    def docx(options: Options) -> bytes:
+        from .docx_report import report_docx
+
+        return report_docx(data, options.lang)
+
+    drawings: dict[str, Drawing] = {
+        "html": lambda o: report_html(data, o.lang),
+        "markdown": lambda o: report_markdown(data, o.lang),
+        "docx": docx,
+    }
+    return View(data.plan.plan.title, drawings=drawings)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ..calc.progress import Evaluation, satisfies
 from ..calc.shortfall import shortfall
-from ..model.plan import Attribute, Comparator, Indicator, Kind, PlanInfo
+from ..model.plan import Attribute, Comparator, Indicator, Kind, PlanInfo, Provenance
 from ..model.status import Status
 from .cells import (
     SYMBOL,
@@ -42,6 +42,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "stale": "{name}：最新数据为{year}年的{figure}（{as_of}年未报送）",
         "no_data": "{name}：截至{as_of}年未报送数据",
         "binding": "（约束性）",
+        "estimated": "（预计数）",
         # Clauses: the figure against the target.
         "completion": "完成目标任务（{target}）的{completion}",
         "bound_completion": "已达目标任务（{target}）的{completion}以上",
@@ -74,6 +75,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "stale": "{name}: {figure} in {year}, the latest reported ({as_of} not reported)",
         "no_data": "{name}: nothing reported up to {as_of}",
         "binding": " (binding)",
+        "estimated": " (an estimate)",
         "completion": "{completion} of the target ({target})",
         "bound_completion": "at least {completion} of the target ({target})",
         "progress": "target {target}, progress from the baseline ({baseline}) {progress}",
@@ -126,10 +128,27 @@ def _target(ind: Indicator, lang: str) -> str:
 def _gap(value: float, ind: Indicator, lang: str) -> str:
     """A shortfall in the indicator's unit, a difference of percentages in percentage points;
     a difference of figures as given, with their digits (0.14 − 0.137 is 0.003万人)."""
-    shown = figure(value)
+    return _amount(figure(value), ind, lang)
+
+
+def _amount(shown: str, ind: Indicator, lang: str) -> str:
+    """An amount of the indicator (a shortfall, a rise needed) with its unit; for a
+    percentage, in percentage points."""
     if ind.unit == "%":
         return shown + TEMPLATES[lang]["points"]
     return _with_unit(shown, ind.unit, lang)
+
+
+def _marks(ev: Evaluation, lang: str) -> str:
+    """After a figure: * when it is not official, and 预计数 when it is an estimate."""
+    estimate = TEMPLATES[lang]["estimated"] if ev.provenance is Provenance.ESTIMATE else ""
+    return star(ev) + estimate
+
+
+def _level(ev: Evaluation, lang: str) -> str:
+    """A level's latest figure as reported (its comparator, ≥90), with unit and marks."""
+    figure_text = SYMBOL[ev.reported] + figure(ev.actual)
+    return _with_unit(figure_text, ev.indicator.unit, lang) + _marks(ev, lang)
 
 
 def _head(ev: Evaluation, info: PlanInfo, lang: str) -> str:
@@ -143,16 +162,16 @@ def _head(ev: Evaluation, info: PlanInfo, lang: str) -> str:
         bound = lower_bound(ev)
         if bound is not None:
             missing = t["years"].join(str(y) for y in ev.missing_years)
-            shown = _with_unit(figure(bound), ind.unit, lang) + star(ev)
+            shown = _with_unit(figure(bound), ind.unit, lang) + _marks(ev, lang)
             return t["lower_bound"].format(name=name, verb=verb, figure=shown, missing=missing)
         if ev.cumulative is not None:
-            shown = _with_unit(figure(ev.cumulative), ind.unit, lang) + star(ev)
+            shown = _with_unit(figure(ev.cumulative), ind.unit, lang) + _marks(ev, lang)
             period = period_words(info, ev.as_of, lang)
             return t["total"].format(name=name, period=period, verb=verb, figure=shown)
         return t["no_data"].format(name=name, as_of=ev.as_of)
     if ev.actual is None or ev.year is None:
         return t["no_data"].format(name=name, as_of=ev.as_of)
-    shown = _with_unit(SYMBOL[ev.reported] + figure(ev.actual), ind.unit, lang) + star(ev)
+    shown = _level(ev, lang)
     key = "stale" if ev.year < ev.as_of else "level"
     return t[key].format(name=name, year=ev.year, figure=shown, as_of=ev.as_of)
 
@@ -235,7 +254,7 @@ FACTS: dict[str, dict[str, str]] = {
         "not_achieved": "未完成目标的指标（{n}项）：{items}。",
         "lagging": "滞后于序时进度的指标（{n}项）：{items}。",
         "incomplete": "数据不全、未作结论的指标（{n}项）：{items}。",
-        "required": "此后每年需{verb}：{items}。",
+        "required": "按目标倒推，此后每年需：{items}。",
         "to_report": "需补报数据：{items}。",
         "none": "无。",
         "item": "{name}（{detail}）",
@@ -244,8 +263,9 @@ FACTS: dict[str, dict[str, str]] = {
         "gap": "差{gap}",
         "missing": "{years}年缺报",
         "nothing": "未报送",
-        "per_year": "{name}{required}",
-        "verb": "完成",
+        "per_year": "{name}{verb}{required}",
+        "more_total": "新增",
+        "more_level": "提高",
         "join": "、",
         "inner": "，",
     },
@@ -264,8 +284,9 @@ FACTS: dict[str, dict[str, str]] = {
         "gap": "{gap} short",
         "missing": "{years} missing",
         "nothing": "nothing reported",
-        "per_year": "{name} {required}",
-        "verb": "",
+        "per_year": "{name}{verb} {required}",
+        "more_total": "",
+        "more_level": "",
         "join": "; ",
         "inner": ", ",
     },
@@ -285,8 +306,7 @@ def _detail(ev: Evaluation, lang: str) -> str:
     if ev.completion is not None:
         parts.append(f["done"].format(completion=percent(ev.completion)))
     elif ev.actual is not None and ev.year is not None:
-        shown = _with_unit(SYMBOL[ev.reported] + figure(ev.actual), ind.unit, lang) + star(ev)
-        parts.append(f["figure"].format(year=ev.year, figure=shown))
+        parts.append(f["figure"].format(year=ev.year, figure=_level(ev, lang)))
     gap = shortfall(ev)
     if gap is not None:
         parts.append(f["gap"].format(gap=_gap(gap, ind, lang)))
@@ -319,11 +339,12 @@ def _required(evaluations: Sequence[Evaluation], lang: str) -> str:
     items = f["join"].join(
         f["per_year"].format(
             name=ev.indicator.name if lang == "zh" else ev.indicator.name_en,
-            required=_with_unit(derived(ev.required_per_year), ev.indicator.unit, lang),
+            verb=f["more_total" if ev.indicator.kind is Kind.CUMULATIVE else "more_level"],
+            required=_amount(derived(ev.required_per_year), ev.indicator, lang),
         )
         for ev in due
     )
-    return f["required"].format(verb=f["verb"], items=items)
+    return f["required"].format(items=items)
 
 
 def facts(evaluations: Sequence[Evaluation], lang: str = "zh") -> dict[str, list[str]]:

@@ -19,10 +19,11 @@ from .cells import (
     with_annual,
 )
 from .escaping import markdown
-from .formats import STATUS_COLUMNS, csv_text, json_text, markdown_table, status_row
+from .formats import markdown_table
 from .layout import LAST_RESORT, LAYOUTS, Fitted, fit, fitted_table
 from .summary import summary
 from .terminal import WIDE, Prose, Screen, recorded, render, text
+from .view import Drawing, Options, Records, View
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
     from ..calc.progress import Evaluation
 
-__all__ = ["status_markdown", "status_output", "status_table", "status_text", "status_title"]
+__all__ = ["status_markdown", "status_table", "status_text", "status_title", "status_view"]
 
 
 def status_table(evaluations: Sequence[Evaluation], lang: str = "zh", width: int = WIDE) -> Table:
@@ -127,24 +128,28 @@ def status_title(title: str, title_en: str, as_of: int | None, lang: str) -> str
     return f"{title} 截至 {as_of} 年" if lang == "zh" else f"{title_en}, as of {as_of}"
 
 
-def status_output(
-    evaluations: Sequence[Evaluation],
-    fmt: str,
-    *,
-    title: str,
-    lang: str,
-    screen: Screen,
-    excel: bool = False,
-) -> str | bytes:
-    """The evaluations in a format of `tnplan status`: table, csv, json, markdown, svg, html,
-    or xlsx (a workbook, as bytes)."""
-    if fmt == "xlsx":
+def status_view(evaluations: Sequence[Evaluation], title: str) -> View:
+    """`tnplan status`: the records of the evaluations, and the table drawn for people."""
+    from .formats import STATUS_COLUMNS, status_row
+
+    def recorded_as(fmt: str) -> Drawing:
+        return lambda o: status_text(evaluations, title, o.lang, _screen(o), fmt)
+
+    def workbook(options: Options) -> bytes:
         from .xlsx import status_workbook
 
-        return status_workbook(evaluations, title, lang)
-    if fmt in ("csv", "json"):
-        rows = [status_row(ev) for ev in evaluations]
-        return csv_text(rows, STATUS_COLUMNS, excel=excel) if fmt == "csv" else json_text(rows)
-    if fmt == "markdown":
-        return status_markdown(evaluations, title, lang)
-    return status_text(evaluations, title, lang, screen, fmt)
+        return status_workbook(evaluations, title, options.lang)
+
+    drawings: dict[str, Drawing] = {
+        "table": recorded_as("table"),
+        "svg": recorded_as("svg"),
+        "html": recorded_as("html"),
+        "markdown": lambda o: status_markdown(evaluations, title, o.lang),
+        "xlsx": workbook,
+    }
+    records = Records(STATUS_COLUMNS, [status_row(ev) for ev in evaluations])
+    return View(title, records, drawings=drawings)
+
+
+def _screen(options: Options) -> Screen:
+    return options.screen if options.screen is not None else Screen.plain()

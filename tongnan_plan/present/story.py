@@ -31,13 +31,12 @@ from .escaping import markdown
 from .formats import (
     SERIES_COLUMNS,
     catalogue_row,
-    csv_text,
-    json_text,
     markdown_table,
     series_row,
     status_row,
 )
 from .terminal import Prose, Screen, render, text
+from .view import Drawing, Options, Records, View
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -53,10 +52,10 @@ __all__ = [
     "story_axis",
     "story_lines",
     "story_markdown",
-    "story_output",
     "story_table",
     "story_text",
     "story_title",
+    "story_view",
 ]
 
 BAR_WIDTH = 40
@@ -363,38 +362,33 @@ def story_markdown(rows: Sequence[YearRow], ev: Evaluation, lang: str) -> str:
     return f"## {markdown(story_title(ev, lang))}\n\n{body}\n\n{items}\n"
 
 
-def story_output(
-    rows: Sequence[YearRow],
-    ev: Evaluation,
-    plan_years: range,
-    fmt: str,
-    *,
-    lang: str,
-    screen: Screen,
-) -> str | bytes:
-    """An indicator's story in a format of `tnplan show`: table (the chart), markdown, or the
-    yearly series as csv; json adds the indicator and its evaluation; svg draws the chart;
-    xlsx is a workbook."""
-    if fmt == "svg":
+def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str) -> View:
+    """`tnplan show`: the yearly series as records (json adds the indicator and its
+    evaluation), and the chart drawn as text, Markdown, SVG or a workbook."""
+
+    def svg(options: Options) -> str:
         from .chart import chart_svg
 
         end = plan_years.stop - 1
-        return chart_svg(rows, ev, plan_years.start - 1, lang, end_year=end) + "\n"
-    series = [series_row(r, ev.indicator) for r in rows]
-    if fmt == "xlsx":
+        return chart_svg(rows, ev, plan_years.start - 1, options.lang, end_year=end) + "\n"
+
+    def workbook(options: Options) -> bytes:
         from .xlsx import story_workbook
 
-        lines = story_lines(ev, lang) + notices([ev], lang)
-        return story_workbook(rows, ev, lines, story_title(ev, lang), lang)
-    if fmt == "csv":
-        return csv_text(series, SERIES_COLUMNS)
-    if fmt == "json":
-        document = {
-            "indicator": catalogue_row(ev.indicator),
-            "evaluation": status_row(ev),
-            "series": series,
-        }
-        return json_text(document)
-    if fmt == "markdown":
-        return story_markdown(rows, ev, lang)
-    return story_text(rows, ev, plan_years, lang, screen)
+        lines = story_lines(ev, options.lang) + notices([ev], options.lang)
+        return story_workbook(rows, ev, lines, story_title(ev, options.lang), options.lang)
+
+    def table(options: Options) -> str:
+        screen = options.screen if options.screen is not None else Screen.plain()
+        return story_text(rows, ev, plan_years, options.lang, screen)
+
+    series = [series_row(r, ev.indicator) for r in rows]
+    document = {"indicator": catalogue_row(ev.indicator), "evaluation": status_row(ev)}
+    drawings: dict[str, Drawing] = {
+        "table": table,
+        "markdown": lambda o: story_markdown(rows, ev, o.lang),
+        "svg": svg,
+        "xlsx": workbook,
+    }
+    records = Records(SERIES_COLUMNS, series)
+    return View(story_title(ev, lang), records, {**document, "series": series}, drawings)

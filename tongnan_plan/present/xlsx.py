@@ -24,6 +24,8 @@ from ..model.units import normalise_unit
 from ..sources.xlsx_reader import COLUMNS, HEADER_ROW, INSTRUCTIONS_SHEET, META, SHEET
 from .cells import (
     HEADERS,
+    SYMBOL,
+    TOTAL,
     gap_notice,
     lower_bound,
     name_cell,
@@ -329,7 +331,7 @@ class _Column:
 
     key: str
     value: Callable[[Evaluation, str], Any]
-    format: Callable[[Evaluation], str] = lambda ev: "General"
+    format: Callable[[Evaluation, str], str] = lambda ev, lang: "General"
 
 
 def _latest(ev: Evaluation, lang: str) -> float | int | None:
@@ -339,14 +341,13 @@ def _latest(ev: Evaluation, lang: str) -> float | int | None:
     return number(ev.actual)
 
 
-def _latest_format(ev: Evaluation) -> str:
-    """累计 before a running total, ≥ before a lower bound, * after an unofficial figure, as
-    the terminal table writes them, but as a format: the cell stays a number."""
-    prefix = ""
+def _latest_format(ev: Evaluation, lang: str) -> str:
+    """累计 (Σ) before a running total, ≥ before a lower bound, * after an unofficial figure,
+    as the terminal table writes them, but as a format: the cell stays a number."""
     if ev.indicator.kind is Kind.CUMULATIVE:
-        prefix = "累计 " + ("≥" if lower_bound(ev) is not None else "")
-    elif ev.reported.value != "=":
-        prefix = {">=": "≥", "<=": "≤"}.get(ev.reported.value, ev.reported.value)
+        prefix = TOTAL[lang] + ("≥" if lower_bound(ev) is not None else "")
+    else:
+        prefix = SYMBOL[ev.reported]
     suffix = star(ev)
     return (f'"{prefix}"' if prefix else "") + "General" + (f'"{suffix}"' if suffix else "")
 
@@ -358,7 +359,7 @@ def _completion(ev: Evaluation, lang: str) -> float | int | None:
     return number(ev.completion)
 
 
-def _completion_format(ev: Evaluation) -> str:
+def _completion_format(ev: Evaluation, lang: str) -> str:
     """A percentage, marked ≥ where the total is only a lower bound."""
     return '"≥"' + PERCENT if lower_bound(ev) is not None else PERCENT
 
@@ -376,8 +377,8 @@ STATUS_SHEET_COLUMNS = (
     _Column("latest", _latest, _latest_format),
     _Column("year", lambda ev, lang: shown_year(ev)),
     _Column("completion", _completion, _completion_format),
-    _Column("progress", _paced(lambda ev: ev.progress), lambda ev: PERCENT),
-    _Column("elapsed", _paced(lambda ev: ev.time_elapsed), lambda ev: PERCENT),
+    _Column("progress", _paced(lambda ev: ev.progress), lambda ev, lang: PERCENT),
+    _Column("elapsed", _paced(lambda ev: ev.time_elapsed), lambda ev, lang: PERCENT),
     _Column("status", lambda ev, lang: status_words(ev.status, lang)),
     _Column(
         "provenance",
@@ -426,7 +427,7 @@ def status_workbook(evaluations: Sequence[Evaluation], title: str, lang: str) ->
     for row, ev in enumerate(evaluations, 4):
         for column, spec in enumerate(STATUS_SHEET_COLUMNS, 1):
             cell = put(sheet.cell(row=row, column=column), spec.value(ev, lang))
-            cell.number_format = spec.format(ev)
+            cell.number_format = spec.format(ev, lang)
             if spec.key == "status":
                 cell.fill = PatternFill("solid", fgColor=_status_fill(ev.status))
     last = len(evaluations) + 3

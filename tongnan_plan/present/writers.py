@@ -1,0 +1,211 @@
+"""The registry of writers: every output format, the file endings that name it, whether it
+is bytes, and the function that writes a view in it; and which formats each command offers.
+
+Every command's --format choices and the format an -o name's ending picks come from here. A
+new format is one writer function and one line of WRITERS (and its name in the commands that
+offer it). Standard library only at import; a writer imports what it needs when it writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import PurePath
+from typing import cast
+
+from .view import Options, View
+
+__all__ = [
+    "OFFERED",
+    "WRITERS",
+    "FormatChoiceError",
+    "Writer",
+    "choices",
+    "chosen_format",
+    "formats_table",
+    "writable",
+    "write",
+]
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One output format: its name (--format), the endings of a file that holds it, whether
+    it is bytes (never written to a terminal), what it is (for --help and the README)."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    binary: bool
+    about: str
+    write: Callable[[View, Options], str | bytes]
+    of_records: bool = False  # written from the view's records (where it has them)
+
+
+def _drawn(name: str) -> Callable[[View, Options], str | bytes]:
+    """A format people read, drawn by the command that made the view."""
+
+    def write(view: View, options: Options) -> str | bytes:
+        return view.drawings[name](options)
+
+    write.__doc__ = f"The view as the command draws it in {name}."
+    return write
+
+
+def _records_or_drawn(
+    name: str, records: Callable[[View, Options], str]
+) -> Callable[..., str | bytes]:
+    """A format of records: the command's own drawing where it has one (the CSV template of
+    `new`), else the view's records."""
+
+    def write(view: View, options: Options) -> str | bytes:
+        drawing = view.drawings.get(name)
+        return drawing(options) if drawing is not None else records(view, options)
+
+    write.__doc__ = f"The view's records as {name}."
+    return write
+
+
+def _table(view: View) -> list[dict[str, object]]:
+    if view.records is None:
+        raise LookupError(f"the view {view.title!r} has no records")
+    return view.records.ordered()
+
+
+def _csv(view: View, options: Options) -> str:
+    from .formats import csv_text
+
+    assert view.records is not None
+    return csv_text(view.records.rows, view.records.columns, excel=options.excel)
+
+
+def _tsv(view: View, options: Options) -> str:
+    from .formats import csv_text
+
+    assert view.records is not None
+    return csv_text(view.records.rows, view.records.columns, delimiter="\t")
+
+
+def _json(view: View, options: Options) -> str:
+    from .formats import json_text
+
+    return json_text(view.document if view.document is not None else _table(view))
+
+
+def _jsonl(view: View, options: Options) -> str:
+    from .formats import json_lines
+
+    return json_lines(_table(view))
+
+
+WRITERS: dict[str, Writer] = {
+    w.name: w
+    for w in (
+        Writer("table", (".txt",), False, "a table for the terminal", _drawn("table")),
+        Writer(
+            "csv", (".csv",), False, "comma-separated values", _records_or_drawn("csv", _csv), True
+        ),
+        Writer(
+            "tsv", (".tsv",), False, "tab-separated values", _records_or_drawn("tsv", _tsv), True
+        ),
+        Writer("json", (".json",), False, "JSON", _records_or_drawn("json", _json), True),
+        Writer("jsonl", (".jsonl", ".ndjson"), False, "JSON Lines: a record a line", _jsonl, True),
+        Writer("markdown", (".md", ".markdown"), False, "Markdown", _drawn("markdown")),
+        Writer("xlsx", (".xlsx",), True, "a workbook", _drawn("xlsx")),
+        Writer("svg", (".svg",), False, "an SVG picture", _drawn("svg")),
+        Writer("html", (".html", ".htm"), False, "a web page", _drawn("html")),
+        Writer("docx", (".docx",), True, "a Word document", _drawn("docx")),
+        Writer("yaml", (".yaml", ".yml"), False, "YAML", _drawn("yaml")),
+    )
+}
+
+_RECORDS = ("csv", "tsv", "json", "jsonl")
+#: The formats each command offers, its default first.
+OFFERED: dict[str, tuple[str, ...]] = {
+    "status": ("table", *_RECORDS, "markdown", "xlsx", "svg", "html"),
+    "show": ("table", *_RECORDS, "markdown", "xlsx", "svg"),
+    "indicators": ("table", *_RECORDS, "markdown", "xlsx"),
+    "audit": ("table", *_RECORDS, "markdown"),
+    "plans": ("table", *_RECORDS, "markdown"),
+    "report": ("html", "markdown", "docx"),
+    "new": ("yaml", "csv", "xlsx"),
+}
+
+
+def choices(command: str) -> type[StrEnum]:
+    """The formats a command offers, as the enum its --format option takes."""
+    names = OFFERED[command]
+    members = {name.upper(): name for name in names}
+    return cast("type[StrEnum]", StrEnum(f"{command.title()}Format", members))
+
+
+class FormatChoiceError(ValueError):
+    """Options that ask for no format the command writes, or for two at once."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+
+def _endings(command: str) -> str:
+    return ", ".join(f"{name} ({', '.join(WRITERS[name].suffixes)})" for name in OFFERED[command])
+
+
+def chosen_format(
+    command: str, given: str | None, output: PurePath | None, *, excel: bool = False
+) -> str:
+    """The format a command writes: --format (csv with --excel); else the one -o's ending
+    names; else the command's default. An ending that no format of the command claims, or one
+    that names another format than --format, is a FormatChoiceError: a file never holds
+    another format than its name says."""
+    offered = OFFERED[command]
+    if excel:
+        if given is not None and given != "csv":
+            raise FormatChoiceError(
+                f"--excel writes CSV for Excel; it does not go with --format {given}",
+                f"--excel 用于写给 Excel 的 CSV，不能与 --format {given} 同用",
+            )
+        given = "csv"
+    suffix = "" if output is None or str(output) == "-" else output.suffix.lower()
+    if not suffix:
+        return given or offered[0]
+    named = [name for name in offered if suffix in WRITERS[name].suffixes]
+    if not named:
+        raise FormatChoiceError(
+            f"{output}: tnplan {command} does not write {suffix} files; it writes"
+            f" {_endings(command)}",
+            f"{output}：tnplan {command} 不写 {suffix} 文件；可写 {_endings(command)}",
+        )
+    if given is not None and given not in named:
+        wanted = ", ".join(WRITERS[given].suffixes)
+        raise FormatChoiceError(
+            f"{output}: its ending names {named[0]}, not the --format {given} asked for"
+            f" (a {given} file ends in {wanted})",
+            f"{output}：文件扩展名表示 {named[0]}，与 --format {given} 不符"
+            f"（{given} 文件的扩展名为 {wanted}）",
+        )
+    return given or named[0]
+
+
+def writable(view: View) -> tuple[str, ...]:
+    """The formats a view can be written in: those of its records, and its drawings."""
+    return tuple(
+        name
+        for name, writer in WRITERS.items()
+        if name in view.drawings or (writer.of_records and view.records is not None)
+    )
+
+
+def formats_table() -> str:
+    """The README's table of output formats (a test holds the two equal)."""
+    lines = ["| format | file endings | what | commands |", "| --- | --- | --- | --- |"]
+    for name, writer in WRITERS.items():
+        endings = ", ".join(f"`{suffix}`" for suffix in writer.suffixes)
+        commands = ", ".join(f"`{c}`" for c, offered in OFFERED.items() if name in offered)
+        lines.append(f"| `{name}` | {endings} | {writer.about} | {commands} |")
+    return "\n".join(lines) + "\n"
+
+
+def write(view: View, fmt: str, options: Options) -> str | bytes:
+    """The view in a format (a name of WRITERS)."""
+    return WRITERS[fmt].write(view, options)
