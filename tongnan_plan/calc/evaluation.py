@@ -11,11 +11,9 @@ from ..model.plan import (
     Kind,
     Plan,
     Provenance,
-    Submission,
     Tier,
-    figure_of,
 )
-from ..model.submission import basis_of
+from ..model.submission import Submission, basis_of, figure_of
 from .progress import (
     Evaluation,
     Observation,
