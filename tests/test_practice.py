@@ -317,3 +317,33 @@ def test_the_csv_and_workbook_readers_carry_a_change_of_definition(
     assert float(talent["progress_pct"]) == pytest.approx(0.1 / 0.15 * 100)
     table = run("status", "--year", "2024", "--data", str(data))
     assert "1.32*‡" in table and "‡ 口径调整：专业技术人才总量（2024 年）：含民办学校。" in table
+
+
+# ---- finding 7: Markdown bars from zero, a total with a gap in every flow
+
+
+def _chart_lines(report: str, heading: str) -> list[str]:
+    start = report.index(f"### {heading}")
+    block = report[report.index("```text", start) : report.index("```\n", start + 1)]
+    return block.splitlines()[1:]
+
+
+def test_markdown_bars_start_at_zero_and_say_their_scale(data_dir: Path) -> None:
+    report = run("report", "-o", "-", "-f", "markdown", "--data", str(data_dir))
+    lines = _chart_lines(report, "失业保险参保人数（万人）")
+    # 4.38 … 4.69 of 【4.7】: the top is 4.7 × 1.02 = 4.794 → 4.79; a 30-cell bar from zero
+    # draws 4.38 as 4.38 ÷ 4.794 × 30 = 27.4 cells, 4.69 as 29.3: nearly as long, as they are.
+    assert lines[0] == "条形从 0 画起，满格为 4.79 万人；括号内为按序时进度应达到的数。"
+    first, last = lines[1], lines[5]
+    assert first.startswith("2021") and first.count("█") == 27
+    assert last.startswith("2025") and last.count("█") == 29
+
+
+def test_a_total_with_a_gap_shows_each_flow_and_the_lower_bound(data_dir: Path) -> None:
+    report = run("report", "-o", "-", "-f", "markdown", "--data", str(data_dir))
+    lines = _chart_lines(report, "农民工参加职业培训人次（万人次）")
+    # 0.32 (2021), 2022 missing, then 0.3, 0.31, 0.3: lower bounds 0.62, 0.93, 1.23.
+    assert "0.32" in lines[1] and "缺报" in lines[2]
+    assert "≥0.62（下限），当年 0.3" in lines[3]
+    assert "≥0.93（下限），当年 0.31" in lines[4]
+    assert "≥1.23（下限），当年 0.3" in lines[5]
