@@ -326,6 +326,17 @@ def _sources(writer: _Writer, page: Page) -> None:
     writer.paragraph(page.notice, bold=not page.official)
 
 
+def _properties(document: Document, page: Page) -> None:
+    """The document's own title, description and dates (not python-docx's template's)."""
+    from datetime import UTC, datetime
+
+    properties = document.core_properties
+    properties.title = data_text(page.title)
+    properties.author = ""
+    properties.comments = data_text(page.meta)
+    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+
+
 def report_docx(data: ReportInput, lang: str = "zh") -> bytes:
     """The report as a Word document (.docx bytes)."""
     page = build_page(data, lang)
@@ -337,8 +348,7 @@ def report_docx(data: ReportInput, lang: str = "zh") -> bytes:
     _to_fill(writer, data.evaluations)
     _audit(writer, page)
     _sources(writer, page)
-    document.core_properties.title = data_text(page.title)
-    document.core_properties.author = ""
+    _properties(document, page)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
