@@ -268,7 +268,7 @@ PICTURE_MM = 130
 #: width out, one with another (完成年度目标) gives it 12.
 AREA_WIDTHS = {
     "zh": dict(zip(REPORT_COLUMNS, (30, 11, 15, 15, 17, 11, 14, 14, 14, 15), strict=True)),
-    "en": dict(zip(REPORT_COLUMNS, (30, 9, 13, 11, 16, 10, 17, 15, 13, 22), strict=True)),
+    "en": dict(zip(REPORT_COLUMNS, (26, 10, 15, 15, 13, 10, 18, 15, 13, 21), strict=True)),
 }
 
 
