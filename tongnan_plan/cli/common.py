@@ -372,13 +372,16 @@ def _writing(output: Path) -> Iterator[None]:
 def _deliver(text: str | bytes, output: Path | None, force: bool) -> None:
     """Write text to output (atomically), or to standard output for None or "-".
 
-    A workbook (bytes) goes to standard output only as "-" and never to a terminal.
+    A workbook or a Word document (bytes) goes to standard output only as "-" and never to a
+    terminal.
     """
     if output is None or str(output) == "-":
         if isinstance(text, bytes) and (output is None or sys.stdout.isatty()):
             _usage(
-                "a workbook is written to a file: add -o FILE.xlsx (or -o - into a pipe)",
-                "工作簿需写入文件：请加 -o 文件名.xlsx（或用 -o - 写入管道）",
+                "a workbook or a Word document is written to a file: add -o FILE.xlsx or"
+                " -o FILE.docx (or -o - into a pipe)",
+                "工作簿和 Word 文档需写入文件：请加 -o 文件名.xlsx 或 -o 文件名.docx"
+                "（或用 -o - 写入管道）",
             )
         _emit(text)
         return
