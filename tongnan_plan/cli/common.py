@@ -8,12 +8,24 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from .. import __version__
-from ..present.choices import Lang, PathChoice, TierChoice
+from ..present.choices import (
+    AuditFormat,
+    FiguresFormat,
+    Lang,
+    ListFormat,
+    PathChoice,
+    PlansFormat,
+    ReportFormat,
+    ShowFormat,
+    StatusFormat,
+    TemplateFormat,
+    TierChoice,
+)
 
 if TYPE_CHECKING:
     from enum import StrEnum
@@ -95,6 +107,21 @@ def format_help(command: str) -> str:
     said = {name: WRITERS[name].about for name in offered}
     each = ", ".join(f"{n} ({about})" if about.lower() != n else n for n, about in said.items())
     return f"{each} (default: from -o's ending, else {offered[0]})."
+
+
+def _format_option(command: str) -> Any:
+    """A command's --format: its choices and its help from the registry of writers."""
+    return typer.Option("--format", "-f", help=format_help(command), show_default=False)
+
+
+StatusFormatOption = Annotated[StatusFormat | None, _format_option("status")]
+ShowFormatOption = Annotated[ShowFormat | None, _format_option("show")]
+ListFormatOption = Annotated[ListFormat | None, _format_option("indicators")]
+AuditFormatOption = Annotated[AuditFormat | None, _format_option("audit")]
+PlansFormatOption = Annotated[PlansFormat | None, _format_option("plans")]
+ReportFormatOption = Annotated[ReportFormat | None, _format_option("report")]
+TemplateFormatOption = Annotated[TemplateFormat | None, _format_option("new")]
+FiguresFormatOption = Annotated[FiguresFormat | None, _format_option("figures")]
 
 
 LangOption = Annotated[
