@@ -271,7 +271,11 @@ def _say(en: str, zh: str) -> str:
 
 
 def _usage(en: str, zh: str = "") -> NoReturn:
-    typer.echo(f"tnplan: {_say(en, zh or en)}", err=True)
+    """A usage error (exit 2): one line, whatever plan ids, paths or names it quotes (their
+    control characters shown as escapes, never sent to the terminal)."""
+    from ..present.escaping import visible
+
+    typer.echo(f"tnplan: {visible(_say(en, zh or en))}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -450,7 +454,9 @@ def _fail_on_submission_errors(
             typer.echo(_say(f"  … and {more} more", f"  …… 另有 {more} 个"), err=True)
     errors = [d for d in diagnostics if d.severity == "error"]
     if config_problems:
-        files = ", ".join(dict.fromkeys(d.file for d in config_problems))
+        from ..present.escaping import visible
+
+        files = visible(", ".join(dict.fromkeys(d.file for d in config_problems)))
         typer.echo(
             _say(
                 f"tnplan: the config file {files} cannot be used; none of its settings applied:",
