@@ -14,6 +14,7 @@ import typer
 
 from .. import __version__
 from ..present.choices import Lang, PathChoice, TierChoice
+from .help import TnplanGroup
 
 if TYPE_CHECKING:
     from enum import StrEnum
@@ -41,6 +42,7 @@ PathOption = Annotated[
 
 app = typer.Typer(
     name="tnplan",
+    cls=TnplanGroup,
     help="Track the indicators of Tongnan District's five-year plans "
     "for human resources and social security.",
     no_args_is_help=True,

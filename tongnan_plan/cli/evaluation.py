@@ -41,6 +41,7 @@ from .common import (
     app,
     format_help,
 )
+from .help import TnplanCommand
 
 
 def _tier(tier: TierChoice | None) -> str | None:
@@ -48,7 +49,7 @@ def _tier(tier: TierChoice | None) -> str | None:
     return None if tier is None else tier.value
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def status(
     year: YearOption = None,
     tier: TierOption = None,
@@ -89,7 +90,7 @@ def status(
     )
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def show(
     indicator_id: Annotated[
         str,
@@ -153,7 +154,7 @@ def show(
     )
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def indicators(
     tier: TierOption = None,
     fmt: Annotated[
@@ -187,7 +188,7 @@ def indicators(
     _deliver(_written(view, chosen, lang, output, excel=excel), output, force)
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def audit(
     crosschecks: Annotated[
         bool,
@@ -247,7 +248,7 @@ def audit(
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def report(
     output: Annotated[
         Path,

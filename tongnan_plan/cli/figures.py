@@ -25,9 +25,10 @@ from .common import (
     app,
     format_help,
 )
+from .help import TnplanCommand
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def figures(
     tier: TierOption = None,
     fmt: Annotated[

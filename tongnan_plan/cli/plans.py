@@ -29,9 +29,10 @@ from .common import (
     app,
     format_help,
 )
+from .help import TnplanCommand
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def plans(
     fmt: Annotated[
         PlansFormat | None,
@@ -68,7 +69,7 @@ def plans(
         _fail(broken, lang, 2 if {d.code for d in broken} & PLAN_FILE_PROBLEMS else 1)
 
 
-@app.command("init-plan")
+@app.command("init-plan", cls=TnplanCommand)
 def init_plan(
     directory: Annotated[
         Path,
