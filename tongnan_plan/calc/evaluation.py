@@ -11,10 +11,9 @@ from ..model.plan import (
     Kind,
     Plan,
     Provenance,
-    Submission,
     Tier,
-    figure_of,
 )
+from ..model.submission import Submission, basis_of, figure_of
 from .progress import (
     Evaluation,
     Observation,
@@ -43,8 +42,15 @@ def observations(submissions: Iterable[Submission]) -> dict[str, dict[int, Obser
         year, provenance = submission.year, submission.provenance
         for key, raw in submission.values.items():
             value, to_date, comparator = figure_of(raw)
+            change, same_basis = basis_of(raw)
             out.setdefault(key, {})[year] = Observation(
-                year, value, provenance, to_date=to_date, comparator=comparator
+                year,
+                value,
+                provenance,
+                to_date=to_date,
+                comparator=comparator,
+                basis_change=change,
+                previous_same_basis=same_basis,
             )
     return out
 
@@ -121,9 +127,7 @@ def story(
     cumulative = indicator.kind is Kind.CUMULATIVE
     baseline = indicator.baseline_value
     rows = []
-    # The story as of a year: a figure of a later year is not shown (nor summed) in it.
-    known = {year: o for year, o in figures.items() if year <= as_of}
-    for point in plan_series(indicator.kind, known, info).points:
+    for point in plan_series(indicator.kind, figures, info, as_of=as_of).points:
         o = point.observation
         tau = time_elapsed(point.year, info)
         if cumulative:

@@ -8,12 +8,24 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from .. import __version__
-from ..present.choices import Lang, PathChoice, TierChoice
+from ..present.choices import (
+    AuditFormat,
+    FiguresFormat,
+    Lang,
+    ListFormat,
+    PathChoice,
+    PlansFormat,
+    ReportFormat,
+    ShowFormat,
+    StatusFormat,
+    TemplateFormat,
+    TierChoice,
+)
 from .help import TnplanGroup
 
 if TYPE_CHECKING:
@@ -23,7 +35,7 @@ if TYPE_CHECKING:
     from ..model.plan import ExpectedPath, Plan
     from ..present.terminal import Screen
     from ..present.view import View
-    from ..sources.repository import Repository
+    from ..sources.store import Repository
     from ..validate.check import Actuals
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -97,6 +109,21 @@ def format_help(command: str) -> str:
     said = {name: WRITERS[name].about for name in offered}
     each = ", ".join(f"{n} ({about})" if about.lower() != n else n for n, about in said.items())
     return f"{each} (default: from -o's ending, else {offered[0]})."
+
+
+def _format_option(command: str) -> Any:
+    """A command's --format: its choices and its help from the registry of writers."""
+    return typer.Option("--format", "-f", help=format_help(command), show_default=False)
+
+
+StatusFormatOption = Annotated[StatusFormat | None, _format_option("status")]
+ShowFormatOption = Annotated[ShowFormat | None, _format_option("show")]
+ListFormatOption = Annotated[ListFormat | None, _format_option("indicators")]
+AuditFormatOption = Annotated[AuditFormat | None, _format_option("audit")]
+PlansFormatOption = Annotated[PlansFormat | None, _format_option("plans")]
+ReportFormatOption = Annotated[ReportFormat | None, _format_option("report")]
+TemplateFormatOption = Annotated[TemplateFormat | None, _format_option("new")]
+FiguresFormatOption = Annotated[FiguresFormat | None, _format_option("figures")]
 
 
 LangOption = Annotated[
@@ -252,7 +279,8 @@ def _usage(en: str, zh: str = "") -> NoReturn:
 
 def _repository(data: Path | None) -> Repository:
     """The repository of plans --data names (or TNPLAN_DATA, ./data, the bundled one)."""
-    from ..sources.repository import Repository, locate_data
+    from ..sources.repository import locate_data
+    from ..sources.store import Repository
 
     return Repository.at(locate_data(data))
 
@@ -346,13 +374,16 @@ def _writing(output: Path) -> Iterator[None]:
 def _deliver(text: str | bytes, output: Path | None, force: bool) -> None:
     """Write text to output (atomically), or to standard output for None or "-".
 
-    A workbook (bytes) goes to standard output only as "-" and never to a terminal.
+    A workbook or a Word document (bytes) goes to standard output only as "-" and never to a
+    terminal.
     """
     if output is None or str(output) == "-":
         if isinstance(text, bytes) and (output is None or sys.stdout.isatty()):
             _usage(
-                "a workbook is written to a file: add -o FILE.xlsx (or -o - into a pipe)",
-                "工作簿需写入文件：请加 -o 文件名.xlsx（或用 -o - 写入管道）",
+                "a workbook or a Word document is written to a file: add -o FILE.xlsx or"
+                " -o FILE.docx (or -o - into a pipe)",
+                "工作簿和 Word 文档需写入文件：请加 -o 文件名.xlsx 或 -o 文件名.docx"
+                "（或用 -o - 写入管道）",
             )
         _emit(text)
         return
@@ -460,8 +491,6 @@ def _evaluated(
             f"--year {year} is outside the plan period {first}-{last}",
             f"--year {year} 不在规划期 {first}-{last} 年之内",
         )
-    from .plans import say_unfinished
-
     say_unfinished(plan)
     actuals = load_actuals(directory, plan, warnings=warnings)
     if year is not None and all(s.year != year for s in actuals.submissions):
@@ -478,3 +507,18 @@ def _screen(output: Path | None, width: int | None = None) -> Screen:
     from ..present.terminal import Screen
 
     return Screen.detect() if output is None else Screen.plain(width)
+
+
+def say_unfinished(plan: Plan) -> None:
+    """On standard error: how many targets of the plan are still placeholders (a draft)."""
+    unfinished = sum(1 for ind in plan.indicators if ind.target.unfinished)
+    if unfinished:
+        typer.echo(
+            _say(
+                f"tnplan: {unfinished} targets of {plan.plan.id} are still to be written (todo:"
+                " see tnplan check): they have no target yet",
+                f"tnplan：{plan.plan.id} 有 {unfinished} 项目标尚未填写（todo，见 tnplan check），"
+                "暂按无目标处理",
+            ),
+            err=True,
+        )

@@ -14,8 +14,9 @@ from __future__ import annotations
 import functools
 import io
 import itertools
+import math
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -217,8 +218,10 @@ def chart_png(drawn: Chart) -> Picture:
         number = next(i for i, item in enumerate(drawn.legend, 1) if item[0] == TARGET)
         text = drawn.target_label if labelled else f"({number}) {tick_label(drawn.target)}"
         right = _label_right(drawn)
-        at = (plot.right if right else plot.left + 4 * SCALE, plot.y(drawn.target) - 5 * SCALE)
-        anchor = "rb" if right else "lb"
+        level = plot.y(drawn.target)
+        above = level - (5 + FONT + 2) * SCALE > 0  # else below the line, not cut off
+        at = (plot.right if right else plot.left + 4 * SCALE, level + (-5 if above else 5) * SCALE)
+        anchor = ("r" if right else "l") + ("b" if above else "t")
         draw.text(at, text, TARGET, font, anchor=anchor, stroke_width=3, stroke_fill="white")
     _legend(draw, legend, font, plot.bottom + (FONT + 16) * SCALE, width)
     buffer = io.BytesIO()
@@ -228,14 +231,19 @@ def chart_png(drawn: Chart) -> Picture:
 
 def _label_right(drawn: Chart) -> bool:
     """Whether the target's label goes at the right end of its line (as the SVG puts it), or
-    at the left where the figures come nearer the target at the right and would cover it."""
-    if drawn.target is None or len(drawn.points) < 2:
+    at the left: the end whose third of the years has its lines farther from the target."""
+    if drawn.target is None:
         return True
-    span = (drawn.high - drawn.low) or 1.0
-    first, last = drawn.points[0][1], drawn.points[-1][1]
-    return abs(last - drawn.target) / span > 0.12 or abs(first - drawn.target) < abs(
-        last - drawn.target
-    )
+    target = drawn.target
+    span = drawn.end_year - drawn.baseline_year
+    lines = drawn.points + drawn.expected + drawn.trend
+
+    def clearance(near: Callable[[int], bool]) -> float:
+        return min((abs(v - target) for year, v in lines if near(year)), default=math.inf)
+
+    left = clearance(lambda year: year <= drawn.baseline_year + span / 3)
+    right = clearance(lambda year: year >= drawn.end_year - span / 3)
+    return right >= left
 
 
 def _series(draw: ImageDraw.ImageDraw, plot: _Plot) -> None:
