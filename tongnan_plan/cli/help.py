@@ -17,7 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from ..present.choices import Lang
 from .help_zh import HELP_ZH, WORDS_ZH, WRITER_ABOUT_ZH
 
-__all__ = ["TnplanCommand", "TnplanGroup", "format_help_zh", "translated"]
+__all__ = ["TnplanCommand", "TnplanGroup", "format_help", "format_help_zh", "translated"]
 
 #: What an option's value is, where its type alone would say `<path>` or `<int>`.
 OPTION_METAVARS = {
@@ -38,8 +38,18 @@ _LANG_META = "tnplan.lang"
 _FIRST_COLUMN = 30
 
 
+def format_help(command: str) -> str:
+    """The help of a command's --format: each format it offers (from the registry)."""
+    from ..present.writers import OFFERED, WRITERS
+
+    offered = OFFERED[command]
+    said = {name: WRITERS[name].about for name in offered}
+    each = ", ".join(f"{n} ({about})" if about.lower() != n else n for n, about in said.items())
+    return f"{each} (default: from -o's ending, else {offered[0]})."
+
+
 def format_help_zh(command: str) -> str:
-    """The Chinese of a command's --format help (cli.common.format_help's)."""
+    """The Chinese of a command's --format help (format_help's)."""
     from ..present.writers import OFFERED, WRITERS
 
     offered = OFFERED[command]
@@ -55,7 +65,6 @@ def translated(text: str, lang: Lang) -> str:
     if text in HELP_ZH:
         return HELP_ZH[text]
     from ..present.writers import OFFERED
-    from .common import format_help
 
     for command in OFFERED:
         if text == format_help(command):
