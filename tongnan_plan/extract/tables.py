@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .align import align_row
 from .cells import CellFigure, RowLabel, parse_figure, parse_label
 from .document import Paragraph, PlanDocument, Table
-from .grid import align_row, is_group_heading
+from .grid import is_group_heading
 from .headers import (
     Column,
     ColumnRole,
@@ -196,7 +197,8 @@ def _row(
 ) -> TableRow:
     roles = [c.role for c in table.columns]
     name_at = roles.index(ColumnRole.NAME)
-    label = parse_label(cells[name_at])
+    unit_cell = cells[roles.index(ColumnRole.UNIT)] if ColumnRole.UNIT in roles else ""
+    label = parse_label(cells[name_at], unit_cell.strip() if _unit_cell(unit_cell) else None)
     if ColumnRole.NUMBER in roles and label.number is None:
         number = cells[roles.index(ColumnRole.NUMBER)].strip()
         if number.isdigit():
