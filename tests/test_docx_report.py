@@ -89,6 +89,10 @@ def test_the_tables_by_area_hold_the_17_main_rows(final: Path, plan: Plan) -> No
     )
     # 1.12 + 1.05 + 1.08 + 1.1 + 1.1 = 5.45 of 【5】: 109.0%.
     assert [c.text for c in jobs.cells][2:7] == ["1.05", "【5】", "累计 5.45*", "2025", "109.0%"]
+    # Each column found by its header gets its own width: 基期 and 目标 alike (15 of 142 mm's
+    # worth here, spread over the 156 mm type area), wider than 单位 (11).
+    widths = [int(col.get(qn("w:w"))) for col in by_area[0]._tbl.tblGrid.iter(qn("w:gridCol"))]
+    assert widths[2] == widths[3] > widths[1]
     header = by_area[0].rows[0]._tr.trPr.find(qn("w:tblHeader"))
     assert header is not None  # the header row repeats on each page
 

@@ -51,6 +51,8 @@ def _runs(data: Path, empty: Path) -> list[list[str]]:
         ["audit", "--crosschecks", "--data", str(data)],
         ["audit", "--baselines", "--data", str(data)],
         ["plans", "--data", str(data)],
+        ["figures", "--data", str(data)],
+        ["figures", "--data", thirteenth],
     ]
 
 
@@ -122,7 +124,11 @@ def _records(document: Any) -> list[dict[str, Any]]:
 def test_every_json_value_has_its_columns_type(data_dir: Path, empty: Path) -> None:
     wrong = []
     for args in _runs(data_dir, empty):
-        for record in _records(json.loads(_output(args, "json"))):
+        records = _records(json.loads(_output(args, "json")))
+        if args[0] != "show":  # JSON Lines: the same records, one a line
+            lines = _output(args, "jsonl").splitlines()
+            assert [json.loads(line) for line in lines] == records, args
+        for record in records:
             for column, value in record.items():
                 if not _value_fits(COLUMN_TYPES[column], value):
                     wrong.append((args[0], column, value))

@@ -6,7 +6,7 @@ Pure arithmetic in decimal, so that 312.5 rounds to 313 as a person would round 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
@@ -265,12 +265,6 @@ def audit_plan(
         if row is not None:
             completions.append(row)
     return completions, [audit_crosscheck(check) for check in plan.crosschecks]
-
-
-def worst(verdicts: Sequence[Verdict]) -> Verdict:
-    """mismatch over rounding over ok."""
-    order = list(Verdict)
-    return max(verdicts, key=order.index, default=Verdict.OK)
 
 
 # ---- one plan's baselines against the previous plan's figures

@@ -11,10 +11,9 @@ from ..model.plan import (
     Kind,
     Plan,
     Provenance,
-    Submission,
     Tier,
-    figure_of,
 )
+from ..model.submission import Submission, figure_of
 from .progress import (
     Evaluation,
     Observation,

@@ -9,7 +9,7 @@ Each module registers its commands on the one app (cli.common.app) when imported
 # ruff: noqa: I001  (the import order of the command modules is the order of `tnplan --help`)
 from __future__ import annotations
 
-from . import evaluation, checking, drafting, plans  # noqa: F401
+from . import evaluation, figures, checking, drafting, plans  # noqa: F401
 from .common import app
 from .entry import main
 

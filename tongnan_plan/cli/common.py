@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..model.plan import ExpectedPath, Plan
     from ..present.terminal import Screen
     from ..present.view import View
-    from ..sources.repository import Repository
+    from ..sources.store import Repository
     from ..validate.check import Actuals
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -250,7 +250,8 @@ def _usage(en: str, zh: str = "") -> NoReturn:
 
 def _repository(data: Path | None) -> Repository:
     """The repository of plans --data names (or TNPLAN_DATA, ./data, the bundled one)."""
-    from ..sources.repository import Repository, locate_data
+    from ..sources.repository import locate_data
+    from ..sources.store import Repository
 
     return Repository.at(locate_data(data))
 
@@ -458,8 +459,6 @@ def _evaluated(
             f"--year {year} is outside the plan period {first}-{last}",
             f"--year {year} 不在规划期 {first}-{last} 年之内",
         )
-    from .plans import say_unfinished
-
     say_unfinished(plan)
     actuals = load_actuals(directory, plan, warnings=warnings)
     if year is not None and all(s.year != year for s in actuals.submissions):
@@ -476,3 +475,18 @@ def _screen(output: Path | None, width: int | None = None) -> Screen:
     from ..present.terminal import Screen
 
     return Screen.detect() if output is None else Screen.plain(width)
+
+
+def say_unfinished(plan: Plan) -> None:
+    """On standard error: how many targets of the plan are still placeholders (a draft)."""
+    unfinished = sum(1 for ind in plan.indicators if ind.target.unfinished)
+    if unfinished:
+        typer.echo(
+            _say(
+                f"tnplan: {unfinished} targets of {plan.plan.id} are still to be written (todo:"
+                " see tnplan check): they have no target yet",
+                f"tnplan：{plan.plan.id} 有 {unfinished} 项目标尚未填写（todo，见 tnplan check），"
+                "暂按无目标处理",
+            ),
+            err=True,
+        )

@@ -279,7 +279,8 @@ def report(
     chosen = _format("report", fmt, output)
     from ..calc.audit import audit_plan
     from ..calc.evaluation import evaluate_plan, observations
-    from ..present.report import ReportInput, report_view
+    from ..present.report import ReportInput
+    from ..present.report_view import report_view
 
     plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
     evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))

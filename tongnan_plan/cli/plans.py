@@ -10,7 +10,7 @@ import typer
 from ..present.choices import Lang, PlansFormat
 
 if TYPE_CHECKING:
-    from ..model.plan import Plan
+    pass
 
 from .common import (
     DataOption,
@@ -157,18 +157,3 @@ def show_across(
     stretches = across_plans(chain, figures, at, indicator_id, as_of)
     view = across_view(stretches, lang.value)
     _deliver(_written(view, fmt, lang, output), output, force)
-
-
-def say_unfinished(plan: Plan) -> None:
-    """On standard error: how many targets of the plan are still placeholders (a draft)."""
-    unfinished = sum(1 for ind in plan.indicators if ind.target.unfinished)
-    if unfinished:
-        typer.echo(
-            _say(
-                f"tnplan: {unfinished} targets of {plan.plan.id} are still to be written (todo:"
-                " see tnplan check): they have no target yet",
-                f"tnplan：{plan.plan.id} 有 {unfinished} 项目标尚未填写（todo，见 tnplan check），"
-                "暂按无目标处理",
-            ),
-            err=True,
-        )

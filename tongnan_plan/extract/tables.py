@@ -23,7 +23,6 @@ __all__ = ["IndicatorTable", "TableRow", "find_indicator_tables", "table_rejecti
 
 _GROUP = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.+?)\s*$")
 _TITLE = re.compile(r"^\s*(专栏|表)\s*(\d+)\s*(.*)$")
-_TOTAL_NOTE = re.compile(r"[【\[［〔]\s*[】\]］〕].{0,6}(五年|累计|积累|合计)")
 
 
 @dataclass
@@ -53,11 +52,6 @@ class IndicatorTable:
     rows: list[TableRow] = field(default_factory=list)
     note: str = ""
     where: str = ""
-
-    @property
-    def brackets_mean_totals(self) -> bool:
-        """True when the table's note says 【】 marks a five-year total."""
-        return bool(_TOTAL_NOTE.search(self.note))
 
     def figure_columns(self) -> list[int]:
         """The indexes of the columns that hold figures, left to right."""

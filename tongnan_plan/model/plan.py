@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -21,16 +21,12 @@ from pydantic_core import InitErrorDetails
 from .references import Row, problem, raise_problems, reference_problems
 from .units import MAX_MAGNITUDE, convert, not_too_small
 
-if TYPE_CHECKING:
-    from .submission import Entry, Submission, figure_of
-
 __all__ = [
     "Attribute",
     "Basis",
     "Comparator",
     "CrossCheck",
     "Direction",
-    "Entry",
     "ExpectedPath",
     "Figure",
     "Group",
@@ -40,11 +36,9 @@ __all__ = [
     "PlanInfo",
     "Provenance",
     "Quantity",
-    "Submission",
     "Thresholds",
     "Tier",
     "TierInfo",
-    "figure_of",
     "parse_period",
     "predecessor",
 ]
@@ -154,7 +148,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 #: A figure of the plan: finite, and no larger than any plan could print (see MAX_MAGNITUDE).
 PlanNumber = Annotated[
     float,
@@ -557,18 +550,3 @@ def parse_period(text: str) -> tuple[int, int]:
 def is_valid_id(text: str) -> bool:
     """True when text has the form of an indicator id."""
     return bool(_ID_RE.match(text))
-
-
-_MOVED = ("Entry", "Submission", "figure_of")
-
-
-def __getattr__(name: str) -> Any:
-    """The submission's models, now in model/submission.py, under their old address.
-
-    Imported on first use: model/submission.py imports this module.
-    """
-    if name in _MOVED:
-        from . import submission
-
-        return getattr(submission, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

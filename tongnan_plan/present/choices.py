@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 __all__ = [
     "AuditFormat",
+    "FiguresFormat",
     "Lang",
     "ListFormat",
     "PathChoice",
@@ -23,6 +24,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     AuditFormat = StrEnum
+    FiguresFormat = StrEnum
     ListFormat = StrEnum
     PlansFormat = StrEnum
     ReportFormat = StrEnum
@@ -34,6 +36,7 @@ else:
 
     AuditFormat, PlansFormat, ReportFormat = choices("audit"), choices("plans"), choices("report")
     ListFormat, ShowFormat = choices("indicators"), choices("show")
+    FiguresFormat = choices("figures")
     StatusFormat, TemplateFormat = choices("status"), choices("new")
 
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import functools
 import io
 import itertools
+import math
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -228,14 +229,19 @@ def chart_png(drawn: Chart) -> Picture:
 
 def _label_right(drawn: Chart) -> bool:
     """Whether the target's label goes at the right end of its line (as the SVG puts it), or
-    at the left where the figures come nearer the target at the right and would cover it."""
-    if drawn.target is None or len(drawn.points) < 2:
+    at the left: the end whose third of the years has its lines farther from the target."""
+    if drawn.target is None:
         return True
-    span = (drawn.high - drawn.low) or 1.0
-    first, last = drawn.points[0][1], drawn.points[-1][1]
-    return abs(last - drawn.target) / span > 0.12 or abs(first - drawn.target) < abs(
-        last - drawn.target
-    )
+    target = drawn.target
+    span = drawn.end_year - drawn.baseline_year
+    lines = drawn.points + drawn.expected + drawn.trend
+
+    def clearance(near: Callable[[int], bool]) -> float:
+        return min((abs(v - target) for year, v in lines if near(year)), default=math.inf)
+
+    left = clearance(lambda year: year <= drawn.baseline_year + span / 3)
+    right = clearance(lambda year: year >= drawn.end_year - span / 3)
+    return right >= left
 
 
 def _series(draw: ImageDraw.ImageDraw, plot: _Plot) -> None:

@@ -267,14 +267,15 @@ PICTURE_MM = 130
 #: is 156 mm wide); a table without a column (no 序时进度 in a final evaluation) shares its
 #: width out, one with another (完成年度目标) gives it 12.
 AREA_WIDTHS = {
-    "zh": dict(zip(REPORT_COLUMNS, (34, 11, 13, 13, 17, 11, 14, 14, 14, 15), strict=True)),
+    "zh": dict(zip(REPORT_COLUMNS, (30, 11, 15, 15, 17, 11, 14, 14, 14, 15), strict=True)),
     "en": dict(zip(REPORT_COLUMNS, (30, 9, 13, 11, 16, 10, 17, 15, 13, 22), strict=True)),
 }
 
 
 def _area_widths(table: Table, lang: str) -> list[float]:
     """The widths of a table by area's columns, found by their headers, filling the type area."""
-    keys = {header: key for key, header in HEADERS[lang].items()}
+    # By the report's own columns: other keys share their headers (目标 is target_unit too).
+    keys = {HEADERS[lang][key]: key for key in REPORT_COLUMNS}
     widths = AREA_WIDTHS[lang]
     weights = [widths.get(keys.get(header, ""), 12) for header in table.headers]
     return [TYPE_AREA_MM * weight / sum(weights) for weight in weights]

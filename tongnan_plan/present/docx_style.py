@@ -178,6 +178,7 @@ def _styles(document: Document, lang: str) -> None:
     document.styles[TABLE].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     document.styles[NOTE].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     document.styles[CAPTION].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.styles[CAPTION].paragraph_format.space_before = Pt(6)
     document.styles[CAPTION].paragraph_format.space_after = Pt(6)
     placeholder = _paragraph_style(document, PLACEHOLDER, FACES["kai"], "三号", lang)
     _spacing(placeholder, indent=True)

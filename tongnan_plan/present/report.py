@@ -1,5 +1,6 @@
 """The evaluation report (中期评估 / 总结评估): what it says, built once as a page of text cells,
-then written as one standalone HTML page (report_html.py) or as Markdown (report_markdown.py).
+then written as one standalone HTML page (report_html.py), as Markdown (report_markdown.py) or
+as a Word document (docx_report.py): report_view.py hands it to the writer.
 
 The tables by area take their cells from cells.status_cells, as `tnplan status` does, so the
 report and the status table cannot disagree on a figure.
@@ -15,7 +16,8 @@ from .. import __version__
 from ..calc.audit import CompletionAudit, CrossCheckAudit, Verdict
 from ..calc.evaluation import YearRow, headline_tier, observations, story
 from ..calc.progress import Evaluation, time_elapsed
-from ..model.plan import Attribute, Plan, Provenance, Submission
+from ..model.plan import Attribute, Plan, Provenance
+from ..model.submission import Submission
 from .audit_tables import audit_tables
 from .cells import (
     HEADERS,
@@ -33,9 +35,8 @@ from .cells import (
 )
 from .story import story_lines
 from .summary import is_final, status_counts, summary
-from .view import Drawing, Options, View
 
-__all__ = ["Page", "ReportInput", "build_page", "report_html", "report_markdown", "report_view"]
+__all__ = ["Page", "ReportInput", "build_page"]
 
 WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -356,33 +357,3 @@ def build_page(data: ReportInput, lang: str = "zh") -> Page:
         end_year=info.end_year,
         words=w,
     )
-
-
-def report_html(data: ReportInput, lang: str = "zh") -> str:
-    """The report as one standalone HTML page."""
-    from .report_html import page_html
-
-    return page_html(build_page(data, lang))
-
-
-def report_markdown(data: ReportInput, lang: str = "zh") -> str:
-    """The report as Markdown: the same sections, charts drawn as bars in text."""
-    from .report_markdown import page_markdown
-
-    return page_markdown(build_page(data, lang))
-
-
-def report_view(data: ReportInput) -> View:
-    """`tnplan report`: the page, written as HTML, Markdown or a Word document."""
-
-    def docx(options: Options) -> bytes:
-        from .docx_report import report_docx
-
-        return report_docx(data, options.lang)
-
-    drawings: dict[str, Drawing] = {
-        "html": lambda o: report_html(data, o.lang),
-        "markdown": lambda o: report_markdown(data, o.lang),
-        "docx": docx,
-    }
-    return View(data.plan.plan.title, drawings=drawings)

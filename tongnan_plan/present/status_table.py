@@ -32,12 +32,7 @@ if TYPE_CHECKING:
 
     from ..calc.progress import Evaluation
 
-__all__ = ["status_markdown", "status_table", "status_text", "status_title", "status_view"]
-
-
-def status_table(evaluations: Sequence[Evaluation], lang: str = "zh", width: int = WIDE) -> Table:
-    """The evaluations as a Rich table fitted to width (see layout.py), status coloured."""
-    return _drawn(evaluations, lang, *_fitted(evaluations, lang, width))
+__all__ = ["status_markdown", "status_text", "status_title", "status_view"]
 
 
 def _fitted(

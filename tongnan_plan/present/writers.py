@@ -125,6 +125,7 @@ OFFERED: dict[str, tuple[str, ...]] = {
     "status": ("table", *_RECORDS, "markdown", "xlsx", "svg", "html"),
     "show": ("table", *_RECORDS, "markdown", "xlsx", "svg"),
     "indicators": ("table", *_RECORDS, "markdown", "xlsx"),
+    "figures": ("table", *_RECORDS, "markdown", "xlsx"),
     "audit": ("table", *_RECORDS, "markdown"),
     "plans": ("table", *_RECORDS, "markdown"),
     "report": ("html", "markdown", "docx"),

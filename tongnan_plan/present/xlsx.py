@@ -467,6 +467,13 @@ def _records_sheet(
     return workbook
 
 
+def records_workbook(
+    title: str, header: str, columns: Sequence[str], rows: Sequence[dict[str, Any]]
+) -> bytes:
+    """Records as a workbook: a title, a frozen header, typed values."""
+    return _saved(_records_sheet(title, header, columns, rows))
+
+
 def catalogue_workbook(indicators: Sequence[Indicator], title: str, lang: str) -> bytes:
     """The catalogue of indicators as a workbook (the CSV's columns, numbers typed)."""
     rows = [catalogue_row(ind) for ind in indicators]

@@ -1,8 +1,9 @@
 """A repository of plans: the directory --data names, holding a plan at its root (targets.yaml,
 actuals/) and/or one folder per plan (13th/, 15th/, …, each with its targets.yaml and actuals/).
 
-Finding, choosing and listing plans reads only their heads (sources/plan_head.py), so that it
-imports neither the models nor the checks; loading a plan (sources/store.py) does.
+Finding, choosing and listing plans (PlanFolders) reads only their heads (sources/plan_head.py),
+so that it imports neither the models nor the checks; loading a plan (sources/store.py's
+Repository) does.
 """
 
 from __future__ import annotations
@@ -10,27 +11,21 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Self
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 from .files import FILE_PROBLEMS
 from .plan_head import PlanHead, read_head
 from .readers import SUFFIXES
 
-if TYPE_CHECKING:
-    from ..calc.handover import NextPlan
-    from ..calc.series import Observation
-    from ..model.plan import Plan
-    from ..validate.check import Actuals
-
 __all__ = [
     "ACTUALS",
     "PLAN_FILE_PROBLEMS",
     "TARGETS",
     "PlanChoiceError",
+    "PlanFolders",
     "PlanPlace",
     "PlanSummary",
-    "Repository",
     "UsageError",
     "actual_files",
     "bundled_data",
@@ -64,7 +59,7 @@ def locate_data(explicit: Path | None = None) -> Path:
     if env:
         return Path(env)
     local = Path("data")
-    if os.path.lexists(local / TARGETS) or (local.is_dir() and Repository.at(local).places):
+    if os.path.lexists(local / TARGETS) or (local.is_dir() and PlanFolders.at(local).places):
         return local
     return bundled_data()
 
@@ -125,16 +120,17 @@ class PlanPlace:
 
 
 @dataclass
-class Repository:
-    """The plans of a data directory: the one at its root, then one per folder, by name."""
+class PlanFolders:
+    """The plans of a data directory, found and listed from their heads without loading one:
+    the one at its root, then one per folder, by name (sources/store.py's Repository loads
+    them)."""
 
     root: Path
     places: list[PlanPlace]
     _ids: dict[Path, str | None] = field(default_factory=dict, repr=False)
-    _plans: dict[Path, Plan | None] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def at(cls, root: Path) -> Repository:
+    def at(cls, root: Path) -> Self:
         """The plans under root (a folder counts when anything is at its targets.yaml)."""
         places = []
         if os.path.lexists(root / TARGETS):
@@ -160,24 +156,6 @@ class Repository:
     def plan_ids(self) -> list[str]:
         """The ids of the plans whose files say one."""
         return [i for i in (self.plan_id(place) for place in self.places) if i is not None]
-
-    def load(self, place: PlanPlace) -> Plan:
-        """The plan of a place; TnplanError (located) if it does not load."""
-        from .store import load_plan
-
-        return load_plan(place.directory)
-
-    def plan_by_id(self, plan_id: str) -> Plan | None:
-        """The plan of this id, if there is one and it loads (cached)."""
-        place = self.find(plan_id)
-        if place is None:
-            return None
-        if place.directory not in self._plans:
-            try:
-                self._plans[place.directory] = self.load(place)
-            except TnplanError:
-                self._plans[place.directory] = None
-        return self._plans[place.directory]
 
     def find(self, wanted: str) -> PlanPlace | None:
         """The plan a name picks: a folder's name first, else a plan's id."""
@@ -225,108 +203,9 @@ class Repository:
             out.append(f"{place.folder} ({plan_id})" if place.folder else f"{plan_id} (root)")
         return ", ".join(out)
 
-    def previous(self, plan: Plan) -> tuple[Plan, Actuals] | None:
-        """The plan this one names as its previous (``previous:``) and its checked figures;
-        None where it names none, or the repository has no such plan that loads."""
-        previous_id = plan.plan.previous
-        place = None if previous_id is None else self.find(previous_id)
-        if previous_id is None or place is None:
-            return None
-        before = self.plan_by_id(previous_id)
-        if before is None:
-            return None
-        from .store import load_actuals
-
-        return before, load_actuals(place.directory, before, warnings=False)
-
-    def summaries(self) -> list[PlanSummary]:
-        """Every plan with what `tnplan plans` says of it, read from its head (forty plans of a
-        hundred indicators are listed in a fraction of the time forty loads take); a file that
-        does not parse is listed with its located problems."""
-        default = self.default()
-        out = []
-        for place in self.places:
-            head = read_head(place.targets, count_tiers=True)
-            problems = [] if head.parsed else _problems_of(place)
-            years = place.years_submitted()
-            out.append(PlanSummary(place, head, years, place == default, problems))
-        return out
-
-    def next_plan(self, from_plan: str, start: int, end: int, plan_id: str) -> NextPlan:
-        """The makings of the plan for start-end that follows from_plan: that plan, and each
-        of its indicators' figures for start - 1 (UsageError if that is not one of its years)."""
-        from ..calc.evaluation import observations
-        from ..calc.handover import NextPlan, handovers
-        from .store import load_actuals
-
-        place = self.choose(from_plan)
-        previous = self.load(place)
-        info, year = previous.plan, start - 1
-        if year not in info.years:
-            raise UsageError(
-                f"{start}-{end} does not follow {info.id} ({info.start_year}-{info.end_year}):"
-                f" its baseline year {year} must be one of that plan's years",
-                f"{start}-{end} 年不接续 {info.id}（{info.start_year}-{info.end_year} 年）："
-                f"其基期 {year} 年应在该规划期之内",
-            )
-        actuals = load_actuals(place.directory, previous, warnings=False)
-        figures = handovers(previous, observations(actuals.submissions), year)
-        return NextPlan(plan_id, start, end, previous, figures)
-
     def following(self, plan_id: str) -> list[PlanPlace]:
         """The plans whose ``previous:`` is plan_id (read without loading the rest)."""
         return [p for p in self.places if read_head(p.targets).text("previous") == plan_id]
-
-    def across(
-        self, plan: Plan, directory: Path
-    ) -> tuple[list[Plan], list[dict[str, dict[int, Observation]]], int]:
-        """The plans of plan's lineage (see lineage), each plan's figures by indicator and
-        year (its usable submissions), and plan's place among them."""
-        from ..calc.evaluation import observations
-        from .store import load_actuals
-
-        plans, directories, at = self.lineage(plan, directory)
-        figures = [
-            observations(load_actuals(folder, one, warnings=False).submissions)
-            for one, folder in zip(plans, directories, strict=True)
-        ]
-        return plans, figures, at
-
-    def lineage(self, plan: Plan, directory: Path) -> tuple[list[Plan], list[Path], int]:
-        """The plans that lead to plan and follow it, oldest first, with their directories and
-        plan's place among them. Back through ``previous:``, forward through the first plan
-        (by folder) that names the last one as its previous; a plan that does not load, or a
-        loop of links, ends the chain."""
-        plans, directories = [plan], [directory]
-        seen = {plan.plan.id}
-        while (before := plans[0].plan.previous) is not None and before not in seen:
-            place = self.find(before)
-            earlier = None if place is None else self.plan_by_id(before)
-            if place is None or earlier is None:
-                break
-            seen.add(before)
-            plans.insert(0, earlier)
-            directories.insert(0, place.directory)
-        at = len(plans) - 1
-        while True:
-            after = [p for p in self.following(plans[-1].plan.id) if self.plan_id(p) not in seen]
-            later = self.plan_by_id(self.plan_id(after[0]) or "") if after else None
-            if later is None:
-                return plans, directories, at
-            seen.add(later.plan.id)
-            plans.append(later)
-            directories.append(after[0].directory)
-
-
-def _problems_of(place: PlanPlace) -> list[Diagnostic]:
-    """Why a plan does not load, located (its file's problems as a load reports them)."""
-    from .store import load_plan
-
-    try:
-        load_plan(place.directory)
-    except TnplanError as exc:
-        return list(exc.diagnostics)
-    return []
 
 
 def plan_not_found(path: Path) -> Diagnostic:

@@ -9,27 +9,35 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from ..model.diagnostics import Severity, TnplanError
+from ..calc.evaluation import observations
+from ..calc.handover import NextPlan, handovers
+from ..model.diagnostics import Diagnostic, Severity, TnplanError
 from ..model.plan import Plan
 from ..sources.yaml_reader import load_yaml
 from ..validate.across import check_run
 from ..validate.check import Actuals, CheckedSubmission, check_document
 from ..validate.selection import Selection
 from .config import find_config, load_config
-from .plan_head import is_plan_data
+from .plan_head import is_plan_data, read_head
 from .readers import SUFFIXES, read_submission
+
+if TYPE_CHECKING:
+    from ..calc.series import Observation
+
 from .repository import (
     ACTUALS,
     PLAN_FILE_PROBLEMS,
     TARGETS,
     PlanChoiceError,
+    PlanFolders,
     PlanPlace,
     PlanSummary,
-    Repository,
     UsageError,
     actual_files,
     bundled_data,
@@ -199,3 +207,117 @@ def _earlier(
                         seen.add(year)
                     break
     return out
+
+
+@dataclass
+class Repository(PlanFolders):
+    """The plans of a data directory, loaded: each plan, the one it follows and the ones
+    that follow it, with their checked figures."""
+
+    _plans: dict[Path, Plan | None] = field(default_factory=dict, repr=False)
+
+    def summaries(self) -> list[PlanSummary]:
+        """Every plan with what `tnplan plans` says of it, read from its head (forty plans of a
+        hundred indicators are listed in a fraction of the time forty loads take); a file that
+        does not parse is listed with its located problems."""
+        default = self.default()
+        out = []
+        for place in self.places:
+            head = read_head(place.targets, count_tiers=True)
+            problems = [] if head.parsed else _problems_of(place)
+            years = place.years_submitted()
+            out.append(PlanSummary(place, head, years, place == default, problems))
+        return out
+
+    def load(self, place: PlanPlace) -> Plan:
+        """The plan of a place; TnplanError (located) if it does not load."""
+        return load_plan(place.directory)
+
+    def plan_by_id(self, plan_id: str) -> Plan | None:
+        """The plan of this id, if there is one and it loads (cached)."""
+        place = self.find(plan_id)
+        if place is None:
+            return None
+        if place.directory not in self._plans:
+            try:
+                self._plans[place.directory] = self.load(place)
+            except TnplanError:
+                self._plans[place.directory] = None
+        return self._plans[place.directory]
+
+    def previous(self, plan: Plan) -> tuple[Plan, Actuals] | None:
+        """The plan this one names as its previous (``previous:``) and its checked figures;
+        None where it names none, or the repository has no such plan that loads."""
+        previous_id = plan.plan.previous
+        place = None if previous_id is None else self.find(previous_id)
+        if previous_id is None or place is None:
+            return None
+        before = self.plan_by_id(previous_id)
+        if before is None:
+            return None
+        return before, load_actuals(place.directory, before, warnings=False)
+
+    def next_plan(self, from_plan: str, start: int, end: int, plan_id: str) -> NextPlan:
+        """The makings of the plan for start-end that follows from_plan: that plan, and each
+        of its indicators' figures for start - 1 (UsageError if that is not one of its years)."""
+        from ..calc.handover import NextPlan
+
+        place = self.choose(from_plan)
+        previous = self.load(place)
+        info, year = previous.plan, start - 1
+        if year not in info.years:
+            raise UsageError(
+                f"{start}-{end} does not follow {info.id} ({info.start_year}-{info.end_year}):"
+                f" its baseline year {year} must be one of that plan's years",
+                f"{start}-{end} 年不接续 {info.id}（{info.start_year}-{info.end_year} 年）："
+                f"其基期 {year} 年应在该规划期之内",
+            )
+        actuals = load_actuals(place.directory, previous, warnings=False)
+        figures = handovers(previous, observations(actuals.submissions), year)
+        return NextPlan(plan_id, start, end, previous, figures)
+
+    def across(
+        self, plan: Plan, directory: Path
+    ) -> tuple[list[Plan], list[dict[str, dict[int, Observation]]], int]:
+        """The plans of plan's lineage (see lineage), each plan's figures by indicator and
+        year (its usable submissions), and plan's place among them."""
+        plans, directories, at = self.lineage(plan, directory)
+        figures = [
+            observations(load_actuals(folder, one, warnings=False).submissions)
+            for one, folder in zip(plans, directories, strict=True)
+        ]
+        return plans, figures, at
+
+    def lineage(self, plan: Plan, directory: Path) -> tuple[list[Plan], list[Path], int]:
+        """The plans that lead to plan and follow it, oldest first, with their directories and
+        plan's place among them. Back through ``previous:``, forward through the first plan
+        (by folder) that names the last one as its previous; a plan that does not load, or a
+        loop of links, ends the chain."""
+        plans, directories = [plan], [directory]
+        seen = {plan.plan.id}
+        while (before := plans[0].plan.previous) is not None and before not in seen:
+            place = self.find(before)
+            earlier = None if place is None else self.plan_by_id(before)
+            if place is None or earlier is None:
+                break
+            seen.add(before)
+            plans.insert(0, earlier)
+            directories.insert(0, place.directory)
+        at = len(plans) - 1
+        while True:
+            after = [p for p in self.following(plans[-1].plan.id) if self.plan_id(p) not in seen]
+            later = self.plan_by_id(self.plan_id(after[0]) or "") if after else None
+            if later is None:
+                return plans, directories, at
+            seen.add(later.plan.id)
+            plans.append(later)
+            directories.append(after[0].directory)
+
+
+def _problems_of(place: PlanPlace) -> list[Diagnostic]:
+    """Why a plan does not load, located (its file's problems as a load reports them)."""
+    try:
+        load_plan(place.directory)
+    except TnplanError as exc:
+        return list(exc.diagnostics)
+    return []

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, get_args
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from ..model.catalogue import CATALOGUE, Words, figure_text, render, shorten
@@ -34,7 +34,6 @@ __all__ = [
     "emit_at",
     "error_diagnostics",
     "error_path",
-    "pydantic_diagnostics",
 ]
 
 #: Put in place of a value the reader has already reported (a YAML 1.1 reading): it fails
@@ -367,21 +366,6 @@ def _text_reading(raw: str, quirk: tuple[str, str] | None) -> tuple[Words, Words
 
 def _invalid_value(doc: Document, path: Path, err: ErrorDetails) -> Diagnostic:
     return emit(doc, path, "invalid-value", path=format_path(path) or "(top)", reason=err["msg"])
-
-
-def pydantic_diagnostics(
-    doc: Document,
-    exc: ValidationError,
-    prefix: Path = (),
-    model: type[BaseModel] | None = None,
-) -> list[Diagnostic]:
-    """A plan's (or any model's) validation errors as located diagnostics.
-
-    model, the model that was validated, lets an unknown key be answered with the nearest
-    known one. An error of one of tnplan's codes (a rule of the model) keeps its code; a fact
-    ``first_at`` (a document path) is said as that path's line.
-    """
-    return error_diagnostics(doc, exc.errors(include_url=False), prefix, model)
 
 
 def error_diagnostics(

@@ -29,7 +29,6 @@ from ..model.plan import (
 from ..model.references import Row, reference_problems
 from ..model.submission import upper_bound
 from ..model.units import normalise_unit
-from ..sources.plan_head import is_plan_data
 from ..sources.yaml_reader import Document, Key
 from .explain import emit, error_diagnostics
 
@@ -37,7 +36,6 @@ __all__ = [
     "CheckedPlan",
     "KnownPlans",
     "check_plan_document",
-    "is_plan_document",
     "plan_model_diagnostics",
 ]
 
@@ -76,11 +74,6 @@ class CheckedPlan:
     plan: Plan | None
     document: Document | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def is_plan_document(doc: Document) -> bool:
-    """True for a plan file: a mapping with a ``plan:`` key (a submission has none)."""
-    return is_plan_data(doc.data)
 
 
 def plan_model_diagnostics(doc: Document) -> tuple[Plan | None, list[Diagnostic]]:
