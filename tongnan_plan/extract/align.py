@@ -12,20 +12,14 @@ from __future__ import annotations
 import itertools
 
 from .headers import Column, ColumnRole
+from .shapes import cell_kind, is_group_heading
 
-__all__ = ["align_row", "best_starts", "cell_kind_of", "row_fit"]
+__all__ = ["align_row", "best_starts", "row_fit"]
 
 #: What a line left after the table's last row costs (it may be the text after the table).
 _LEFT = 1.0
 _WORST = float("-inf")
 _Roles = tuple[ColumnRole, ...]
-
-
-def cell_kind_of(text: str) -> str:
-    """The shape of a cell (grid.cell_kind), imported late: grid imports this module."""
-    from .grid import cell_kind
-
-    return cell_kind(text)
 
 
 #: How many lines a cell of each role may take: (fewest, most).
@@ -62,7 +56,7 @@ _ABSENT = {
 def _fit(role: ColumnRole, cells: tuple[str, ...], kinds: tuple[str, ...]) -> float:
     if not cells:
         return _ABSENT.get(role, -9.0)
-    kind = cell_kind_of("".join(cells)) if len(cells) > 1 else kinds[0]
+    kind = cell_kind("".join(cells)) if len(cells) > 1 else kinds[0]
     score = _FIT[role].get(kind, -5.0)
     if len(cells) > 1:
         # A cell broken over lines: each line after the first must be a continuation.
@@ -112,7 +106,7 @@ def align_row(
     """
     roles = tuple(c.role for c in columns)
     n, m = len(roles), len(cells)
-    kinds = tuple(cell_kind_of(c) for c in cells)
+    kinds = tuple(cell_kind(c) for c in cells)
     if m == n and all(_FIT[r].get(k, -5.0) >= 2.0 for r, k in zip(roles, kinds, strict=True)):
         return cells, m  # every cell where its column expects it: the common case, at once
     best, back = _table(cells, kinds, roles)
@@ -132,8 +126,6 @@ def align_row(
 def best_starts(texts: tuple[str, ...], kinds: tuple[str, ...], roles: _Roles) -> list[int]:
     """Where rows start in lines that carry no row number and no closing 属性 word: the cut
     into rows (a group heading line is a row of its own) whose fits add up best."""
-    from .grid import is_group_heading
-
     low = sum(1 for r in roles if _SPAN[r][0] > 0)
     high = min(sum(_SPAN[r][1] for r in roles), 2 * len(roles) + 2)
     m = len(texts)

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 
 from .align import align_row, best_starts, row_fit
-from .cells import is_unit
 from .document import Table
 from .headers import (
     ATTRIBUTE_WORDS,
@@ -30,6 +29,7 @@ from .headers import (
     header_problem,
     header_text,
 )
+from .shapes import BARE_INT, NUMBERED, cell_kind, is_group_heading
 
 __all__ = [
     "Grid",
@@ -42,25 +42,9 @@ __all__ = [
 ]
 
 _MAX_HEADER = 12
-_GROUP = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*\S.{0,24}$")
-_NUMBERED = re.compile(r"^\s*(\d{1,5})\s*[.．、]\s*\S")
-_BARE_INT = re.compile(r"^\s*(\d{1,5})\s*$")
-_ATTRIBUTE = re.compile(r"^\s*(约束性|预期性|约束|预期|约束型|预期型)\s*$")
-_MISSING = re.compile(r"^\s*(—+|－+|-+|/|／|…+|无|——/——)?\s*$")
-_DIGIT = re.compile(r"\d")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-#: Words a figure cell may carry beside its number (comparators, brackets, units).
-_FIGURE_WORDS = re.compile(
-    r"以上|以下|以内|左右|不低于|不高于|不少于|不超过|控制在|达到|保持|累计|年均|增长|下降|"
-    r"[万亿千百十]|[人元个家户张项所座间次场岁年天倍]|平方米|公里|千米|小时|标准"
-)
 _END = re.compile(
     r"^\s*(注\s*\d*\s*[:：]|备注\s*[:：]|说明\s*[:：]|资料来源|数据来源|第[一二三四五六七八九十百]+[章节]|"
     r"专栏\s*\d+|[（(][一二三四五六七八九十]+[）)]|附件|附表)"
-)
-_UNIT = re.compile(
-    r"^(%|％|‰|‱|[万亿千百]?[\u4e00-\u9fff]{1,2}(/[\u4e00-\u9fff\d万]{1,4})?|"
-    r"\d*/\d*万|[a-zA-Z²³0-9/·]{1,8}|[\u4e00-\u9fff]{1,3}[（(][\u4e00-\u9fff]{1,3}[)）])$"
 )
 _HEADER_WORDS = (
     NUMBER_WORDS | CATEGORY_WORDS | NAME_WORDS | UNIT_WORDS | ATTRIBUTE_WORDS | OTHER_WORDS
@@ -112,35 +96,6 @@ def grid_table(grid: Grid) -> Table:
         where,
         (where, *(f"line {k + 1}" for k in grid.row_lines)),
     )
-
-
-def cell_kind(text: str) -> str:
-    """The shape of a cell: int, attr, missing, figure, unit, group or text."""
-    t = text.strip()
-    if _MISSING.match(t):
-        return "missing"
-    if _BARE_INT.match(t):
-        return "int"
-    if _ATTRIBUTE.match(t):
-        return "attr"
-    if _DIGIT.search(t):
-        words = _FIGURE_WORDS.sub("", t)
-        if len(_CJK.findall(words)) <= 1 and len(t) <= 24:
-            return "figure"
-    if (
-        len(t) <= 8
-        and not _GROUP.match(t)
-        and (is_unit(t, strict=True) or _UNIT.match(t.replace(" ", "")))
-    ):
-        return "unit"
-    if _GROUP.match(t):
-        return "group"
-    return "text"
-
-
-def is_group_heading(text: str) -> bool:
-    """A group heading inside a table: 一、就业创业."""
-    return _GROUP.match(text) is not None and not _DIGIT.search(text)
 
 
 def _header_like(text: str) -> bool:
@@ -392,7 +347,7 @@ def _row_starts(roles: list[ColumnRole], texts: list[str], kinds: list[str]) -> 
     need = sum(1 for r in roles if r in printed)
     name = roles.index(ColumnRole.NAME)
     before = roles[:name]
-    numbered = ColumnRole.NUMBER in before or any(_NUMBERED.match(t) for t in texts[:3])
+    numbered = ColumnRole.NUMBER in before or any(NUMBERED.match(t) for t in texts[:3])
     if numbered:
         starts = _numbered_starts(texts, kinds, ColumnRole.NUMBER in before, need)
         if starts:
@@ -412,7 +367,7 @@ def _numbered_starts(texts: list[str], kinds: list[str], column: bool, need: int
     starts: list[int] = []
     last = 0
     for k, text in enumerate(texts):
-        match = _BARE_INT.match(text) if column else _NUMBERED.match(text)
+        match = BARE_INT.match(text) if column else NUMBERED.match(text)
         far = not starts or k - starts[-1] >= need
         if match is None:
             if far and starts and text.startswith("其中"):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from .align import align_row
 from .cells import CellFigure, RowLabel, parse_figure, parse_label
 from .document import Paragraph, PlanDocument, Table
-from .grid import is_group_heading
+from .shapes import is_group_heading
 from .headers import (
     Column,
     ColumnRole,
