@@ -144,3 +144,13 @@ def test_plan_series_runs_over_the_plans_years(until: int | None, years: list[in
 def test_a_series_before_the_plan_is_empty() -> None:
     s = plan_series(Kind.CUMULATIVE, figures(flow(2021, 1)), PLAN, 2020)
     assert s.points == () and s.known_total is None and not s.complete and s.total is None
+
+
+def test_the_series_as_of_a_year_draws_every_year_and_counts_none_after_it() -> None:
+    every = figures(flow(2021, 1), flow(2022, 2), flow(2023, 4), flow(2024, 8), flow(2025, 16))
+    s = plan_series(Kind.CUMULATIVE, every, PLAN, as_of=2023)
+    # Five points, the plan's years; as of 2023 the totals are 1, 3, 7 and nothing after.
+    assert [p.year for p in s.points] == list(YEARS)
+    assert [p.total for p in s.points] == [1, 3, 7, None, None]
+    assert [p.observation is None for p in s.points] == [False, False, False, True, True]
+    assert s.known_total == 7  # not 7 + 8 + 16 = 31: the later figures are not summed

@@ -120,9 +120,7 @@ def story(
     cumulative = indicator.kind is Kind.CUMULATIVE
     baseline = indicator.baseline_value
     rows = []
-    # The story as of a year: a figure of a later year is not shown (nor summed) in it.
-    known = {year: o for year, o in figures.items() if year <= as_of}
-    for point in plan_series(indicator.kind, known, info).points:
+    for point in plan_series(indicator.kind, figures, info, as_of=as_of).points:
         o = point.observation
         tau = time_elapsed(point.year, info)
         if cumulative:

@@ -166,10 +166,19 @@ def build_series(
 
 
 def plan_series(
-    kind: Kind, observations: Mapping[int, Observation], plan: PlanInfo, until: int | None = None
+    kind: Kind,
+    observations: Mapping[int, Observation],
+    plan: PlanInfo,
+    until: int | None = None,
+    *,
+    as_of: int | None = None,
 ) -> Series:
-    """The series over the plan's years up to until (every year of the plan when None)."""
+    """The series over the plan's years up to until (every year of the plan when None), as it
+    stood as of a year: a figure of a later year is neither shown nor summed (the years after
+    as_of are points without figures). The one place the as-of cut is made."""
     end = plan.end_year if until is None else min(until, plan.end_year)
+    if as_of is not None:
+        observations = {year: o for year, o in observations.items() if year <= as_of}
     return build_series(kind, observations, range(plan.start_year, end + 1))
 
 

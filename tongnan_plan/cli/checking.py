@@ -12,7 +12,6 @@ import typer
 if TYPE_CHECKING:
     from ..model.plan import Plan
 
-from ..present.choices import TemplateFormat
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -22,6 +21,7 @@ from .common import (
     LangOption,
     OutputOption,
     PlanOption,
+    TemplateFormatOption,
     TierOption,
     _colour_wanted,
     _deliver,
@@ -34,7 +34,6 @@ from .common import (
     _usage,
     _written,
     app,
-    format_help,
 )
 
 
@@ -204,15 +203,7 @@ def new(
             help="Where to write (default: YYYY.yaml, .csv or .xlsx here; - for standard output).",
         ),
     ] = None,
-    fmt: Annotated[
-        TemplateFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=format_help("new"),
-            show_default=False,
-        ),
-    ] = None,
+    fmt: TemplateFormatOption = None,
     tier: TierOption = None,
     force: ForceOption = False,
     schema_url: Annotated[

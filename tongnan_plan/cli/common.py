@@ -8,12 +8,24 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from .. import __version__
-from ..present.choices import Lang, PathChoice, TierChoice
+from ..present.choices import (
+    AuditFormat,
+    FiguresFormat,
+    Lang,
+    ListFormat,
+    PathChoice,
+    PlansFormat,
+    ReportFormat,
+    ShowFormat,
+    StatusFormat,
+    TemplateFormat,
+    TierChoice,
+)
 
 if TYPE_CHECKING:
     from enum import StrEnum
@@ -95,6 +107,21 @@ def format_help(command: str) -> str:
     said = {name: WRITERS[name].about for name in offered}
     each = ", ".join(f"{n} ({about})" if about.lower() != n else n for n, about in said.items())
     return f"{each} (default: from -o's ending, else {offered[0]})."
+
+
+def _format_option(command: str) -> Any:
+    """A command's --format: its choices and its help from the registry of writers."""
+    return typer.Option("--format", "-f", help=format_help(command), show_default=False)
+
+
+StatusFormatOption = Annotated[StatusFormat | None, _format_option("status")]
+ShowFormatOption = Annotated[ShowFormat | None, _format_option("show")]
+ListFormatOption = Annotated[ListFormat | None, _format_option("indicators")]
+AuditFormatOption = Annotated[AuditFormat | None, _format_option("audit")]
+PlansFormatOption = Annotated[PlansFormat | None, _format_option("plans")]
+ReportFormatOption = Annotated[ReportFormat | None, _format_option("report")]
+TemplateFormatOption = Annotated[TemplateFormat | None, _format_option("new")]
+FiguresFormatOption = Annotated[FiguresFormat | None, _format_option("figures")]
 
 
 LangOption = Annotated[
@@ -345,13 +372,16 @@ def _writing(output: Path) -> Iterator[None]:
 def _deliver(text: str | bytes, output: Path | None, force: bool) -> None:
     """Write text to output (atomically), or to standard output for None or "-".
 
-    A workbook (bytes) goes to standard output only as "-" and never to a terminal.
+    A workbook or a Word document (bytes) goes to standard output only as "-" and never to a
+    terminal.
     """
     if output is None or str(output) == "-":
         if isinstance(text, bytes) and (output is None or sys.stdout.isatty()):
             _usage(
-                "a workbook is written to a file: add -o FILE.xlsx (or -o - into a pipe)",
-                "工作簿需写入文件：请加 -o 文件名.xlsx（或用 -o - 写入管道）",
+                "a workbook or a Word document is written to a file: add -o FILE.xlsx or"
+                " -o FILE.docx (or -o - into a pipe)",
+                "工作簿和 Word 文档需写入文件：请加 -o 文件名.xlsx 或 -o 文件名.docx"
+                "（或用 -o - 写入管道）",
             )
         _emit(text)
         return

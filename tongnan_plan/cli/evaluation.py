@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from ..model.plan import Indicator, Plan
+
 from ..present.choices import (
-    AuditFormat,
     Lang,
-    ListFormat,
-    ReportFormat,
-    ShowFormat,
-    StatusFormat,
     TierChoice,
 )
 from .common import (
     EXIT_INVALID,
+    AuditFormatOption,
     DataOption,
     ExcelOption,
     ForceOption,
     LangOption,
+    ListFormatOption,
     OutputOption,
     PathOption,
     PlanOption,
     QuietOption,
+    ReportFormatOption,
+    ShowFormatOption,
+    StatusFormatOption,
     TierOption,
     YearOption,
     _deliver,
@@ -39,7 +42,6 @@ from .common import (
     _usage,
     _written,
     app,
-    format_help,
 )
 
 
@@ -52,15 +54,7 @@ def _tier(tier: TierChoice | None) -> str | None:
 def status(
     year: YearOption = None,
     tier: TierOption = None,
-    fmt: Annotated[
-        StatusFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=format_help("status"),
-            show_default=False,
-        ),
-    ] = None,
+    fmt: StatusFormatOption = None,
     lang: LangOption = None,
     path: PathOption = None,
     output: OutputOption = None,
@@ -89,6 +83,19 @@ def status(
     )
 
 
+def _indicator(plan: Plan, wanted: str) -> Indicator:
+    """The indicator an id or name picks; a usage error naming the nearest one if none."""
+    indicator = plan.lookup(wanted)
+    if indicator is None:
+        near = plan.nearest(wanted)
+        hint = f"; did you mean {near.id!r} ({near.name})?" if near else "; see tnplan indicators"
+        hint_zh = (
+            f"；是否应为 {near.id!r}（{near.name}）？" if near else "；请用 tnplan indicators 查看"
+        )
+        _usage(f"no indicator {wanted!r}{hint}", f"没有指标 {wanted!r}{hint_zh}")
+    return indicator
+
+
 @app.command()
 def show(
     indicator_id: Annotated[
@@ -96,15 +103,7 @@ def show(
         typer.Argument(metavar="ID", help="An indicator's id or name (see tnplan indicators)."),
     ],
     year: YearOption = None,
-    fmt: Annotated[
-        ShowFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=format_help("show"),
-            show_default=False,
-        ),
-    ] = None,
+    fmt: ShowFormatOption = None,
     lang: LangOption = None,
     path: PathOption = None,
     output: OutputOption = None,
@@ -131,14 +130,7 @@ def show(
     from ..present.story import story_view
 
     plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
-    indicator = plan.lookup(indicator_id)
-    if indicator is None:
-        near = plan.nearest(indicator_id)
-        hint = f"; did you mean {near.id!r} ({near.name})?" if near else "; see tnplan indicators"
-        hint_zh = (
-            f"；是否应为 {near.id!r}（{near.name}）？" if near else "；请用 tnplan indicators 查看"
-        )
-        _usage(f"no indicator {indicator_id!r}{hint}", f"没有指标 {indicator_id!r}{hint_zh}")
+    indicator = _indicator(plan, indicator_id)
     if across_plans:
         from .plans import show_across
 
@@ -156,15 +148,7 @@ def show(
 @app.command()
 def indicators(
     tier: TierOption = None,
-    fmt: Annotated[
-        ListFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=format_help("indicators"),
-            show_default=False,
-        ),
-    ] = None,
+    fmt: ListFormatOption = None,
     lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -202,10 +186,7 @@ def audit(
             help="CSV/JSON: the baselines against the previous plan's figures instead.",
         ),
     ] = False,
-    fmt: Annotated[
-        AuditFormat | None,
-        typer.Option("--format", "-f", help=format_help("audit"), show_default=False),
-    ] = None,
+    fmt: AuditFormatOption = None,
     lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -256,10 +237,7 @@ def report(
         ),
     ],
     year: YearOption = None,
-    fmt: Annotated[
-        ReportFormat | None,
-        typer.Option("--format", "-f", help=format_help("report"), show_default=False),
-    ] = None,
+    fmt: ReportFormatOption = None,
     lang: LangOption = None,
     tier: TierOption = None,
     path: PathOption = None,

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
-from ..present.choices import FiguresFormat, TierChoice
+from ..present.choices import TierChoice
 from .common import (
     DataOption,
     ExcelOption,
+    FiguresFormatOption,
     ForceOption,
     LangOption,
     OutputOption,
@@ -23,17 +20,13 @@ from .common import (
     _language,
     _written,
     app,
-    format_help,
 )
 
 
 @app.command()
 def figures(
     tier: TierOption = None,
-    fmt: Annotated[
-        FiguresFormat | None,
-        typer.Option("--format", "-f", help=format_help("figures"), show_default=False),
-    ] = None,
+    fmt: FiguresFormatOption = None,
     lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..present.choices import Lang, PlansFormat
+from ..present.choices import Lang
 
 if TYPE_CHECKING:
+    from ..calc.handover import NextPlan
+
     pass
 
 from .common import (
@@ -17,6 +19,7 @@ from .common import (
     ForceOption,
     LangOption,
     OutputOption,
+    PlansFormatOption,
     _deliver,
     _fail,
     _format,
@@ -27,16 +30,12 @@ from .common import (
     _usage,
     _written,
     app,
-    format_help,
 )
 
 
 @app.command()
 def plans(
-    fmt: Annotated[
-        PlansFormat | None,
-        typer.Option("--format", "-f", help=format_help("plans"), show_default=False),
-    ] = None,
+    fmt: PlansFormatOption = None,
     lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -123,16 +122,21 @@ def init_plan(
     except OSError as exc:
         _usage(f"cannot make {directory}: {exc.strerror}", f"无法创建 {directory}：{exc.strerror}")
     _deliver(next_plan_yaml(draft), directory / "targets.yaml", force)
+    _say_drafted(draft, directory / "targets.yaml")
+
+
+def _say_drafted(draft: NextPlan, written: Path) -> None:
+    """On standard error: what the draft holds and what is left to write."""
     known = sum(1 for figure in draft.figures if figure.complete)
     count = len(draft.figures)
     typer.echo(
         _say(
             f"{count} indicators of {draft.previous.plan.id}: {known} baselines from its"
             f" {draft.baseline_year} figures, {count - known} left null (not complete);"
-            f" {count} targets to write (tnplan check {directory / 'targets.yaml'})",
+            f" {count} targets to write (tnplan check {written})",
             f"{count} 项指标（{draft.previous.plan.id}）：基期取自其 {draft.baseline_year}"
             f" 年数据 {known} 项，{count - known} 项数据不全留空；{count} 项目标待填写"
-            f"（tnplan check {directory / 'targets.yaml'}）",
+            f"（tnplan check {written}）",
         ),
         err=True,
     )

@@ -1,14 +1,15 @@
 """HTML pages, Word documents and PDFs into the neutral form (paragraphs and tables).
 
 Each parser is imported inside its reader: lxml for HTML, python-docx for .docx (it reads the
-document's XML with lxml too), pdfplumber for PDF. A file a parser cannot read gives a
-TnplanError that names the file, never a traceback.
+document's XML with lxml too), pdfplumber for PDF (in pdf_reader.py, under limits). A file a
+parser cannot read gives a TnplanError that names the file, never a traceback.
 """
 
 from __future__ import annotations
 
+import io
 import re
-from pathlib import Path
+import zipfile
 from typing import Any
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
@@ -18,10 +19,9 @@ from .document import (
     PlanDocument,
     Table,
     join_broken_paragraphs,
-    starts_heading,
 )
 
-__all__ = ["read_docx", "read_html", "read_pdf"]
+__all__ = ["MAX_DOCX_UNPACKED", "beyond_bounds", "clean", "read_docx", "read_html", "unreadable"]
 
 _SPACE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 _BLOCK_TAGS = frozenset(
@@ -30,7 +30,20 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template"})
 
 
-def _unreadable(file: str, what: str, what_zh: str, exc: Exception) -> TnplanError:
+def beyond_bounds(file: str, en: str, zh: str) -> TnplanError:
+    """A document refused before (or while) it is parsed: what bound it breaks."""
+    return TnplanError(
+        [
+            Diagnostic(
+                file, 1, 1, Severity.ERROR, "document-beyond-bounds",
+                f"{en}: tnplan refuses a document beyond these bounds", "",
+                f"{zh}：超出这些界限的文档不予读取",
+            )
+        ]
+    )  # fmt: skip
+
+
+def unreadable(file: str, what: str, what_zh: str, exc: Exception) -> TnplanError:
     reason = str(exc) or type(exc).__name__
     return TnplanError(
         [
@@ -42,7 +55,7 @@ def _unreadable(file: str, what: str, what_zh: str, exc: Exception) -> TnplanErr
     )  # fmt: skip
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """Collapse runs of white space; keep it between Latin words, drop it between CJK ones."""
     return _SPACE.sub(" ", text).strip()
 
@@ -58,7 +71,7 @@ def read_html(text: str, file: str) -> PlanDocument:
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
-        raise _unreadable(file, "HTML page", "HTML 网页", exc) from None
+        raise unreadable(file, "HTML page", "HTML 网页", exc) from None
     blocks: list[Block] = []
     body = root.find("body")
     _walk(body if body is not None else root, blocks)
@@ -76,7 +89,7 @@ def _walk(element: Any, blocks: list[Block]) -> None:
         return
     if tag == "table":
         rows = [
-            tuple(_clean(cell.text_content()) for cell in row if cell.tag in ("td", "th"))
+            tuple(clean(cell.text_content()) for cell in row if cell.tag in ("td", "th"))
             for row in element.iter("tr")
         ]
         located = tuple(_where(row) for row in element.iter("tr"))
@@ -87,38 +100,49 @@ def _walk(element: Any, blocks: list[Block]) -> None:
         for c in element
     )
     if tag in _BLOCK_TAGS or (tag in {"div", "section", "td", "body"} and not has_block_child):
-        text = _clean(element.text_content())
+        text = clean(element.text_content())
         if text:
             blocks.append(Paragraph(text, _where(element)))
         return
     if element.text and element.text.strip() and has_block_child:
-        blocks.append(Paragraph(_clean(element.text), _where(element)))
+        blocks.append(Paragraph(clean(element.text), _where(element)))
     for child in element:
         _walk(child, blocks)
         if child.tail and child.tail.strip() and has_block_child:
-            blocks.append(Paragraph(_clean(child.tail), _where(element)))
+            blocks.append(Paragraph(clean(child.tail), _where(element)))
 
 
 # ---------------------------------------------------------------- Word (.docx)
 
 
-def read_docx(path: Path, file: str) -> PlanDocument:
+#: A Word document unpacks to at most this many bytes (a plan's runs to a few MiB, its
+#: pictures included); every part is counted as it inflates, thumbnails too.
+MAX_DOCX_UNPACKED = 32 * 1024 * 1024
+
+
+def read_docx(raw: bytes, file: str) -> PlanDocument:
     """The paragraphs and tables of a Word document in body order, located by their number."""
     import docx
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    from ..sources.archive import Bounds, inflated_size
+
     try:
-        document = docx.Document(str(path))
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            inflated_size(archive, MAX_DOCX_UNPACKED)
+        document = docx.Document(io.BytesIO(raw))
+    except Bounds as exc:
+        raise beyond_bounds(file, exc.en, exc.zh) from None
     except Exception as exc:  # python-docx raises zip, XML and key errors alike
-        raise _unreadable(file, "Word document", "Word 文档", exc) from None
+        raise unreadable(file, "Word document", "Word 文档", exc) from None
     blocks: list[Block] = []
     paragraphs = tables = 0
     for child in document.element.body.iterchildren():
         local = child.tag.rsplit("}", 1)[-1]
         if local == "p":
             paragraphs += 1
-            text = _clean(DocxParagraph(child, document).text)
+            text = clean(DocxParagraph(child, document).text)
             if text:
                 blocks.append(Paragraph(text, f"paragraph {paragraphs}"))
         elif local == "tbl":
@@ -137,63 +161,7 @@ def _docx_table(table: Any, number: int) -> Table:
             if any(cell._tc is s for s in seen):
                 continue
             seen.append(cell._tc)
-            cells.append(_clean(cell.text))
+            cells.append(clean(cell.text))
         rows.append(tuple(cells))
     located = tuple(f"table {number} row {i + 1}" for i in range(len(rows)))
     return Table(tuple(rows), f"table {number}", located)
-
-
-# ---------------------------------------------------------------- PDF
-
-
-def read_pdf(path: Path, file: str) -> PlanDocument:
-    """The text lines and ruled tables of a PDF with a text layer, page by page, top to bottom."""
-    import pdfplumber
-
-    blocks: list[Block] = []
-    try:
-        with pdfplumber.open(str(path)) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                blocks.extend(_pdf_page(page, number))
-    except Exception as exc:  # pdfminer raises its own errors for damaged files
-        raise _unreadable(file, "PDF", "PDF 文件", exc) from None
-    if not blocks:
-        raise TnplanError(
-            [
-                Diagnostic(
-                    file, 1, 1, Severity.ERROR, "no-text-layer",
-                    "the PDF has no text layer (a scan?); extract reads text, not images",
-                    "", "PDF 没有文字层（扫描件？）；extract 只能读取文字，不能识别图像",
-                )
-            ]
-        )  # fmt: skip
-    return PlanDocument(file, join_broken_paragraphs(blocks))
-
-
-def _pdf_page(page: Any, number: int) -> list[Block]:
-    found = page.find_tables()
-    placed: list[tuple[float, Block]] = []
-    for k, table in enumerate(found, start=1):
-        rows = tuple(tuple(_clean(c or "") for c in row) for row in table.extract())
-        placed.append((table.bbox[1], Table(rows, f"page {number} table {k}")))
-    outside = page
-    for table in found:
-        outside = outside.outside_bbox(table.bbox)
-    paragraph: list[str] = []
-    top = 0.0
-    for line in outside.extract_text_lines():
-        text = _clean(line["text"])
-        if paragraph and starts_heading(text):
-            placed.append((top, Paragraph("".join(paragraph), f"page {number}")))
-            paragraph = []
-        if not paragraph:
-            top = line["top"]
-        paragraph.append(text)
-        # A short line, or one that ends a sentence, ends its paragraph.
-        if text.endswith(("。", "；", "：")) or len(text) < 20:
-            placed.append((top, Paragraph("".join(paragraph), f"page {number}")))
-            paragraph = []
-    if paragraph:
-        placed.append((top, Paragraph("".join(paragraph), f"page {number}")))
-    placed.sort(key=lambda item: item[0])
-    return [block for _, block in placed]

@@ -1,7 +1,9 @@
 """One entry point for every input format: a file's suffix (or first bytes) picks its reader.
 
 Each reader returns the neutral form (document.PlanDocument). The parsers of HTML, Word and PDF
-are imported inside their readers, so that no other command pays for them.
+are imported inside their readers, so that no other command pays for them. The file is read
+once, here, as the submissions are (sources/files.py): a regular file only (a FIFO or a device
+could block or never end), of at most MAX_DOCUMENT_BYTES; every reader is handed its bytes.
 """
 
 from __future__ import annotations
@@ -12,35 +14,38 @@ from pathlib import Path
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 from .document import PlanDocument
 
-__all__ = ["READERS", "format_of", "read_document"]
+__all__ = ["MAX_DOCUMENT_BYTES", "READERS", "format_of", "read_document"]
 
-Reader = Callable[[Path, str], PlanDocument]
+Reader = Callable[[bytes, str], PlanDocument]
+
+#: A plan document is at most this large (a plan's PDF with its pictures runs to a few MiB).
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 
-def _text(path: Path, display: str) -> PlanDocument:
-    from ..sources.files import read_text
+def _text(raw: bytes, display: str) -> PlanDocument:
+    from ..sources.files import decode_text
     from .text_reader import read_plain_text
 
-    return read_plain_text(read_text(path, display, legacy_encodings=True), display)
+    return read_plain_text(decode_text(raw, display, legacy_encodings=True), display)
 
 
-def _html(path: Path, display: str) -> PlanDocument:
-    from ..sources.files import read_text
+def _html(raw: bytes, display: str) -> PlanDocument:
+    from ..sources.files import decode_text
     from .markup_readers import read_html
 
-    return read_html(read_text(path, display, legacy_encodings=True), display)
+    return read_html(decode_text(raw, display, legacy_encodings=True), display)
 
 
-def _docx(path: Path, display: str) -> PlanDocument:
+def _docx(raw: bytes, display: str) -> PlanDocument:
     from .markup_readers import read_docx
 
-    return read_docx(path, display)
+    return read_docx(raw, display)
 
 
-def _pdf(path: Path, display: str) -> PlanDocument:
-    from .markup_readers import read_pdf
+def _pdf(raw: bytes, display: str) -> PlanDocument:
+    from .pdf_reader import read_pdf
 
-    return read_pdf(path, display)
+    return read_pdf(raw, display)
 
 
 #: Input formats by name: the reader of each.
@@ -66,24 +71,17 @@ def format_of(path: Path, head: bytes) -> str:
 
 
 def _fail(display: str, code: str, message: str, zh: str) -> TnplanError:
+    """A located refusal of the whole file."""
     return TnplanError([Diagnostic(display, 1, 1, Severity.ERROR, code, message, "", zh)])
 
 
 def read_document(path: Path, display: str | None = None) -> PlanDocument:
     """Read a plan document of any supported format; TnplanError with a located reason if not."""
+    from ..sources.files import read_bytes
+
     name = display or str(path)
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(512)
-    except FileNotFoundError:
-        raise _fail(name, "file-not-found", "no such file", "文件不存在") from None
-    except IsADirectoryError:
-        raise _fail(
-            name, "is-directory", "is a directory, not a file", "这是一个目录，不是文件"
-        ) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise _fail(name, "file-unreadable", reason, f"无法读取：{reason}") from None
+    raw = read_bytes(path, name, limit=MAX_DOCUMENT_BYTES)
+    head = raw[:512]
     kind = format_of(path, head)
     if kind == "unknown":
         raise _fail(
@@ -99,4 +97,4 @@ def read_document(path: Path, display: str | None = None) -> PlanDocument:
             "a binary file, not text; give the plan as .txt, .md, .html, .docx or .pdf",
             "这是二进制文件，不是文本；请提供 .txt、.md、.html、.docx 或 .pdf 格式的规划",
         )
-    return READERS[kind](path, name)
+    return READERS[kind](raw, name)

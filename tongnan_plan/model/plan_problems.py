@@ -119,6 +119,23 @@ PLAN_FILE_PROBLEMS = (
         "`previous:` names a plan the repository of plans does not hold",
     ),
     Problem(
+        "previous-cycle",
+        E,
+        "plan.previous leads back to this plan: {loop}; a plan cannot follow itself",
+        "plan.previous 最终又指回本规划：{loop}；规划不能接续自己",
+        "plans whose `previous:` links make a loop (a plan that follows itself, or A after B"
+        " after A): the chain across plans ends there",
+    ),
+    Problem(
+        "duplicate-plan-id",
+        E,
+        "the id {id!r} is also the id of another plan of the repository (folders: {folders});"
+        " give each plan its own id",
+        "id {id!r} 与仓库中其他规划重复（目录：{folders}）；请为每个规划设不同的 id",
+        "two plans of one data directory with the same `plan.id`: `--plan` and `previous:`"
+        " could not tell them apart",
+    ),
+    Problem(
         "unknown-continues",
         E,
         "{id!r} continues {continues!r}, which the previous plan {previous} does not have",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..calc.across import Stretch
 from ..calc.evaluation import YearRow
 from ..calc.progress import Evaluation
-from ..model.plan import Basis, Kind
+from ..model.plan import Basis, Indicator, Kind
 from .cells import figure
 from .escaping import html as escape
 
@@ -204,77 +204,113 @@ def chart_svg(
     return _svg(drawn, frame)
 
 
+@dataclass(frozen=True, slots=True)
+class _Scale:
+    """Where a year and a value go on a plot: its edges (pixels) and the first year, the span
+    of years and the values they stand for."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+    first: int
+    span: int
+    low: float
+    high: float
+
+    def x(self, year: float) -> float:
+        return self.left + (year - self.first) / self.span * (self.right - self.left)
+
+    def y(self, value: float) -> float:
+        return self.top + (self.high - value) / (self.high - self.low) * (self.bottom - self.top)
+
+    def path(self, series: Sequence[tuple[float, float]]) -> str:
+        return " ".join(f"{self.x(a):.1f},{self.y(b):.1f}" for a, b in series)
+
+
 def _svg(drawn: Chart, frame: Frame) -> str:
-    points, expected_points, trend = drawn.points, drawn.expected, drawn.trend
-    baseline_year, end_year = drawn.baseline_year, drawn.end_year
-    low, high, ticks, target = drawn.low, drawn.high, drawn.ticks, drawn.target
-    legend, title = drawn.legend, drawn.title
-    legend_rows = _legend_rows(legend, frame)
-    left = int(max((frame.text_width(tick_label(t)) for t in ticks), default=0) + 12)
-    right = int(frame.text_width(str(end_year)) / 2) + 6  # the last year's label whole
+    legend_rows = _legend_rows(drawn.legend, frame)
+    left = int(max((frame.text_width(tick_label(t)) for t in drawn.ticks), default=0) + 12)
+    right = int(frame.text_width(str(drawn.end_year)) / 2) + 6  # the last year's label whole
     bottom = frame.font * 2 + 12 + len(legend_rows) * (frame.font + 8)
-    plot_top, plot_bottom = frame.top, frame.height - bottom
-
-    def x(year: float) -> float:
-        span = end_year - baseline_year
-        return left + (year - baseline_year) / span * (frame.width - left - right)
-
-    def y(value: float) -> float:
-        return plot_top + (high - value) / (high - low) * (plot_bottom - plot_top)
-
-    def path(series: Sequence[tuple[float, float]]) -> str:
-        return " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in series)
-
+    span = drawn.end_year - drawn.baseline_year
+    at = _Scale(
+        left, frame.width - right, frame.top, frame.height - bottom,
+        drawn.baseline_year, span, drawn.low, drawn.high,
+    )  # fmt: skip
     parts = [
         f'<svg class="chart {"wide" if frame is WIDE else "narrow"}" '
         f'viewBox="0 0 {frame.width} {frame.height}" role="img" '
-        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+        f'aria-label="{escape(drawn.title)}" xmlns="http://www.w3.org/2000/svg" '
         f'style="font-family: {escape(FONT_STACK)}; font-size: {frame.font}px">',
-        f"<title>{escape(title)}</title>",
+        f"<title>{escape(drawn.title)}</title>",
+        *_grid(drawn, frame, at),
+        *_lines(drawn, at),
+        *_legend(legend_rows, frame, at.bottom + frame.font * 2 + 20),
+        "</svg>",
     ]
-    for tick in ticks:
+    return "".join(parts)
+
+
+def _grid(drawn: Chart, frame: Frame, at: _Scale) -> list[str]:
+    """The value lines with their labels, the years, and the target's dashed line."""
+    parts = []
+    for tick in drawn.ticks:
         parts.append(
-            f'<line x1="{left}" x2="{frame.width - right}" y1="{y(tick):.1f}" '
-            f'y2="{y(tick):.1f}" stroke="#e5e7eb"/>'
-            f'<text x="{left - 6}" y="{y(tick) + frame.font * 0.35:.1f}" text-anchor="end" '
-            f'fill="#555">{tick_label(tick)}</text>'
+            f'<line x1="{at.left}" x2="{at.right}" y1="{at.y(tick):.1f}" '
+            f'y2="{at.y(tick):.1f}" stroke="#e5e7eb"/>'
+            f'<text x="{at.left - 6}" y="{at.y(tick) + frame.font * 0.35:.1f}" '
+            f'text-anchor="end" fill="#555">{tick_label(tick)}</text>'
         )
-    for year in range(baseline_year, end_year + 1, drawn.year_step):
+    for year in range(drawn.baseline_year, drawn.end_year + 1, drawn.year_step):
         parts.append(
-            f'<text x="{x(year):.1f}" y="{plot_bottom + frame.font + 6}" text-anchor="middle" '
+            f'<text x="{at.x(year):.1f}" y="{at.bottom + frame.font + 6}" text-anchor="middle" '
             f'fill="#555">{year}</text>'
         )
-    if target is not None:
+    if drawn.target is not None:
+        target = drawn.target
         parts.append(
-            f'<line class="target" x1="{left}" x2="{frame.width - right}" '
-            f'y1="{y(target):.1f}" y2="{y(target):.1f}" stroke="#b91c1c" '
+            f'<line class="target" x1="{at.left}" x2="{at.right}" '
+            f'y1="{at.y(target):.1f}" y2="{at.y(target):.1f}" stroke="#b91c1c" '
             'stroke-dasharray="6 4"/>'
-            f'<text x="{frame.width - right}" y="{y(target) - 5:.1f}" text-anchor="end" '
+            f'<text x="{at.right}" y="{at.y(target) - 5:.1f}" text-anchor="end" '
             f'fill="#b91c1c" stroke="#fff" stroke-width="3" paint-order="stroke">'
             f"{escape(drawn.target_label)}</text>"
         )
-    if expected_points:
+    return parts
+
+
+def _lines(drawn: Chart, at: _Scale) -> list[str]:
+    """The expected path, the trend, and the figures with a point a year."""
+    parts = []
+    if drawn.expected:
         parts.append(
-            f'<polyline class="expected" points="{path(expected_points)}" fill="none" '
+            f'<polyline class="expected" points="{at.path(drawn.expected)}" fill="none" '
             'stroke="#6b7280" stroke-dasharray="3 3"/>'
         )
-    if trend:
+    if drawn.trend:
         parts.append(
-            f'<polyline class="trend" points="{path(trend)}" fill="none" stroke="#2563eb" '
-            'stroke-dasharray="1 4" stroke-width="2"/>'
+            f'<polyline class="trend" points="{at.path(drawn.trend)}" fill="none" '
+            'stroke="#2563eb" stroke-dasharray="1 4" stroke-width="2"/>'
         )
-    if points:
+    if drawn.points:
         parts.append(
-            f'<polyline class="actual" points="{path(points)}" fill="none" stroke="#2563eb" '
-            'stroke-width="2.5"/>'
+            f'<polyline class="actual" points="{at.path(drawn.points)}" fill="none" '
+            'stroke="#2563eb" stroke-width="2.5"/>'
         )
-        for year, value in points:
+        for year, value in drawn.points:
             parts.append(
-                f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3.5" fill="#2563eb">'
+                f'<circle cx="{at.x(year):.1f}" cy="{at.y(value):.1f}" r="3.5" fill="#2563eb">'
                 f"<title>{year}: {tick_label(value)} {escape(drawn.unit)}</title></circle>"
             )
-    row_y = plot_bottom + frame.font * 2 + 20
-    for row in legend_rows:
+    return parts
+
+
+def _legend(
+    rows: list[list[tuple[float, tuple[str, str, str]]]], frame: Frame, row_y: float
+) -> list[str]:
+    parts = []
+    for row in rows:
         for lx, (colour, dash, label) in row:
             mid = row_y - frame.font * 0.35
             parts.append(
@@ -283,8 +319,7 @@ def _svg(drawn: Chart, frame: Frame) -> str:
                 f'<text x="{lx + 26}" y="{row_y}" fill="#333">{escape(label)}</text>'
             )
         row_y += frame.font + 8
-    parts.append("</svg>")
-    return "".join(parts)
+    return parts
 
 
 def _points(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int) -> list[tuple[int, float]]:
@@ -349,7 +384,6 @@ def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
     """One indicator through the plans it runs through, as SVG: each plan's figures (a total
     runs within its own plan), its period shaded and named, its target as a dashed line over
     its years. Stretches whose units do not convert to the chosen one are left out."""
-    words = ACROSS_LABELS[lang]
     chosen = next(s for s in stretches if s.chosen).indicator
     drawn = [s for s in stretches if s.factor is not None]
     first = min(s.plan.plan.baseline_year for s in drawn)
@@ -361,71 +395,87 @@ def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
     values = [v for _, points in series for _, v in points] + [t for _, t in targets]
     high = max(values, default=1.0) * 1.1 or 1.0
     low = min(0.0, min(values, default=0.0))
-
-    def x(year: float) -> float:
-        return LEFT + (year - first) / max(1, last - first) * (WIDTH - LEFT - RIGHT)
-
-    def y(value: float) -> float:
-        return TOP + (high - value) / (high - low) * (HEIGHT - TOP - BOTTOM)
-
+    at = _Scale(LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, first, max(1, last - first), low, high)
     name = chosen.name if lang == "zh" else chosen.name_en
-    title = words["title"].format(name=name) + f"（{chosen.unit}）"
+    title = ACROSS_LABELS[lang]["title"].format(name=name) + f"（{chosen.unit}）"
     parts = [
         f'<svg class="chart across" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
         f'style="font-family: {escape(FONT_STACK)}; font-size: 12px">',
         f"<title>{escape(title)}</title>",
+        *_periods([stretch for stretch, _ in series], at),
     ]
-    for i, (stretch, _) in enumerate(series):
-        info = stretch.plan.plan
-        colour = PLAN_COLOURS[i % len(PLAN_COLOURS)]
-        left, right = x(info.start_year - 0.5), x(info.end_year + 0.5)
-        parts.append(
-            f'<rect class="period" x="{left:.1f}" y="{TOP}" width="{right - left:.1f}" '
-            f'height="{HEIGHT - TOP - BOTTOM}" fill="{colour}" fill-opacity="0.06"/>'
-            f'<text x="{left + 4:.1f}" y="{TOP + 12}" fill="{colour}">{escape(info.id)}</text>'
-        )
     for tick in _nice_ticks(low, high):
         parts.append(
-            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="#555">'
+            f'<text x="{LEFT - 6}" y="{at.y(tick) + 4:.1f}" text-anchor="end" fill="#555">'
             f"{tick_label(tick)}</text>"
         )
     step = -(-(last - first + 1) // MOST_YEAR_LABELS)
     for year in range(first, last + 1, step):
         parts.append(
-            f'<text x="{x(year):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
+            f'<text x="{at.x(year):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
             f'fill="#555">{year}</text>'
         )
     for i, (stretch, points) in enumerate(series):
-        colour = PLAN_COLOURS[i % len(PLAN_COLOURS)]
-        info = stretch.plan.plan
         target = next((t for s, t in targets if s is stretch), None)
-        label = stretch.indicator.target.text
-        if stretch.indicator.unit != chosen.unit:
-            label += f" {stretch.indicator.unit}（{tick_label(target or 0)} {chosen.unit}）"
-        if target is not None:
-            parts.append(
-                f'<line class="target" x1="{x(info.start_year - 0.5):.1f}" '
-                f'x2="{x(info.end_year + 0.5):.1f}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
-                f'stroke="{colour}" stroke-dasharray="6 4"/>'
-                f'<text x="{x(info.end_year + 0.5) - 2:.1f}" y="{y(target) - 5:.1f}" '
-                f'text-anchor="end" fill="{colour}">{escape(words["target"])} '
-                f"{escape(label)}</text>"
-            )
-        if points:
-            line = " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in points)
-            parts.append(
-                f'<polyline class="actual" points="{line}" fill="none" stroke="{colour}" '
-                'stroke-width="2.5"/>'
-            )
-            for year, value in points:
-                parts.append(
-                    f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3.5" fill="{colour}">'
-                    f"<title>{escape(info.id)} {year}: {tick_label(value)} {escape(chosen.unit)}"
-                    "</title></circle>"
-                )
+        colour = PLAN_COLOURS[i % len(PLAN_COLOURS)]
+        parts += _stretch(stretch, points, target, chosen, colour=colour, at=at, lang=lang)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _periods(stretches: Sequence[Stretch], at: _Scale) -> list[str]:
+    """Each plan's years shaded in its colour, its id over them."""
+    parts = []
+    for i, stretch in enumerate(stretches):
+        info = stretch.plan.plan
+        colour = PLAN_COLOURS[i % len(PLAN_COLOURS)]
+        left, right = at.x(info.start_year - 0.5), at.x(info.end_year + 0.5)
+        parts.append(
+            f'<rect class="period" x="{left:.1f}" y="{TOP}" width="{right - left:.1f}" '
+            f'height="{HEIGHT - TOP - BOTTOM}" fill="{colour}" fill-opacity="0.06"/>'
+            f'<text x="{left + 4:.1f}" y="{TOP + 12}" fill="{colour}">{escape(info.id)}</text>'
+        )
+    return parts
+
+
+def _stretch(
+    stretch: Stretch,
+    points: list[tuple[int, float]],
+    target: float | None,
+    chosen: Indicator,
+    *,
+    colour: str,
+    at: _Scale,
+    lang: str,
+) -> list[str]:
+    """One plan's target over its years and its figures, in its colour."""
+    info = stretch.plan.plan
+    label = stretch.indicator.target.text
+    if stretch.indicator.unit != chosen.unit:
+        label += f" {stretch.indicator.unit}（{tick_label(target or 0)} {chosen.unit}）"
+    parts = []
+    if target is not None:
+        parts.append(
+            f'<line class="target" x1="{at.x(info.start_year - 0.5):.1f}" '
+            f'x2="{at.x(info.end_year + 0.5):.1f}" y1="{at.y(target):.1f}" '
+            f'y2="{at.y(target):.1f}" stroke="{colour}" stroke-dasharray="6 4"/>'
+            f'<text x="{at.x(info.end_year + 0.5) - 2:.1f}" y="{at.y(target) - 5:.1f}" '
+            f'text-anchor="end" fill="{colour}">{escape(ACROSS_LABELS[lang]["target"])} '
+            f"{escape(label)}</text>"
+        )
+    if points:
+        parts.append(
+            f'<polyline class="actual" points="{at.path(points)}" fill="none" stroke="{colour}" '
+            'stroke-width="2.5"/>'
+        )
+        for year, value in points:
+            parts.append(
+                f'<circle cx="{at.x(year):.1f}" cy="{at.y(value):.1f}" r="3.5" fill="{colour}">'
+                f"<title>{escape(info.id)} {year}: {tick_label(value)} {escape(chosen.unit)}"
+                "</title></circle>"
+            )
+    return parts
 
 
 def _across_points(stretch: Stretch) -> list[tuple[int, float]]:

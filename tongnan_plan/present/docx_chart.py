@@ -218,8 +218,10 @@ def chart_png(drawn: Chart) -> Picture:
         number = next(i for i, item in enumerate(drawn.legend, 1) if item[0] == TARGET)
         text = drawn.target_label if labelled else f"({number}) {tick_label(drawn.target)}"
         right = _label_right(drawn)
-        at = (plot.right if right else plot.left + 4 * SCALE, plot.y(drawn.target) - 5 * SCALE)
-        anchor = "rb" if right else "lb"
+        level = plot.y(drawn.target)
+        above = level - (5 + FONT + 2) * SCALE > 0  # else below the line, not cut off
+        at = (plot.right if right else plot.left + 4 * SCALE, level + (-5 if above else 5) * SCALE)
+        anchor = ("r" if right else "l") + ("b" if above else "t")
         draw.text(at, text, TARGET, font, anchor=anchor, stroke_width=3, stroke_fill="white")
     _legend(draw, legend, font, plot.bottom + (FONT + 16) * SCALE, width)
     buffer = io.BytesIO()

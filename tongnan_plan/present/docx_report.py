@@ -268,7 +268,7 @@ PICTURE_MM = 130
 #: width out, one with another (完成年度目标) gives it 12.
 AREA_WIDTHS = {
     "zh": dict(zip(REPORT_COLUMNS, (30, 11, 15, 15, 17, 11, 14, 14, 14, 15), strict=True)),
-    "en": dict(zip(REPORT_COLUMNS, (30, 9, 13, 11, 16, 10, 17, 15, 13, 22), strict=True)),
+    "en": dict(zip(REPORT_COLUMNS, (26, 10, 15, 15, 13, 10, 18, 15, 13, 21), strict=True)),
 }
 
 
@@ -326,6 +326,17 @@ def _sources(writer: _Writer, page: Page) -> None:
     writer.paragraph(page.notice, bold=not page.official)
 
 
+def _properties(document: Document, page: Page) -> None:
+    """The document's own title, description and dates (not python-docx's template's)."""
+    from datetime import UTC, datetime
+
+    properties = document.core_properties
+    properties.title = data_text(page.title)
+    properties.author = ""
+    properties.comments = data_text(page.meta)
+    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+
+
 def report_docx(data: ReportInput, lang: str = "zh") -> bytes:
     """The report as a Word document (.docx bytes)."""
     page = build_page(data, lang)
@@ -337,8 +348,7 @@ def report_docx(data: ReportInput, lang: str = "zh") -> bytes:
     _to_fill(writer, data.evaluations)
     _audit(writer, page)
     _sources(writer, page)
-    document.core_properties.title = data_text(page.title)
-    document.core_properties.author = ""
+    _properties(document, page)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

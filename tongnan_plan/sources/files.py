@@ -14,7 +14,7 @@ from pathlib import Path
 from ..fileio import file_kind
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 
-__all__ = ["FILE_PROBLEMS", "MAX_BYTES", "read_bytes", "read_text"]
+__all__ = ["FILE_PROBLEMS", "MAX_BYTES", "decode_text", "read_bytes", "read_text"]
 
 #: Submissions and plans larger than this are refused, counted as they are read.
 MAX_BYTES = 16 * 1024 * 1024
@@ -32,7 +32,11 @@ def read_text(path: Path, display: str | None = None, *, legacy_encodings: bool 
     instead of refused; `extract` reads plans this way.
     """
     name = display or str(path)
-    raw = _read_bytes(path, name)
+    return decode_text(_read_bytes(path, name), name, legacy_encodings=legacy_encodings)
+
+
+def decode_text(raw: bytes, name: str, *, legacy_encodings: bool = False) -> str:
+    """The bytes of a file as text, as read_text decodes them; TnplanError if they are not."""
     if legacy_encodings and _wide(raw) is None and not raw.startswith(tuple(b for b, _ in _BOMS)):
         try:
             return raw.decode("utf-8-sig")
@@ -44,9 +48,10 @@ def read_text(path: Path, display: str | None = None, *, legacy_encodings: bool 
     return _decode(raw, name)
 
 
-def read_bytes(path: Path, display: str | None = None) -> bytes:
-    """The file's bytes (a workbook's): a regular file only, at most MAX_BYTES of it."""
-    return _read_bytes(path, display or str(path))
+def read_bytes(path: Path, display: str | None = None, *, limit: int | None = None) -> bytes:
+    """The file's bytes (a workbook's, a document's): a regular file only, at most limit
+    bytes of it (MAX_BYTES unless said)."""
+    return _read_bytes(path, display or str(path), limit)
 
 
 def _problem(
@@ -62,9 +67,7 @@ def _require_regular(mode: int, name: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise _problem(
-            name, "is-directory", "is a directory, not a YAML file", "这是一个目录，不是 YAML 文件"
-        )
+        raise _problem(name, "is-directory", "is a directory, not a file", "这是一个目录，不是文件")
     kind, kind_zh = file_kind(mode)
     raise _problem(
         name,
@@ -75,19 +78,21 @@ def _require_regular(mode: int, name: str) -> None:
     )
 
 
-def _too_large(name: str, size: int) -> TnplanError:
-    said = f"file is {size:,} bytes" if size > MAX_BYTES else "file is larger than it says"
-    said_zh = f"文件有 {size:,} 字节" if size > MAX_BYTES else "文件比它声称的更大"
+def _too_large(name: str, size: int, limit: int) -> TnplanError:
+    said = f"file is {size:,} bytes" if size > limit else "file is larger than it says"
+    said_zh = f"文件有 {size:,} 字节" if size > limit else "文件比它声称的更大"
     return _problem(
         name,
         "file-too-large",
-        f"{said}; tnplan reads at most {MAX_BYTES:,} bytes",
-        f"{said_zh}，tnplan 最多读取 {MAX_BYTES:,} 字节",
+        f"{said}; tnplan reads at most {limit:,} bytes",
+        f"{said_zh}，tnplan 最多读取 {limit:,} 字节",
     )
 
 
-def _read_bytes(path: Path, name: str) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES; TnplanError for anything else."""
+def _read_bytes(path: Path, name: str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most limit (MAX_BYTES); TnplanError for anything
+    else."""
+    limit = MAX_BYTES if limit is None else limit
     try:
         _require_regular(os.stat(path).st_mode, name)
         # Non-blocking: a file swapped for a FIFO after the stat cannot hang the open.
@@ -95,16 +100,16 @@ def _read_bytes(path: Path, name: str) -> bytes:
         try:
             info = os.fstat(fd)
             _require_regular(info.st_mode, name)
-            if info.st_size > MAX_BYTES:
-                raise _too_large(name, info.st_size)
+            if info.st_size > limit:
+                raise _too_large(name, info.st_size, limit)
             chunks: list[bytes] = []
             total = 0
             # Read until the end, not st_size bytes: a size may be wrong (/proc reports 0).
-            while chunk := os.read(fd, min(max(info.st_size + 1, 1 << 16), MAX_BYTES + 1 - total)):
+            while chunk := os.read(fd, min(max(info.st_size + 1, 1 << 16), limit + 1 - total)):
                 chunks.append(chunk)
                 total += len(chunk)
-                if total > MAX_BYTES:
-                    raise _too_large(name, info.st_size)
+                if total > limit:
+                    raise _too_large(name, info.st_size, limit)
         finally:
             os.close(fd)
     except (FileNotFoundError, NotADirectoryError):

@@ -127,7 +127,13 @@ class PlanFolders:
 
     root: Path
     places: list[PlanPlace]
-    _ids: dict[Path, str | None] = field(default_factory=dict, repr=False)
+    _heads: dict[Path, PlanHead] = field(default_factory=dict, repr=False)
+    #: The places by folder, by plan id (the first place of each id) and by the id they
+    #: follow: built once, so that a walk along a chain of a thousand plans reads each head
+    #: once.
+    _by_folder: dict[str, PlanPlace] | None = field(default=None, repr=False)
+    _by_id: dict[str, PlanPlace] | None = field(default=None, repr=False)
+    _followers: dict[str, list[PlanPlace]] | None = field(default=None, repr=False)
 
     @classmethod
     def at(cls, root: Path) -> Self:
@@ -147,11 +153,54 @@ class PlanFolders:
         """The repository's directory, as messages name it."""
         return str(self.root)
 
+    def _head(self, place: PlanPlace) -> PlanHead:
+        """The head of a plan file (id, previous, …), read once."""
+        if place.directory not in self._heads:
+            self._heads[place.directory] = read_head(place.targets)
+        return self._heads[place.directory]
+
     def plan_id(self, place: PlanPlace) -> str | None:
         """The ``plan.id`` of a plan file, read without loading the rest (None if unreadable)."""
-        if place.directory not in self._ids:
-            self._ids[place.directory] = read_head(place.targets).text("id")
-        return self._ids[place.directory]
+        return self._head(place).text("id")
+
+    def _indexes(self) -> tuple[dict[str, PlanPlace], dict[str, PlanPlace]]:
+        """The places by folder name and by plan id (the first of each)."""
+        if self._by_folder is None or self._by_id is None:
+            self._index()
+        assert self._by_folder is not None and self._by_id is not None
+        return self._by_folder, self._by_id
+
+    def _index(self) -> None:
+        self._by_folder = {place.folder: place for place in reversed(self.places) if place.folder}
+        self._by_id, self._followers = {}, {}
+        for place in self.places:
+            plan_id, previous = self.plan_id(place), self._head(place).text("previous")
+            if plan_id is not None:
+                self._by_id.setdefault(plan_id, place)
+            if previous is not None:
+                self._followers.setdefault(previous, []).append(place)
+
+    def previous_of(self, plan_id: str) -> str | None:
+        """The ``previous:`` the plan of this id names (from its head), if any."""
+        place = self._indexes()[1].get(plan_id)
+        return None if place is None else self._head(place).text("previous")
+
+    def folders_of(self, plan_id: str) -> list[str]:
+        """The folders of every plan whose file says this id ("" for the root plan)."""
+        return [place.folder for place in self.places if self.plan_id(place) == plan_id]
+
+    def twice(self, place: PlanPlace) -> list[Diagnostic]:
+        """duplicate-plan-id when another plan of the repository says place's id."""
+        from ..model.catalogue import diagnostic
+
+        plan_id = self.plan_id(place)
+        folders = [] if plan_id is None else self.folders_of(plan_id)
+        if len(folders) < 2:
+            return []
+        shown = ", ".join(folder or "(root)" for folder in folders)
+        return [
+            diagnostic("duplicate-plan-id", str(place.targets), 1, 1, id=plan_id, folders=shown)
+        ]
 
     def plan_ids(self) -> list[str]:
         """The ids of the plans whose files say one."""
@@ -159,10 +208,8 @@ class PlanFolders:
 
     def find(self, wanted: str) -> PlanPlace | None:
         """The plan a name picks: a folder's name first, else a plan's id."""
-        for place in self.places:
-            if place.folder and place.folder == wanted:
-                return place
-        return next((place for place in self.places if self.plan_id(place) == wanted), None)
+        by_folder, by_id = self._indexes()
+        return by_folder.get(wanted) or by_id.get(wanted)
 
     def default(self) -> PlanPlace | None:
         """The plan used when none is chosen: the root plan, else the only one."""
@@ -177,6 +224,8 @@ class PlanFolders:
             raise TnplanError([plan_not_found(self.root / TARGETS)])
         if wanted:
             found = self.find(wanted)
+            if found is not None and found.folder != wanted:
+                self._one_with_id(wanted)
             if found is not None:
                 return found
             listed = self.listing()
@@ -195,6 +244,18 @@ class PlanFolders:
             )
         return chosen
 
+    def _one_with_id(self, plan_id: str) -> None:
+        """PlanChoiceError when more than one plan says this id: which is meant is not known."""
+        folders = self.folders_of(plan_id)
+        if len(folders) > 1:
+            shown = ", ".join(folder or "(root)" for folder in folders)
+            raise PlanChoiceError(
+                f"{len(folders)} plans in {self.root} have the id {plan_id!r} (folders: {shown}):"
+                " choose one by its folder, and give each plan its own id",
+                f"{self.root} 中有 {len(folders)} 个规划的 id 都是 {plan_id!r}（目录：{shown}）："
+                "请用目录名选择，并为每个规划设不同的 id",
+            )
+
     def listing(self) -> str:
         """The plans as a choice names them: folder (id), …"""
         out = []
@@ -205,7 +266,10 @@ class PlanFolders:
 
     def following(self, plan_id: str) -> list[PlanPlace]:
         """The plans whose ``previous:`` is plan_id (read without loading the rest)."""
-        return [p for p in self.places if read_head(p.targets).text("previous") == plan_id]
+        if self._followers is None:
+            self._index()
+        assert self._followers is not None
+        return self._followers.get(plan_id, [])
 
 
 def plan_not_found(path: Path) -> Diagnostic:

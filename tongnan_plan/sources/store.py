@@ -225,6 +225,7 @@ class Repository(PlanFolders):
         for place in self.places:
             head = read_head(place.targets, count_tiers=True)
             problems = [] if head.parsed else _problems_of(place)
+            problems += self.twice(place)
             years = place.years_submitted()
             out.append(PlanSummary(place, head, years, place == default, problems))
         return out
@@ -293,16 +294,17 @@ class Repository(PlanFolders):
         plan's place among them. Back through ``previous:``, forward through the first plan
         (by folder) that names the last one as its previous; a plan that does not load, or a
         loop of links, ends the chain."""
-        plans, directories = [plan], [directory]
+        back, back_dirs = [plan], [directory]
         seen = {plan.plan.id}
-        while (before := plans[0].plan.previous) is not None and before not in seen:
+        while (before := back[-1].plan.previous) is not None and before not in seen:
             place = self.find(before)
             earlier = None if place is None else self.plan_by_id(before)
             if place is None or earlier is None:
                 break
             seen.add(before)
-            plans.insert(0, earlier)
-            directories.insert(0, place.directory)
+            back.append(earlier)
+            back_dirs.append(place.directory)
+        plans, directories = back[::-1], back_dirs[::-1]
         at = len(plans) - 1
         while True:
             after = [p for p in self.following(plans[-1].plan.id) if self.plan_id(p) not in seen]

@@ -18,6 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Literal
 
+from .archive import MAX_MEMBERS, Bounds
+from .archive import inflated_size as unpacked
+
 __all__ = [
     "MAX_CELLS",
     "MAX_COLUMN",
@@ -38,11 +41,8 @@ __all__ = [
     "string_count",
 ]
 
-#: A workbook unpacks to at most this many bytes, counted as its parts inflate (a zip of a few
-#: MiB can unpack to gigabytes, and a part's size header may lie)…
+#: A workbook unpacks to at most this many bytes, counted as its parts inflate (see archive.py)…
 MAX_UNPACKED = 64 * 1024 * 1024
-#: … holds at most this many parts…
-MAX_MEMBERS = 10_000
 #: … and its sheet spans at most this many cells from A1 to its furthest cell (rows × columns):
 #: a submission needs a few hundred; the 10,000-indicator plan's template some 70,000.
 MAX_CELLS = 500_000
@@ -52,51 +52,10 @@ MAX_STRINGS = MAX_CELLS
 MAX_COLUMN = 16_384
 MAX_ROW = 1_048_576
 
-_CHUNK = 1 << 16
-
-
-class Bounds(Exception):
-    """A part breaks a bound: ``what`` says which, in English and Chinese."""
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh = en, zh
-
 
 def inflated_size(archive: zipfile.ZipFile) -> int:
-    """The bytes every part really unpacks to, each CRC checked; Bounds past MAX_UNPACKED.
-
-    zipfile never gives more than a part's declared size, and a part that holds more or less
-    than it declares fails its CRC (BadZipFile): what is counted here is what any reader
-    would unpack.
-    """
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise Bounds(
-            f"it holds {len(members):,} parts; a workbook has a few dozen (at most"
-            f" {MAX_MEMBERS:,} are read)",
-            f"其中有 {len(members):,} 个部件；工作簿只有几十个（最多读取 {MAX_MEMBERS:,} 个）",
-        )
-    declared = sum(member.file_size for member in members)
-    if declared > MAX_UNPACKED:
-        raise _unpacks_to(declared)
-    total = 0
-    for member in members:
-        with archive.open(member) as stream:
-            while chunk := stream.read(_CHUNK):
-                total += len(chunk)
-                if total > MAX_UNPACKED:
-                    raise _unpacks_to(total)
-    return total
-
-
-def _unpacks_to(size: int) -> Bounds:
-    said = f"{size:,} bytes" if size <= MAX_UNPACKED * 2 else "more bytes than that"
-    return Bounds(
-        f"it unpacks to more than {MAX_UNPACKED:,} bytes (64 MiB, the most tnplan unpacks):"
-        f" {said} were counted or declared",
-        f"解压后超过 {MAX_UNPACKED:,} 字节（64 MiB，tnplan 的上限）",
-    )
+    """The bytes the workbook's parts really unpack to; Bounds past MAX_UNPACKED."""
+    return unpacked(archive, MAX_UNPACKED)
 
 
 def cell_position(ref: str) -> tuple[int, int]:

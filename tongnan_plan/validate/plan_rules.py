@@ -65,6 +65,14 @@ class KnownPlans(Protocol):
         """The plan of this id, if it loads."""
         ...
 
+    def previous_of(self, plan_id: str) -> str | None:
+        """The id the plan of this id names as its previous (without loading it)."""
+        ...
+
+    def folders_of(self, plan_id: str) -> list[str]:
+        """The folders of every plan that says this id."""
+        ...
+
 
 @dataclass
 class CheckedPlan:
@@ -247,6 +255,18 @@ def _questions(doc: Document, at: Path, item: Any) -> list[Diagnostic]:
     ]
 
 
+def _loop(own_id: str, previous_id: str, plans: KnownPlans) -> list[str]:
+    """The plans from own_id back through ``previous:`` to own_id again, if the links lead
+    back to it (each plan visited once: linear, whatever loop lies further back)."""
+    path, seen = [own_id], {own_id}
+    step: str | None = previous_id
+    while step is not None and step not in seen:
+        path.append(step)
+        seen.add(step)
+        step = plans.previous_of(step)
+    return [*path, own_id] if step == own_id else []
+
+
 def _links(doc: Document, plans: KnownPlans) -> list[Diagnostic]:
     """``previous:`` names a plan of the repository, and each ``continues:`` one of its ids."""
     data = doc.data
@@ -254,6 +274,13 @@ def _links(doc: Document, plans: KnownPlans) -> list[Diagnostic]:
     previous_id = info.get("previous") if isinstance(info, dict) else None
     own_id = info.get("id") if isinstance(info, dict) else None
     out = []
+    if isinstance(own_id, str) and len(folders := plans.folders_of(own_id)) > 1:
+        shown = ", ".join(folder or "(root)" for folder in folders)
+        out.append(emit(doc, ("plan", "id"), "duplicate-plan-id", id=own_id, folders=shown))
+    if isinstance(own_id, str) and isinstance(previous_id, str):
+        loop = _loop(own_id, previous_id, plans)
+        if loop:
+            out.append(emit(doc, ("plan", "previous"), "previous-cycle", loop=" → ".join(loop)))
     previous: Plan | None = None
     if isinstance(previous_id, str):
         known = [p for p in plans.plan_ids() if p != own_id]
