@@ -587,7 +587,7 @@ def test_status_columns_keep_their_order_and_gain_known_total(data_dir: Path) ->
     ).split(",")
     code, out, _ = invoke("status", "-f", "csv", "--data", str(data_dir))
     assert code == 0
-    assert out.splitlines()[0].split(",") == [*before, "known_total"]
+    assert out.splitlines()[0].split(",") == [*before, "known_total", "basis_change"]
 
 
 def test_a_csv_run_loads_neither_rich_nor_tabulate(data_dir: Path) -> None:

@@ -162,3 +162,10 @@ def test_show_mid_period_words_the_lower_bound_and_the_missing_years(plan: Plan)
     assert "已报送各年合计 0.93 万人次（缺报年份未计入，是下限）" in lines
     assert "缺报年份：2022（缺报不按零计）" in lines
     assert not any(line.startswith("进度比") for line in lines)  # no pace on incomplete data
+
+
+def test_nothing_judged_says_only_the_counts(plan: Plan) -> None:
+    # 17 indicators without a figure: no share of 0 judged to give.
+    evaluations = [make(plan, Status.NO_DATA, year=None)] * 17
+    assert summary(evaluations, "zh") == "共 17 项指标：无数据 17 项。"
+    assert summary(evaluations, "en") == "17 indicators: no data 17."

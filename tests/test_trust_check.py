@@ -222,7 +222,15 @@ def test_a_csv_template_records_its_tier(shipped: Path, tmp_path: Path, plan: Pl
     _, out, _ = run("check", "-f", "json", "--lang", "en", "--data", str(shipped), str(template))
     (message,) = [m for c, m in _codes(out) if c == "missing-indicators"]
     assert message.startswith(f"1 of the {len(goal)} indicators") and goal[0].name_en in message
-    assert next(csv.reader(io.StringIO(header))) == ["id", "value", "unit", "source", "note"]
+    assert next(csv.reader(io.StringIO(header))) == [
+        "id",
+        "value",
+        "unit",
+        "source",
+        "note",
+        "basis_change",
+        "previous_same_basis",
+    ]
 
 
 def test_a_file_without_a_tier_counts_the_whole_plan(shipped: Path, plan: Plan) -> None:

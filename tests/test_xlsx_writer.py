@@ -57,6 +57,8 @@ def test_the_template_a_clerk_fills_in(tmp_path: Path, data_dir: Path, plan: Pla
         "数值",
         "来源",
         "备注",
+        "口径调整",
+        "上年同口径数",
     ]
     assert (sheet["A2"].value, sheet["B2"].value) == ("年份", 2025)
     assert (sheet["A3"].value, sheet["A4"].value) == ("数据性质", "数据来源")

@@ -13,7 +13,7 @@ from ..model.plan import (
     Provenance,
     Tier,
 )
-from ..model.submission import Submission, figure_of
+from ..model.submission import Submission, basis_of, figure_of
 from .progress import (
     Evaluation,
     Observation,
@@ -42,8 +42,15 @@ def observations(submissions: Iterable[Submission]) -> dict[str, dict[int, Obser
         year, provenance = submission.year, submission.provenance
         for key, raw in submission.values.items():
             value, to_date, comparator = figure_of(raw)
+            change, same_basis = basis_of(raw)
             out.setdefault(key, {})[year] = Observation(
-                year, value, provenance, to_date=to_date, comparator=comparator
+                year,
+                value,
+                provenance,
+                to_date=to_date,
+                comparator=comparator,
+                basis_change=change,
+                previous_same_basis=same_basis,
             )
     return out
 

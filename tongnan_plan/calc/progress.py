@@ -25,7 +25,9 @@ from ..model.plan import (
     Thresholds,
 )
 from ..model.status import Status
+from .basis import BasisChange, basis_change, on_one_basis, shifts
 from .series import Observation, Series, plan_series
+from .verdicts import as_estimated, final_status, pace_status
 
 __all__ = [
     "Evaluation",
@@ -98,6 +100,8 @@ class Evaluation:
     #: final (achieved, not achieved, met, not met, incomplete; or no data, no target), and it
     #: has no pace ratio, outlook, projection or required-per-year.
     final: bool = False
+    #: The latest 口径调整 up to as_of (see calc/basis.py), where there is one.
+    basis: BasisChange | None = None
 
     @property
     def severity(self) -> str | None:
@@ -153,36 +157,6 @@ def satisfies(value: float, indicator: Indicator, reported: Comparator = Compara
         case Comparator.LT:
             return value < target or (strict_report and value == target)
     raise AssertionError(comparator)  # pragma: no cover
-
-
-def pace_status(pace_ratio: float, thresholds: Thresholds) -> Status:
-    """The band of a pace ratio (progress ÷ 序时进度)."""
-    if pace_ratio >= thresholds.ahead:
-        return Status.AHEAD
-    if pace_ratio >= thresholds.on_track:
-        return Status.ON_TRACK
-    if pace_ratio >= thresholds.behind:
-        return Status.BEHIND
-    return Status.FAR_BEHIND  # below the band, moving away from the target included
-
-
-def final_status(reached: bool, completion: float | None, thresholds: Thresholds) -> Status:
-    """总结评估: exceeded (completion over 100 %), completed, basically completed (within the
-    plan's band, where it sets one) or not achieved."""
-    if reached:
-        return Status.EXCEEDED if completion is not None and completion > 1 else Status.COMPLETED
-    band = thresholds.basically_complete
-    if band is not None and completion is not None and completion >= band:
-        return Status.BASICALLY_COMPLETED
-    return Status.NOT_ACHIEVED
-
-
-def as_estimated(status: Status) -> Status:
-    """A final verdict resting on an estimate (预计值): 预计完成 or 预计未完成."""
-    completed = status.info.completed
-    if completed is None or status.info.estimate:
-        return status
-    return Status.ESTIMATED_COMPLETED if completed else Status.ESTIMATED_NOT_COMPLETED
 
 
 def has_numeric_path(indicator: Indicator) -> bool:
@@ -274,6 +248,7 @@ class _Context:
             missing_years=self.series.missing_years,
             known_total=self.series.known_total,
             final=self.final,
+            basis=basis_change(self.series),
             **more,
         )
 
@@ -478,6 +453,14 @@ def _annual(c: _Context) -> Evaluation:
             c, None if now is None or now.observation is None else now.observation.value
         ),
     }
+    # Judged on the plan's basis across a 口径调整; shown as reported.
+    judged = on_one_basis(c.series, latest, c.indicator, c.plan)
+    ev = _annual_judged(c, judged, shared)
+    ev.actual = latest.value
+    return ev
+
+
+def _annual_judged(c: _Context, latest: Observation, shared: dict[str, Any]) -> Evaluation:
     if c.final:
         return _annual_final(c, latest, shared)
     trend = _level_trend(c)
@@ -490,7 +473,8 @@ def _annual(c: _Context) -> Evaluation:
 
 def _level_trend(c: _Context) -> tuple[float, float] | None:
     """The least-squares line through every figure, the baseline year's own value included."""
-    points = [(float(o.year), o.value) for o in c.series.observed]
+    moved = shifts(c.series, c.indicator, c.plan)  # across a 口径调整, on the plan's basis
+    points = [(float(o.year), o.value - moved.get(o.year, 0.0)) for o in c.series.observed]
     baseline = c.indicator.baseline
     if (
         baseline is not None

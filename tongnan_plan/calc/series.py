@@ -34,6 +34,10 @@ class Observation:
     to_date: bool = False
     #: A figure reported as a bound ("≥90"); "=" for a plain number.
     comparator: Comparator = Comparator.EQ
+    #: 口径调整: what changed in the definition since the year before (None: nothing).
+    basis_change: str | None = None
+    #: The year before's figure on the new basis (同口径), where the submission gives it.
+    previous_same_basis: float | None = None
 
 
 @dataclass(slots=True)

@@ -43,6 +43,7 @@ __all__ = [
     "Entry",
     "Submission",
     "SubmissionContext",
+    "basis_of",
     "figure_of",
     "upper_bound",
 ]
@@ -146,6 +147,17 @@ class Entry(BaseModel):
     to_date: StrictBool = False
     source: StrictStr | None = None
     note: StrictStr | None = None
+    #: 口径调整: what changed in the statistical definition since the previous year's figure.
+    basis_change: StrictStr | None = Field(
+        default=None,
+        description="口径调整: what changed in the statistical definition since the previous"
+        " year's figure",
+    )
+    #: The previous year's figure recomputed on the new basis (同口径), in this entry's unit.
+    previous_same_basis: Number | None = Field(
+        default=None,
+        description="the previous year's figure on the new basis (同口径), in this entry's unit",
+    )
 
 
 def _form(value: Any) -> str:
@@ -265,7 +277,10 @@ def _checked_entry(
     if unit is None or not converting:
         return entry
     context.conversions.append(Conversion(key, entry.value, unit, value))
-    return entry.model_copy(update={"value": value, "unit": indicator.unit})
+    update: dict[str, Any] = {"value": value, "unit": indicator.unit}
+    if entry.previous_same_basis is not None:  # given in the entry's unit too
+        update["previous_same_basis"] = convert(entry.previous_same_basis, unit, indicator.unit)
+    return entry.model_copy(update=update)
 
 
 def _over_the_top(
@@ -311,6 +326,14 @@ def _parts_over_wholes(values: dict[str, Entry | float], plan: Plan) -> list[Ini
             loc = ("values", indicator.id)
             out.append(_problem("child-exceeds-parent", loc, child_value, **facts))
     return out
+
+
+def basis_of(value: Entry | float) -> tuple[str | None, float | None]:
+    """A submitted value's 口径调整, if any: what changed, and the previous year's figure on
+    the new basis (None where not given)."""
+    if isinstance(value, Entry):
+        return value.basis_change, value.previous_same_basis
+    return None, None
 
 
 def figure_of(value: Entry | float) -> tuple[float, bool, Comparator]:

@@ -26,6 +26,8 @@ __all__ = [
     "REPORT_COLUMNS",
     "attribute_words",
     "baseline_cell",
+    "basis_mark",
+    "basis_notice",
     "bound_completion",
     "bracketed",
     "completion_cell",
@@ -54,6 +56,7 @@ __all__ = [
 ]
 
 GAP = "†"
+BASIS_CHANGED = "‡"
 UNOFFICIAL = "*"
 EMPTY = "—"
 BAR_CELLS = 10
@@ -335,10 +338,15 @@ def latest_cell(ev: Evaluation, lang: str) -> str:
         if bound is None and ev.cumulative is None:
             return EMPTY
         shown = figure(ev.cumulative) if bound is None else "≥" + figure(bound)
-        return TOTAL[lang] + shown + star(ev)
+        return TOTAL[lang] + shown + star(ev) + basis_mark(ev)
     if ev.actual is None:
         return EMPTY
-    return SYMBOL[ev.reported] + figure(ev.actual) + star(ev)
+    return SYMBOL[ev.reported] + figure(ev.actual) + star(ev) + basis_mark(ev)
+
+
+def basis_mark(ev: Evaluation) -> str:
+    """‡ where the figures run across a 口径调整 (see basis_notice)."""
+    return BASIS_CHANGED if ev.basis is not None else ""
 
 
 def year_cell(ev: Evaluation) -> str:
@@ -468,6 +476,41 @@ def progress_notice(evaluations: Sequence[Evaluation], lang: str, *, bar: bool) 
     return note + ELAPSED[lang].format(elapsed=percent(elapsed))
 
 
+BASIS_NOTICE = {
+    "zh": "‡ 口径调整：{name}（{year} 年）：{text}。",
+    "en": "‡ Change of definition (口径调整): {name} ({year}): {text}.",
+}
+BASIS_SAME = {
+    "zh": "上年同口径数 {figure}{unit}，完成度、进度按同口径计算。",
+    "en": " The year before on the new basis: {figure} {unit}; completion and progress are"
+    " reckoned on one basis.",
+}
+BASIS_TOTAL = {
+    "zh": "上年同口径数 {figure}{unit}；累计数为所报各年数字之和，不作调整。",
+    "en": " The year before on the new basis: {figure} {unit}; the total is the sum of the"
+    " figures as reported, not adjusted.",
+}
+BASIS_ALONE = {
+    "zh": "未给出上年同口径数，前后数字不可比，完成度、进度按所报数字计算，需复核。",
+    "en": " No figure for the year before on the new basis: the years do not compare, and"
+    " completion and progress are reckoned on the figures as reported (needs review).",
+}
+
+
+def basis_notice(ev: Evaluation, lang: str) -> str | None:
+    """What a ‡ says: the indicator's 口径调整, and how its figures are reckoned across it."""
+    basis = ev.basis
+    if basis is None:
+        return None
+    ind = ev.indicator
+    name = ind.name if lang == "zh" else ind.name_en
+    said = BASIS_NOTICE[lang].format(name=name, year=basis.year, text=basis.text)
+    if basis.previous_same_basis is None:
+        return said + BASIS_ALONE[lang]
+    words = BASIS_TOTAL if ind.kind is Kind.CUMULATIVE else BASIS_SAME
+    return said + words[lang].format(figure=figure(basis.previous_same_basis), unit=ind.unit)
+
+
 def gap_notice(evaluations: Sequence[Evaluation], lang: str) -> str | None:
     """The footnote for †, when a row shows it, else None."""
     return GAP_NOTICE[lang] if any(has_gap(ev) for ev in evaluations) else None
@@ -518,6 +561,7 @@ def notices(evaluations: Sequence[Evaluation], lang: str) -> list[str]:
     what its Chinese units and 【】 mean."""
     found = (
         gap_notice(evaluations, lang),
+        *(basis_notice(ev, lang) for ev in evaluations),
         not_official_notice(evaluations, lang),
         units_notice([ev.indicator for ev in evaluations], lang),
     )

@@ -114,6 +114,7 @@ COLUMN_TYPES: dict[str, ColumnType] = {
     "annual_target": _N,
     "annual_target_pct": _N,
     "known_total": _N,
+    "basis_change": _T,
     # a year of an indicator's series (show), and across plans
     "value": _N,
     "to_date": _B,

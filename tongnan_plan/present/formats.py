@@ -67,6 +67,7 @@ STATUS_COLUMNS = (
     "annual_target",
     "annual_target_pct",
     "known_total",
+    "basis_change",
 )
 
 CATALOGUE_COLUMNS = (
@@ -141,6 +142,7 @@ def status_row(ev: Evaluation) -> dict[str, Any]:
         "annual_target": number(ev.annual_target),
         "annual_target_pct": _pct(ev.annual_target_completion),
         "known_total": number(ev.known_total),
+        "basis_change": None if ev.basis is None else ev.basis.text,
     }
 
 

@@ -23,6 +23,7 @@ from .cells import (
     HEADERS,
     NUMERIC_COLUMNS,
     REPORT_COLUMNS,
+    basis_notice,
     bracketed,
     gap_notice,
     percent,
@@ -252,6 +253,7 @@ def _groups(data: ReportInput, lang: str) -> Section:
             for note in [
                 progress_notice(data.evaluations, lang, bar=True),
                 gap_notice(data.evaluations, lang),
+                *(basis_notice(ev, lang) for ev in data.evaluations),
                 units_notice([ev.indicator for ev in data.evaluations], lang),
             ]
             if note is not None

@@ -6,12 +6,13 @@ sit in a code block whose fence no line can close.
 
 from __future__ import annotations
 
+from ..calc.evaluation import YearRow
 from ..model.plan import Kind
 from .cells import derived, figure
 from .escaping import code_fence, markdown
 from .formats import markdown_table
 from .report import Page, Section, Story, Table
-from .story import bar, story_axis
+from .story import Axis, bar
 
 __all__ = ["page_markdown"]
 
@@ -34,21 +35,60 @@ def _section(section: Section, extra: list[str] | None = None) -> list[str]:
     return out
 
 
+#: What a chart of text says about itself, and how a year of a total reads.
+CHART_WORDS = {
+    "zh": {
+        "scale": "条形从 0 画起，满格为 {top} {unit}；括号内为按序时进度应达到的数。",
+        "bound": "≥{bound}（下限）",
+        "flow": "，当年 {flow}",
+        "missing": "缺报",
+    },
+    "en": {
+        "scale": "Bars start at 0; a full bar is {top} {unit}. In brackets: where the pace"
+        " due would be.",
+        "bound": "≥{bound} (a lower bound)",
+        "flow": ", the year's {flow}",
+        "missing": "missing",
+    },
+}
+
+
+def _year(row: YearRow, cumulative: bool, say: dict[str, str]) -> tuple[float | None, str]:
+    """What a year's bar draws and its figure says: a level; a total where it is known; else
+    the lower bound with the year's own flow, or that the year is missing."""
+    if not cumulative:
+        return row.value, figure(row.value)
+    if row.cumulative is not None:
+        return row.cumulative, figure(row.cumulative)
+    if row.value is None or row.known_total is None:
+        return None, say["missing"] if row.known_total is not None else figure(None)
+    flow = "" if row.to_date else say["flow"].format(flow=figure(row.value))
+    return row.known_total, say["bound"].format(bound=figure(row.known_total)) + flow
+
+
 def _chart(story: Story, page: Page) -> list[str]:
-    """The years as bars of text, the expected figure in brackets, then the target."""
+    """The years as bars of text from zero, the scale said first, the expected figure in
+    brackets, then the target. A total with a gap shows its lower bound and each flow."""
+    from rich.cells import cell_len
+
     ev = story.evaluation
     ind = ev.indicator
-    axis = story_axis(story.rows, ev, BARS)
     cumulative = ind.kind is Kind.CUMULATIVE
-    lines = []
-    for row in story.rows:
-        value = row.cumulative if cumulative else row.value
+    say = CHART_WORDS[page.lang]
+    years = [_year(row, cumulative, say) for row in story.rows]
+    drawn_values = [v for v, _ in years] + [r.expected for r in story.rows] + [ind.target.value]
+    top = max((v for v in drawn_values if v is not None), default=0.0) * 1.02 or 1.0
+    axis = Axis(0.0, top, BARS)
+    lines = [say["scale"].format(top=derived(top), unit=ind.unit)]
+    label = page.words["target"]
+    width = max(4, cell_len(label))  # the years and the target's label in one column
+    for row, (value, text) in zip(story.rows, years, strict=True):
         drawn = bar(value, axis) if value is not None else ""
         expected = "" if row.expected is None else f"  ({derived(row.expected)})"
-        lines.append(f"{row.year}  {drawn:<{BARS}} {figure(value)}{expected}")
+        lines.append(f"{row.year:<{width}}  {drawn:<{BARS}} {text}{expected}")
     if ind.target.value is not None:
-        label = page.words["target"]
-        lines.append(f"{label}  {bar(ind.target.value, axis):<{BARS}} {ind.target.text}")
+        head = label + " " * (width - cell_len(label))
+        lines.append(f"{head}  {bar(ind.target.value, axis):<{BARS}} {ind.target.text}")
     return code_fence(lines)
 
 

@@ -68,6 +68,12 @@ def _mid_period(evaluations: Sequence[Evaluation], lang: str) -> str:
     lagging = sum(1 for ev in judged if ev.status.lags)
     incomplete = sum(1 for ev in evaluations if ev.status is Status.INCOMPLETE)
     binding = _binding(evaluations, lang, final=False)
+    if not judged:  # nothing to count at pace: the counts by status say it all
+        if lang == "zh":
+            said = "，".join(f"{s.info.zh} {n} 项" for s, n in counts)
+            return f"共 {len(evaluations)} 项指标：{said}。" + binding
+        said = ", ".join(f"{s.info.en} {n}" for s, n in counts)
+        return f"{len(evaluations)} indicators: {said}." + binding
     if lang == "zh":
         parts = "，".join(f"{s.info.zh} {n} 项" for s, n in counts)
         apart = f"数据不全的 {incomplete} 项不判断进度；其余" if incomplete else ""

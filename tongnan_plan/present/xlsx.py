@@ -282,7 +282,7 @@ def submission_workbook(
     _template_top(sheet, plan, year, tier)
     _header(sheet, HEADER_ROW, [header for _, header in COLUMNS])
     first = HEADER_ROW + 1
-    editable = {"value", "source", "note"}
+    editable = {"value", "source", "note", "basis_change", "previous_same_basis"}
     for row, ind in enumerate(indicators, first):
         cells = {
             "id": ind.id,
@@ -300,7 +300,8 @@ def submission_workbook(
                 cell.font = Font(color="7F7F7F")
     _value_rules(sheet, first, indicators)
     _fit_columns(sheet, HEADER_ROW, wrap=[2])  # nothing below the rows
-    for key, width in (("value", 12), ("source", 18), ("note", 24)):
+    widths = (("value", 12), ("source", 18), ("note", 24), ("basis_change", 24))
+    for key, width in (*widths, ("previous_same_basis", 12)):
         sheet.column_dimensions[_column(key)].width = width
     sheet.freeze_panes = f"C{first}"
     sheet.protection.sheet = True

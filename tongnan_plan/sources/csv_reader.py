@@ -28,7 +28,9 @@ from ..sources.yaml_reader import MAX_NUMBER_LENGTH, Document, Key, is_plain_num
 
 __all__ = ["COLUMNS", "load_csv", "parse_csv"]
 
-COLUMNS = ("id", "value", "unit", "source", "note")
+COLUMNS = ("id", "value", "unit", "source", "note", "basis_change", "previous_same_basis")
+#: The columns that hold a number (the rest hold text).
+NUMBER_COLUMNS = frozenset({"value", "previous_same_basis"})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -332,8 +334,10 @@ class _Reader:
                 continue
             cell_path = (*path, name)
             self.doc.values[cell_path] = self.doc.keys[cell_path] = (line, column)
-            if name == "value":
-                entry["value"] = self._value(text, (*path, name), line, column)
+            if name in NUMBER_COLUMNS:
+                number_given = self._value(text, (*path, name), line, column)
+                if name == "value" or number_given is not None:
+                    entry[name] = number_given
             elif text.strip():
                 entry[name] = text.strip()
                 codes = note_directive(text) if name == "note" else None

@@ -3,9 +3,10 @@ them in with Excel or WPS.
 
 The sheet 填报 holds the year, the provenance and the source above a header row (a label in
 column A, its value in column B), then a row per indicator: id, name, unit, kind, the value
-cell, source and note. Columns are found by their header, in Chinese or as the CSV names them
-(id, value, unit, source, note), so a workbook laid out by hand is read too. A value cell left
-empty is a figure not reported (missing, not zero): a workbook's rows are fixed.
+cell, source and note, and for a 口径调整 what changed and the year before's figure on the new
+basis. Columns are found by their header, in Chinese or as the CSV names them (id, value, unit,
+source, note, basis_change, previous_same_basis), so a workbook laid out by hand is read too.
+A value cell left empty is a figure not reported (missing, not zero): a workbook's rows are fixed.
 
 Cells are read by python-calamine (fast, and it reads the results saved with formulas). What it
 cannot tell, a formula whose result was never saved (openpyxl writes them so) or whose result
@@ -66,6 +67,8 @@ COLUMNS = (
     ("value", "数值"),
     ("source", "来源"),
     ("note", "备注"),
+    ("basis_change", "口径调整"),
+    ("previous_same_basis", "上年同口径数"),
 )
 #: The cells above the table: (key, label in column A); the value is in column B.
 META = (("year", "年份"), ("provenance", "数据性质"), ("source", "数据来源"), ("tier", "指标层级"))
@@ -73,7 +76,7 @@ META = (("year", "年份"), ("provenance", "数据性质"), ("source", "数据�
 HEADER_ROW = 6
 #: Headers the reader takes for each key it reads (the CSV's names too).
 _HEADERS = {header: key for key, header in COLUMNS if key not in ("name", "kind")} | {
-    key: key for key in ("id", "value", "unit", "source", "note")
+    key: key for key, _ in COLUMNS if key not in ("name", "kind")
 }
 #: A sheet's hidden states, as said in a warning.
 _HIDDEN = {
@@ -379,7 +382,10 @@ class _SheetReader:
         """The figure with the unit, source and note its row gives (a directive in the note
         silences codes on the row)."""
         entry: dict[str, Any] = {"value": value}
-        for key in ("unit", "source", "note"):
+        same_basis = cells.get("previous_same_basis")
+        if same_basis not in ("", None):
+            entry["previous_same_basis"] = same_basis  # a number, or text the model refuses
+        for key in ("unit", "source", "note", "basis_change"):
             text = cells.get(key)
             if isinstance(text, str) and text.strip():
                 entry[key] = text.strip()

@@ -14,7 +14,7 @@ from ..calc.series import Observation, build_series
 from ..model.catalogue import Words, ratio_text
 from ..model.diagnostics import Diagnostic
 from ..model.plan import Kind, Plan
-from ..model.submission import figure_of
+from ..model.submission import basis_of, figure_of
 from .check import Actuals, CheckedSubmission
 from .explain import emit
 from .selection import Selection
@@ -115,6 +115,11 @@ def _jumps(one: CheckedSubmission, previous: CheckedSubmission, plan: Plan) -> I
             continue
         new_value, new_total, _ = figure_of(raw)
         old_value, old_total, _ = figure_of(old_raw)
+        change, same_basis = basis_of(raw)
+        if change is not None:  # 口径调整: against the year before on the new basis, if given
+            if same_basis is None:
+                continue
+            old_value, old_total = same_basis, new_total
         if old_value <= 0 or new_value <= 0 or old_total != new_total:
             continue
         ratio = new_value / old_value
@@ -152,7 +157,8 @@ def _running_totals(
     for key, raw in one.submission.values.items():
         ind = by_id[key]
         value_now, to_date, _ = figure_of(raw)
-        if ind.kind is not Kind.CUMULATIVE or to_date:
+        change, same_basis = basis_of(raw)
+        if ind.kind is not Kind.CUMULATIVE or to_date or (change and same_basis is None):
             continue
         observations, files = {}, []
         for values, provenance, y, file in past:
@@ -166,6 +172,9 @@ def _running_totals(
         total = series.points[-1].total
         if total is None or total <= 0:
             continue
+        last_flow = series.points[-1].flow
+        if change is not None and same_basis is not None and last_flow:
+            total *= same_basis / last_flow  # the total so far, scaled to the new basis
         # The running total would be the total to date plus about one more average year.
         running = total + total / len(series.points)
         if value_now >= RUNNING_TOTAL_SHARE * running:

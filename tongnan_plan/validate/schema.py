@@ -87,6 +87,7 @@ _TEMPLATE = {
         header=(
             "# 有数据的指标请填写数字；没有数据的指标请删除该行（缺报不按零计）。",
             "# 累计指标填写该年新增数（流量），不填累计数。",
+            "# 统计口径有调整的，须写明调整内容和上年同口径数。",
             "# 填好后检查：tnplan check 文件名",
         ),
         provenance="official 正式 | preliminary 初步 | estimate 估计 | sample 示例",
@@ -100,6 +101,8 @@ _TEMPLATE = {
         header=(
             "# Fill in a number for each indicator you have; delete the lines of those you do",
             "# not (missing is not zero). Cumulative indicators take the year's own flow.",
+            "# Where a definition changed, say what changed, with the year before's figure on",
+            "# the new basis.",
             "# Check the file with: tnplan check FILE",
         ),
         provenance="official | preliminary | estimate | sample",
@@ -172,7 +175,9 @@ def submission_csv_template(
     lines = [
         f"# {_comment(plan.plan.title)}: figures of {year}.",
         "# Fill in the value column; delete the rows you have no figure for (missing is not"
-        " zero). Cumulative indicators (累计) take the year's own flow.",
+        " zero). Cumulative indicators (累计) take the year's own flow. A change of definition"
+        " (口径调整): say what changed in basis_change, and give the year before's figure on"
+        " the new basis in previous_same_basis where you have it.",
         f"# The provenance is one of: {_provenance_choices()}; the source says where the"
         " figures come from.",
         f"# year: {year}",

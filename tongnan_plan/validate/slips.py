@@ -12,7 +12,7 @@ from typing import Any
 from ..model.catalogue import Words, figure_text, ratio_text
 from ..model.diagnostics import Diagnostic
 from ..model.plan import Indicator, Kind, Plan
-from ..model.submission import Entry, figure_of
+from ..model.submission import Entry, basis_of, figure_of
 from ..model.units import normalise_unit
 from ..sources.yaml_reader import Document
 from .check import CheckedSubmission
@@ -121,6 +121,14 @@ class _Judge:
             # A total to date spans every year so far: judge it as a year's share.
             years = (one.year or start) - start + 1 if to_date else 1
             share = value / years
+            change, same_basis = basis_of(raw)
+            if change is not None:
+                # 口径调整: the plan's scale and the earlier years are on the old basis; the
+                # year before on the new one is the only reference (none: no judgement).
+                slip = None if same_basis is None else slip_of(share, indicator, [same_basis])
+                if slip is not None:
+                    yield key, _diagnostic(one.document, key, indicator, slip, True)
+                continue
             references, bands = self.of_plan.get(key) or self._plan_scale(indicator)
             if _within(share, bands):
                 continue
