@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 from .align import align_row
 from .cells import CellFigure, RowLabel, parse_figure, parse_label
 from .document import Paragraph, PlanDocument, Table
-from .shapes import is_group_heading
 from .headers import (
     Column,
     ColumnRole,
@@ -18,6 +17,7 @@ from .headers import (
     looks_like_header,
     squeeze,
 )
+from .shapes import is_group_heading
 
 __all__ = ["IndicatorTable", "TableRow", "find_indicator_tables", "table_rejections"]
 
