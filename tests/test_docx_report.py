@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from tongnan_plan.cli import app
 from tongnan_plan.model.plan import Plan, Tier
 from tongnan_plan.present import docx_chart
+from tongnan_plan.present.docx_report import mid_term_year
 
 runner = CliRunner()
 
@@ -54,6 +55,17 @@ def test_the_title_names_the_plan_and_the_kind_of_evaluation(
     assert styled(docx.Document(str(final)), "Report Title") == [plan.plan.title, "总结评估报告"]
     title = styled(docx.Document(str(english)), "Report Title")
     assert title == [plan.plan.title_en, "Evaluation report as of 2024"]
+
+
+def test_a_mid_term_evaluation_says_so(tmp_path: Path, data_dir: Path, plan: Plan) -> None:
+    # 2021-2025: half the period is 2.5 years, so the mid-term evaluation is as of 2023.
+    assert mid_term_year(plan.plan) == 2023
+    target = write(tmp_path / "中期评估.docx", "--data", str(data_dir), "--year", "2023")
+    assert styled(docx.Document(str(target)), "Report Title")[1] == "中期评估报告（截至2023年）"
+    other = plan.plan.model_copy(
+        update={"baseline_year": 2015, "start_year": 2016, "end_year": 2020}
+    )
+    assert mid_term_year(other) == 2018
 
 
 def test_headings_are_numbered_as_official_documents_are(final: Path, plan: Plan) -> None:
@@ -110,13 +122,21 @@ def test_a_picture_for_every_main_indicator(final: Path, plan: Plan) -> None:
 
 
 def test_the_footer_numbers_pages_with_a_field(final: Path) -> None:
-    footer = docx.Document(str(final)).sections[0].footer
-    element = footer._element
-    instructions = [t.text for t in element.iter(qn("w:instrText"))]
-    assert [i.strip() for i in instructions] == ["PAGE"]
-    kinds = [f.get(qn("w:fldCharType")) for f in element.iter(qn("w:fldChar"))]
-    assert kinds == ["begin", "separate", "end"]
-    assert re.fullmatch(r"— 1 —", footer.paragraphs[0].text)
+    document = docx.Document(str(final))
+    section = document.sections[0]
+    assert document.settings.odd_and_even_pages_header_footer
+    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+        element = footer._element
+        instructions = [t.text for t in element.iter(qn("w:instrText"))]
+        assert [i.strip() for i in instructions] == ["PAGE"]
+        kinds = [f.get(qn("w:fldCharType")) for f in element.iter(qn("w:fldChar"))]
+        assert kinds == ["begin", "separate", "end"]
+        paragraph = footer.paragraphs[0]
+        assert paragraph.text == "— 1 —"
+        # Odd pages on the right, even on the left, one character (四号, 14 pt) in.
+        assert paragraph.alignment is not None and paragraph.alignment.name == side.upper()
+        indent = getattr(paragraph.paragraph_format, f"{side}_indent")
+        assert indent is not None and indent.pt == 14
 
 
 def test_a4_and_the_margins_of_the_standard(final: Path) -> None:

@@ -12,7 +12,8 @@ import re
 import zipfile
 from typing import Any
 
-from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.catalogue import Words, diagnostic
+from ..model.diagnostics import TnplanError
 from .document import (
     Block,
     Paragraph,
@@ -32,27 +33,14 @@ _SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template"})
 
 def beyond_bounds(file: str, en: str, zh: str) -> TnplanError:
     """A document refused before (or while) it is parsed: what bound it breaks."""
-    return TnplanError(
-        [
-            Diagnostic(
-                file, 1, 1, Severity.ERROR, "document-beyond-bounds",
-                f"{en}: tnplan refuses a document beyond these bounds", "",
-                f"{zh}：超出这些界限的文档不予读取",
-            )
-        ]
-    )  # fmt: skip
+    return TnplanError([diagnostic("document-beyond-bounds", file, 1, 1, bound=Words(en, zh))])
 
 
 def unreadable(file: str, what: str, what_zh: str, exc: Exception) -> TnplanError:
+    """A document its parser cannot read, and why."""
     reason = str(exc) or type(exc).__name__
-    return TnplanError(
-        [
-            Diagnostic(
-                file, 1, 1, Severity.ERROR, "unreadable-document",
-                f"cannot read this {what}: {reason}", "", f"无法读取此{what_zh}：{reason}",
-            )
-        ]
-    )  # fmt: skip
+    said = Words(what, what_zh)
+    return TnplanError([diagnostic("unreadable-document", file, 1, 1, what=said, reason=reason)])
 
 
 def clean(text: str) -> str:

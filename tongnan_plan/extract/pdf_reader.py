@@ -19,7 +19,8 @@ import subprocess
 import sys
 from typing import Any
 
-from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.catalogue import diagnostic
+from ..model.diagnostics import TnplanError
 from .document import Block, Paragraph, PlanDocument, Table, join_broken_paragraphs, starts_heading
 
 __all__ = ["MAX_MEMORY", "MAX_PAGES", "PAGE_SECONDS", "TOTAL_SECONDS", "read_pdf"]
@@ -90,15 +91,7 @@ def _answer(done: subprocess.CompletedProcess[bytes], file: str) -> PlanDocument
 
 
 def _no_text_layer(file: str) -> TnplanError:
-    return TnplanError(
-        [
-            Diagnostic(
-                file, 1, 1, Severity.ERROR, "no-text-layer",
-                "the PDF has no text layer (a scan?); extract reads text, not images",
-                "", "PDF 没有文字层（扫描件？）；extract 只能读取文字，不能识别图像",
-            )
-        ]
-    )  # fmt: skip
+    return TnplanError([diagnostic("no-text-layer", file, 1, 1)])
 
 
 # ---------------------------------------------------------------- the child

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.catalogue import Words, diagnostic
+from ..model.diagnostics import TnplanError
 from .document import PlanDocument
 
 __all__ = ["MAX_DOCUMENT_BYTES", "READERS", "format_of", "read_document"]
@@ -70,11 +71,6 @@ def format_of(path: Path, head: bytes) -> str:
     return _BY_SUFFIX.get(path.suffix.lower(), "unknown")
 
 
-def _fail(display: str, code: str, message: str, zh: str) -> TnplanError:
-    """A located refusal of the whole file."""
-    return TnplanError([Diagnostic(display, 1, 1, Severity.ERROR, code, message, "", zh)])
-
-
 def read_document(path: Path, display: str | None = None) -> PlanDocument:
     """Read a plan document of any supported format; TnplanError with a located reason if not."""
     from ..sources.files import read_bytes
@@ -84,17 +80,8 @@ def read_document(path: Path, display: str | None = None) -> PlanDocument:
     head = raw[:512]
     kind = format_of(path, head)
     if kind == "unknown":
-        raise _fail(
-            name,
-            "unknown-format",
-            f"cannot read {path.suffix or 'this'} files; give .txt, .md, .html, .docx or .pdf",
-            f"无法读取 {path.suffix or '此类'} 文件；请提供 .txt、.md、.html、.docx 或 .pdf",
-        )
+        suffix = Words(path.suffix or "these", path.suffix or "此类")
+        raise TnplanError([diagnostic("unknown-format", name, 1, 1, suffix=suffix)])
     if kind in {"text", "html"} and b"\x00" in head:
-        raise _fail(
-            name,
-            "binary-file",
-            "a binary file, not text; give the plan as .txt, .md, .html, .docx or .pdf",
-            "这是二进制文件，不是文本；请提供 .txt、.md、.html、.docx 或 .pdf 格式的规划",
-        )
+        raise TnplanError([diagnostic("binary-file", name, 1, 1)])
     return READERS[kind](raw, name)

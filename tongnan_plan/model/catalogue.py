@@ -36,8 +36,8 @@ PROBLEMS = (
     Problem(
         "is-directory",
         E,
-        "is a directory, not a submission file",
-        "这是一个目录，不是报送文件",
+        "is a directory, not a file",
+        "这是一个目录，不是文件",
         "a directory was named where a file belongs",
         usage=True,
     ),
@@ -469,6 +469,44 @@ PROBLEMS = (
         "indicators that the file leaves out, of its `tier:` (a template records the tier it was"
         " made for) or of the whole plan (listed once, by name; missing is not zero)",
         at_key=True,
+    ),
+    # ---- plan documents (extract)
+    Problem(
+        "unknown-format",
+        E,
+        "cannot read {suffix} files; give .txt, .md, .html, .docx or .pdf",
+        "无法读取 {suffix} 文件；请提供 .txt、.md、.html、.docx 或 .pdf",
+        "a plan document whose ending and first bytes name no format extract reads",
+        usage=True,
+    ),
+    Problem(
+        "binary-file",
+        E,
+        "a binary file, not text; give the plan as .txt, .md, .html, .docx or .pdf",
+        "这是二进制文件，不是文本；请提供 .txt、.md、.html、.docx 或 .pdf 格式的规划",
+        "a plan document named as text or HTML that holds binary bytes",
+        usage=True,
+    ),
+    Problem(
+        "unreadable-document",
+        E,
+        "cannot read this {what}: {reason}",
+        "无法读取此{what}：{reason}",
+        "an HTML page, Word document or PDF its parser cannot read",
+    ),
+    Problem(
+        "document-beyond-bounds",
+        E,
+        "{bound}: tnplan refuses a document beyond these bounds",
+        "{bound}：超出这些界限的文档不予读取",
+        "a plan document larger or deeper than tnplan reads (pages, parts, nesting, time)",
+    ),
+    Problem(
+        "no-text-layer",
+        E,
+        "the PDF has no text layer (a scan?); extract reads text, not images",
+        "PDF 没有文字层（扫描件？）；extract 只能读取文字，不能识别图像",
+        "a PDF of pictures only (a scan): there is no text to draft a plan file from",
     ),
     # ---- choosing what fails
     Problem(

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..calc.progress import Evaluation
+from ..model.plan import PlanInfo
 from .cells import HEADERS, REPORT_COLUMNS
 from .chart import chart
 from .docx_style import (
@@ -32,17 +33,19 @@ from .docx_style import (
 from .escaping import data_text
 from .report import Page, ReportInput, Story, Table, build_page
 from .sentences import binding_first, facts, indicator_sentence
+from .summary import is_final
 
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.text.paragraph import Paragraph
 
-__all__ = ["DOCX_WORDS", "report_docx"]
+__all__ = ["DOCX_WORDS", "mid_term_year", "report_docx"]
 
 DOCX_WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "final": "总结评估报告",
         "as_of": "实施情况评估报告（截至{year}年）",
+        "mid_term": "中期评估报告（截至{year}年）",
         "overall": "总体情况",
         "indicators": "主要指标完成情况",
         "table": "表{n}　{name}指标完成情况",
@@ -63,6 +66,7 @@ DOCX_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "final": "Final evaluation report",
         "as_of": "Evaluation report as of {year}",
+        "mid_term": "Mid-term evaluation report (as of {year})",
         "overall": "Overview",
         "indicators": "The main indicators",
         "table": "Table {n}. {name}",
@@ -119,6 +123,13 @@ class _Writer:
         paragraph = self.add(style)
         paragraph.add_run(data_text(text)).bold = bold or None
         return paragraph
+
+    def numbered(self, level: int, n: int, text: str) -> Paragraph:
+        """A paragraph opened by its number at level (1. or （1）), a space between where the
+        text opens with a figure (18. 1对1…, not 18.1对1…)."""
+        number = heading_number(level, n, self.lang)
+        gap = " " if text[:1].isdigit() and not number.endswith(" ") else ""
+        return self.paragraph(number + gap + text)
 
     def caption(self, template: str, **fields: str) -> None:
         """A table's caption, kept on the page of its table."""
@@ -242,10 +253,21 @@ def _shared_widths(table: Table) -> list[float]:
     return [width + spare * w / sum(weights) for width, w in zip(least, weights, strict=True)]
 
 
+def mid_term_year(info: PlanInfo) -> int:
+    """The year a plan's mid-term evaluation (中期评估) is as of: the first year past half its
+    period (2023 for 2021-2025, as the national 14th plan's was)."""
+    return info.baseline_year + -(-(info.end_year - info.baseline_year) // 2)
+
+
 def _title(writer: _Writer, data: ReportInput, page: Page) -> None:
+    """The plan's name and the kind of evaluation: 总结评估 at its end, 中期评估 at mid-term, else
+    an evaluation as of the year; the warning on the figures under it."""
     w = writer.words
-    final = all(ev.final for ev in data.evaluations) and bool(data.evaluations)
-    kind = w["final"] if final else w["as_of"].format(year=data.as_of)
+    if is_final(data.evaluations):
+        kind = w["final"]
+    else:
+        mid_term = data.as_of == mid_term_year(data.plan.plan)
+        kind = w["mid_term" if mid_term else "as_of"].format(year=data.as_of)
     writer.paragraph(page.title, TITLE)
     writer.paragraph(kind, TITLE)
     writer.paragraph(page.meta, CAPTION)
@@ -290,7 +312,7 @@ def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
         members = binding_first([by_id[row.id] for row in table.rows if row.id in by_id])
         for n, ev in enumerate(members, start=1):
             text = indicator_sentence(ev, data.plan.plan, writer.lang)
-            writer.paragraph(heading_number(3, n, writer.lang) + text)
+            writer.numbered(3, n, text)
         writer.caption(writer.words["table"], name=name)
         writer.table(table, widths=_area_widths(table, writer.lang))
         for ev in members:
@@ -307,7 +329,7 @@ def _to_fill(writer: _Writer, evaluations: Sequence[Evaluation]) -> None:
         writer.paragraph(writer.words[f"fill_{key}"], PLACEHOLDER)
         writer.paragraph(writer.words["offered"])
         for n, line in enumerate(offered[key], start=1):
-            writer.paragraph(heading_number(4, n, writer.lang) + line)
+            writer.numbered(4, n, line)
 
 
 def _audit(writer: _Writer, page: Page) -> None:
@@ -322,7 +344,7 @@ def _audit(writer: _Writer, page: Page) -> None:
 def _sources(writer: _Writer, page: Page) -> None:
     writer.heading(1, writer.words["sources"])
     for n, text in enumerate(page.sources.paragraphs, start=1):
-        writer.paragraph(heading_number(4, n, writer.lang) + text)
+        writer.numbered(4, n, text)
     writer.paragraph(page.notice, bold=not page.official)
 
 

@@ -3,12 +3,12 @@ report, set up on a new python-docx Document.
 
 A4 with the standard's margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm); the title
 in a 小标宋 face, body text in 仿宋 at 三号 (16 pt) on a fixed 28.95 pt line (22 lines a page);
-headings 一、 in 黑体, （一） in 楷体, 1. and （1） in 仿宋; the page number "— 1 —" in the footer.
-Each face is
-named in the East Asian slot of its run fonts (w:eastAsia) and listed in the font table with an
-alternative name, so that a machine without 方正 fonts shows a Song face for the title; the other
-faces (仿宋, 黑体, 楷体) ship with Windows and WPS, and LibreOffice substitutes a CJK face of the
-same kind through fontconfig, the document being marked zh-CN.
+headings 一、 in 黑体, （一） in 楷体, 1. and （1） in 仿宋; the page number "— 1 —" in the footer,
+on the right of odd pages and the left of even ones. Each face is named in the East Asian slot
+of its run fonts (w:eastAsia) and listed in the font table with an alternative name, so that a
+machine without 方正 fonts shows a Song face for the title; the other faces (仿宋, 黑体, 楷体)
+ship with Windows and WPS. LibreOffice ignores the alternative names and draws what fontconfig
+finds for zh-CN text (Noto Sans CJK here).
 
 python-docx is imported inside the functions: this module is loaded only to write a .docx.
 """
@@ -231,16 +231,36 @@ def _page(document: Document) -> None:
     section.header_distance = Mm(15)
 
 
-def _page_number(document: Document, lang: str) -> None:
-    """The footer: "— PAGE —", the page number a field Word fills in, 宋体 四号, centred."""
+def _page_number(document: Document) -> None:
+    """The footers: "— PAGE —", the page number a field Word fills in, 宋体 四号; as the
+    standard places it, one character in from the right on odd pages and from the left on
+    even ones."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    for footer, alignment in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = alignment
+        fmt = paragraph.paragraph_format
+        fmt.first_line_indent = Pt(0)
+        one_character = Pt(ZIHAO["四号"])
+        if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
+            fmt.right_indent = one_character
+        else:
+            fmt.left_indent = one_character
+        _page_field(paragraph)
+
+
+def _page_field(paragraph: Any) -> None:
+    """— PAGE — in paragraph: a field (begin, instruction, separate, a shown 1, end)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
-
-    paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.first_line_indent = Pt(0)
 
     def run(text: str = "") -> Any:
         made = paragraph.add_run(text)
@@ -250,23 +270,17 @@ def _page_number(document: Document, lang: str) -> None:
         return made
 
     run("— ")
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1")):
-        made = run()
-        if kind is not None:
+    for kind in ("begin", "instruction", "separate", "shown", "end"):
+        made = run("1" if kind == "shown" else "")
+        if kind == "instruction":
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = " PAGE "
+            made._element.append(instruction)
+        elif kind != "shown":
             mark = OxmlElement("w:fldChar")
             mark.set(qn("w:fldCharType"), kind)
             made._element.append(mark)
-        elif text == " PAGE ":
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            made._element.append(instruction)
-        else:
-            made.text = text
-    end = run()
-    mark = OxmlElement("w:fldChar")
-    mark.set(qn("w:fldCharType"), "end")
-    end._element.append(mark)
     run(" —")
 
 
@@ -279,5 +293,5 @@ def new_document(lang: str = "zh") -> Document:
     _styles(document, lang)
     _language(document)
     _font_table(document)
-    _page_number(document, lang)
+    _page_number(document)
     return document

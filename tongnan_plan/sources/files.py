@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from ..fileio import file_kind
+from ..model.catalogue import diagnostic
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 
 __all__ = ["FILE_PROBLEMS", "MAX_BYTES", "decode_text", "read_bytes", "read_text"]
@@ -67,7 +68,7 @@ def _require_regular(mode: int, name: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise _problem(name, "is-directory", "is a directory, not a file", "这是一个目录，不是文件")
+        raise TnplanError([diagnostic("is-directory", name, 1, 1)])
     kind, kind_zh = file_kind(mode)
     raise _problem(
         name,
