@@ -237,3 +237,65 @@ def _append(pdf: bytes, body: bytes) -> bytes:
         start = pdf.index(b"%d 0 obj\n" % number) + len(b"%d 0 obj\n" % number)
         objects.append(pdf[start : pdf.index(b"\nendobj\n", start)])
     return _pdf([*objects, body])
+
+
+# ---- drafts: whatever the document holds, the draft loads and acts on no terminal
+
+_CONTROLS = "\x1b]0;t\x07\x7f\x85\x9b\u202e\u2028\ufffe"
+
+
+def _hostile_plan_text(folder: Path, name: str = "plan.txt") -> Path:
+    text = (Path(__file__).parent / "fixtures" / "extract" / "tongnan-14th-plan.txt").read_text(
+        encoding="utf-8"
+    )
+    path = folder / name
+    path.write_text(text.replace("城镇新增就业", "城镇新增" + _CONTROLS + "就业"), encoding="utf-8")
+    return path
+
+
+def _loaded(text: str) -> dict[str, object]:
+    import yaml
+
+    data = yaml.safe_load(text)
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.mark.parametrize("previous", [[], ["--previous"]])
+def test_a_draft_of_hostile_text_loads_and_prints_no_control(
+    tmp_path: Path, previous: list[str]
+) -> None:
+    # U+FFFE, DEL, C1 and NEL made drafts that did not load, after exit 0; ESC, OSC and RLO
+    # went raw to the terminal with -o -.
+    code, out, err = invoke("extract", str(_hostile_plan_text(tmp_path)), "-o", "-", *previous)
+    assert code == 0, err
+    raw = set(_CONTROLS) - {"]", "0", ";", "t"}
+    assert not set(out) & raw
+    if not previous:  # 专栏1, the previous plan's table, does not hold the name
+        assert "\\u202e\\ufffe" in out  # escapes, which YAML reads back as the characters
+    assert _loaded(out)["indicators"]
+
+
+def test_a_line_break_in_the_file_name_is_no_yaml(tmp_path: Path) -> None:
+    # The name became YAML in the draft: an injected `tiers:` heading showed in the report.
+    path = _hostile_plan_text(tmp_path, "evil\ntiers:\n  injected: 1\n.txt")
+    for previous in ([], ["--previous", "--results", str(tmp_path / "results.yaml")]):
+        out = tmp_path / f"draft{len(previous)}.yaml"
+        code, _, err = invoke("extract", str(path), "-o", str(out), *previous)
+        assert code == 0, err
+        assert "tiers" not in _loaded(out.read_text(encoding="utf-8"))
+    results = _loaded((tmp_path / "results.yaml").read_text(encoding="utf-8"))
+    assert set(results) == {"year", "provenance", "source", "values"}
+    assert results["source"] == str(path)  # the name itself, kept whole as a string
+
+
+def test_a_draft_that_would_not_load_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tongnan_plan import extract
+
+    monkeypatch.setattr(extract, "draft_yaml", lambda draft, previous=False: "plan: [\n")
+    out = tmp_path / "targets.yaml"
+    code, _, err = invoke("extract", str(_hostile_plan_text(tmp_path)), "-o", str(out))
+    assert code == 3 and "the draft would not load" in err
+    assert not out.exists()

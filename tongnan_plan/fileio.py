@@ -127,8 +127,10 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool = False) -> None:
 
     target = check_target(path, force)
     directory = target.parent if str(target.parent) else Path(".")
-    # A short temporary name: the target's own name may already be as long as names can be.
-    fd, tmp = tempfile.mkstemp(prefix=".tnplan-", suffix=".tmp", dir=directory)
+    _remove_stale(directory)
+    # A short temporary name (the target's own may already be as long as names can be) that
+    # says whose it is: a run killed outright leaves it, and a later run removes it.
+    fd, tmp = tempfile.mkstemp(prefix=f"{_TEMPORARY}{os.getpid()}-", suffix=".tmp", dir=directory)
     try:
         content = text.encode("utf-8") if isinstance(text, str) else text
         with os.fdopen(fd, "wb") as handle:
@@ -146,6 +148,40 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+#: How tnplan's temporary files begin: ``.tnplan-PID-XXXXXXXX.tmp``.
+_TEMPORARY = ".tnplan-"
+
+
+def _remove_stale(directory: Path) -> None:
+    """Remove the temporary files of runs that ended without removing them (killed with
+    SIGKILL, or the machine lost power): those whose process is no longer there."""
+    try:
+        entries = [e for e in os.scandir(directory) if e.name.startswith(_TEMPORARY)]
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry.name[len(_TEMPORARY) :].split("-", 1)[0]
+        if not entry.name.endswith(".tmp") or not pid.isdigit() or _alive(int(pid)):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+        except OSError:
+            pass  # another run removed it, or it is not ours to remove
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: someone else's process, alive
+        return True
+    return True
 
 
 def _link_new(tmp: str, target: Path) -> None:

@@ -369,6 +369,26 @@ def _writing(output: Path) -> Iterator[None]:
         _usage(f"cannot write {shown}: {reason}", f"无法写入 {shown}：{reason}")
 
 
+def _loadable(draft: str) -> str:
+    """The draft, once it is known to load back as YAML; else exit 3 with nothing written (a
+    draft that does not load is tnplan's fault, never the document's)."""
+    from ..present.escaping import visible
+    from ..yaml_text import draft_problem
+
+    problem = draft_problem(draft)
+    if problem is not None:
+        typer.echo(
+            _say(
+                f"tnplan: internal error: the draft would not load ({visible(problem)});"
+                " nothing was written. Please report this",
+                f"tnplan：内部错误：草稿无法读回（{visible(problem)}），未写入任何文件，请报告此问题",
+            ),
+            err=True,
+        )
+        raise typer.Exit(EXIT_INTERNAL)
+    return draft
+
+
 def _deliver(text: str | bytes, output: Path | None, force: bool) -> None:
     """Write text to output (atomically), or to standard output for None or "-".
 

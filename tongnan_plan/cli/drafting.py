@@ -20,6 +20,7 @@ from .common import (
     _distinct_outputs,
     _fail,
     _language,
+    _loadable,
     _say,
     _usage,
     app,
@@ -90,9 +91,11 @@ def extract(
     _distinct_outputs(("--output", target), ("--results", results))
     for path in (target, results):  # both writable, or neither is written
         _can_write(path, force)
-    _deliver(draft_yaml(draft, previous=previous), target, force)
-    if results is not None:
-        _deliver(results_yaml(draft), results, force)
+    text = _loadable(draft_yaml(draft, previous=previous))
+    found_results = None if results is None else _loadable(results_yaml(draft))
+    _deliver(text, target, force)
+    if results is not None and found_results is not None:
+        _deliver(found_results, results, force)
 
 
 def _extract_summary(draft: Draft) -> str:

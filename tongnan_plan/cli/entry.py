@@ -35,6 +35,7 @@ def main() -> None:
     # A run is short and builds no garbage cycles worth collecting; the cyclic collector,
     # run over and over as a large plan's objects pile up, would cost more than it frees.
     gc.disable()
+    _terminate_cleanly()
     guard_standard_output()
     _usage_in_language()
     _Run.lang = Lang.of_environment()  # for messages before a command sets it (--version)
@@ -54,9 +55,26 @@ def main() -> None:
     except Exception as exc:  # a bug in tnplan: say so plainly, exit 3
         if os.environ.get("TNPLAN_DEBUG"):
             raise
-        typer.echo(f"tnplan: internal error: {type(exc).__name__}: {exc}", err=True)
+        from ..present.escaping import visible
+
+        what = visible(f"{type(exc).__name__}: {exc}")
+        typer.echo(f"tnplan: internal error: {what}", err=True)
         typer.echo("tnplan: please report this; set TNPLAN_DEBUG=1 to see the traceback", err=True)
         sys.exit(EXIT_INTERNAL)
+
+
+def _terminate_cleanly() -> None:
+    """SIGTERM ends the run as an exception does (exit 143), so that a file being written
+    is left as it was and its temporary file removed (fileio.write_atomic)."""
+    import signal
+
+    def terminated(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread (an embedding program): its own handlers apply
+        pass
 
 
 def _flush_standard_output() -> None:

@@ -25,6 +25,7 @@ from .common import (
     _format,
     _language,
     _load_plan,
+    _loadable,
     _repository,
     _say,
     _usage,
@@ -121,7 +122,7 @@ def init_plan(
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         _usage(f"cannot make {directory}: {exc.strerror}", f"无法创建 {directory}：{exc.strerror}")
-    _deliver(next_plan_yaml(draft), directory / "targets.yaml", force)
+    _deliver(_loadable(next_plan_yaml(draft)), directory / "targets.yaml", force)
     _say_drafted(draft, directory / "targets.yaml")
 
 

@@ -7,7 +7,7 @@ and each open question on its own line under `review`, where a check can point a
 
 from __future__ import annotations
 
-from ..yaml_text import yaml_number, yaml_string
+from ..yaml_text import yaml_block_line, yaml_comment, yaml_number, yaml_string
 from .draft import Draft, DraftIndicator, DraftPlan, Printed
 
 __all__ = ["draft_yaml", "results_yaml"]
@@ -43,14 +43,14 @@ def _list(key: str, items: list[str], indent: str) -> list[str]:
 def _block(key: str, lines: list[str], indent: str) -> list[str]:
     if not lines:
         return []
-    body = [f"{indent}  {line.replace(chr(9), ' ').strip()}" for line in lines if line.strip()]
+    body = [f"{indent}  {yaml_block_line(line)}" for line in lines if yaml_block_line(line)]
     return [f"{indent}{key}: |-", *body]
 
 
 def _indicator(ind: DraftIndicator) -> list[str]:
     pad = "    "
     out = [
-        f"  # {ind.source}" + (f", {ind.where}" if ind.where else ""),
+        f"  # {yaml_comment(ind.source)}" + (f", {yaml_comment(ind.where)}" if ind.where else ""),
         f"  - id: {ind.id}",
         f"{pad}name: {_q(ind.name)}",
         f'{pad}name_en: ""',
@@ -80,7 +80,7 @@ def _indicator(ind: DraftIndicator) -> list[str]:
 
 def _plan_lines(plan: DraftPlan, source_file: str) -> list[str]:
     out = [
-        f"# Draft plan file written by `tnplan extract` from {source_file}.",
+        f"# Draft plan file written by `tnplan extract` from {yaml_comment(source_file)}.",
         "# Check every entry against the document. `note` keeps the evidence for each proposal;",
         "# `review` lists the questions the text leaves open: settle each one, then delete it.",
         "",
@@ -123,8 +123,8 @@ def results_yaml(draft: Draft) -> str:
     if plan is None:
         raise ValueError("the document prints no previous plan's table")
     out = [
-        f"# The results column of {plan.indicators[0].source.split()[0]}, written by "
-        f"`tnplan extract` from {draft.file}.",
+        f"# The results column of {yaml_comment(plan.indicators[0].source.split()[0])},"
+        f" written by `tnplan extract` from {yaml_comment(draft.file)}.",
         "# 【】 figures are totals to date (to_date: true); bounds keep their comparator.",
         f"year: {plan.end_year}",
         "provenance: official",
@@ -140,6 +140,7 @@ def results_yaml(draft: Draft) -> str:
             fields.append(f"comparator: {_q(result.comparator.value)}")
         if "【" in result.text:
             fields.append("to_date: true")
-        out.append(f"  # {ind.name}（{ind.unit}） {ind.source}: printed {result.text}")
+        said = f"{ind.name}（{ind.unit}） {ind.source}: printed {result.text}"
+        out.append(f"  # {yaml_comment(said)}")
         out.append(f"  {ind.id}: {{{', '.join(fields)}}}")
     return "\n".join(out) + "\n"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..calc.handover import Handover, NextPlan
 from ..model.plan import Basis, Comparator, Indicator, Kind, Plan, PlanInfo, Provenance
-from ..yaml_text import yaml_number, yaml_string
+from ..yaml_text import yaml_comment, yaml_number, yaml_string
 from .view import Drawing, Options, View
 
 __all__ = ["blank_submission_view", "next_plan_yaml"]
@@ -86,7 +86,7 @@ def _indicator(figure: Handover, draft: NextPlan) -> list[str]:
     baseline, note = _baseline(figure, draft.previous.plan)
     pad = "    "
     out = [
-        f"  # {ind.name}: {draft.previous.plan.id} {ind.source}",
+        f"  # {yaml_comment(f'{ind.name}: {draft.previous.plan.id} {ind.source}')}",
         f"  - id: {ind.id}",
         f"{pad}name: {yaml_string(ind.name)}",
         f"{pad}name_en: {yaml_string(ind.name_en)}",
