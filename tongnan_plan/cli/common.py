@@ -26,6 +26,7 @@ from ..present.choices import (
     TemplateFormat,
     TierChoice,
 )
+from .help import TnplanGroup, format_help
 
 if TYPE_CHECKING:
     from enum import StrEnum
@@ -53,6 +54,7 @@ PathOption = Annotated[
 
 app = typer.Typer(
     name="tnplan",
+    cls=TnplanGroup,
     help="Track the indicators of Tongnan District's five-year plans "
     "for human resources and social security.",
     no_args_is_help=True,
@@ -97,16 +99,6 @@ TierOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def format_help(command: str) -> str:
-    """The help of a command's --format: each format it offers (from the registry)."""
-    from ..present.writers import OFFERED, WRITERS
-
-    offered = OFFERED[command]
-    said = {name: WRITERS[name].about for name in offered}
-    each = ", ".join(f"{n} ({about})" if about.lower() != n else n for n, about in said.items())
-    return f"{each} (default: from -o's ending, else {offered[0]})."
 
 
 def _format_option(command: str) -> Any:

@@ -25,13 +25,15 @@ from .common import (
     _usage,
     app,
 )
+from .help import TnplanCommand
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def extract(
     plan_file: Annotated[
         Path,
         typer.Argument(
+            metavar="PLAN_FILE",
             help="The plan document: .txt or .md (as copied from a web page), .html, .docx, .pdf.",
             show_default=False,
         ),

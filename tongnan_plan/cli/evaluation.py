@@ -43,6 +43,7 @@ from .common import (
     _written,
     app,
 )
+from .help import TnplanCommand
 
 
 def _tier(tier: TierChoice | None) -> str | None:
@@ -50,7 +51,7 @@ def _tier(tier: TierChoice | None) -> str | None:
     return None if tier is None else tier.value
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def status(
     year: YearOption = None,
     tier: TierOption = None,
@@ -101,7 +102,7 @@ def _indicator(plan: Plan, wanted: str) -> Indicator:
     return indicator
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def show(
     indicator_id: Annotated[
         str,
@@ -155,7 +156,7 @@ def show(
     )
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def indicators(
     tier: TierOption = None,
     fmt: ListFormatOption = None,
@@ -181,7 +182,7 @@ def indicators(
     _deliver(_written(view, chosen, lang, output, excel=excel), output, force)
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def audit(
     crosschecks: Annotated[
         bool,
@@ -238,7 +239,7 @@ def audit(
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def report(
     output: Annotated[
         Path,

@@ -21,9 +21,10 @@ from .common import (
     _written,
     app,
 )
+from .help import TnplanCommand
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def figures(
     tier: TierOption = None,
     fmt: FiguresFormatOption = None,

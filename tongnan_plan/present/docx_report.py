@@ -124,6 +124,13 @@ class _Writer:
         paragraph.add_run(data_text(text)).bold = bold or None
         return paragraph
 
+    def numbered(self, level: int, n: int, text: str) -> Paragraph:
+        """A paragraph opened by its number at level (1. or （1）), a space between where the
+        text opens with a figure (18. 1对1…, not 18.1对1…)."""
+        number = heading_number(level, n, self.lang)
+        gap = " " if text[:1].isdigit() and not number.endswith(" ") else ""
+        return self.paragraph(number + gap + text)
+
     def caption(self, template: str, **fields: str) -> None:
         """A table's caption, kept on the page of its table."""
         self.tables += 1
@@ -305,7 +312,7 @@ def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
         members = binding_first([by_id[row.id] for row in table.rows if row.id in by_id])
         for n, ev in enumerate(members, start=1):
             text = indicator_sentence(ev, data.plan.plan, writer.lang)
-            writer.paragraph(heading_number(3, n, writer.lang) + text)
+            writer.numbered(3, n, text)
         writer.caption(writer.words["table"], name=name)
         writer.table(table, widths=_area_widths(table, writer.lang))
         for ev in members:
@@ -322,7 +329,7 @@ def _to_fill(writer: _Writer, evaluations: Sequence[Evaluation]) -> None:
         writer.paragraph(writer.words[f"fill_{key}"], PLACEHOLDER)
         writer.paragraph(writer.words["offered"])
         for n, line in enumerate(offered[key], start=1):
-            writer.paragraph(heading_number(4, n, writer.lang) + line)
+            writer.numbered(4, n, line)
 
 
 def _audit(writer: _Writer, page: Page) -> None:
@@ -337,7 +344,7 @@ def _audit(writer: _Writer, page: Page) -> None:
 def _sources(writer: _Writer, page: Page) -> None:
     writer.heading(1, writer.words["sources"])
     for n, text in enumerate(page.sources.paragraphs, start=1):
-        writer.paragraph(heading_number(4, n, writer.lang) + text)
+        writer.numbered(4, n, text)
     writer.paragraph(page.notice, bold=not page.official)
 
 
