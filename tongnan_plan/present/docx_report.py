@@ -124,6 +124,13 @@ class _Writer:
         paragraph.add_run(data_text(text)).bold = bold or None
         return paragraph
 
+    def numbered(self, level: int, n: int, text: str) -> Paragraph:
+        """A paragraph opened by its number at level (1. or （1）), a space between where the
+        text opens with a figure (18. 1对1…, not 18.1对1…)."""
+        number = heading_number(level, n, self.lang)
+        gap = " " if text[:1].isdigit() and not number.endswith(" ") else ""
+        return self.paragraph(number + gap + text)
+
     def caption(self, template: str, **fields: str) -> None:
         """A table's caption, kept on the page of its table."""
         self.tables += 1
@@ -132,6 +139,7 @@ class _Writer:
 
     def table(self, table: Table, *, widths: Sequence[float] | None = None) -> None:
         """A table of text cells, its header row repeated on each page, no row split."""
+        from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
@@ -140,6 +148,7 @@ class _Writer:
         made = self.document.add_table(rows=1 + len(table.rows), cols=len(table.headers))
         made._tbl.tblPr.style = self.style_ids["Table Grid"]
         made.autofit = False  # a fixed layout: the widths below are kept
+        made.alignment = WD_TABLE_ALIGNMENT.CENTER
         _narrow_margins(made._tbl.tblPr)
         shares = [Mm(width) for width in widths or _shared_widths(table)]
         for column, width in zip(made.columns, shares, strict=True):
@@ -264,7 +273,7 @@ def _title(writer: _Writer, data: ReportInput, page: Page) -> None:
     writer.paragraph(page.title, TITLE)
     writer.paragraph(kind, TITLE)
     writer.paragraph(page.meta, CAPTION)
-    writer.paragraph(page.notice, PLACEHOLDER, bold=True)
+    writer.paragraph(page.notice, PLACEHOLDER, bold=not page.official)
 
 
 def _overall(writer: _Writer, page: Page) -> None:
@@ -305,7 +314,7 @@ def _indicators(writer: _Writer, data: ReportInput, page: Page) -> None:
         members = binding_first([by_id[row.id] for row in table.rows if row.id in by_id])
         for n, ev in enumerate(members, start=1):
             text = indicator_sentence(ev, data.plan.plan, writer.lang)
-            writer.paragraph(heading_number(3, n, writer.lang) + text)
+            writer.numbered(3, n, text)
         writer.caption(writer.words["table"], name=name)
         writer.table(table, widths=_area_widths(table, writer.lang))
         for ev in members:
@@ -322,7 +331,7 @@ def _to_fill(writer: _Writer, evaluations: Sequence[Evaluation]) -> None:
         writer.paragraph(writer.words[f"fill_{key}"], PLACEHOLDER)
         writer.paragraph(writer.words["offered"])
         for n, line in enumerate(offered[key], start=1):
-            writer.paragraph(heading_number(4, n, writer.lang) + line)
+            writer.numbered(4, n, line)
 
 
 def _audit(writer: _Writer, page: Page) -> None:
@@ -337,7 +346,7 @@ def _audit(writer: _Writer, page: Page) -> None:
 def _sources(writer: _Writer, page: Page) -> None:
     writer.heading(1, writer.words["sources"])
     for n, text in enumerate(page.sources.paragraphs, start=1):
-        writer.paragraph(heading_number(4, n, writer.lang) + text)
+        writer.numbered(4, n, text)
     writer.paragraph(page.notice, bold=not page.official)
 
 
