@@ -46,7 +46,7 @@ def test_every_offered_format_has_a_writer_and_each_ending_one_format() -> None:
 @pytest.mark.parametrize("command", sorted(OFFERED))
 def test_the_format_option_offers_the_registry(command: str) -> None:
     result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
-    assert f"<{'|'.join(OFFERED[command])}>" in result.stdout
+    assert f"[{'|'.join(OFFERED[command])}]" in result.stdout
 
 
 @pytest.mark.parametrize(
