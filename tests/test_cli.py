@@ -46,9 +46,11 @@ def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example(command: str) -> None:
-    code, out, _ = invoke(command, "--help")
+    code, out, _ = invoke(command, "--help", "--lang", "en")
     assert code == 0
     assert "Example: tnplan " + command in out
+    code, out, _ = invoke(command, "--help", "--lang", "zh")
+    assert code == 0 and "示例：tnplan " + command in out
 
 
 def test_version() -> None:

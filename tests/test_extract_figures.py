@@ -172,3 +172,14 @@ def test_the_slug_is_the_same_through_pypinyins_api(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(ids, "_readings", lambda: None)
     assert [ids.name_slug(n) for n in names] == fast
     assert fast[:2] == ["chengzhen_xinzeng_jiuye_renshu", "lvhua_fugai_lv"]
+
+
+def test_an_increase_and_a_figure_in_parentheses() -> None:
+    grows = parse_figure("增加20")
+    assert (grows.value, grows.increase, str(grows.comparator)) == (20, "增加", "=")
+    set_apart = parse_figure("（86.4％）")
+    assert (set_apart.value, set_apart.unit, set_apart.note) == (
+        86.4,
+        "%",
+        "printed in parentheses",
+    )

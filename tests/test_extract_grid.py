@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from tongnan_plan.extract import extract_plan
+from tongnan_plan.extract.align import align_row
 from tongnan_plan.extract.draft import Draft
-from tongnan_plan.extract.grid import Grid, HeaderCandidate, align_row, find_grid
+from tongnan_plan.extract.grid import Grid, HeaderCandidate, find_grid
 from tongnan_plan.extract.headers import ColumnRole, header_roles
 
 from .conftest import FIXTURES
@@ -172,3 +173,52 @@ def test_the_baseline_is_the_year_before_the_plan(tmp_path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
     row = extract_plan(path).plan.indicators[0]
     assert (row.baseline.text, row.target.text) == ("3", "3.5")  # type: ignore[union-attr]
+
+
+def test_a_header_of_three_rows_flattened_into_lines() -> None:
+    # 指标值 spans 现状 / 近期规划; the years stand under them on a third header row.
+    lines = ["指标类别", "序号", "指标项", "单位", "类型", "指标值", "现状", "近期规划",
+             "（2025年）", "（2030年）", "发展规模", "1", "建设用地总规模", "平方千米", "约束性",
+             "53.75", "53.74"]  # fmt: skip
+    grid = find_grid(lines, 0)
+    assert isinstance(grid, Grid)
+    assert grid.header == (
+        "指标类别",
+        "序号",
+        "指标项",
+        "单位",
+        "类型",
+        "现状（2025年）",
+        "近期规划（2030年）",
+    )
+    assert grid.rows == [
+        ("发展规模", "1", "建设用地总规模", "平方千米", "约束性", "53.75", "53.74")
+    ]
+
+
+def test_a_blank_line_inside_a_row_is_an_empty_cell_where_blank_lines_part_rows() -> None:
+    lines = ["序号", "指标", "单位", "属性", "2025年", "2030年", ""]
+    for k, (base, target) in enumerate([("1", "2"), ("3", "4"), ("", "≥5"), ("6", "7")], 1):
+        lines += [str(k), f"指标{k}", "个", "预期性", *([base] if base else [""]), target, ""]
+    grid = find_grid(lines, 0)
+    assert isinstance(grid, Grid)
+    assert [r[4:] for r in grid.rows] == [("1", "2"), ("3", "4"), ("", "≥5"), ("6", "7")]
+
+
+def test_a_words_cell_at_a_rows_end_is_not_the_next_rows_category() -> None:
+    lines = ["类别", "序号", "指标", "单位", "属性", "2025年", "2030年",
+             "住房", "1", "住宅用地面积", "平方千米", "预期性", "20.26", "动态调整",
+             "2", "租赁住房比例", "%", "约束性", "/", "20"]  # fmt: skip
+    grid = find_grid(lines, 0)
+    assert isinstance(grid, Grid)
+    assert grid.rows == [
+        ("住房", "1", "住宅用地面积", "平方千米", "预期性", "20.26", "动态调整"),
+        ("住房", "2", "租赁住房比例", "%", "约束性", "/", "20"),
+    ]
+
+
+def test_a_unit_column_keeps_the_names_own_parentheses() -> None:
+    from tongnan_plan.extract.cells import parse_label
+
+    assert parse_label("风貌保护道路（街巷）", "条").name == "风貌保护道路（街巷）"
+    assert parse_label("城镇新增就业人数（万人）", "万人").name == "城镇新增就业人数"

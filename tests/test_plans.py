@@ -220,5 +220,5 @@ def test_previous_is_resolved_in_the_repository_given(folders_only: Path) -> Non
 
 @pytest.mark.parametrize("command", ["plans", "init-plan"])
 def test_the_new_commands_have_help_with_an_example(command: str) -> None:
-    code, out, _ = invoke(command, "--help")
+    code, out, _ = invoke(command, "--help", "--lang", "en")
     assert code == 0 and "Example: tnplan " + command in out

@@ -46,7 +46,7 @@ def test_every_offered_format_has_a_writer_and_each_ending_one_format() -> None:
 @pytest.mark.parametrize("command", sorted(OFFERED))
 def test_the_format_option_offers_the_registry(command: str) -> None:
     result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
-    assert f"<{'|'.join(OFFERED[command])}>" in result.stdout
+    assert f"[{'|'.join(OFFERED[command])}]" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -198,3 +198,36 @@ def test_a_format_the_output_lacks_is_a_usage_error(tmp_path: Path, data_dir: Pa
     code, _, err = run(["show", "urban_new_jobs", "--across-plans", "-o", str(target)], data_dir)
     assert (code, target.exists()) == (2, False)
     assert "xlsx is not written here" in err and "svg" in err
+
+
+def test_markdown_is_written_from_the_views_blocks() -> None:
+    from tongnan_plan.present.view import (
+        Block,
+        Cell,
+        Heading,
+        Items,
+        Options,
+        Paragraphs,
+        Table,
+        View,
+    )
+    from tongnan_plan.present.writers import write
+
+    def blocks(lang: str) -> list[Block]:
+        return [
+            Heading("A|B"),
+            Table(["x", "y"], [[Cell("1"), Cell("a[b]")]]),
+            Items(["p", "q"]),
+            Paragraphs(["n1", "n2"]),
+            Items([]),  # nothing to list: no block
+            Table(["n"], [[Cell("2.50", 2.5)], [Cell("x")]], numbers=True),
+        ]
+
+    view = View("t", blocks=blocks)
+    assert write(view, "markdown", Options("en")) == (
+        "## A\\|B\n\n"
+        "| x   | y      |\n|-----|--------|\n| 1   | a\\[b\\] |\n\n"
+        "- p\n- q\n\n"
+        "n1\n\nn2\n\n"
+        "| n   |\n|-----|\n| 2.5 |\n| x   |\n"  # the number's value, not its text "2.50"
+    )

@@ -31,10 +31,12 @@ from .common import (
     _language,
     _load_plan,
     _repository,
+    _say_config,
     _usage,
     _written,
     app,
 )
+from .help import TnplanCommand
 
 
 class CheckFormat(StrEnum):
@@ -44,11 +46,12 @@ class CheckFormat(StrEnum):
     AUTO = "auto"
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def check(
     files: Annotated[
         list[Path],
         typer.Argument(
+            metavar="FILE…",
             help="Submission files (YYYY.yaml, YYYY.csv, YYYY.xlsx), or plan files (targets.yaml).",
             show_default=False,
         ),
@@ -163,17 +166,19 @@ def check(
 
     colour = _colour_wanted()
     _emit(reporters.render(chosen_format.value, report, shown, colour=colour, lang=lang.value))
+    _say_config(chosen.config, actuals.changed_by_selection, command_line=bool(ignore or warn_only))
     if any(CATALOGUE[d.code].usage for d in report.diagnostics if d.code in CATALOGUE):
         raise typer.Exit(EXIT_USAGE)  # a file that could not be used at all
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def schema(
     output: OutputOption = None,
     force: ForceOption = False,
     data: DataOption = None,
     plan_id: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of a submission, every indicator id listed, for editors.
 
@@ -186,15 +191,18 @@ def schema(
 
     from ..validate.schema import submission_schema
 
-    lang = _language(None)
+    lang = _language(lang)
     _, plan = _load_plan(data, lang, plan_id)
     text = json.dumps(submission_schema(plan), ensure_ascii=False, indent=2) + "\n"
     _deliver(text, output, force)
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def new(
-    year: Annotated[int, typer.Argument(help="The year the figures are for.", show_default=False)],
+    year: Annotated[
+        int,
+        typer.Argument(metavar="YEAR", help="The year the figures are for.", show_default=False),
+    ],
     output: Annotated[
         Path | None,
         typer.Option(
@@ -212,6 +220,7 @@ def new(
     ] = None,
     data: DataOption = None,
     plan_id: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Write a blank submission for a year: a row per indicator of the tier, its name and unit.
 
@@ -221,7 +230,7 @@ def new(
     """
     from ..calc.evaluation import headline_tier, select
 
-    lang = _language(None)
+    lang = _language(lang)
     _, plan = _load_plan(data, lang, plan_id)
     if year not in plan.plan.years:
         first, last = plan.plan.start_year, plan.plan.end_year

@@ -43,6 +43,7 @@ from .common import (
     _written,
     app,
 )
+from .help import TnplanCommand
 
 
 def _tier(tier: TierChoice | None) -> str | None:
@@ -50,7 +51,7 @@ def _tier(tier: TierChoice | None) -> str | None:
     return None if tier is None else tier.value
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def status(
     year: YearOption = None,
     tier: TierOption = None,
@@ -79,7 +80,12 @@ def status(
     text = _written(status_view(evaluations, title), chosen, lang, output, excel=excel)
     _deliver(text, output, force)
     _fail_on_submission_errors(
-        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+        actuals.diagnostics,
+        lang,
+        quiet=quiet,
+        config_problems=actuals.config_problems,
+        config=actuals.config,
+        changed=actuals.changed_by_selection,
     )
 
 
@@ -96,7 +102,7 @@ def _indicator(plan: Plan, wanted: str) -> Indicator:
     return indicator
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def show(
     indicator_id: Annotated[
         str,
@@ -141,11 +147,16 @@ def show(
     view = story_view(rows, evaluation, plan.plan.years, lang.value)
     _deliver(_written(view, chosen, lang, output), output, force)
     _fail_on_submission_errors(
-        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+        actuals.diagnostics,
+        lang,
+        quiet=quiet,
+        config_problems=actuals.config_problems,
+        config=actuals.config,
+        changed=actuals.changed_by_selection,
     )
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def indicators(
     tier: TierOption = None,
     fmt: ListFormatOption = None,
@@ -171,7 +182,7 @@ def indicators(
     _deliver(_written(view, chosen, lang, output, excel=excel), output, force)
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def audit(
     crosschecks: Annotated[
         bool,
@@ -228,7 +239,7 @@ def audit(
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def report(
     output: Annotated[
         Path,
@@ -267,5 +278,10 @@ def report(
     content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)
     _deliver(_written(report_view(content), chosen, lang, output), output, force)
     _fail_on_submission_errors(
-        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+        actuals.diagnostics,
+        lang,
+        quiet=quiet,
+        config_problems=actuals.config_problems,
+        config=actuals.config,
+        changed=actuals.changed_by_selection,
     )

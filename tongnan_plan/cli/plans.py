@@ -32,9 +32,10 @@ from .common import (
     _written,
     app,
 )
+from .help import TnplanCommand
 
 
-@app.command()
+@app.command(cls=TnplanCommand)
 def plans(
     fmt: PlansFormatOption = None,
     lang: LangOption = None,
@@ -68,7 +69,7 @@ def plans(
         _fail(broken, lang, 2 if {d.code for d in broken} & PLAN_FILE_PROBLEMS else 1)
 
 
-@app.command("init-plan")
+@app.command("init-plan", cls=TnplanCommand)
 def init_plan(
     directory: Annotated[
         Path,

@@ -43,6 +43,8 @@ _AFTER: _Words = (
 )
 _MISSING = {"", "—", "——", "-", "--", "－", "/", "／", "…", "——/——", "—/—", "无", "/ /"}
 _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+_INCREASE = re.compile(r"^(增加|新增|新建|增长|提高|累计增加|累计新增)(\d.*)$")
+_PARENTHESISED = re.compile(r"^[(（]\s*([^()（）]*)\s*[)）]$")
 _BRACKETED = re.compile(r"^[【\[［〔]\s*(.*?)\s*[】\]］〕]$")
 #: Full-width signs read as their half-width selves (the text is kept as printed).
 _FOLD = str.maketrans("＞＜％＝～．，０１２３４５６７８９", "><%=~.,0123456789")
@@ -74,6 +76,8 @@ class CellFigure:
     footnote: str | None = None
     #: A note in parentheses after the value ("55（2019年）" -> "2019年").
     note: str | None = None
+    #: Printed as an increase over the period ("增加20", "新增5"): the word, else None.
+    increase: str | None = None
 
 
 def parse_number(text: str) -> float:
@@ -94,16 +98,25 @@ def parse_figure(cell: str) -> CellFigure:
     if folded in _MISSING:
         return CellFigure(None, Comparator.EQ, text)
     inner, bracketed = folded, False
+    note = None
+    wrapped = _PARENTHESISED.match(inner)
+    if wrapped and _NUMBER.search(wrapped.group(1)):
+        # "（86.4％）": a figure the table's note sets apart (another year, an estimate).
+        inner, note = wrapped.group(1), "printed in parentheses"
     match = _BRACKETED.match(inner)
     if match:
         inner, bracketed = match.group(1), True
-    footnote = note = None
+    footnote = None
     mark = _FOOTNOTE.match(inner)
     if mark:
         inner, footnote = mark.group("body"), mark.group("mark")
     trailing = _TRAILING_NOTE.match(inner)
     if trailing and not is_unit(trailing.group("note")):
         inner, note = trailing.group("body"), trailing.group("note")
+    increase = None
+    grows = _INCREASE.match(inner.replace(" ", ""))
+    if grows:
+        increase, inner = grows.group(1), grows.group(2)
     comparator, body = _strip_comparators(inner.replace(" ", ""))
     inside = _BRACKETED.match(body)
     if inside:
@@ -121,6 +134,7 @@ def parse_figure(cell: str) -> CellFigure:
         high=figure.high,
         footnote=footnote,
         note=note,
+        increase=increase,
     )
 
 
@@ -228,8 +242,12 @@ def last_parentheses(text: str) -> tuple[str, str] | None:
     return None
 
 
-def parse_label(cell: str) -> RowLabel:
-    """Read "9.其中：高级职称人才数量(万人)" into 9, sub-item, its name and unit."""
+def parse_label(cell: str, unit_column: str | None = None) -> RowLabel:
+    """Read "9.其中：高级职称人才数量(万人)" into 9, sub-item, its name and unit.
+
+    With the row's 单位 cell (unit_column), the name's last parentheses are a unit only when
+    they repeat it: "风貌保护道路（街巷）" beside 条 keeps （街巷） in its name.
+    """
     text = cell.strip().replace("**", "")
     match = _LABEL.match(text)
     if match is None:  # pragma: no cover - the pattern matches any text
@@ -239,7 +257,9 @@ def parse_label(cell: str) -> RowLabel:
     split = last_parentheses(name)
     if split is not None and split[0] and is_unit(split[1]):
         # "(场所)" and the like are part of the name, not a unit.
-        name, unit = split
+        repeats = unit_column is None or normalise_unit(split[1]) == normalise_unit(unit_column)
+        if repeats:
+            name, unit = split
     number = match.group("number")
     return RowLabel(
         int(number) if number else None,

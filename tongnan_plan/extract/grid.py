@@ -11,11 +11,10 @@ another header). Every step looks at each line a bounded number of times: linear
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
-from .cells import is_unit
+from .align import align_row, best_starts, row_fit
 from .document import Table
 from .headers import (
     ATTRIBUTE_WORDS,
@@ -26,9 +25,11 @@ from .headers import (
     UNIT_WORDS,
     Column,
     ColumnRole,
+    header_column,
     header_problem,
     header_text,
 )
+from .shapes import BARE_INT, NUMBERED, cell_kind, is_group_heading
 
 __all__ = [
     "Grid",
@@ -41,27 +42,9 @@ __all__ = [
 ]
 
 _MAX_HEADER = 12
-#: What a line left after the table's last row costs (it may be the text after the table).
-_LEFT = 1.0
-_GROUP = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*\S.{0,24}$")
-_NUMBERED = re.compile(r"^\s*(\d{1,5})\s*[.．、]\s*\S")
-_BARE_INT = re.compile(r"^\s*(\d{1,5})\s*$")
-_ATTRIBUTE = re.compile(r"^\s*(约束性|预期性|约束|预期|约束型|预期型)\s*$")
-_MISSING = re.compile(r"^\s*(—+|－+|-+|/|／|…+|无|——/——)?\s*$")
-_DIGIT = re.compile(r"\d")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-#: Words a figure cell may carry beside its number (comparators, brackets, units).
-_FIGURE_WORDS = re.compile(
-    r"以上|以下|以内|左右|不低于|不高于|不少于|不超过|控制在|达到|保持|累计|年均|增长|下降|"
-    r"[万亿千百十]|[人元个家户张项所座间次场岁年天倍]|平方米|公里|千米|小时|标准"
-)
 _END = re.compile(
     r"^\s*(注\s*\d*\s*[:：]|备注\s*[:：]|说明\s*[:：]|资料来源|数据来源|第[一二三四五六七八九十百]+[章节]|"
     r"专栏\s*\d+|[（(][一二三四五六七八九十]+[）)]|附件|附表)"
-)
-_UNIT = re.compile(
-    r"^(%|％|‰|‱|[万亿千百]?[\u4e00-\u9fff]{1,2}(/[\u4e00-\u9fff\d万]{1,4})?|"
-    r"\d*/\d*万|[a-zA-Z²³0-9/·]{1,8}|[\u4e00-\u9fff]{1,3}[（(][\u4e00-\u9fff]{1,3}[)）])$"
 )
 _HEADER_WORDS = (
     NUMBER_WORDS | CATEGORY_WORDS | NAME_WORDS | UNIT_WORDS | ATTRIBUTE_WORDS | OTHER_WORDS
@@ -72,13 +55,17 @@ _SUFFIXES = frozenset({"情况", "值", "数", "率", "任务", "水平", "目�
 _FRAGMENTS = frozenset({"计量", "指标", *_SUFFIXES})
 #: The words a header's first cell may be.
 _STARTS = NUMBER_WORDS | CATEGORY_WORDS | NAME_WORDS
+#: Words of a cell spanning the figure columns in a header of two rows.
+_SPANNING = frozenset({"指标值", "数值", "指标数值", "规划指标"})
 _VALUE_WORD = re.compile(
-    r"^(规划|预期|预计|实际)?(完成|目标|现状|基期|基数|实际|预期|规划|预计)(值|数|任务|情况|水平)?$"
+    r"^(规划|预期|预计|实际|近期|中期|远期)?(完成|目标|现状|基期|基数|基准|实际|预期|规划|预计)(值|数|任务|情况|水平)?$"
 )
 _HEADER_FILLER = re.compile(
     r"(19|20)\d\d|十[一二三四五六七八九]?五|[年底末期时（）()\-—～~至]|"
-    r"规划|目标|完成|现状|基期|基数|实际|预期|预计|值|情况|水平|任务|末|远景|累计"
+    r"规划|目标|完成|现状|基期|基数|基准|实际|预期|预计|值|情况|水平|任务|末|远景|累计"
 )
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_PERIOD_END = re.compile(r"(十[一二三四五六七八九]?五|(19|20)\d\d年?(底|末)?)$")
 _PERIOD_ONLY = re.compile(r"^(十[一二三四五六七八九]?五|(19|20)\d\d年?(底|末)?)$")
 
 
@@ -113,41 +100,25 @@ def grid_table(grid: Grid) -> Table:
     )
 
 
-def cell_kind(text: str) -> str:
-    """The shape of a cell: int, attr, missing, figure, unit, group or text."""
-    t = text.strip()
-    if _MISSING.match(t):
-        return "missing"
-    if _BARE_INT.match(t):
-        return "int"
-    if _ATTRIBUTE.match(t):
-        return "attr"
-    if _DIGIT.search(t):
-        words = _FIGURE_WORDS.sub("", t)
-        if len(_CJK.findall(words)) <= 1 and len(t) <= 24:
-            return "figure"
-    if (
-        len(t) <= 8
-        and not _GROUP.match(t)
-        and (is_unit(t, strict=True) or _UNIT.match(t.replace(" ", "")))
-    ):
-        return "unit"
-    if _GROUP.match(t):
-        return "group"
-    return "text"
-
-
-def is_group_heading(text: str) -> bool:
-    """A group heading inside a table: 一、就业创业."""
-    return _GROUP.match(text) is not None and not _DIGIT.search(text)
-
-
 def _header_like(text: str) -> bool:
     t = header_text(text)
     if not t or len(t) > 16:
         return False
-    if t in _HEADER_WORDS or t in _FRAGMENTS or _VALUE_WORD.match(t) or _PERIOD_ONLY.match(t):
+    if t in _HEADER_WORDS or t in _FRAGMENTS or t in _SPANNING:
         return True
+    if _VALUE_WORD.match(t) or _PERIOD_ONLY.match(t):
+        return True
+    if (
+        len(t) <= 5
+        and t.startswith("指标")
+        and not t.endswith("表")
+        and header_column(text)
+        in {
+            ColumnRole.NAME,
+            ColumnRole.UNIT,
+        }
+    ):
+        return True  # 指标项, 指标名称及单位
     if t[0] in "(（":
         return True
     if not re.search(r"(19|20)\d\d|十[一二三四五六七八九]?五", t):
@@ -158,25 +129,70 @@ def _header_like(text: str) -> bool:
 
 
 def _join_header(cells: list[str]) -> list[str]:
-    """Header cells broken over lines joined: “十四五”⏎完成值, 指标⏎属性, 现状值⏎（2020年）."""
+    """Header cells broken over lines joined: “十四五”⏎完成值, 指标⏎属性, 现状值⏎（2020年);
+    a header of two or three rows flattened (指标值 over 现状 / 近期规划, then （2025年） /
+    （2030年）): the spanning cell dropped, each year given to its column."""
     out: list[str] = []
-    for cell in cells:
-        t = header_text(cell)
-        if out:
-            prev = header_text(out[-1])
-            has_name = any(header_text(c) in NAME_WORDS for c in out[:-1])
-            if (
-                t[0] in "(（"
-                or (_PERIOD_ONLY.match(prev) and _VALUE_WORD.match(t))
-                or (prev == "计量" and t == "单位")
-                or (_VALUE_WORD.match(prev) is not None and t in _SUFFIXES - {prev})
-                or (prev == "指标" and t in {"名称", "性质"})
-                or (prev == "指标" and t == "属性" and has_name)
-            ):
-                out[-1] = out[-1] + cell
+    k = 0
+    while k < len(cells):
+        cell, t = cells[k], header_text(cells[k])
+        run = _parenthesised_run(cells, k)
+        if (
+            run > 1
+            and len(out) >= run
+            and all(_VALUE_WORD.match(header_text(c)) for c in out[-run:])
+        ):
+            for back in range(run):
+                out[len(out) - run + back] += cells[k + back]
+            k += run
+            continue
+        if out and _joins(header_text(out[-1]), t, out):
+            out[-1] = out[-1] + cell
+        else:
+            out.append(cell)
+        k += 1
+    return _without_spanning(out)
+
+
+def _parenthesised_run(cells: list[str], k: int) -> int:
+    run = 0
+    while k + run < len(cells) and header_text(cells[k + run])[:1] in ("(", "（"):
+        run += 1
+    return run
+
+
+def _joins(prev: str, t: str, out: list[str]) -> bool:
+    has_name = any(header_text(c) in NAME_WORDS for c in out[:-1])
+    period_end = _PERIOD_END.search(prev) is not None
+    return (
+        t[0] in "(（"
+        or (period_end and (_VALUE_WORD.match(t) is not None or t in {"指标", "指标值"}))
+        or (not _header_like(prev) and _PERIOD_ONLY.match(t) is not None)
+        or (prev == "计量" and t == "单位")
+        or (_VALUE_WORD.match(prev) is not None and t in _SUFFIXES - {prev})
+        or (prev == "指标" and t in {"名称", "性质"})
+        or (prev == "指标" and t == "属性" and has_name)
+    )
+
+
+def _without_spanning(cells: list[str]) -> list[str]:
+    """A cell spanning the figure columns (指标值 over 现状 / 规划) is not a column itself."""
+    out = []
+    for k, cell in enumerate(cells):
+        after = cells[k + 1 : k + 3]
+        if header_text(cell) in _SPANNING and len(after) == 2:
+            if all(_VALUE_WORD.match(header_text(c).split("(")[0].split("（")[0]) for c in after):
                 continue
         out.append(cell)
     return out
+
+
+def _qualifier(text: str, following: str) -> bool:
+    """A short word that qualifies the header cell after it: a place before its period."""
+    t, after = header_text(text), header_text(following)
+    return (
+        1 < len(t) <= 4 and _CJK_ONLY.match(t) is not None and _PERIOD_ONLY.match(after) is not None
+    )
 
 
 def _nonblank(lines: list[str], i: int, limit: int) -> list[int]:
@@ -207,9 +223,15 @@ def read_header(
     if header_text(lines[i]) not in _STARTS:
         return None
     taken: list[int] = []
-    for k in _nonblank(lines, i, _MAX_HEADER):
-        if not _header_like(lines[k]) or "\t" in lines[k]:
+    ahead = _nonblank(lines, i, _MAX_HEADER + 1)
+    for n, k in enumerate(ahead[:_MAX_HEADER]):
+        if "\t" in lines[k]:
             break
+        if not _header_like(lines[k]):
+            # A place before a period ("松江⏎“十四五”⏎现状") is the first piece of a cell.
+            following = ahead[n + 1] if n + 1 < len(ahead) else None
+            if following is None or not _qualifier(lines[k], lines[following]):
+                break
         taken.append(k)
     cells = _join_header([lines[k].strip() for k in taken])
     if len(cells) < 3:
@@ -274,8 +296,23 @@ def _cut(grid: Grid, lines: list[str], body: list[int]) -> None:
     texts = [lines[k].strip() for k in body]
     kinds = [cell_kind(t) for t in texts]
     starts = _row_starts(roles, texts, kinds)
+    if _empty_cells(body, starts):
+        # A blank line inside a row, where blank lines part the rows, is an empty cell.
+        opening = set(starts)
+        holes = [k for k in range(1, len(body)) if body[k] > body[k - 1] + 1 and k not in opening]
+        for k in reversed(holes):
+            texts.insert(k, "")
+            body.insert(k, body[k])
+        kinds = [cell_kind(t) for t in texts]
+        starts = _row_starts(roles, texts, kinds)
+    ends = [*starts[1:], len(texts)]
+    # The last row may leave lines (a caption, the text after the table); so may the row
+    # before headings that end the body ("二、重点任务" after the table).
+    final = len(starts) - 1
+    while final > 0 and ends[final] - starts[final] == 1 and is_group_heading(texts[starts[final]]):
+        final -= 1
     group = ""
-    for n, (first, b) in enumerate(zip(starts, [*starts[1:], len(texts)], strict=True)):
+    for n, (first, b) in enumerate(zip(starts, ends, strict=True)):
         a = first
         chunk = texts[a:b]
         while chunk and is_group_heading(chunk[0]) and len(chunk) > 1:
@@ -288,7 +325,7 @@ def _cut(grid: Grid, lines: list[str], body: list[int]) -> None:
             grid.rows.append((group,))
             grid.row_lines.append(body[a])
             continue
-        aligned = align_row(tuple(chunk), grid.columns, last=n == len(starts) - 1)
+        aligned = align_row(tuple(chunk), grid.columns, last=n >= final)
         if aligned is None:
             grid.end = body[a]
             return
@@ -298,6 +335,15 @@ def _cut(grid: Grid, lines: list[str], body: list[int]) -> None:
         if used < len(chunk):
             grid.end = body[a + used]
             return
+
+
+def _empty_cells(body: list[int], starts: list[int]) -> bool:
+    """True when blank lines part the rows (not every cell): then one inside a row is a cell."""
+    gaps = [k for k in range(1, len(body)) if body[k] > body[k - 1] + 1]
+    if len(gaps) < 3 or len(gaps) > len(body) / 2:
+        return False
+    at_starts = len(set(gaps) & set(starts))
+    return at_starts >= 0.75 * len(gaps)
 
 
 def _carried(
@@ -319,11 +365,11 @@ def _row_starts(roles: list[ColumnRole], texts: list[str], kinds: list[str]) -> 
     need = sum(1 for r in roles if r in printed)
     name = roles.index(ColumnRole.NAME)
     before = roles[:name]
-    numbered = ColumnRole.NUMBER in before or any(_NUMBERED.match(t) for t in texts[:3])
+    numbered = ColumnRole.NUMBER in before or any(NUMBERED.match(t) for t in texts[:3])
     if numbered:
         starts = _numbered_starts(texts, kinds, ColumnRole.NUMBER in before, need)
         if starts:
-            starts = _with_leading(starts, before, kinds, texts)
+            starts = _with_leading(starts, roles, kinds, texts)
             return starts if starts[0] == 0 else [0, *starts]
     last = [r for r in roles if r is not ColumnRole.OTHER][-1]
     if last is ColumnRole.ATTRIBUTE and "attr" in kinds:
@@ -332,23 +378,22 @@ def _row_starts(roles: list[ColumnRole], texts: list[str], kinds: list[str]) -> 
             if kind == "attr":
                 starts.append(k + 1)
         return _group_split(starts, texts)
-    width = len(roles)
-    starts, k = [], 0
-    while k < len(texts):
-        starts.append(k)
-        k += 1 if is_group_heading(texts[k]) else width
-    return starts
+    return best_starts(tuple(texts), tuple(kinds), tuple(roles))
 
 
 def _numbered_starts(texts: list[str], kinds: list[str], column: bool, need: int) -> list[int]:
     starts: list[int] = []
     last = 0
+    # A 其中 row may print no number, unit or 属性: its name and figures alone.
+    sub_rows: set[int] = set()
     for k, text in enumerate(texts):
-        match = _BARE_INT.match(text) if column else _NUMBERED.match(text)
-        far = not starts or k - starts[-1] >= need
+        match = BARE_INT.match(text) if column else NUMBERED.match(text)
+        least = max(2, need - 3) if starts and starts[-1] in sub_rows else need
+        far = not starts or k - starts[-1] >= least
         if match is None:
             if far and starts and text.startswith("其中"):
                 starts.append(k)
+                sub_rows.add(k)
             continue
         number = int(match.group(1))
         if column and k + 1 < len(texts) and kinds[k + 1] in {"int", "figure", "missing", "attr"}:
@@ -363,21 +408,38 @@ def _numbered_starts(texts: list[str], kinds: list[str], column: bool, need: int
 
 
 def _with_leading(
-    starts: list[int], before: list[ColumnRole], kinds: list[str], texts: list[str]
+    starts: list[int], roles: list[ColumnRole], kinds: list[str], texts: list[str]
 ) -> list[int]:
-    """Move a row start back over the category cell that a column before the number prints."""
+    """Move a row start back over the category cell that a column before the number prints,
+    where the two rows fit their columns better so (a last cell of words, 动态调整, stays)."""
+    before = roles[: roles.index(ColumnRole.NAME)]
     if ColumnRole.CATEGORY not in before or before.index(ColumnRole.CATEGORY) > 0:
         return _group_split(starts, texts)
+    shape = tuple(roles)
     moved = []
     for n, s in enumerate(starts):
-        previous = starts[n - 1] if n else -1
         back = s - 1
-        room = back > previous + 1 if n else back >= 0
-        if room and kinds[back] in {"text", "group"} and kinds[s] == "int":
-            moved.append(back)
+        if n == 0:
+            moved.append(back if back >= 0 and kinds[back] in {"text", "group", "unit"} else s)
+            continue
+        previous = moved[-1]
+        after = starts[n + 1] if n + 1 < len(starts) else len(texts)
+        if back > previous + 1 and kinds[back] in {"text", "group", "unit"} and kinds[s] == "int":
+            stay = _fit_of(texts, kinds, previous, s, shape) + _fit_of(
+                texts, kinds, s, after, shape
+            )
+            move = _fit_of(texts, kinds, previous, back, shape)
+            move += _fit_of(texts, kinds, back, after, shape)
+            moved.append(back if move >= stay else s)
         else:
             moved.append(s)
     return _group_split(moved, texts)
+
+
+def _fit_of(
+    texts: list[str], kinds: list[str], a: int, b: int, roles: tuple[ColumnRole, ...]
+) -> float:
+    return row_fit(tuple(texts[a:b]), tuple(kinds[a:b]), roles)
 
 
 def _group_split(starts: list[int], texts: list[str]) -> list[int]:
@@ -389,90 +451,3 @@ def _group_split(starts: list[int], texts: list[str]) -> list[int]:
         if e - 1 > s and is_group_heading(texts[e - 1]):
             out.append(e - 1)
     return sorted(set(out))
-
-
-#: How many lines a cell of each role may take: (fewest, most).
-_SPAN = {
-    ColumnRole.NUMBER: (0, 1),
-    ColumnRole.CATEGORY: (0, 2),
-    ColumnRole.NAME: (1, 3),
-    ColumnRole.UNIT: (0, 1),
-    ColumnRole.FIGURE: (1, 3),
-    ColumnRole.COMPLETION: (1, 2),
-    ColumnRole.ATTRIBUTE: (0, 1),
-    ColumnRole.OTHER: (0, 3),
-}
-_FIT = {
-    ColumnRole.NUMBER: {"int": 4.0},
-    ColumnRole.CATEGORY: {"text": 1.0, "group": 2.0, "unit": 0.5},
-    ColumnRole.NAME: {"text": 3.0, "group": 1.0, "unit": 1.0, "figure": -1.0},
-    ColumnRole.UNIT: {"unit": 3.0, "missing": 2.0, "text": -1.0},
-    ColumnRole.FIGURE: {"figure": 3.0, "int": 3.0, "missing": 3.0, "text": 0.5, "unit": -1.0},
-    ColumnRole.COMPLETION: {"figure": 3.0, "int": 3.0, "missing": 3.0, "text": 0.5},
-    ColumnRole.ATTRIBUTE: {"attr": 5.0, "missing": 1.0},
-    ColumnRole.OTHER: {"text": 0.5, "missing": 0.5, "figure": 0.2, "unit": 0.3},
-}
-#: The score of a cell left out (a merged cell printed on an earlier row, or none printed).
-_ABSENT = {
-    ColumnRole.NUMBER: -2.0,
-    ColumnRole.CATEGORY: 0.0,
-    ColumnRole.UNIT: -1.5,
-    ColumnRole.ATTRIBUTE: -1.0,
-    ColumnRole.OTHER: -0.2,
-}
-
-
-def _fit(role: ColumnRole, cells: tuple[str, ...], kinds: tuple[str, ...]) -> float:
-    if not cells:
-        return _ABSENT.get(role, -9.0)
-    kind = cell_kind("".join(cells)) if len(cells) > 1 else kinds[0]
-    score = _FIT[role].get(kind, -5.0)
-    if len(cells) > 1:
-        # A cell broken over lines: each line after the first must be a continuation.
-        if any(k in {"attr", "int"} for k in kinds[1:]):
-            return -9.0
-        score -= 0.25 * (len(cells) - 1)
-        # A cell wraps at the column's width: a line longer than the one before is less likely.
-        score -= 0.1 * sum(len(b) > len(a) for a, b in itertools.pairwise(cells))
-    return score
-
-
-def align_row(
-    cells: tuple[str, ...], columns: tuple[Column, ...], *, last: bool = False
-) -> tuple[tuple[str, ...], int] | None:
-    """Assign a row's cells (lines) to the columns: the best fit by cell shapes.
-
-    Returns the cells by column (a cell broken over lines joined, a merged cell left "") and
-    how many of the lines were used; with last, lines after the row may be left (the table's
-    end). None when no assignment fits.
-    """
-    roles = [c.role for c in columns]
-    n, m = len(roles), len(cells)
-    kinds = tuple(cell_kind(c) for c in cells)
-    if m == n and all(_FIT[r].get(k, -5.0) >= 2.0 for r, k in zip(roles, kinds, strict=True)):
-        return cells, m  # every cell where its column expects it: the common case, at once
-    worst = float("-inf")
-    best = [[worst] * (m + 1) for _ in range(n + 1)]
-    back = [[0] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
-    for c, role in enumerate(roles):
-        low, high = _SPAN[role]
-        for i in range(m + 1):
-            if best[c][i] == worst:
-                continue
-            for span in range(low, min(high, m - i) + 1):
-                score = best[c][i] + _fit(role, cells[i : i + span], kinds[i : i + span])
-                if score > best[c + 1][i + span]:
-                    best[c + 1][i + span] = score
-                    back[c + 1][i + span] = span
-    ends = range(m + 1) if last else [m]
-    used = max(ends, key=lambda e: (best[n][e] - _LEFT * (m - e), e))
-    if best[n][used] == worst or best[n][used] < 0:
-        return None
-    out: list[str] = []
-    i = used
-    for c in range(n, 0, -1):
-        span = back[c][i]
-        out.append("".join(cells[i - span : i]))
-        i -= span
-    return tuple(reversed(out)), used

@@ -12,6 +12,7 @@ __all__ = [
     "ColumnRole",
     "Rejected",
     "five_year_period",
+    "header_column",
     "header_problem",
     "header_roles",
     "header_text",
@@ -78,14 +79,44 @@ _QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 #: Header words by role, compared with the cell squeezed and without quotes.
 NUMBER_WORDS = frozenset({"序号", "编号", "序"})
 CATEGORY_WORDS = frozenset(
-    {"类别", "指标类别", "类型", "指标类型", "领域", "一级指标", "分类", "维度", "方面", "板块"}
+    {
+        "类别",
+        "指标类别",
+        "类型",
+        "指标类型",
+        "领域",
+        "一级指标",
+        "分类",
+        "维度",
+        "方面",
+        "板块",
+        "类目",
+    }
 )
 NAME_WORDS = frozenset(
     {"指标", "指标名称", "二级指标", "项目", "名称", "主要指标", "具体指标", "指标内容", "三级指标"}
 )
 UNIT_WORDS = frozenset({"单位", "计量单位", "指标单位"})
 ATTRIBUTE_WORDS = frozenset({"属性", "指标属性", "性质", "指标性质", "类型", "指标类型"})
-OTHER_WORDS = frozenset({"备注", "责任单位", "牵头单位", "说明", "数据来源", "责任部门"})
+OTHER_WORDS = frozenset(
+    {
+        "备注",
+        "责任单位",
+        "牵头单位",
+        "说明",
+        "数据来源",
+        "责任部门",
+        "进展评价",
+        "评价",
+        "进展情况",
+        "完成评价",
+    }
+)
+
+
+def header_column(label: str) -> ColumnRole:
+    """The role one header cell gives its column, alone."""
+    return _column(label).role
 
 
 def header_text(label: str) -> str:
@@ -103,6 +134,8 @@ def _column(label: str) -> Column:
         return Column(label, ColumnRole.CATEGORY)
     if text in OTHER_WORDS:
         return Column(label, ColumnRole.OTHER)
+    if text in UNIT_WORDS:
+        return Column(label, ColumnRole.UNIT)
     if (
         ("指标" in text and not re.search(r"属性|性质|类|值|年|五", text)) or text in NAME_WORDS
     ) and text not in ATTRIBUTE_WORDS:
@@ -115,12 +148,16 @@ def _column(label: str) -> Column:
         return Column(label, ColumnRole.COMPLETION)
     year_match = _YEAR.search(text)
     period = five_year_period(text)
-    if year_match is None and period is None and not re.search(r"基期|现状|目标|基数|完成", text):
+    if (
+        year_match is None
+        and period is None
+        and not re.search(r"基期|现状|目标|基数|基准|完成", text)
+    ):
         return Column(label, ColumnRole.OTHER)
     is_target: bool | None = None
     if re.search(r"目标|规划", text):
         is_target = True
-    elif re.search(r"完成|基期|现状|基数|实际", text):
+    elif re.search(r"完成|基期|现状|基数|基准|实际", text):
         is_target = False
     year = int(year_match.group(1)) if year_match else None
     return Column(label, ColumnRole.FIGURE, year, period, is_target)

@@ -43,6 +43,15 @@ def table_kind(
     target_comparator = target.comparator
     baseline_text = baseline.text if baseline is not None else None
     baseline_bracketed = bool(baseline and baseline.bracketed)
+    if target.increase and unit != "%":
+        return Judgement(
+            Kind.CUMULATIVE,
+            evidence=[f"kind cumulative: the target is printed as an increase ({target.text})"],
+            review=[
+                f"kind: printed “{target.text}”, an increase over the period: the total added "
+                "over the five years (cumulative), or a level to reach (then write the level)?"
+            ],
+        )
     if unit == "%" or target_comparator is not Comparator.EQ:
         why = "a rate (%)" if unit == "%" else f"a bound ({target_comparator})"
         return Judgement(Kind.ANNUAL, evidence=[f"kind annual: {why}, held each year"])

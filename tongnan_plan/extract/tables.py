@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .align import align_row
 from .cells import CellFigure, RowLabel, parse_figure, parse_label
 from .document import Paragraph, PlanDocument, Table
-from .grid import align_row, is_group_heading
 from .headers import (
     Column,
     ColumnRole,
@@ -17,6 +17,7 @@ from .headers import (
     looks_like_header,
     squeeze,
 )
+from .shapes import is_group_heading
 
 __all__ = ["IndicatorTable", "TableRow", "find_indicator_tables", "table_rejections"]
 
@@ -190,7 +191,12 @@ def _row(
 ) -> TableRow:
     roles = [c.role for c in table.columns]
     name_at = roles.index(ColumnRole.NAME)
-    label = parse_label(cells[name_at])
+    unit_cell = cells[roles.index(ColumnRole.UNIT)] if ColumnRole.UNIT in roles else ""
+    # With a 单位 column, the name's parentheses are its unit only where they repeat that cell.
+    in_column = (
+        None if ColumnRole.UNIT not in roles else unit_cell.strip() if _unit_cell(unit_cell) else ""
+    )
+    label = parse_label(cells[name_at], in_column)
     if ColumnRole.NUMBER in roles and label.number is None:
         number = cells[roles.index(ColumnRole.NUMBER)].strip()
         if number.isdigit():
@@ -214,6 +220,8 @@ def _row(
         if len(units) == 1:
             unit, unit_from = units.pop(), "cell"
     parent = last_main if label.sub_item else None
+    if unit is None and parent is not None and table.rows[parent].unit:
+        unit, unit_from = table.rows[parent].unit, "parent"
     if label.number is not None:
         item = f"第{label.number}项"
     elif label.sub_item and parent is not None:

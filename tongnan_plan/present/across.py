@@ -7,16 +7,16 @@ not convert is listed in its own unit, without a bar (a bar on another scale wou
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model.plan import Kind
 from .cells import TOTAL, derived, figure, provenance_words, status_words
-from .escaping import markdown
-from .formats import markdown_table
-from .story import Axis, marked_bar
+from .story import Axis, marked_bar, typed_cell
 from .terminal import Screen, render, text
-from .view import Drawing, Options, Records, View
+from .view import Block, Drawing, Heading, Items, Options, Records, View
+from .view import Table as CellTable
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -166,13 +166,15 @@ def _chosen(stretches: Sequence[Stretch]) -> Indicator:
     return next(s for s in stretches if s.chosen).indicator
 
 
-def _markdown(stretches: Sequence[Stretch], lang: str) -> str:
-    rows = across_rows(stretches)
+def across_blocks(stretches: Sequence[Stretch], lang: str) -> list[Block]:
+    """The indicator across plans for people: the title, each plan's heading, and the years
+    of every plan as one table (numbers as numbers)."""
     columns = ("plan", "year", "value", "cumulative", "target", "unit", "own_value", "own_unit")
-    body = markdown_table(columns, [[r[c] for c in columns] for r in rows], numbers=True)
+    rows = [[typed_cell(r[c]) for c in columns] for r in across_rows(stretches)]
     unit = _chosen(stretches).unit
-    headings = "\n".join(f"- {markdown(_heading(s, unit, lang))}" for s in stretches)
-    return f"## {markdown(across_title(stretches, lang))}\n\n{headings}\n\n{body}\n"
+    headings = [_heading(s, unit, lang) for s in stretches]
+    table = CellTable(columns, rows, numbers=True)
+    return [Heading(across_title(stretches, lang)), Items(headings), table]
 
 
 def across_view(stretches: Sequence[Stretch], lang: str) -> View:
@@ -194,8 +196,8 @@ def across_view(stretches: Sequence[Stretch], lang: str) -> View:
 
     drawings: dict[str, Drawing] = {
         "table": table,
-        "markdown": lambda o: _markdown(stretches, o.lang),
         "svg": svg,
     }
     records = Records(ACROSS_COLUMNS, across_rows(stretches))
-    return View(across_title(stretches, lang), records, drawings=drawings)
+    blocks = functools.partial(across_blocks, stretches)
+    return View(across_title(stretches, lang), records, drawings=drawings, blocks=blocks)

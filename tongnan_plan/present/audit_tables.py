@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..calc.audit import Verdict
 from .cells import bracketed, derived, figure, number
-from .escaping import markdown
-from .formats import markdown_table
 from .terminal import WIDE, Prose, Screen, render, text
-from .view import Drawing, Options, Records, View
+from .view import Block, Cell, Heading, Options, Records, View
+from .view import Table as CellTable
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -29,7 +28,7 @@ __all__ = [
     "BASELINE_COLUMNS",
     "CROSSCHECK_COLUMNS",
     "AuditTable",
-    "audit_markdown",
+    "audit_blocks",
     "audit_row",
     "audit_tables",
     "audit_text",
@@ -338,10 +337,13 @@ def audit_text(tables: Sequence[AuditTable], screen: Screen) -> str:
     return render([_rich(table, screen.width or WIDE) for table in tables], screen)
 
 
-def audit_markdown(tables: Sequence[AuditTable]) -> str:
-    """The audit's tables as Markdown, each under its title."""
-    parts = [f"## {markdown(t.title)}\n\n" + markdown_table(t.headers, t.rows) for t in tables]
-    return "\n\n".join(parts) + "\n"
+def audit_blocks(tables: Sequence[AuditTable]) -> list[Block]:
+    """The audit's tables for people, each under its title."""
+    blocks: list[Block] = []
+    for table in tables:
+        rows = [[Cell(text) for text in row] for row in table.rows]
+        blocks += [Heading(table.title), CellTable(table.headers, rows)]
+    return blocks
 
 
 def audit_view(
@@ -365,8 +367,7 @@ def audit_view(
         screen = options.screen if options.screen is not None else Screen.plain(WIDE)
         return audit_text(drawn(options), screen)
 
-    drawings: dict[str, Drawing] = {
-        "table": table,
-        "markdown": lambda o: audit_markdown(drawn(o)),
-    }
-    return View("audit", tables[records], drawings=drawings)
+    def blocks(lang: str) -> list[Block]:
+        return audit_blocks(audit_tables(completions, crosschecks, lang, baselines))
+
+    return View("audit", tables[records], drawings={"table": table}, blocks=blocks)

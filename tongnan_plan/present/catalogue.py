@@ -18,10 +18,11 @@ from .cells import (
     target_with_unit,
 )
 from .escaping import one_line
-from .formats import CATALOGUE_COLUMNS, catalogue_row, markdown_table
+from .formats import CATALOGUE_COLUMNS, catalogue_row
 from .layout import fit, fitted_table
 from .terminal import Screen, render, text
-from .view import Drawing, Options, Records, View
+from .view import Cell, Drawing, Options, Records, View
+from .view import Table as CellTable
 
 if TYPE_CHECKING:
     from ..model.plan import Indicator
@@ -85,8 +86,8 @@ def catalogue_cells(indicators: Sequence[Indicator], lang: str) -> list[dict[str
 
 
 def catalogue_text(indicators: Sequence[Indicator], lang: str, fmt: str, screen: Screen) -> str:
-    """The catalogue as Markdown (markdown), a table fitted to a terminal (table), or plain
-    columns of text (text, for a file)."""
+    """The catalogue as a table fitted to a terminal (table), or plain columns of text (text,
+    for a file)."""
     headers = HEADERS[lang]
     rows = catalogue_cells(indicators, lang)
     if fmt == "table":
@@ -99,8 +100,6 @@ def catalogue_text(indicators: Sequence[Indicator], lang: str, fmt: str, screen:
         return render([fitted_table(fitted, headers, cells)], screen)
     titles = [headers[key] for key in COLUMNS]
     plain = [[one_line(row[key]) for key in COLUMNS] for row in rows]
-    if fmt == "markdown":
-        return markdown_table(titles, plain) + "\n"
     from tabulate import tabulate
 
     return tabulate(plain, headers=titles, tablefmt="simple", disable_numparse=True) + "\n"
@@ -122,8 +121,14 @@ def catalogue_view(indicators: Sequence[Indicator], title: str) -> View:
 
     drawings: dict[str, Drawing] = {
         "table": table,
-        "markdown": lambda o: catalogue_text(indicators, o.lang, "markdown", Screen.plain()),
         "xlsx": workbook,
     }
     records = Records(CATALOGUE_COLUMNS, [catalogue_row(ind) for ind in indicators])
-    return View(title, records, drawings=drawings)
+    return View(title, records, drawings=drawings, blocks=lambda lang: [_table(indicators, lang)])
+
+
+def _table(indicators: Sequence[Indicator], lang: str) -> CellTable:
+    """The catalogue for people: a row an indicator, every column, each cell on one line."""
+    rows = catalogue_cells(indicators, lang)
+    cells = [[Cell(one_line(row[key])) for key in COLUMNS] for row in rows]
+    return CellTable([HEADERS[lang][key] for key in COLUMNS], cells)

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..sources.plan_head import TIER_NAMES
-from .escaping import markdown
 from .terminal import Screen, render, text
-from .view import Drawing, Options, Records, View
+from .view import Block, Cell, Drawing, Items, Options, Records, View
+from .view import Table as CellTable
 
 if TYPE_CHECKING:
     from ..sources.repository import PlanSummary
@@ -123,17 +123,12 @@ def plans_view(summaries: Sequence[PlanSummary]) -> View:
     rows = [plan_row(summary) for summary in summaries]
     cells = [_cells(row, summary.years) for row, summary in zip(rows, summaries, strict=True)]
 
-    def listed(options: Options) -> str:
-        from .formats import markdown_table
+    def blocks(lang: str) -> list[Block]:
+        table = CellTable(_HEADERS[lang], [[Cell(text) for text in row] for row in cells])
+        return [table, Items(_titles(rows, lang))]
 
-        titles = "".join(f"- {markdown(line)}\n" for line in _titles(rows, options.lang))
-        return markdown_table(_HEADERS[options.lang], cells) + "\n\n" + titles
-
-    drawings: dict[str, Drawing] = {
-        "table": lambda o: _table(cells, _titles(rows, o.lang), o),
-        "markdown": listed,
-    }
-    return View("plans", Records(PLAN_COLUMNS, rows), drawings=drawings)
+    drawings: dict[str, Drawing] = {"table": lambda o: _table(cells, _titles(rows, o.lang), o)}
+    return View("plans", Records(PLAN_COLUMNS, rows), drawings=drawings, blocks=blocks)
 
 
 def _table(cells: list[list[str]], titles: list[str], options: Options) -> str:

@@ -6,6 +6,7 @@ Every cell comes from cells.status_cells; this module only lays them out.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -18,12 +19,11 @@ from .cells import (
     status_cells,
     with_annual,
 )
-from .escaping import markdown
-from .formats import markdown_table
 from .layout import LAST_RESORT, LAYOUTS, Fitted, fit, fitted_table
 from .summary import summary
 from .terminal import WIDE, Prose, Screen, recorded, render, text
-from .view import Drawing, Options, Records, View
+from .view import Block, Cell, Drawing, Heading, Options, Paragraphs, Records, View
+from .view import Table as CellTable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from ..calc.progress import Evaluation
 
-__all__ = ["status_markdown", "status_text", "status_title", "status_view"]
+__all__ = ["status_blocks", "status_text", "status_title", "status_view"]
 
 
 def _fitted(
@@ -109,13 +109,15 @@ def status_text(
     return recorded(renderables, "tnplan status", svg=fmt == "svg")
 
 
-def status_markdown(evaluations: Sequence[Evaluation], title: str, lang: str = "zh") -> str:
-    """The evaluations as a Markdown table, with the footnotes."""
+def status_blocks(evaluations: Sequence[Evaluation], title: str, lang: str) -> list[Block]:
+    """The evaluations for people: the title, a table of every column, the footnotes."""
     columns = with_annual(FULL_COLUMNS, evaluations)
-    rows = [[status_cells(ev, lang)[k] for k in columns] for ev in evaluations]
-    body = markdown_table([HEADERS[lang][k] for k in columns], rows)
-    notes = "".join(f"\n{markdown(note)}\n" for note in notices(evaluations, lang))
-    return f"## {markdown(title)}\n\n{body}\n{notes}"
+    rows = []
+    for ev in evaluations:
+        cells, style = status_cells(ev, lang), ev.status.info.style
+        rows.append([Cell(cells[k], style=style if k == "status" else "") for k in columns])
+    table = CellTable([HEADERS[lang][k] for k in columns], rows)
+    return [Heading(title), table, Paragraphs(notices(evaluations, lang))]
 
 
 def status_title(title: str, title_en: str, as_of: int | None, lang: str) -> str:
@@ -139,11 +141,11 @@ def status_view(evaluations: Sequence[Evaluation], title: str) -> View:
         "table": recorded_as("table"),
         "svg": recorded_as("svg"),
         "html": recorded_as("html"),
-        "markdown": lambda o: status_markdown(evaluations, title, o.lang),
         "xlsx": workbook,
     }
     records = Records(STATUS_COLUMNS, [status_row(ev) for ev in evaluations])
-    return View(title, records, drawings=drawings)
+    blocks = functools.partial(status_blocks, evaluations, title)
+    return View(title, records, drawings=drawings, blocks=blocks)
 
 
 def _screen(options: Options) -> Screen:

@@ -7,6 +7,7 @@ the trend and what each remaining year needs, and the sentences say nothing of t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,16 +28,15 @@ from .cells import (
     status_words,
     without_pace,
 )
-from .escaping import markdown
 from .formats import (
     SERIES_COLUMNS,
     catalogue_row,
-    markdown_table,
     series_row,
     status_row,
 )
 from .terminal import Prose, Screen, render, text
-from .view import Drawing, Options, Records, View
+from .view import Block, Cell, Drawing, Heading, Items, Options, Records, View
+from .view import Table as CellTable
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
@@ -50,8 +50,8 @@ __all__ = [
     "bar",
     "marked_bar",
     "story_axis",
+    "story_blocks",
     "story_lines",
-    "story_markdown",
     "story_table",
     "story_text",
     "story_title",
@@ -342,24 +342,30 @@ SERIES_HEADERS = {
 YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
 
 
-def _series_cells(row: YearRow, ev: Evaluation, lang: str) -> list[object]:
+def _series_cells(row: YearRow, ev: Evaluation, lang: str) -> list[Cell]:
     """One year of the series for people: numbers as numbers, the rest in words."""
     record = series_row(row, ev.indicator)
     yes, no = YES_NO[lang]
     record["to_date"] = "" if row.value is None else yes if row.to_date else no
     if row.provenance is not None:
         record["provenance"] = provenance_words(row.provenance, lang)
-    return [record[column] for column in SERIES_COLUMNS]
+    return [typed_cell(record[column]) for column in SERIES_COLUMNS]
 
 
-def story_markdown(rows: Sequence[YearRow], ev: Evaluation, lang: str) -> str:
-    """The yearly series as a Markdown table, and the sentences as a list."""
-    body = markdown_table(
-        SERIES_HEADERS[lang], [_series_cells(r, ev, lang) for r in rows], numbers=True
-    )
+def typed_cell(value: object) -> Cell:
+    """A record's value as a cell: a number with its figure, else its text (empty for none)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Cell(figure(value), value)
+    return Cell("" if value is None else str(value))
+
+
+def story_blocks(rows: Sequence[YearRow], ev: Evaluation, lang: str) -> list[Block]:
+    """The story for people: its title, the yearly series (numbers as numbers), and the
+    sentences as a list."""
+    series = [_series_cells(r, ev, lang) for r in rows]
     lines = story_lines(ev, lang) + notices([ev], lang)
-    items = "\n".join(f"- {markdown(x)}" for x in lines)
-    return f"## {markdown(story_title(ev, lang))}\n\n{body}\n\n{items}\n"
+    table = CellTable(SERIES_HEADERS[lang], series, numbers=True)
+    return [Heading(story_title(ev, lang)), table, Items(lines)]
 
 
 def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str) -> View:
@@ -386,9 +392,9 @@ def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang:
     document = {"indicator": catalogue_row(ev.indicator), "evaluation": status_row(ev)}
     drawings: dict[str, Drawing] = {
         "table": table,
-        "markdown": lambda o: story_markdown(rows, ev, o.lang),
         "svg": svg,
         "xlsx": workbook,
     }
     records = Records(SERIES_COLUMNS, series)
-    return View(story_title(ev, lang), records, {**document, "series": series}, drawings)
+    blocks = functools.partial(story_blocks, rows, ev)
+    return View(story_title(ev, lang), records, {**document, "series": series}, drawings, blocks)

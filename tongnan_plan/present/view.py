@@ -1,10 +1,12 @@
 """What a command shows, built once from the library's results and handed to a writer.
 
 A view holds the records machines read (each table's columns and its rows of plain values:
-numbers raw, codes as codes) and, for the formats people read that are not yet written from
-the records alone (the terminal table, Markdown, a workbook, SVG, HTML), the command's own
-drawing of them. Standard library only: the command line builds its options from the
-registry of writers (writers.py) without importing any writer.
+numbers raw, codes as codes); what it says to people, in a language, as blocks (headings,
+tables of typed cells, lists, paragraphs: every word and figure already written by the cell
+layer, cells.py), which the Markdown writer writes; and, for the formats people read that are
+not yet written from the blocks alone (the terminal table, a workbook, SVG, HTML), the
+command's own drawing of them. Standard library only: the command line builds its options
+from the registry of writers (writers.py) without importing any writer.
 """
 
 from __future__ import annotations
@@ -16,7 +18,18 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .terminal import Screen
 
-__all__ = ["Drawing", "Options", "Records", "View"]
+__all__ = [
+    "Block",
+    "Cell",
+    "Drawing",
+    "Heading",
+    "Items",
+    "Options",
+    "Paragraphs",
+    "Records",
+    "Table",
+    "View",
+]
 
 
 @dataclass(frozen=True)
@@ -46,12 +59,58 @@ class Records:
         return [{key: row.get(key) for key in self.columns} for row in self.rows]
 
 
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell for people: its text, the number it stands for (written as a number where a
+    table asks for numbers), and its style (a status's colour)."""
+
+    text: str
+    value: float | int | None = None
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table for people: its headers and rows of cells; numbers: write each cell's value
+    (where it has one) as a number, aligned as numbers are."""
+
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
+    numbers: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading over what follows."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list, an item a line."""
+
+    lines: Sequence[str]
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """Paragraphs (footnotes, notices)."""
+
+    lines: Sequence[str]
+
+
+Block = Heading | Table | Items | Paragraphs
+
+
 @dataclass(frozen=True)
 class View:
     """What one command shows: its title, the records (csv, tsv, json, jsonl), the JSON
-    document where it holds more than the records, and the command's drawings by format."""
+    document where it holds more than the records, the command's drawings by format, and
+    what it says to people in a language (built when a writer for people asks)."""
 
     title: str
     records: Records | None = None
     document: Any = None
     drawings: Mapping[str, Drawing] = field(default_factory=dict)
+    blocks: Callable[[str], Sequence[Block]] | None = None

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from .view import Options, View
+if TYPE_CHECKING:
+    from .view import Options, View
 
 __all__ = [
     "OFFERED",
@@ -98,6 +99,33 @@ def _jsonl(view: View, options: Options) -> str:
     return json_lines(_table(view))
 
 
+def _markdown(view: View, options: Options) -> str:
+    """The view's blocks as Markdown (GitHub tables, every text escaped); a view without
+    blocks, as its command draws it."""
+    if view.blocks is None:
+        return str(view.drawings["markdown"](options))
+    from .escaping import markdown
+    from .formats import markdown_table
+    from .view import Heading, Items, Paragraphs
+
+    parts = []
+    for block in view.blocks(options.lang):
+        if isinstance(block, Heading):
+            parts.append(f"## {markdown(block.text)}")
+        elif isinstance(block, Items | Paragraphs):
+            if block.lines:
+                bullet = "- " if isinstance(block, Items) else ""
+                glue = "\n" if isinstance(block, Items) else "\n\n"
+                parts.append(glue.join(bullet + markdown(line) for line in block.lines))
+        else:
+            rows = [
+                [c.value if block.numbers and c.value is not None else c.text for c in row]
+                for row in block.rows
+            ]
+            parts.append(markdown_table(block.headers, rows, numbers=block.numbers))
+    return "\n\n".join(parts) + "\n"
+
+
 WRITERS: dict[str, Writer] = {
     w.name: w
     for w in (
@@ -110,7 +138,7 @@ WRITERS: dict[str, Writer] = {
         ),
         Writer("json", (".json",), False, "JSON", _records_or_drawn("json", _json), True),
         Writer("jsonl", (".jsonl", ".ndjson"), False, "JSON Lines: a record a line", _jsonl, True),
-        Writer("markdown", (".md", ".markdown"), False, "Markdown", _drawn("markdown")),
+        Writer("markdown", (".md", ".markdown"), False, "Markdown", _markdown),
         Writer("xlsx", (".xlsx",), True, "a workbook", _drawn("xlsx")),
         Writer("svg", (".svg",), False, "an SVG picture", _drawn("svg")),
         Writer("html", (".html", ".htm"), False, "a web page", _drawn("html")),
@@ -193,7 +221,9 @@ def writable(view: View) -> tuple[str, ...]:
     return tuple(
         name
         for name, writer in WRITERS.items()
-        if name in view.drawings or (writer.of_records and view.records is not None)
+        if name in view.drawings
+        or (writer.of_records and view.records is not None)
+        or (name == "markdown" and view.blocks is not None)
     )
 
 
