@@ -244,7 +244,8 @@ def test_a_table_whose_cells_are_parted_by_spaces(tmp_path: Path) -> None:
     path = tmp_path / "spaced.txt"
     path.write_text(
         "某县就业规划（2026—2030年）\n\n序号  指标名称  单位  2025年  2030年  属性\n"
-        "1  城镇新增就业人数  万人  3.2  3.5  预期性\n2  城镇调查失业率  %  5.2  5.5以内  预期性\n\n",
+        "1  城镇新增就业人数  万人  3.2  3.5  预期性\n"
+        "2  城镇调查失业率  %  5.2  5.5以内  预期性\n\n",
         encoding="utf-8",
     )
     assert rows(extract_plan(path)) == [
