@@ -53,9 +53,10 @@ def rezipped(raw: bytes, changes: dict[str, Callable[[bytes], bytes]], **more: b
     return out.getvalue()
 
 
-def value_cell(xml: bytes) -> Callable[[bytes], bytes]:
-    """The sheet with its first value cell (E7) replaced by xml."""
-    return lambda sheet: re.sub(rb'<c r="E7"[^>]*?(/>|>.*?</c>)', xml, sheet, count=1)
+def value_cell(xml: bytes, ref: str = "E7") -> Callable[[bytes], bytes]:
+    """The sheet with one cell (the first value cell, E7) replaced by xml."""
+    pattern = rb'<c r="' + ref.encode() + rb'"[^>]*?(/>|>.*?</c>)'
+    return lambda sheet: re.sub(pattern, xml, sheet, count=1)
 
 
 def with_cell(ref: str) -> Callable[[bytes], bytes]:
@@ -327,3 +328,38 @@ def test_many_inline_ignores_of_unknown_codes_are_one_problem(
     (problem,) = [d for d in json.loads(out)["diagnostics"] if d["code"] == "unknown-code"]
     assert (problem["line"], problem["column"]) == (5, 1)
     assert f"and {count - 1:,} more unknown codes" in str(problem["message"])
+
+
+def test_a_config_found_upward_is_named_where_it_changed_the_output(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # A tnplan.toml two folders up silenced a problem and no output named it.
+    plan = tmp_path / "a" / "b" / "plan"
+    shutil.copytree(data_dir, plan)
+    (tmp_path / "tnplan.toml").write_text('ignore = ["missing-indicators"]\n', encoding="utf-8")
+    submission = plan / "actuals" / "2025.yaml"
+    submission.write_text(
+        "year: 2025\nprovenance: sample\nvalues:\n  urban_new_jobs: 1.1\n", encoding="utf-8"
+    )
+    said = f"the config file {tmp_path / 'tnplan.toml'} ignored or made warnings of"
+    code, out, err = invoke("check", str(submission), "--data", str(plan))
+    assert code == 0 and "0 warnings" in out
+    assert f"{said} 1 problem(s)" in err
+    code, _, err = invoke("status", "--data", str(plan))
+    assert code == 0 and said in err
+    (tmp_path / "tnplan.toml").write_text('ignore = ["implausible-jump"]\n', encoding="utf-8")
+    code, _, err = invoke("check", str(submission), "--data", str(plan))
+    assert "the config file" not in err  # it changed nothing here: nothing to say
+
+
+def test_a_figure_in_the_source_column_is_reported(
+    tmp_path: Path, data_dir: Path, plan: Plan
+) -> None:
+    # A figure typed into 来源 beside an empty value cell was passed over as not reported.
+    number = value_cell(b'<c r="E7"/>')
+    source = value_cell(b'<c r="F7" t="n"><v>1.2</v></c>', "F7")
+    raw = rezipped(template(plan), {SHEET: lambda s: source(number(s))})
+    found = checked(tmp_path, data_dir, raw)
+    (problem,) = [d for d in found if d["code"] == "misplaced-figure"]
+    assert problem["cell"] == "填报!F7"
+    assert "holds the number 1.2, and the value cell E7 is empty" in str(problem["message"])

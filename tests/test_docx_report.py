@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 from tongnan_plan.cli import app
 from tongnan_plan.model.plan import Plan, Tier
 from tongnan_plan.present import docx_chart
+from tongnan_plan.present.chart import Chart
 from tongnan_plan.present.docx_report import mid_term_year
 
 runner = CliRunner()
@@ -249,3 +251,29 @@ def test_status_never_imports_docx_or_pillow(data_dir: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "[]"
+
+
+def test_a_chart_of_a_target_printed_over_two_lines() -> None:
+    # Pillow refuses to anchor text of two lines; the label is drawn on one, inert.
+    drawn = Chart(
+        title="t",
+        unit="万人",
+        baseline_year=2020,
+        end_year=2025,
+        points=[(2021, 1.0), (2022, 2.0)],
+        expected=[(2020, 0.0), (2025, 5.0)],
+        trend=[],
+        target=5.0,
+        target_label="目标 【5】\n\x1b[31m",
+        low=0.0,
+        high=5.0,
+        ticks=[0.0, 2.5, 5.0],
+        legend=[
+            ("#2563eb", "", "累计"),
+            ("#6b7280", "3 3", "序时进度"),
+            ("#b91c1c", "6 4", "目标"),
+        ],
+    )
+    picture = docx_chart.chart_png(drawn)
+    assert picture.png.startswith(b"\x89PNG")
+    assert docx_chart.chart_png(replace(drawn, target=None)).png.startswith(b"\x89PNG")

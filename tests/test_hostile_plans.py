@@ -118,3 +118,18 @@ def test_two_plans_of_one_id_are_reported(tmp_path: Path, data_dir: Path) -> Non
     )
     (problem,) = [d for d in json.loads(out)["diagnostics"] if d["code"] == "duplicate-plan-id"]
     assert problem["path"] == "plan.id"
+
+
+def test_usage_errors_show_ids_and_paths_as_escapes(tmp_path: Path, data_dir: Path) -> None:
+    # A plan id or a --data path with an escape sequence went raw to the terminal.
+    root = chain(tmp_path / "plans\x1b[31m", data_dir, {"a": None, "b": None})
+    targets = root / "b" / "targets.yaml"
+    hostile = json.dumps("x\x1b]0;pwn\x07")
+    targets.write_text(
+        targets.read_text(encoding="utf-8").replace("id: b", f"id: {hostile}", 1), encoding="utf-8"
+    )
+    for extra in ([], ["--plan", "nope"]):
+        code, _, err = invoke("status", "--data", str(root), *extra)
+        assert code == 2
+        assert "\x1b" not in err and "\x07" not in err
+        assert r"plans\x1b[31m" in err and r"b (x\x1b]0;pwn\x07)" in err

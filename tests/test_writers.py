@@ -231,3 +231,35 @@ def test_markdown_is_written_from_the_views_blocks() -> None:
         "n1\n\nn2\n\n"
         "| n   |\n|-----|\n| 2.5 |\n| x   |\n"  # the number's value, not its text "2.50"
     )
+
+
+#: A command line of each command that offers formats (the 13th plan prints completions).
+COMMAND_LINES = {
+    "status": ["status"],
+    "show": ["show", "urban_new_jobs"],
+    "indicators": ["indicators"],
+    "audit": ["audit", "--plan", "13th"],
+    "plans": ["plans"],
+    "report": ["report"],
+    "new": ["new", "2025"],
+    "figures": ["figures"],
+}
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"), [(c, f) for c, offered in OFFERED.items() for f in offered]
+)
+def test_every_offered_format_is_written(
+    tmp_path: Path, data_dir: Path, command: str, fmt: str
+) -> None:
+    """Each command writes each format the registry says it offers, into a file of its name."""
+    target = tmp_path / f"out{WRITERS[fmt].suffixes[0]}"
+    args = [*COMMAND_LINES[command], "--format", fmt, "-o", str(target)]
+    code, _, err = run(args, data_dir)
+    assert code in (0, 1), err  # 1: the 13th plan's audit finds a mismatch, as it should
+    written = target.read_bytes()
+    assert written
+    if WRITERS[fmt].binary:
+        assert written.startswith(b"PK")  # a zip: a workbook or a Word document
+    else:
+        written.decode("utf-8")

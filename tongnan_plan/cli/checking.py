@@ -35,6 +35,7 @@ from .common import (
     _language,
     _load_plan,
     _repository,
+    _say_config,
     _usage,
     _written,
     app,
@@ -162,6 +163,7 @@ def check(
 
     colour = _colour_wanted()
     _emit(reporters.render(chosen_format.value, report, shown, colour=colour, lang=lang.value))
+    _say_config(chosen.config, actuals.changed_by_selection, command_line=bool(ignore or warn_only))
     if any(CATALOGUE[d.code].usage for d in report.diagnostics if d.code in CATALOGUE):
         raise typer.Exit(EXIT_USAGE)  # a file that could not be used at all
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)

@@ -7,7 +7,7 @@ import errno
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -263,7 +263,11 @@ def _say(en: str, zh: str) -> str:
 
 
 def _usage(en: str, zh: str = "") -> NoReturn:
-    typer.echo(f"tnplan: {_say(en, zh or en)}", err=True)
+    """A usage error (exit 2): one line, whatever plan ids, paths or names it quotes (their
+    control characters shown as escapes, never sent to the terminal)."""
+    from ..present.escaping import visible
+
+    typer.echo(f"tnplan: {visible(_say(en, zh or en))}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -415,16 +419,41 @@ QuietOption = Annotated[
 WARNINGS_SHOWN = 3
 
 
+def _say_config(config: PurePath | None, changed: int, *, command_line: bool = False) -> None:
+    """Name the config file that changed an output: how many problems it ignored or made
+    warnings (a config two folders up is never applied in silence)."""
+    if config is None or not changed:
+        return
+    from ..present.escaping import visible
+
+    shown = visible(str(config))
+    also = (
+        _say(" with --ignore and --warn-only", "及 --ignore、--warn-only") if command_line else ""
+    )
+    typer.echo(
+        _say(
+            f"tnplan: the config file {shown}{also} ignored or made warnings of {changed}"
+            " problem(s) here",
+            f"tnplan：配置文件 {shown}{also} 忽略或降级了 {changed} 个问题",
+        ),
+        err=True,
+    )
+
+
 def _fail_on_submission_errors(
     diagnostics: list[Diagnostic],
     lang: Lang,
     *,
     quiet: bool = True,
     config_problems: list[Diagnostic] | None = None,
+    config: PurePath | None = None,
+    changed: int = 0,
 ) -> None:
-    """After the output, on standard error: the warnings the counted submissions carry (their
-    number and the first few, unless quiet), a config file that could not be used (exit 2),
-    and which submitted figures were left out (errors, exit 1)."""
+    """After the output, on standard error: the config file that changed what is reported
+    (changed: how many problems it ignored or made warnings), the warnings the counted
+    submissions carry (their number and the first few, unless quiet), a config file that
+    could not be used (exit 2), and which submitted figures were left out (errors, exit 1)."""
+    _say_config(config, changed)
     warnings = [d for d in diagnostics if d.severity == "warning"]
     if warnings and not quiet:
         typer.echo(
@@ -442,7 +471,9 @@ def _fail_on_submission_errors(
             typer.echo(_say(f"  … and {more} more", f"  …… 另有 {more} 个"), err=True)
     errors = [d for d in diagnostics if d.severity == "error"]
     if config_problems:
-        files = ", ".join(dict.fromkeys(d.file for d in config_problems))
+        from ..present.escaping import visible
+
+        files = visible(", ".join(dict.fromkeys(d.file for d in config_problems)))
         typer.echo(
             _say(
                 f"tnplan: the config file {files} cannot be used; none of its settings applied:",

@@ -85,7 +85,10 @@ def extract(
     if found is None or not found.indicators:
         what = "no previous plan's table" if previous else "no indicator table or target"
         what_zh = "没有上一规划的指标表" if previous else "没有找到指标表或目标"
-        typer.echo(f"tnplan: {plan_file}: {_say(what + ' found', what_zh)}", err=True)
+        from ..present.escaping import visible
+
+        shown = visible(str(plan_file))
+        typer.echo(f"tnplan: {shown}: {_say(what + ' found', what_zh)}", err=True)
         for line in _rejections(draft):
             typer.echo(line, err=True)
         raise typer.Exit(EXIT_INVALID)

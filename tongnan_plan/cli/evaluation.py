@@ -80,7 +80,12 @@ def status(
     text = _written(status_view(evaluations, title), chosen, lang, output, excel=excel)
     _deliver(text, output, force)
     _fail_on_submission_errors(
-        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+        actuals.diagnostics,
+        lang,
+        quiet=quiet,
+        config_problems=actuals.config_problems,
+        config=actuals.config,
+        changed=actuals.changed_by_selection,
     )
 
 
@@ -142,7 +147,12 @@ def show(
     view = story_view(rows, evaluation, plan.plan.years, lang.value)
     _deliver(_written(view, chosen, lang, output), output, force)
     _fail_on_submission_errors(
-        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+        actuals.diagnostics,
+        lang,
+        quiet=quiet,
+        config_problems=actuals.config_problems,
+        config=actuals.config,
+        changed=actuals.changed_by_selection,
     )
 
 
@@ -268,5 +278,10 @@ def report(
     content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)
     _deliver(_written(report_view(content), chosen, lang, output), output, force)
     _fail_on_submission_errors(
-        actuals.diagnostics, lang, quiet=quiet, config_problems=actuals.config_problems
+        actuals.diagnostics,
+        lang,
+        quiet=quiet,
+        config_problems=actuals.config_problems,
+        config=actuals.config,
+        changed=actuals.changed_by_selection,
     )

@@ -46,9 +46,18 @@ def table_roles(table: IndicatorTable, period: tuple[int, int] | None) -> TableR
 
 
 def _result_column(table: IndicatorTable, others: list[int]) -> int | None:
-    """A previous plan's result: the column saying 完成 / 实际, else the first other one."""
-    said = [i for i in others if re.search(r"完成|实际|实现", table.columns[i].label)]
-    return said[0] if said else (others[0] if others else None)
+    """A previous plan's result: of the columns that hold figures (not 超额完成 and other
+    words of evaluation), the one saying 完成 / 实际, else the first."""
+    if not others:
+        return None
+
+    def figures(i: int) -> int:
+        return sum(1 for r in table.rows if i in r.figures and r.figures[i].value is not None)
+
+    most = max(figures(i) for i in others)
+    numeric = [i for i in others if figures(i) * 2 >= most]
+    said = [i for i in numeric if re.search(r"完成|实际|实现", table.columns[i].label)]
+    return (said or numeric)[0]
 
 
 def _baseline_column(
@@ -261,6 +270,8 @@ def _row_questions(
         )
     elif row.unit_from == "unit column":
         indicator.note.append(f"unit {row.unit}: from the 单位 column")
+    elif row.unit_from == "parent":
+        indicator.note.append(f"unit {row.unit}: none printed in the 其中 row; its parent's")
     elif row.unit_from == "cell":
         indicator.review.append(
             f"unit: no unit in the row; the cells print {row.unit}: the row's unit?"

@@ -64,6 +64,8 @@ _HEADER_FILLER = re.compile(
     r"(19|20)\d\d|十[一二三四五六七八九]?五|[年底末期时（）()\-—～~至]|"
     r"规划|目标|完成|现状|基期|基数|基准|实际|预期|预计|值|情况|水平|任务|末|远景|累计"
 )
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_PERIOD_END = re.compile(r"(十[一二三四五六七八九]?五|(19|20)\d\d年?(底|末)?)$")
 _PERIOD_ONLY = re.compile(r"^(十[一二三四五六七八九]?五|(19|20)\d\d年?(底|末)?)$")
 
 
@@ -161,9 +163,11 @@ def _parenthesised_run(cells: list[str], k: int) -> int:
 
 def _joins(prev: str, t: str, out: list[str]) -> bool:
     has_name = any(header_text(c) in NAME_WORDS for c in out[:-1])
+    period_end = _PERIOD_END.search(prev) is not None
     return (
         t[0] in "(（"
-        or (_PERIOD_ONLY.match(prev) is not None and _VALUE_WORD.match(t) is not None)
+        or (period_end and (_VALUE_WORD.match(t) is not None or t in {"指标", "指标值"}))
+        or (not _header_like(prev) and _PERIOD_ONLY.match(t) is not None)
         or (prev == "计量" and t == "单位")
         or (_VALUE_WORD.match(prev) is not None and t in _SUFFIXES - {prev})
         or (prev == "指标" and t in {"名称", "性质"})
@@ -181,6 +185,14 @@ def _without_spanning(cells: list[str]) -> list[str]:
                 continue
         out.append(cell)
     return out
+
+
+def _qualifier(text: str, following: str) -> bool:
+    """A short word that qualifies the header cell after it: a place before its period."""
+    t, after = header_text(text), header_text(following)
+    return (
+        1 < len(t) <= 4 and _CJK_ONLY.match(t) is not None and _PERIOD_ONLY.match(after) is not None
+    )
 
 
 def _nonblank(lines: list[str], i: int, limit: int) -> list[int]:
@@ -211,9 +223,15 @@ def read_header(
     if header_text(lines[i]) not in _STARTS:
         return None
     taken: list[int] = []
-    for k in _nonblank(lines, i, _MAX_HEADER):
-        if not _header_like(lines[k]) or "\t" in lines[k]:
+    ahead = _nonblank(lines, i, _MAX_HEADER + 1)
+    for n, k in enumerate(ahead[:_MAX_HEADER]):
+        if "\t" in lines[k]:
             break
+        if not _header_like(lines[k]):
+            # A place before a period ("松江⏎“十四五”⏎现状") is the first piece of a cell.
+            following = ahead[n + 1] if n + 1 < len(ahead) else None
+            if following is None or not _qualifier(lines[k], lines[following]):
+                break
         taken.append(k)
     cells = _join_header([lines[k].strip() for k in taken])
     if len(cells) < 3:
@@ -366,12 +384,16 @@ def _row_starts(roles: list[ColumnRole], texts: list[str], kinds: list[str]) -> 
 def _numbered_starts(texts: list[str], kinds: list[str], column: bool, need: int) -> list[int]:
     starts: list[int] = []
     last = 0
+    # A 其中 row may print no number, unit or 属性: its name and figures alone.
+    sub_rows: set[int] = set()
     for k, text in enumerate(texts):
         match = BARE_INT.match(text) if column else NUMBERED.match(text)
-        far = not starts or k - starts[-1] >= need
+        least = max(2, need - 3) if starts and starts[-1] in sub_rows else need
+        far = not starts or k - starts[-1] >= least
         if match is None:
             if far and starts and text.startswith("其中"):
                 starts.append(k)
+                sub_rows.add(k)
             continue
         number = int(match.group(1))
         if column and k + 1 < len(texts) and kinds[k + 1] in {"int", "figure", "missing", "attr"}:

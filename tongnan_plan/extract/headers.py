@@ -79,7 +79,19 @@ _QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 #: Header words by role, compared with the cell squeezed and without quotes.
 NUMBER_WORDS = frozenset({"序号", "编号", "序"})
 CATEGORY_WORDS = frozenset(
-    {"类别", "指标类别", "类型", "指标类型", "领域", "一级指标", "分类", "维度", "方面", "板块"}
+    {
+        "类别",
+        "指标类别",
+        "类型",
+        "指标类型",
+        "领域",
+        "一级指标",
+        "分类",
+        "维度",
+        "方面",
+        "板块",
+        "类目",
+    }
 )
 NAME_WORDS = frozenset(
     {"指标", "指标名称", "二级指标", "项目", "名称", "主要指标", "具体指标", "指标内容", "三级指标"}
@@ -122,6 +134,8 @@ def _column(label: str) -> Column:
         return Column(label, ColumnRole.CATEGORY)
     if text in OTHER_WORDS:
         return Column(label, ColumnRole.OTHER)
+    if text in UNIT_WORDS:
+        return Column(label, ColumnRole.UNIT)
     if (
         ("指标" in text and not re.search(r"属性|性质|类|值|年|五", text)) or text in NAME_WORDS
     ) and text not in ATTRIBUTE_WORDS:

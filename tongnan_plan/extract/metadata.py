@@ -38,7 +38,10 @@ def plan_metadata(document: PlanDocument) -> PlanMetadata:
     texts = [p.text.strip() for p in document.paragraphs]
     meta = PlanMetadata()
     meta.title = _title(texts, meta)
-    number = next((m.group(0) for t in texts[:30] for m in [_DOC_NUMBER.search(t)] if m), "")
+    # The 文号 stands on a line of its own (or after the issuer), not in a sentence citing it.
+    number = next(
+        (m.group(0) for t in texts[:30] if len(t) <= 50 for m in [_DOC_NUMBER.search(t)] if m), ""
+    )
     meta.document = _document_number(squeeze(number))
     dates = [m for t in texts[:40] for m in _DATE.finditer(t)]
     if dates:

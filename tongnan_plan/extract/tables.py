@@ -192,7 +192,11 @@ def _row(
     roles = [c.role for c in table.columns]
     name_at = roles.index(ColumnRole.NAME)
     unit_cell = cells[roles.index(ColumnRole.UNIT)] if ColumnRole.UNIT in roles else ""
-    label = parse_label(cells[name_at], unit_cell.strip() if _unit_cell(unit_cell) else None)
+    # With a 单位 column, the name's parentheses are its unit only where they repeat that cell.
+    in_column = (
+        None if ColumnRole.UNIT not in roles else unit_cell.strip() if _unit_cell(unit_cell) else ""
+    )
+    label = parse_label(cells[name_at], in_column)
     if ColumnRole.NUMBER in roles and label.number is None:
         number = cells[roles.index(ColumnRole.NUMBER)].strip()
         if number.isdigit():
@@ -216,6 +220,8 @@ def _row(
         if len(units) == 1:
             unit, unit_from = units.pop(), "cell"
     parent = last_main if label.sub_item else None
+    if unit is None and parent is not None and table.rows[parent].unit:
+        unit, unit_from = table.rows[parent].unit, "parent"
     if label.number is not None:
         item = f"第{label.number}项"
     elif label.sub_item and parent is not None:

@@ -219,6 +219,16 @@ PROBLEMS = (
         " a figure not reported)",
     ),
     Problem(
+        "misplaced-figure",
+        E,
+        "the {header} cell holds the number {given}, and the value cell {value_cell} is empty:"
+        " a figure goes in the value cell (数值); move it there, or clear this cell",
+        "{header} 单元格中是数字 {given}，而数值单元格 {value_cell} 为空：数字应填在“数值”列；"
+        "请移过去，或清空此单元格",
+        "a number typed into the source, note or unit column of a row whose value cell is"
+        " empty (never read as a figure not reported)",
+    ),
+    Problem(
         "workbook-beyond-bounds",
         E,
         "{problem}: tnplan refuses a workbook beyond these bounds before it reads it",

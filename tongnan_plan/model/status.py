@@ -142,7 +142,7 @@ STATUS_INFO: dict[Status, StatusInfo] = {
     ),
     Status.ESTIMATED_COMPLETED: StatusInfo(
         "预计完成",
-        "completed (estimate)",
+        "est. completed",
         "italic green",
         "ok",
         completed=True,
@@ -151,7 +151,7 @@ STATUS_INFO: dict[Status, StatusInfo] = {
     ),
     Status.ESTIMATED_NOT_COMPLETED: StatusInfo(
         "预计未完成",
-        "not completed (estimate)",
+        "est. not completed",
         "italic red",
         "warn",
         lags=True,

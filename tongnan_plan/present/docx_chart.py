@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .chart import Chart, tick_label
+from .escaping import visible
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -216,7 +217,9 @@ def chart_png(drawn: Chart) -> Picture:
     _series(draw, plot)
     if drawn.target is not None:
         number = next(i for i, item in enumerate(drawn.legend, 1) if item[0] == TARGET)
-        text = drawn.target_label if labelled else f"({number}) {tick_label(drawn.target)}"
+        # The plan's printed target, on one line and inert (a line break would stop Pillow).
+        label = visible(drawn.target_label)
+        text = label if labelled else f"({number}) {tick_label(drawn.target)}"
         right = _label_right(drawn)
         level = plot.y(drawn.target)
         above = level - (5 + FONT + 2) * SCALE > 0  # else below the line, not cut off

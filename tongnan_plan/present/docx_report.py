@@ -139,6 +139,7 @@ class _Writer:
 
     def table(self, table: Table, *, widths: Sequence[float] | None = None) -> None:
         """A table of text cells, its header row repeated on each page, no row split."""
+        from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
@@ -147,6 +148,7 @@ class _Writer:
         made = self.document.add_table(rows=1 + len(table.rows), cols=len(table.headers))
         made._tbl.tblPr.style = self.style_ids["Table Grid"]
         made.autofit = False  # a fixed layout: the widths below are kept
+        made.alignment = WD_TABLE_ALIGNMENT.CENTER
         _narrow_margins(made._tbl.tblPr)
         shares = [Mm(width) for width in widths or _shared_widths(table)]
         for column, width in zip(made.columns, shares, strict=True):
@@ -271,7 +273,7 @@ def _title(writer: _Writer, data: ReportInput, page: Page) -> None:
     writer.paragraph(page.title, TITLE)
     writer.paragraph(kind, TITLE)
     writer.paragraph(page.meta, CAPTION)
-    writer.paragraph(page.notice, PLACEHOLDER, bold=True)
+    writer.paragraph(page.notice, PLACEHOLDER, bold=not page.official)
 
 
 def _overall(writer: _Writer, page: Page) -> None:

@@ -18,7 +18,7 @@ from ..calc.evaluation import YearRow, headline_tier, observations, story
 from ..calc.progress import Evaluation, time_elapsed
 from ..model.plan import Attribute, Plan, Provenance
 from ..model.submission import Submission
-from .audit_tables import audit_tables
+from .audit_tables import AuditTable, audit_tables
 from .cells import (
     HEADERS,
     NUMERIC_COLUMNS,
@@ -291,12 +291,18 @@ def _audit(data: ReportInput, lang: str) -> Section:
     and the figures printed twice that do not agree."""
     w = WORDS[lang]
     findings = [c for c in data.crosschecks if c.verdict is not Verdict.OK]
-    tables = [
-        (table.title, Table(table.headers, [Row(tuple(row)) for row in table.rows], table.numeric))
-        for table in audit_tables(data.completions, findings, lang)
-    ]
+    tables = [(t.title, _printable(t)) for t in audit_tables(data.completions, findings, lang)]
     quiet = [w["audit_none"]] if data.crosschecks and not findings else []
     return Section("audit", w["audit"], paragraphs=quiet, tables=tables)
+
+
+def _printable(table: AuditTable) -> Table:
+    """An audit table for a page: without the columns a narrow screen leaves out too (the
+    inputs of a figure the table shows)."""
+    kept = [i for i in range(len(table.headers)) if i not in table.optional]
+    numeric = frozenset(n for n, i in enumerate(kept) if i in table.numeric)
+    rows = [Row(tuple(row[i] for i in kept)) for row in table.rows]
+    return Table(tuple(table.headers[i] for i in kept), rows, numeric)
 
 
 def _sources(data: ReportInput, lang: str) -> Section:

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from .view import Options, View
+if TYPE_CHECKING:
+    from .view import Options, View
 
 __all__ = [
     "OFFERED",

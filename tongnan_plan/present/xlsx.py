@@ -26,15 +26,16 @@ from .cells import (
     HEADERS,
     SYMBOL,
     TOTAL,
-    gap_notice,
     lower_bound,
     name_cell,
     not_official_notice,
+    notices,
     number,
     provenance_words,
     shown_year,
     star,
     status_words,
+    with_annual,
     without_pace,
 )
 from .escaping import put, safe_workbook
@@ -423,20 +424,22 @@ def status_workbook(evaluations: Sequence[Evaluation], title: str, lang: str) ->
     unofficial = not_official_notice(evaluations, lang)
     _notes(sheet, 2, [unofficial] if unofficial else [], bold=True)
     headers = {**HEADERS[lang], **_MORE_HEADERS[lang]}
-    _header(sheet, 3, [headers[c.key] for c in STATUS_SHEET_COLUMNS])
+    shown = with_annual([c.key for c in STATUS_SHEET_COLUMNS], evaluations)
+    columns = [c for c in STATUS_SHEET_COLUMNS if c.key in shown]  # no 序时进度 when final
+    _header(sheet, 3, [headers[c.key] for c in columns])
     for row, ev in enumerate(evaluations, 4):
-        for column, spec in enumerate(STATUS_SHEET_COLUMNS, 1):
+        for column, spec in enumerate(columns, 1):
             cell = put(sheet.cell(row=row, column=column), spec.value(ev, lang))
             cell.number_format = spec.format(ev, lang)
             if spec.key == "status":
                 cell.fill = PatternFill("solid", fgColor=_status_fill(ev.status))
     last = len(evaluations) + 3
-    gap = gap_notice(evaluations, lang)
-    _notes(sheet, last + 2, [summary(evaluations, lang), *([gap] if gap else [])])
+    notes = [summary(evaluations, lang), *notices(evaluations, lang)]
+    _notes(sheet, last + 2, [note for note in notes if note != unofficial])
     _fit_columns(sheet, 3, last, wrap=[2])
     sheet.freeze_panes = "C4"
     _printed_across(sheet, 3)
-    sheet.auto_filter.ref = f"A3:{_letter(len(STATUS_SHEET_COLUMNS))}{last}"
+    sheet.auto_filter.ref = f"A3:{_letter(len(columns))}{last}"
     return _saved(workbook)
 
 

@@ -97,7 +97,7 @@ def load_actuals(
     `tnplan check` chooses them; a config that cannot be used is reported in
     config_problems (not among the figures' diagnostics), and none applies.
     """
-    selection, problems = Selection(), []
+    selection, problems, found = Selection(), [], None
     if config:
         found = find_config(data_dir / ACTUALS)
         if found is not None:
@@ -107,6 +107,7 @@ def load_actuals(
                 problems = exc.diagnostics
     actuals = check_files(actual_files(data_dir), plan, compare=warnings, selection=selection)
     actuals.config_problems = problems
+    actuals.config = found if config and not problems else None
     return actuals
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from ..model.catalogue import CATALOGUE, Words, diagnostic, render, shorten
+from ..model.catalogue import CATALOGUE, Words, diagnostic, figure_text, render, shorten
 from ..model.diagnostics import Diagnostic, TnplanError
 from .directives import note_directive
 from .files import read_bytes
@@ -78,6 +78,8 @@ HEADER_ROW = 6
 _HEADERS = {header: key for key, header in COLUMNS if key not in ("name", "kind")} | {
     key: key for key, _ in COLUMNS if key not in ("name", "kind")
 }
+#: The template's header of each column, as messages name it.
+_HEADER_OF = dict(COLUMNS)
 #: A sheet's hidden states, as said in a warning.
 _HIDDEN = {
     "hidden": Words("hidden", "隐藏"),
@@ -358,6 +360,7 @@ class _SheetReader:
                 )
             return
         if not given:
+            self._misplaced(number, columns, cells)
             return  # a figure not reported: missing, not zero
         path: tuple[Key, ...] = ("values", indicator)
         if indicator in first:
@@ -375,6 +378,21 @@ class _SheetReader:
         value = self._value(cells["value"], formula, (*path, "value"))
         entry = self._entry(value, cells, number, columns)
         self.values[indicator] = entry if len(entry) > 1 else value
+
+    def _misplaced(self, number: int, columns: dict[str, int], cells: dict[str, Any]) -> None:
+        """A number typed beside an empty value cell (in 来源 or 备注) is said, never
+        passed over as a figure not reported."""
+        for key in ("source", "note", "unit"):
+            cell = cells.get(key)
+            if key in columns and isinstance(cell, int | float) and not isinstance(cell, bool):
+                value_at = f"{column_letter(columns['value'])}{number}"
+                self.diagnostics.append(
+                    self._problem(
+                        number, columns[key], "misplaced-figure", ("values", str(cells["id"])),
+                        given=figure_text(cell), header=_HEADER_OF[key], value_cell=value_at,
+                    )
+                )  # fmt: skip
+                return
 
     def _entry(
         self, value: Any, cells: dict[str, Any], number: int, columns: dict[str, int]

@@ -54,6 +54,9 @@ def check_run(
     result = Actuals()
     for one in checked:
         result.files.append(one.file)
+        result.changed_by_selection += sum(
+            1 for d in one.diagnostics if chosen.chosen(d, None) is not d
+        )
         reported = chosen.apply(one.diagnostics, one.document)
         result.diagnostics.extend(sorted(reported, key=lambda d: (d.line, d.column)))
         if one.submission is not None:

@@ -61,6 +61,11 @@ class Actuals:
     #: Why the config file found beside the submissions could not be used (its file and line):
     #: a problem of the settings, not of the figures, so kept apart from diagnostics.
     config_problems: list[Diagnostic] = field(default_factory=list)
+    #: How many diagnostics the codes chosen to ignore or to warn about (a config file's, or
+    #: the command line's; not a file's own directives) changed: said with the config's name.
+    changed_by_selection: int = 0
+    #: The config file whose choice was applied (status, show and report name it).
+    config: PurePath | None = None
 
 
 def check_document(
