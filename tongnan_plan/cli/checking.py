@@ -143,6 +143,7 @@ def check(
         one = _checked(group, data, lang, wanted, repository, chosen.selection)
         actuals.files += one.files
         actuals.diagnostics += one.diagnostics
+        actuals.changed_by_selection += one.changed_by_selection
     report = Report(files=actuals.files, diagnostics=actuals.diagnostics, strict=chosen.strict)
     shown = report.diagnostics
     if max_errors is not None:
