@@ -21,6 +21,8 @@ __all__ = ["name_slug", "readable_ids"]
 
 _TOKEN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+")
 _WORDS = 4
+#: A word shaped like an id: where an old id stands in a note, the new one takes its place.
+_ID_TOKEN = re.compile(r"(?<![A-Za-z0-9_])[a-z][a-z0-9]*_[a-z0-9_]*(?![A-Za-z0-9_])")
 
 
 @functools.cache
@@ -94,11 +96,11 @@ def readable_ids(plan: DraftPlan) -> dict[str, str]:
         indicator.group = group_ids.get(indicator.group, indicator.group)
     if not renamed:
         return renamed
-    olds = "|".join(re.escape(k) for k in sorted(renamed, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![a-z0-9_])({olds})(?![a-z0-9_])")
 
     def follow(text: str) -> str:
-        return pattern.sub(lambda m: renamed[m.group(1)], text)
+        if "_" not in text:
+            return text
+        return _ID_TOKEN.sub(lambda m: renamed.get(m.group(0), m.group(0)), text)
 
     for indicator in plan.indicators:
         indicator.id = renamed[indicator.id]
