@@ -232,6 +232,19 @@ def main() -> int:
         docx, html = str(Path(tmp) / "r.docx"), str(Path(tmp) / "r.html")
         times = measure({"docx": [*report, docx], "html": [*report, html]}, args.runs, ROOT)
     all_ok &= ratio_line("tnplan report -o r.docx / -o r.html", times, "docx", "html", 3.0)
+    # A chart a main indicator: the document grows with the plan, and must grow in a line
+    # (python-docx's own add_picture grew with the square of the pictures).
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        sizes = {}
+        for count in (250, 500):
+            folder = generate(work / f"plan{count}", count)
+            out = str(work / f"r{count}.docx")
+            sizes[f"docx {count}"] = [*cli, "report", "--data", str(folder), "--force", "-o", out]
+        times = measure(sizes, args.scale_runs, ROOT, warmup=1)
+    all_ok &= ratio_line(
+        "report -o r.docx, 500 indicators / 250", times, "docx 500", "docx 250", 2.2
+    )
 
     print(
         "\n== a repository of 40 generated plans (100 indicators, five years each), against status"

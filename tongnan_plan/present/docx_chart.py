@@ -228,7 +228,10 @@ def chart_png(drawn: Chart) -> Picture:
         draw.text(at, text, TARGET, font, anchor=anchor, stroke_width=3, stroke_fill="white")
     _legend(draw, legend, font, plot.bottom + (FONT + 16) * SCALE, width)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", compress_level=1)  # a quarter quicker, a third larger
+    # A chart has few colours: as a palette of 64 it is written a quarter quicker than as
+    # RGB and takes half the room; zlib at level 1, a quarter quicker again.
+    palette = image.quantize(colors=64, method=Image.Quantize.FASTOCTREE)
+    palette.save(buffer, format="PNG", compress_level=1)
     return Picture(buffer.getvalue(), labelled, width, height)
 
 

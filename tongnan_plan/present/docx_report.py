@@ -100,6 +100,8 @@ class _Writer:
         self.counters = [0, 0, 0, 0]
         self.tables = 0
         self.figures = 0
+        self.next_shape_id: int | None = None
+        self.end: Any = None  # the body's last element, its section properties
         # Styles by name, looked up once: python-docx looks a style's id up anew (through
         # every style of the document) for each paragraph it is given to.
         self.style_ids = {style.name: style.style_id for style in document.styles}
@@ -110,8 +112,19 @@ class _Writer:
         return paragraph
 
     def add(self, style: str) -> Paragraph:
-        """A new, empty paragraph at the end of the document, in style."""
-        return self.styled(self.document.add_paragraph(), style)
+        """A new, empty paragraph at the end of the document, in style: put before the
+        section's properties found once (python-docx looks for them through the whole body
+        for each paragraph it adds)."""
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        if self.end is None:
+            self.end = self.document.element.body.sectPr
+        if self.end is None:  # pragma: no cover - every new document has one
+            return self.styled(self.document.add_paragraph(), style)
+        element = OxmlElement("w:p")
+        self.end.addprevious(element)
+        return self.styled(Paragraph(element, self.document._body), style)
 
     def heading(self, level: int, text: str) -> None:
         self.counters[level - 1] += 1
@@ -164,14 +177,39 @@ class _Writer:
                 # Each row with the next: a table short enough moves whole to the next page.
                 paragraph.paragraph_format.keep_with_next = n < len(texts) - 1 or None
                 run = paragraph.add_run(data_text(text))
-                if row is rows[0]:
+                if n == 0:
                     run.bold = True
                 if i in table.numeric:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         header = OxmlElement("w:tblHeader")
         header.set(qn("w:val"), "true")
-        rows[0]._tr.get_or_add_trPr().append(header)
+        made._tbl.tr_lst[0].get_or_add_trPr().append(header)
         self.add(NOTE)
+
+    def embed(self, paragraph: Paragraph, png: bytes, width: int) -> None:
+        """A PNG picture width wide at the end of paragraph, as its own part of the package.
+
+        Not python-docx's add_picture: to spare a copy of a picture already in the document it
+        hashes every picture there and reads every id of the document for each one it adds,
+        which grows with the square of the pictures (500 charts took 10 s of 25).
+        """
+        from docx.image.image import Image
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.oxml.shape import CT_Inline
+        from docx.parts.image import ImagePart
+        from docx.shared import Emu
+
+        image = Image.from_blob(png)
+        name = f"chart{self.figures}.png"
+        part = ImagePart(PackURI(f"/word/media/{name}"), image.content_type, png, image)
+        relation = self.document.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
+        if self.next_shape_id is None:
+            self.next_shape_id = self.document.part.next_id  # once: it reads the document
+        height = Emu(round(width * image.px_height / image.px_width))
+        inline = CT_Inline.new_pic_inline(self.next_shape_id, relation, name, Emu(width), height)
+        self.next_shape_id += 1
+        paragraph.add_run()._r.add_drawing(inline)
 
     def picture(self, story: Story) -> None:
         """A main indicator's chart as a picture, its caption under it (with the legend in
@@ -187,8 +225,8 @@ class _Writer:
         picture = chart_png(drawn)
         held = self.add(CAPTION)
         held.paragraph_format.keep_with_next = True  # with its caption
-        held.add_run().add_picture(io.BytesIO(picture.png), width=Mm(PICTURE_MM))
         self.figures += 1
+        self.embed(held, picture.png, Mm(PICTURE_MM))
         caption = self.words["figure"].format(
             n=self.figures, title=drawn.title, unit=ev.indicator.unit, source=ev.indicator.source
         )

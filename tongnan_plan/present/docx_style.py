@@ -77,12 +77,24 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (for headings; 1 to 99)."""
-    if not 0 < n < 100:
-        raise ValueError(f"a heading number runs from 1 to 99, not {n}")
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
+    """A positive number in Chinese numerals, as headings count: 1 → 一, 10 → 十, 12 → 十二,
+    35 → 三十五, 100 → 一百, 105 → 一百零五, 110 → 一百一十, 2003 → 二千零三; from 10,000 on, in
+    Arabic figures (no report has that many headings)."""
+    if n <= 0:
+        raise ValueError(f"a heading number is positive, not {n}")
+    if n >= 10_000:
+        return str(n)
+    if 10 <= n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if zero and out else "") + _DIGITS[digit] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def heading_number(level: int, n: int, lang: str) -> str:
