@@ -192,12 +192,29 @@ def test_a_running_total_is_marked_in_the_language_everywhere(
         assert word in out and other not in out, args
 
 
-def test_a_format_the_output_lacks_is_a_usage_error(tmp_path: Path, data_dir: Path) -> None:
-    # Across plans there is no workbook: before the registry, the text chart went into .xlsx.
+def test_across_plans_as_a_workbook(tmp_path: Path, data_dir: Path) -> None:
+    # Before the registry, the text chart went into the .xlsx file; now its blocks do.
+    from openpyxl import load_workbook
+
     target = tmp_path / "across.xlsx"
     code, _, err = run(["show", "urban_new_jobs", "--across-plans", "-o", str(target)], data_dir)
-    assert (code, target.exists()) == (2, False)
-    assert "xlsx is not written here" in err and "svg" in err
+    assert code == 0, err
+    sheet = load_workbook(target).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    years = [row[1] for row in rows[2:12]]
+    assert years == list(range(2016, 2026))  # ten years of two plans, typed
+    # The 13th plan's 2020 total 【105900】人 is 105900 / 10000 = 10.59 万人 in the 14th plan's
+    # unit, against its target 【50000】人 = 5 万人; each plan's heading below the table.
+    assert rows[6] == ("tongnan-hrss-13th", 2020, 10.59, 10.59, 5, "万人", 105900, "人")
+    assert str(rows[-2][0]).startswith("tongnan-hrss-13th 2016-2020")
+
+
+def test_a_view_is_written_only_in_what_it_holds() -> None:
+    from tongnan_plan.present.view import Records, View
+    from tongnan_plan.present.writers import writable
+
+    assert writable(View("t")) == ()
+    assert writable(View("t", Records(("a",), []))) == ("csv", "tsv", "json", "jsonl")
 
 
 def test_markdown_is_written_from_the_views_blocks() -> None:
@@ -263,3 +280,26 @@ def test_every_offered_format_is_written(
         assert written.startswith(b"PK")  # a zip: a workbook or a Word document
     else:
         written.decode("utf-8")
+
+
+def test_a_view_without_a_workbook_of_its_own_is_one_from_its_blocks(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "audit.xlsx"
+    code, _, _ = run(["audit", "--plan", "13th", "-o", str(target)], data_dir)
+    assert code == 1  # 专栏1 row 3 prints 495 % where 18920 / 4000 is 473 %
+    book = load_workbook(target)
+    sheet = book.worksheets[0]
+    assert sheet["A1"].value == "Published completion figures, recomputed"
+    assert [c.value for c in sheet[2]][:6] == [
+        "Indicator", "Target", "Actual", "Published %", "Computed %", "Diff (pp)"
+    ]  # fmt: skip
+    # 专栏1 第1项 新增就业人数: target 【50000】, result 【105900】, printed 212 %;
+    # 105900 / 50000 = 211.8 %, 0.2 points under the printed figure. Numbers, not text.
+    new_jobs = [c.value for c in sheet[3]]
+    assert new_jobs[:4] == ["New jobs", 50000, 105900, 212]
+    assert new_jobs[4] == pytest.approx(105900 / 50000 * 100)
+    assert new_jobs[5] == pytest.approx(212 - 105900 / 50000 * 100)
+    assert [s.title for s in book.worksheets][1] == "Figures printed twice"

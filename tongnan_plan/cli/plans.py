@@ -63,7 +63,7 @@ def plans(
             codes = {d.code for d in exc.diagnostics}
             _fail(exc.diagnostics, lang, 2 if codes & PLAN_FILE_PROBLEMS else 1)
     summaries = repository.summaries()
-    _deliver(_written(plans_view(summaries), chosen, lang, output), output, force)
+    _deliver(_written(plans_view(summaries, lang.value), chosen, lang, output), output, force)
     broken = [d for summary in summaries for d in summary.problems]
     if broken:  # listed, and said where: a plan of the repository does not load
         _fail(broken, lang, 2 if {d.code for d in broken} & PLAN_FILE_PROBLEMS else 1)

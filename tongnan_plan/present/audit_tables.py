@@ -184,6 +184,8 @@ class AuditTable:
     verdict: int = -1
     #: Columns a narrow screen leaves out (the inputs of a figure that is shown).
     optional: frozenset[int] = frozenset()
+    #: The number behind each cell that shows one (None elsewhere), row by row.
+    values: Sequence[tuple[float | int | None, ...]] = ()
 
 
 def _completion_table(completions: Sequence[CompletionAudit], lang: str) -> AuditTable:
@@ -215,8 +217,22 @@ def _completion_table(completions: Sequence[CompletionAudit], lang: str) -> Audi
         )
         for row in completions
     ]
+    values = [
+        (
+            None,
+            number(r.target),
+            number(r.actual),
+            number(r.published_pct),
+            number(round(r.computed_pct, 4)),  # as the records give it
+            number(round(r.difference_pp, 4)),
+            None,
+            None,
+        )
+        for r in completions
+    ]
     title = "公布的完成率核算" if zh else "Published completion figures, recomputed"
-    return AuditTable(title, headers, rows, frozenset(range(1, 6)), 6, frozenset({1, 2}))
+    numeric, optional = frozenset(range(1, 6)), frozenset({1, 2})
+    return AuditTable(title, headers, rows, numeric, 6, optional, values)
 
 
 def _crosscheck_table(crosschecks: Sequence[CrossCheckAudit], lang: str) -> AuditTable:
@@ -341,7 +357,11 @@ def audit_blocks(tables: Sequence[AuditTable]) -> list[Block]:
     """The audit's tables for people, each under its title."""
     blocks: list[Block] = []
     for table in tables:
-        rows = [[Cell(text) for text in row] for row in table.rows]
+        values = table.values or [(None,) * len(table.headers)] * len(table.rows)
+        rows = [
+            [Cell(text, value) for text, value in zip(row, numbers, strict=True)]
+            for row, numbers in zip(table.rows, values, strict=True)
+        ]
         blocks += [Heading(table.title), CellTable(table.headers, rows)]
     return blocks
 

@@ -117,7 +117,11 @@ def _titles(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
     return out
 
 
-def plans_view(summaries: Sequence[PlanSummary]) -> View:
+#: What the plans are called, over their table in a workbook.
+_TITLE = {"zh": "数据目录中的规划", "en": "Plans of the data directory"}
+
+
+def plans_view(summaries: Sequence[PlanSummary], lang: str) -> View:
     """`tnplan plans`: the plans as records, and as a table (or Markdown) for people, each
     plan's title a line under it."""
     rows = [plan_row(summary) for summary in summaries]
@@ -128,7 +132,7 @@ def plans_view(summaries: Sequence[PlanSummary]) -> View:
         return [table, Items(_titles(rows, lang))]
 
     drawings: dict[str, Drawing] = {"table": lambda o: _table(cells, _titles(rows, o.lang), o)}
-    return View("plans", Records(PLAN_COLUMNS, rows), drawings=drawings, blocks=blocks)
+    return View(_TITLE[lang], Records(PLAN_COLUMNS, rows), drawings=drawings, blocks=blocks)
 
 
 def _table(cells: list[list[str]], titles: list[str], options: Options) -> str:

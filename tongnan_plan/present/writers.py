@@ -126,6 +126,18 @@ def _markdown(view: View, options: Options) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _xlsx(view: View, options: Options) -> str | bytes:
+    """The command's own workbook where it draws one, else the view's blocks as a workbook."""
+    drawing = view.drawings.get("xlsx")
+    if drawing is not None:
+        return drawing(options)
+    if view.blocks is None:
+        raise LookupError(f"the view {view.title!r} has no workbook")
+    from .xlsx import blocks_workbook
+
+    return blocks_workbook(view.title, view.blocks(options.lang))
+
+
 WRITERS: dict[str, Writer] = {
     w.name: w
     for w in (
@@ -139,7 +151,7 @@ WRITERS: dict[str, Writer] = {
         Writer("json", (".json",), False, "JSON", _records_or_drawn("json", _json), True),
         Writer("jsonl", (".jsonl", ".ndjson"), False, "JSON Lines: a record a line", _jsonl, True),
         Writer("markdown", (".md", ".markdown"), False, "Markdown", _markdown),
-        Writer("xlsx", (".xlsx",), True, "a workbook", _drawn("xlsx")),
+        Writer("xlsx", (".xlsx",), True, "a workbook", _xlsx),
         Writer("svg", (".svg",), False, "an SVG picture", _drawn("svg")),
         Writer("html", (".html", ".htm"), False, "a web page", _drawn("html")),
         Writer("docx", (".docx",), True, "a Word document", _drawn("docx")),
@@ -154,8 +166,8 @@ OFFERED: dict[str, tuple[str, ...]] = {
     "show": ("table", *_RECORDS, "markdown", "xlsx", "svg"),
     "indicators": ("table", *_RECORDS, "markdown", "xlsx"),
     "figures": ("table", *_RECORDS, "markdown", "xlsx"),
-    "audit": ("table", *_RECORDS, "markdown"),
-    "plans": ("table", *_RECORDS, "markdown"),
+    "audit": ("table", *_RECORDS, "markdown", "xlsx"),
+    "plans": ("table", *_RECORDS, "markdown", "xlsx"),
     "report": ("html", "markdown", "docx"),
     "new": ("yaml", "csv", "xlsx"),
 }
@@ -223,7 +235,7 @@ def writable(view: View) -> tuple[str, ...]:
         for name, writer in WRITERS.items()
         if name in view.drawings
         or (writer.of_records and view.records is not None)
-        or (name == "markdown" and view.blocks is not None)
+        or (name in ("markdown", "xlsx") and view.blocks is not None)
     )
 
 

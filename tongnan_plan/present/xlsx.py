@@ -40,6 +40,7 @@ from .cells import (
 )
 from .escaping import put, safe_workbook
 from .formats import CATALOGUE_COLUMNS, SERIES_COLUMNS, catalogue_row, series_row
+from .view import Block, Heading, Table
 
 if TYPE_CHECKING:
     from openpyxl.styles import Border
@@ -236,6 +237,7 @@ def _template_top(sheet: Worksheet, plan: Plan, year: int, tier: str = "all") ->
 
 def _value_rules(sheet: Worksheet, first: int, indicators: Sequence[Indicator]) -> None:
     """Data validation of the value cells: a number ≥ 0; for a percentage, at most 100."""
+    from openpyxl.worksheet.cell_range import MultiCellRange
     from openpyxl.worksheet.datavalidation import DataValidation
 
     value_column = _column("value")
@@ -258,8 +260,22 @@ def _value_rules(sheet: Worksheet, first: int, indicators: Sequence[Indicator]) 
         rule.showErrorMessage = True
         rule.errorTitle = "数值"
         sheet.add_data_validation(rule)
+    # Each rule's cells as runs of rows (E7:E19 E23), set at once: openpyxl's add() looks
+    # through the cells already added, which takes minutes for 10,000 rows.
+    runs: dict[bool, list[list[int]]] = {True: [], False: []}
     for row, ind in enumerate(indicators, first):
-        rules[normalise_unit(ind.unit) == "%"].add(f"{value_column}{row}")
+        own = runs[normalise_unit(ind.unit) == "%"]
+        if own and own[-1][1] == row - 1:
+            own[-1][1] = row
+        else:
+            own.append([row, row])
+    for percent, rule in rules.items():
+        rule.sqref = MultiCellRange(
+            " ".join(
+                f"{value_column}{a}" if a == b else f"{value_column}{a}:{value_column}{b}"
+                for a, b in runs[percent]
+            )
+        )
 
 
 def _column(key: str) -> str:
@@ -505,3 +521,49 @@ def story_workbook(
     _notes(sheet, below, lines)
     sheet.cell(row=below, column=1).fill = PatternFill("solid", fgColor=_status_fill(ev.status))
     return _saved(workbook)
+
+
+def blocks_workbook(title: str, blocks: Sequence[Block]) -> bytes:
+    """What a view says to people as a workbook: a sheet a table, under its heading (the
+    view's title for the first), its header frozen, numbers typed; lists and paragraphs
+    below the table they follow."""
+    from openpyxl.styles import Font
+
+    workbook = _new_workbook()
+    sheets: list[Worksheet] = []
+    heading, below = title, 0
+    waiting: list[str] = []  # lines before the first table: they go below it
+    for block in blocks:
+        if isinstance(block, Heading):
+            heading = block.text
+        elif isinstance(block, Table):
+            sheet = workbook.active if not sheets else workbook.create_sheet()
+            assert sheet is not None
+            sheet.title = _sheet_name(heading, len(sheets) + 1)
+            put(sheet["A1"], heading).font = Font(bold=True, size=13)
+            _header(sheet, 2, block.headers)
+            for row, cells in enumerate(block.rows, 3):
+                for column, cell in enumerate(cells, 1):
+                    shown = cell.value if cell.value is not None else cell.text or None
+                    put(sheet.cell(row=row, column=column), shown)
+            below = len(block.rows) + 4
+            _fit_columns(sheet, 2, below - 2, wrap=range(1, len(block.headers) + 1))
+            sheet.freeze_panes = "B3"
+            _printed_across(sheet, 2)
+            sheets.append(sheet)
+            if waiting:
+                _notes(sheet, below, waiting)
+                below += len(waiting) + 1
+                waiting = []
+        elif not sheets:
+            waiting += block.lines
+        elif block.lines:
+            _notes(sheets[-1], below, block.lines)
+            below += len(block.lines) + 1
+    return _saved(workbook)
+
+
+def _sheet_name(heading: str, number: int) -> str:
+    """A sheet's name from its heading: at most 31 characters, none of those Excel forbids."""
+    name = re.sub(r"[\\/*?:\[\]]", " ", heading).strip()[:31].strip()
+    return name or str(number)
