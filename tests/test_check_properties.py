@@ -24,7 +24,9 @@ from tongnan_plan.model.catalogue import CATALOGUE, figure_text
 from tongnan_plan.model.diagnostics import Severity
 from tongnan_plan.model.plan import Indicator
 from tongnan_plan.model.submission import figure_of
+from tongnan_plan.present.xlsx import submission_workbook
 from tongnan_plan.sources.store import bundled_data, load_plan
+from tongnan_plan.sources.xlsx_parts import column_letter
 from tongnan_plan.sources.yaml_reader import parse_yaml
 from tongnan_plan.validate.check import check_document
 
@@ -295,3 +297,109 @@ def test_figures_in_messages_are_exact_and_short(value: float) -> None:
     text = figure_text(value)
     assert float(text) == value  # nothing lost: 100.0000001 is not shown as 100
     assert len(text) <= len(repr(value))
+
+
+# ---- workbooks and config files: hostile, generated, never a crash
+
+#: The template `tnplan new --format xlsx` writes, whose sheet the generator rewrites.
+TEMPLATE = submission_workbook(PLAN, 2023, PLAN.indicators[:8])
+_FAR = ["XFD1048576", "XFD1", "A1048576", "XFE1", "A0", "AAAA1", "E1048577", "1E", ""]
+_CELL_VALUES = [
+    b"<v>1.1</v>", b"<v>5e-324</v>", b"<v>1e308</v>", b"<v>-0</v>", b"<v>nan</v>",
+    b"<v>abc</v>", b"<v></v>", b"<f>1/0</f>", b"<f>SUM(A1)</f><v>#DIV/0!</v>",
+    b"<is><t>\xe2\x80\xae=HYPERLINK(1)</t></is>", b"<is><t>&#27;[2J</t></is>",
+]  # fmt: skip
+
+
+@st.composite
+def hostile_workbooks(draw: st.DrawFn) -> bytes:
+    """The template with cells, a dimension, a sheet state or shared strings put into it."""
+    import io
+    import zipfile
+
+    cells = []
+    for _ in range(draw(st.integers(0, 6))):
+        near = st.builds(
+            lambda c, r: f"{column_letter(c)}{r}", st.integers(1, 30), st.integers(1, 400)
+        )
+        ref = draw(st.one_of(near, st.sampled_from(_FAR)))
+        kind = draw(st.sampled_from([b"", b' t="e"', b' t="s"', b' t="inlineStr"', b' t="str"']))
+        value = draw(st.sampled_from(_CELL_VALUES))
+        row = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") or "1"
+        cells.append(
+            b'<row r="%s"><c r="%s"%s>%s</c></row>' % (row.encode(), ref.encode(), kind, value)
+        )
+    dimension = draw(st.sampled_from(["A1:G20", "A1:XFD1048576", "", "B2", "A1:ZZZ9"]))
+    state = draw(st.sampled_from(["visible", "hidden", "veryHidden", ""]))
+    source = zipfile.ZipFile(io.BytesIO(TEMPLATE))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", b"".join(cells) + b"</sheetData>")
+                data = data.replace(
+                    b'<dimension ref="', f'<dimension ref="{dimension}" x="'.encode()
+                )
+            elif info.filename == "xl/workbook.xml":
+                data = data.replace(
+                    b'state="visible" r:id="rId1"', f'state="{state}" r:id="rId1"'.encode()
+                )
+            target.writestr(info.filename, data)
+        if draw(st.booleans()):
+            count = draw(st.sampled_from(["1", "4000000000", "-5", "x"]))
+            strings = f'<sst count="{count}" uniqueCount="{count}"><si><t>a</t></si></sst>'
+            target.writestr("xl/sharedStrings.xml", strings)
+    return out.getvalue()
+
+
+def _check_answers(result: Any) -> None:
+    """A check's run ended as tnplan promises: an exit code of 0-2, a report, located."""
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1, 2), result.output
+    assert "Traceback" not in result.output and "panicked" not in result.stderr
+    if result.stdout:
+        for d in json.loads(result.stdout)["diagnostics"]:
+            assert d["line"] >= 1 and d["column"] >= 1 and d["code"] in CATALOGUE
+
+
+@given(workbook=hostile_workbooks())
+def test_check_never_crashes_on_a_workbook(workbook: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "2023.xlsx"
+        path.write_bytes(workbook)
+        result = runner.invoke(app, ["check", str(path), "--data", str(DATA), "-f", "json"])
+    _check_answers(result)
+
+
+_CONFIG_PIECES = [
+    "ignore", "warn-only", "strict", "=", "[", "]", "{", "}", ",", '"', "'", "\n", " ",
+    "true", "1e400", "5e-324", "#", "[tool.tnplan]", '"missing-indicators"', '"unit-slip"',
+    '"nope"', '"formula-error"', "\x00", "\ufeff", "\\u0000",
+]  # fmt: skip
+
+
+@st.composite
+def hostile_configs(draw: st.DrawFn) -> str:
+    """A config file: a valid one broken a little, or pieces of TOML put together, or a list
+    of brackets nested deep."""
+    shape = draw(st.sampled_from(["valid", "pieces", "deep"]))
+    if shape == "deep":
+        depth = draw(st.integers(1, 3000))
+        return "ignore = " + "[" * depth + "]" * draw(st.integers(0, depth)) + "\n"
+    if shape == "pieces":
+        return "".join(draw(st.lists(st.sampled_from(_CONFIG_PIECES), max_size=40)))
+    codes = draw(st.lists(st.sampled_from([*sorted(CATALOGUE)[:20], "nope", ""]), max_size=8))
+    text = f"ignore = {json.dumps(codes)}\nwarn-only = {json.dumps(codes[::-1])}\n"
+    at = draw(st.integers(0, len(text)))
+    return text[:at] + draw(st.sampled_from(_CONFIG_PIECES)) + text[at:]
+
+
+@given(config=hostile_configs(), name=st.sampled_from(["tnplan.toml", "pyproject.toml"]))
+def test_check_never_crashes_on_a_config(config: str, name: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / name).write_text(config, encoding="utf-8")
+        path = Path(folder) / "2023.yaml"
+        path.write_bytes(SEEDS[0])
+        result = runner.invoke(app, ["check", str(path), "--data", str(DATA), "-f", "json"])
+    _check_answers(result)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
@@ -84,8 +85,11 @@ def test_the_template_a_clerk_fills_in(tmp_path: Path, data_dir: Path, plan: Pla
 def test_the_template_checks_what_it_can(tmp_path: Path, data_dir: Path, plan: Plan) -> None:
     sheet = written(tmp_path, "2025.xlsx", "new", "2025", "--data", str(data_dir))["填报"]
     rows = _rows_by_id(sheet, 7)
-    rules = {
-        str(cell): rule for rule in sheet.data_validations.dataValidation for cell in rule.sqref
+    rules = {  # each cell a rule covers, its ranges (E9:E10) taken cell by cell
+        f"{get_column_letter(column)}{row}": rule
+        for rule in sheet.data_validations.dataValidation
+        for cells in rule.sqref.ranges
+        for row, column in cells.cells
     }
     provenance = rules["B3"]
     assert provenance.type == "list"
