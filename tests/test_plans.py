@@ -192,14 +192,19 @@ def test_an_empty_repository(tmp_path: Path) -> None:
 
 
 def test_check_of_a_plan_file_needs_no_choice_of_plan(folders_only: Path) -> None:
-    # Several plans and none at the root: a submission needs --plan, a plan file does not.
+    # Several plans and none at the root: a plan file needs no --plan, nor does a submission
+    # in a plan's actuals/ (it is that plan's); one elsewhere does.
     target = folders_only / "14th" / "targets.yaml"
     code, out, _ = invoke("check", str(target), "--data", str(folders_only), "--lang", "en")
     assert code == 0, out
     submission = folders_only / "14th" / "actuals" / "2025.yaml"
-    code, _, err = invoke("check", str(submission), "--data", str(folders_only))
+    code, out, _ = invoke("check", str(submission), "--data", str(folders_only))
+    assert code == 0, out
+    elsewhere = folders_only / "2025.yaml"
+    elsewhere.write_bytes(submission.read_bytes())
+    code, _, err = invoke("check", str(elsewhere), "--data", str(folders_only))
     assert code == 2 and "--plan" in err
-    code, _, _ = invoke("check", str(submission), "--data", str(folders_only), "--plan", "14th")
+    code, _, _ = invoke("check", str(elsewhere), "--data", str(folders_only), "--plan", "14th")
     assert code == 0
 
 

@@ -11,6 +11,10 @@ import typer
 
 if TYPE_CHECKING:
     from ..model.plan import Plan
+    from ..present.choices import Lang
+    from ..sources.store import Repository
+    from ..validate.check import Actuals
+    from ..validate.selection import Selection
 
 from .common import (
     EXIT_INVALID,
@@ -121,7 +125,7 @@ def check(
     from ..model.catalogue import CATALOGUE
     from ..model.diagnostics import Report, Severity, TnplanError
     from ..sources.config import choose
-    from ..sources.store import check_files
+    from ..validate.check import Actuals
 
     try:
         chosen = choose(files, config, ignore or [], warn_only or [], strict)
@@ -130,22 +134,16 @@ def check(
     for problem in chosen.problems:
         _usage(problem.en, problem.zh)
     # A plan file (its `plan:` key) is checked on its own, against the repository's plans;
-    # the plan is loaded only when a submission needs it.
-    loaded: list[tuple[Path, Plan]] = []
-
-    def the_plan() -> tuple[Path, Plan]:
-        if not loaded:
-            loaded.append(_load_plan(data, lang, plan_id))
-        return loaded[0]
-
-    # Earlier years come from the files' folders, else from the plan directory `status` reads.
-    actuals = check_files(
-        files,
-        lambda: the_plan()[1],
-        plans=_repository(data),
-        selection=chosen.selection,
-        history=lambda: the_plan()[0],
-    )
+    # a submission against the plan whose actuals/ it is in (else --plan's, or the default),
+    # the plan loaded only when a submission needs it. Earlier years come from the files'
+    # folders, else from that plan's directory, as `status` reads it.
+    repository = _repository(data)
+    actuals = Actuals()
+    for wanted, group in _by_plan(files, repository, plan_id):
+        one = _checked(group, data, lang, wanted, repository, chosen.selection)
+        actuals.files += one.files
+        actuals.diagnostics += one.diagnostics
+        actuals.changed_by_selection += one.changed_by_selection
     report = Report(files=actuals.files, diagnostics=actuals.diagnostics, strict=chosen.strict)
     shown = report.diagnostics
     if max_errors is not None:
@@ -170,6 +168,48 @@ def check(
     if any(CATALOGUE[d.code].usage for d in report.diagnostics if d.code in CATALOGUE):
         raise typer.Exit(EXIT_USAGE)  # a file that could not be used at all
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)
+
+
+def _by_plan(
+    files: list[Path], repository: Repository, plan_id: str | None
+) -> list[tuple[str | None, list[Path]]]:
+    """The files in groups by the plan each is checked against: --plan's for all; else, for a
+    file in a plan's actuals/ folder, that plan (by its folder), else the default plan."""
+    if plan_id is not None:
+        return [(plan_id, files)]
+    folders = {(p.directory / "actuals").resolve(): p.folder for p in repository.places}
+    groups: dict[str | None, list[Path]] = {}
+    for path in files:
+        folder = folders.get(path.parent.resolve())
+        groups.setdefault(folder or None, []).append(path)
+    return list(groups.items())
+
+
+def _checked(
+    files: list[Path],
+    data: Path | None,
+    lang: Lang,
+    wanted: str | None,
+    repository: Repository,
+    selection: Selection,
+) -> Actuals:
+    """Files checked against one plan (loaded only when a submission needs it)."""
+    from ..sources.store import check_files
+
+    loaded: list[tuple[Path, Plan]] = []
+
+    def the_plan() -> tuple[Path, Plan]:
+        if not loaded:
+            loaded.append(_load_plan(data, lang, wanted))
+        return loaded[0]
+
+    return check_files(
+        files,
+        lambda: the_plan()[1],
+        plans=repository,
+        selection=selection,
+        history=lambda: the_plan()[0],
+    )
 
 
 @app.command(cls=TnplanCommand)
