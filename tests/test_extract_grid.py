@@ -222,3 +222,33 @@ def test_a_unit_column_keeps_the_names_own_parentheses() -> None:
 
     assert parse_label("风貌保护道路（街巷）", "条").name == "风貌保护道路（街巷）"
     assert parse_label("城镇新增就业人数（万人）", "万人").name == "城镇新增就业人数"
+
+
+def test_an_html_table_with_merged_category_cells() -> None:
+    # rowspan: the category is printed in the first row of its group only.
+    draft = extract_plan(FIXTURES / "extract" / "merged-category.html")
+    groups = {g.id: g.name for g in draft.plan.groups}
+    got = [
+        (i.name, i.unit, i.target.text, str(i.target.comparator), groups[i.group])
+        for i in draft.plan.indicators
+    ]
+    assert got == [
+        ("PM2.5年均浓度", "微克/立方米", "≤28", "<=", "环境质量"),
+        ("地表水优良比例", "%", "85以上", ">=", "环境质量"),
+        ("森林覆盖率", "%", "21左右", "~", "生态"),
+        ("新增绿地", "公顷", "〔100—120〕", ">=", "生态"),
+    ]
+
+
+def test_a_table_whose_cells_are_parted_by_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "spaced.txt"
+    path.write_text(
+        "某县就业规划（2026—2030年）\n\n序号  指标名称  单位  2025年  2030年  属性\n"
+        "1  城镇新增就业人数  万人  3.2  3.5  预期性\n"
+        "2  城镇调查失业率  %  5.2  5.5以内  预期性\n\n",
+        encoding="utf-8",
+    )
+    assert rows(extract_plan(path)) == [
+        ("城镇新增就业人数", "万人", "3.2", "3.5", "预期性"),
+        ("城镇调查失业率", "%", "5.2", "5.5以内", "预期性"),
+    ]

@@ -243,7 +243,11 @@ def read_header(
 
 
 def find_grid(lines: list[str], i: int) -> Grid | HeaderCandidate | None:
-    """The one-cell-per-line table whose header starts at line i, read to its end."""
+    """The one-cell-per-line table whose header starts at line i, read to its end; or a table
+    whose cells a line prints apart by spaces ("序号 指标名称 单位 2025年 2030年 属性")."""
+    spaced = _spaced_grid(lines, i)
+    if spaced is not None:
+        return spaced
     if header_text(lines[i]) not in _STARTS:
         return None
     above = _nonblank_before(lines, i)
@@ -262,6 +266,32 @@ def find_grid(lines: list[str], i: int) -> Grid | HeaderCandidate | None:
         grid.rows.pop()
     if not grid.rows:
         return HeaderCandidate(i + 1, labels, "no-rows")
+    return grid
+
+
+def _spaced_grid(lines: list[str], i: int) -> Grid | HeaderCandidate | None:
+    """A table printed a row a line, cells parted by spaces: read as one cell a line."""
+    tokens = lines[i].split()
+    if len(tokens) < 4 or header_text(tokens[0]) not in _STARTS:
+        return None
+    if not all(_header_like(t) for t in tokens):
+        return None
+    cells: list[str] = []
+    origin: list[int] = []
+    j = i
+    while j < len(lines) and len(lines[j].split()) >= 2 and "。" not in lines[j]:
+        if j > i and _END.match(lines[j]):
+            break
+        parts = lines[j].split()
+        cells += parts
+        origin += [j] * len(parts)
+        j += 1
+    grid = find_grid(cells, 0) if cells else None
+    if not isinstance(grid, Grid):
+        return grid
+    grid.first_line = i
+    grid.row_lines = [origin[k] for k in grid.row_lines]
+    grid.end = origin[grid.end - 1] + 1 if grid.end else j
     return grid
 
 
