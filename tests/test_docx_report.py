@@ -7,12 +7,14 @@ import subprocess
 import sys
 import zipfile
 from dataclasses import replace
+from io import BytesIO
 from pathlib import Path
 
 import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
+from PIL import Image
 from typer.testing import CliRunner
 
 from tongnan_plan.cli import app
@@ -277,3 +279,29 @@ def test_a_chart_of_a_target_printed_over_two_lines() -> None:
     picture = docx_chart.chart_png(drawn)
     assert picture.png.startswith(b"\x89PNG")
     assert docx_chart.chart_png(replace(drawn, target=None)).png.startswith(b"\x89PNG")
+
+
+def test_a_chart_keeps_the_white_of_the_page() -> None:
+    # Put onto a palette, the white of a chart stays pure white (a near-white palette entry
+    # would paint the chart a grey box on the page).
+    drawn = Chart(
+        title="t",
+        unit="%",
+        baseline_year=2020,
+        end_year=2025,
+        points=[(2020, 95.5), (2025, 96.4)],
+        expected=[],
+        trend=[],
+        target=95.0,
+        target_label="目标 >95",
+        low=94.0,
+        high=97.0,
+        ticks=[94.0, 95.0, 96.0, 97.0],
+        legend=[
+            ("#2563eb", "", "实际"),
+            ("#6b7280", "3 3", "序时进度"),
+            ("#b91c1c", "6 4", "目标"),
+        ],
+    )
+    image = Image.open(BytesIO(docx_chart.chart_png(drawn).png)).convert("RGB")
+    assert image.getpixel((2, 2)) == (255, 255, 255)
