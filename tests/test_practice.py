@@ -347,3 +347,15 @@ def test_a_total_with_a_gap_shows_each_flow_and_the_lower_bound(data_dir: Path) 
     assert "≥0.62（下限），当年 0.3" in lines[3]
     assert "≥0.93（下限），当年 0.31" in lines[4]
     assert "≥1.23（下限），当年 0.3" in lines[5]
+
+
+def test_a_same_basis_figure_in_another_unit_is_converted(tmp_path: Path, plan: Plan) -> None:
+    # 12000 人 on a new basis, with 2023 on it 11500 人: in 万人 1.2 and 1.15.
+    entry = (
+        "  urban_new_jobs: {value: 12000, unit: 人, basis_change: 新口径,"
+        " previous_same_basis: 11500}\n"
+    )
+    result = check_files([_write(tmp_path, 2024, entry)], plan)
+    (submission,) = result.submissions
+    figure = submission.entries()["urban_new_jobs"]
+    assert (figure.value, figure.previous_same_basis) == (1.2, 1.15)

@@ -36,29 +36,10 @@ __all__ = [
 #: CSI, and line breaks start a line that looks like tnplan's own), that reorder the text
 #: shown (bidirectional controls), or that no XML file and no UTF-8 encoder takes (U+FFFE,
 #: U+FFFF, lone surrogates): written as Python-style escapes instead.
-_INVISIBLE = {
-    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    for code in (
-        *range(0x00, 0x20),
-        *range(0x7F, 0xA0),
-        0x061C,
-        0x200E,
-        0x200F,
-        *range(0x2028, 0x202F),
-        *range(0x2066, 0x206A),
-        *range(0xD800, 0xE000),
-        0xFFFE,
-        0xFFFF,
-    )
-}
-#: Any one of the characters above (a character class: nothing to backtrack).
 _ANY_INVISIBLE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
-#: The same, but for the tab and the line ends a cell of a table may hold.
-_DATA = dict(_INVISIBLE)
-for _kept in "\t\n\r":
-    del _DATA[ord(_kept)]
+#: The same but the tab and the line ends, which a cell of a table may hold.
 _ANY_DATA = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
     "\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
@@ -69,18 +50,23 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`\[\]|])")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def visible(text: str) -> str:
     """text with control characters, line and paragraph separators, bidirectional controls
     and characters XML cannot hold written as escapes (``\\x1b``), so that a file name or a
     figure cannot act on a terminal."""
-    # Searching first is ten times faster than translating text that needs nothing.
-    return text.translate(_INVISIBLE) if _ANY_INVISIBLE.search(text) else text
+    # Searching first is ten times faster than substituting in text that needs nothing.
+    return _ANY_INVISIBLE.sub(_escape, text) if _ANY_INVISIBLE.search(text) else text
 
 
 def data_text(text: str) -> str:
     """Text for a cell of a CSV file or a workbook: as :func:`visible`, but tabs and line
     breaks kept (the cell holds them; the writer quotes them)."""
-    return text.translate(_DATA) if _ANY_DATA.search(text) else text
+    return _ANY_DATA.sub(_escape, text) if _ANY_DATA.search(text) else text
 
 
 def put(cell: Cell | MergedCell, value: object) -> Cell | MergedCell:
