@@ -287,3 +287,12 @@ def test_a_bad_config_is_said_as_a_config_error(shipped: Path) -> None:
     assert "报送数据中有" not in err
     code, _, err = run("status", "--lang", "en", "--data", str(shipped))
     assert code == 2 and "the config file" in err and "in the submissions" not in err
+
+
+def test_a_warning_is_cut_to_one_line_of_the_terminal() -> None:
+    from tongnan_plan.cli.common import _cut_to
+
+    # 城镇 is four cells wide: "城镇ab" is six, so at five it keeps 城镇 and the mark.
+    assert _cut_to("城镇ab", 5) == "城镇…"
+    assert _cut_to("城镇ab", 6) == "城镇ab"
+    assert _cut_to("abcdefgh", 4) == "abc…"

@@ -246,6 +246,33 @@ def _print_diagnostics(diagnostics: list[Diagnostic], lang: Lang) -> None:
         typer.echo(line(diagnostic, lang.value), err=True)
 
 
+def _print_warnings(diagnostics: list[Diagnostic], lang: Lang) -> None:
+    """One line each on standard error: on a terminal, cut to its width (`tnplan check`
+    gives them whole)."""
+    import shutil
+
+    from ..present.reporters import line
+
+    width = shutil.get_terminal_size().columns if sys.stderr.isatty() else 0
+    for diagnostic in diagnostics:
+        text = line(diagnostic, lang.value)
+        typer.echo(_cut_to(text, width) if width else text, err=True)
+
+
+def _cut_to(text: str, width: int) -> str:
+    """text cut to width cells, with … where it was cut."""
+    from .help import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    kept = ""
+    for character in text:
+        if cell_len(kept + character) > width - 1:
+            break
+        kept += character
+    return kept + "…"
+
+
 def _fail(diagnostics: list[Diagnostic], lang: Lang, code: int = EXIT_INVALID) -> NoReturn:
     _print_diagnostics(diagnostics, lang)
     raise typer.Exit(code)
@@ -465,7 +492,7 @@ def _fail_on_submission_errors(
             ),
             err=True,
         )
-        _print_diagnostics(warnings[:WARNINGS_SHOWN], lang)
+        _print_warnings(warnings[:WARNINGS_SHOWN], lang)
         if len(warnings) > WARNINGS_SHOWN:
             more = len(warnings) - WARNINGS_SHOWN
             typer.echo(_say(f"  … and {more} more", f"  …… 另有 {more} 个"), err=True)
