@@ -183,3 +183,12 @@ def test_an_increase_and_a_figure_in_parentheses() -> None:
         "%",
         "printed in parentheses",
     )
+
+
+def test_a_flow_below_its_baseline_is_still_more_is_better() -> None:
+    from tongnan_plan.extract.judgement import direction_of
+    from tongnan_plan.model.plan import Direction
+
+    # 新建绿地 90.87 (the 14th plan's five years) → 35 (the 15th's): less to add, not less better.
+    assert direction_of("新建绿地", Comparator.EQ, 90.87, 35)[0] is Direction.HIGHER
+    assert direction_of("老旧小区数量", Comparator.EQ, 90, 35)[0] is Direction.LOWER
