@@ -336,6 +336,15 @@ PROBLEMS = (
         "provenance is not `official`, `preliminary`, `estimate` or `sample` (or in Chinese"
         " 正式, 初步, 估计, 示例)",
     ),
+    Problem(
+        "invalid-tier",
+        E,
+        "tier {given} is not a tier: main, goal, action or all (the tier the template was made"
+        " for; delete the line to count the whole plan)",
+        "tier（指标层级）{given} 不是可用的层级：main、goal、action 或 all（模板所属的层级；"
+        "删去该行则按整个规划计）",
+        "`tier` (the tier a template records) is not `main`, `goal`, `action` or `all`",
+    ),
     # ---- the figures
     Problem(
         "unknown-indicator",
