@@ -234,7 +234,7 @@ PROBLEMS = (
         "{problem}: tnplan refuses a workbook beyond these bounds before it reads it",
         "{problem}：超出这些界限的工作簿在读取前即被拒绝",
         "a workbook that unpacks to more than 64 MiB, or whose sheet 填报 spans more than"
-        " 500,000 cells or reaches past XFD1048576, or whose shared strings are too many;"
+        " 200,000 cells or reaches past XFD1048576, or whose shared strings are too many;"
         " measured by streaming, never taken from the sizes the file declares",
     ),
     Problem(
