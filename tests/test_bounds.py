@@ -86,7 +86,12 @@ def only_error(diagnostics: list[dict[str, object]]) -> dict[str, object]:
 
 @pytest.mark.parametrize(
     ("ref", "corner"),
-    [("XFD1048576", "A1:XFD1048576"), ("XFD4000", "A1:XFD4000"), ("I55556", "A1:I55556")],
+    [
+        ("XFD1048576", "A1:XFD1048576"),
+        ("XFD4000", "A1:XFD4000"),
+        # One row past the bound in column Z (26), wider than the template.
+        (f"Z{MAX_CELLS // 26 + 1}", f"A1:Z{MAX_CELLS // 26 + 1}"),
+    ],
 )
 def test_a_far_cell_is_refused_before_the_reader(
     tmp_path: Path, data_dir: Path, plan: Plan, ref: str, corner: str
@@ -363,3 +368,17 @@ def test_a_figure_in_the_source_column_is_reported(
     (problem,) = [d for d in found if d["code"] == "misplaced-figure"]
     assert problem["cell"] == "填报!F7"
     assert "holds the number 1.2, and the value cell E7 is empty" in str(problem["message"])
+
+
+def test_status_reading_a_far_cell_workbook_says_so(
+    tmp_path: Path, data_dir: Path, plan: Plan
+) -> None:
+    # status reading actuals/2025.xlsx aborted the process (SIGABRT) like check did.
+    target = tmp_path / "plan"
+    shutil.copytree(data_dir, target)
+    (target / "actuals" / "2025.yaml").unlink()
+    raw = rezipped(template(plan), {SHEET: with_cell("XFD1048576")})
+    (target / "actuals" / "2025.xlsx").write_bytes(raw)
+    code, out, err = invoke("status", "--data", str(target))
+    assert code == 1 and out  # the other years are shown
+    assert "2025.xlsx:1:1: error[workbook-beyond-bounds]" in err

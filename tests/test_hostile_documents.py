@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tongnan_plan.cli import app
@@ -299,3 +301,17 @@ def test_a_draft_that_would_not_load_is_not_written(
     code, _, err = invoke("extract", str(_hostile_plan_text(tmp_path)), "-o", str(out))
     assert code == 3 and "the draft would not load" in err
     assert not out.exists()
+
+
+@given(text=st.text(alphabet=st.characters(exclude_categories=()), max_size=40))
+def test_any_text_is_written_as_yaml_that_loads_back(text: str) -> None:
+    import yaml
+
+    from tongnan_plan.yaml_text import yaml_block_line, yaml_comment, yaml_string
+
+    loaded = yaml.safe_load(f"a: {yaml_string(text)}  # {yaml_comment(text)}\n")
+    # Back as it was: a tab becomes a space, and a lone surrogate (no YAML holds one) U+FFFD.
+    expected = "".join("\ufffd" if 0xD800 <= ord(c) < 0xE000 else c for c in text)
+    assert loaded == {"a": expected.replace("\t", " ")}
+    block = yaml.safe_load(f"a: |-\n  {yaml_block_line(text) or 'x'}\n")
+    assert isinstance(block["a"], str) and "\n" not in block["a"]

@@ -303,3 +303,18 @@ def test_a_view_without_a_workbook_of_its_own_is_one_from_its_blocks(
     assert new_jobs[4] == pytest.approx(105900 / 50000 * 100)
     assert new_jobs[5] == pytest.approx(212 - 105900 / 50000 * 100)
     assert [s.title for s in book.worksheets][1] == "Figures printed twice"
+
+
+def test_the_registry_imports_no_writer() -> None:
+    """The command line builds its options from the registry; no writer's library (nor the
+    view) is imported until a writer writes (start-up is measured: benchmarks/run.py)."""
+    import subprocess
+    import sys
+
+    heavy = ("openpyxl", "tabulate", "docx", "PIL", "tongnan_plan.present.view")
+    code = (
+        "import sys, tongnan_plan.cli, tongnan_plan.present.writers; "
+        f"print([m for m in {heavy!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -28,6 +28,8 @@ _UNSHOWN = re.compile(
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if 0xD800 <= code < 0xE000:  # a lone surrogate: no YAML reader takes even its escape
+        return "\\ufffd"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -46,7 +48,7 @@ def yaml_comment(text: str) -> str:
 def yaml_block_line(text: str) -> str:
     """One line of a literal block scalar (``note: |-``), which cannot escape: its controls
     are shown as escapes (``\\x1b``), so that the block loads and prints as text."""
-    return _UNSHOWN.sub(_escape, text.replace("\t", " ")).strip()
+    return _UNSHOWN.sub(_escape, re.sub(r"[\t\r\n]+", " ", text)).strip()
 
 
 def yaml_number(value: float | None) -> str:

@@ -166,5 +166,11 @@ def direction_of(
     if _LOWER_BETTER.search(name):
         return Direction.LOWER, "direction lower: the name says less is better"
     if baseline is not None and target is not None and target < baseline:
+        if _FLOW.search(name):
+            return Direction.HIGHER, (
+                "direction higher: a flow (what is added over the period), its baseline the "
+                "previous period's; the target below it is a smaller amount to add, still more "
+                "is better"
+            )
         return Direction.LOWER, "direction lower: the target is below the baseline"
     return Direction.HIGHER, "direction higher: a target to reach"
