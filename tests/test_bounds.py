@@ -86,7 +86,12 @@ def only_error(diagnostics: list[dict[str, object]]) -> dict[str, object]:
 
 @pytest.mark.parametrize(
     ("ref", "corner"),
-    [("XFD1048576", "A1:XFD1048576"), ("XFD4000", "A1:XFD4000"), ("I55556", "A1:I55556")],
+    [
+        ("XFD1048576", "A1:XFD1048576"),
+        ("XFD4000", "A1:XFD4000"),
+        # One row past the bound in column Z (26), wider than the template.
+        (f"Z{MAX_CELLS // 26 + 1}", f"A1:Z{MAX_CELLS // 26 + 1}"),
+    ],
 )
 def test_a_far_cell_is_refused_before_the_reader(
     tmp_path: Path, data_dir: Path, plan: Plan, ref: str, corner: str

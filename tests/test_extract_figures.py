@@ -192,3 +192,9 @@ def test_a_flow_below_its_baseline_is_still_more_is_better() -> None:
     # 新建绿地 90.87 (the 14th plan's five years) → 35 (the 15th's): less to add, not less better.
     assert direction_of("新建绿地", Comparator.EQ, 90.87, 35)[0] is Direction.HIGHER
     assert direction_of("老旧小区数量", Comparator.EQ, 90, 35)[0] is Direction.LOWER
+
+
+def test_a_figure_with_the_note_on_its_years_and_words_of_effort() -> None:
+    read = parse_figure("力争达到20左右（2030年较2025年下降）")
+    assert (read.value, str(read.comparator), read.note) == (20, "~", "2030年较2025年下降")
+    assert parse_figure("36（2021年-2025年）").value == 36

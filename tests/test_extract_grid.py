@@ -252,3 +252,11 @@ def test_a_table_whose_cells_are_parted_by_spaces(tmp_path: Path) -> None:
         ("城镇新增就业人数", "万人", "3.2", "3.5", "预期性"),
         ("城镇调查失业率", "%", "5.2", "5.5以内", "预期性"),
     ]
+
+
+def test_a_note_on_a_figures_years_on_a_line_of_its_own_stays_with_the_figure() -> None:
+    lines = ["指标名称", "2025年", "2030年", "指标性质", "年均土地供应规模", "（平方公里）",
+             "36", "（2021年-2025年）", "35-40", "预期性"]  # fmt: skip
+    grid = find_grid(lines, 0)
+    assert isinstance(grid, Grid)
+    assert grid.rows == [("年均土地供应规模（平方公里）", "36（2021年-2025年）", "35-40", "预期性")]

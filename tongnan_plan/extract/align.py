@@ -62,6 +62,8 @@ def _fit(role: ColumnRole, cells: tuple[str, ...], kinds: tuple[str, ...]) -> fl
         # A cell broken over lines: each line after the first must be a continuation.
         if any(k in {"attr", "int"} for k in kinds[1:]):
             return -9.0
+        if all(k == "note" for k in kinds[1:]):
+            return score  # "36⏎（2021年-2025年）": a figure and the note on its years
         score -= 0.25 * (len(cells) - 1)
         # A cell wraps at the column's width: a line longer than the one before is less likely.
         score -= 0.1 * sum(len(b) > len(a) for a, b in itertools.pairwise(cells))

@@ -170,7 +170,7 @@ def _strip_comparators(text: str) -> tuple[Comparator, str]:
         for word in words:
             if text.startswith(word):
                 return meaning, _strip_after(text[len(word) :])[1]
-    for word in ("约", "达到", "保持在", "保持", "稳定在"):
+    for word in ("力争达到", "争取达到", "力争", "争取", "约", "达到", "保持在", "保持", "稳定在"):
         if text.startswith(word) and _NUMBER.match(text[len(word) :]):
             after, body = _strip_after(text[len(word) :])
             return (Comparator.ABOUT if word == "约" else after or comparator), body

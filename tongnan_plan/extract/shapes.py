@@ -15,6 +15,8 @@ BARE_INT = re.compile(r"^\s*(\d{1,5})\s*$")
 _ATTRIBUTE = re.compile(r"^\s*(约束性|预期性|约束|预期|约束型|预期型)\s*$")
 _MISSING = re.compile(r"^\s*(—+|－+|-+|/|／|…+|无|——/——)?\s*$")
 _DIGIT = re.compile(r"\d")
+#: A note on a figure's years on a line of its own: "（2021年-2025年）", "(2019年)".
+_NOTE = re.compile(r"^[（(][^()（）\d]*(19|20)\d\d\s*年[^()（）]*[)）]$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Words a figure cell may carry beside its number (comparators, brackets, units).
 _FIGURE_WORDS = re.compile(
@@ -28,7 +30,7 @@ _UNIT = re.compile(
 
 
 def cell_kind(text: str) -> str:
-    """The shape of a cell: int, attr, missing, figure, unit, group or text."""
+    """The shape of a cell: int, attr, missing, note, figure, unit, group or text."""
     t = text.strip()
     if _MISSING.match(t):
         return "missing"
@@ -36,6 +38,8 @@ def cell_kind(text: str) -> str:
         return "int"
     if _ATTRIBUTE.match(t):
         return "attr"
+    if _NOTE.match(t):
+        return "note"
     if _DIGIT.search(t):
         words = _FIGURE_WORDS.sub("", t)
         if len(_CJK.findall(words)) <= 1 and len(t) <= 24:

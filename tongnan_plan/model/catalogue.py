@@ -234,7 +234,7 @@ PROBLEMS = (
         "{problem}: tnplan refuses a workbook beyond these bounds before it reads it",
         "{problem}：超出这些界限的工作簿在读取前即被拒绝",
         "a workbook that unpacks to more than 64 MiB, or whose sheet 填报 spans more than"
-        " 500,000 cells or reaches past XFD1048576, or whose shared strings are too many;"
+        " 200,000 cells or reaches past XFD1048576, or whose shared strings are too many;"
         " measured by streaming, never taken from the sizes the file declares",
     ),
     Problem(
@@ -335,6 +335,15 @@ PROBLEMS = (
         "provenance（数据性质）{problem}：{allowed}",
         "provenance is not `official`, `preliminary`, `estimate` or `sample` (or in Chinese"
         " 正式, 初步, 估计, 示例)",
+    ),
+    Problem(
+        "invalid-tier",
+        E,
+        "tier {given} is not a tier: main, goal, action or all (the tier the template was made"
+        " for; delete the line to count the whole plan)",
+        "tier（指标层级）{given} 不是可用的层级：main、goal、action 或 all（模板所属的层级；"
+        "删去该行则按整个规划计）",
+        "`tier` (the tier a template records) is not `main`, `goal`, `action` or `all`",
     ),
     # ---- the figures
     Problem(

@@ -172,6 +172,10 @@ Figure = Annotated[
 IndicatorId = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
+#: The tiers a submission may record (`tier:`), those of the plan and all of them.
+_TIERS = ("main", "goal", "action", "all")
+
+
 class Submission(BaseModel):
     """One year's data submission (data/actuals/YYYY.yaml), values keyed by indicator id."""
 
@@ -197,6 +201,16 @@ class Submission(BaseModel):
                 facts = {"year": year, "first": first, "last": last}
                 raise PydanticCustomError(code, CATALOGUE[code].doc, facts)
         return year
+
+    @field_validator("tier", mode="before")
+    @classmethod
+    def _a_tier(cls, tier: Any) -> Any:
+        if tier is not None and tier not in _TIERS:
+            shown = repr(tier) if isinstance(tier, str) else str(tier)
+            raise PydanticCustomError(
+                "invalid-tier", CATALOGUE["invalid-tier"].doc, {"given": shown}
+            )
+        return tier
 
     @field_validator("values", mode="before")
     @classmethod

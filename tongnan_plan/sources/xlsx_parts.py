@@ -44,8 +44,9 @@ __all__ = [
 #: A workbook unpacks to at most this many bytes, counted as its parts inflate (see archive.py)…
 MAX_UNPACKED = 64 * 1024 * 1024
 #: … and its sheet spans at most this many cells from A1 to its furthest cell (rows × columns):
-#: a submission needs a few hundred; the 10,000-indicator plan's template some 70,000.
-MAX_CELLS = 500_000
+#: a submission needs a few hundred; the 10,000-indicator plan's template some 70,000, and
+#: scanning the most allowed takes a few seconds.
+MAX_CELLS = 200_000
 #: … and at most this many shared strings.
 MAX_STRINGS = MAX_CELLS
 #: The furthest cell Excel itself allows: XFD1048576.
