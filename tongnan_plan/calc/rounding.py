@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..model.given import Given
+
 __all__ = ["as_given", "half_up", "percent_half_up", "short_of", "written"]
 
 #: Significant digits kept of a float: more is binary noise (0.1 + 0.2 = 0.30000000000000004).
@@ -18,8 +20,11 @@ SIGNIFICANT = 12
 
 
 def as_given(value: float) -> Decimal:
-    """The decimal a figure was written as: the shortest repr of the float, float noise of a
-    sum or a unit conversion (12 significant digits and beyond) cleaned away."""
+    """The decimal a figure was written as: the text it was typed as, where a reader kept it
+    (0.140, see model/given.py), else the shortest repr of the float, float noise of a sum or
+    a unit conversion (12 significant digits and beyond) cleaned away."""
+    if type(value) is Given:
+        return Decimal(value.written)
     if value == 0:
         return Decimal(0)  # -0.0 too
     text = repr(float(value))

@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..calc.rounding import as_given
+from ..model.given import Given
 from ..model.plan import Indicator, Kind, Plan, Provenance
 from ..model.status import Status
 from ..model.units import normalise_unit
@@ -351,11 +353,16 @@ class _Column:
     format: Callable[[Evaluation, str], str] = lambda ev, lang: "General"
 
 
-def _latest(ev: Evaluation, lang: str) -> float | int | None:
+def _latest_figure(ev: Evaluation) -> float | None:
+    """The figure the latest column shows: the total (or its lower bound), else the figure."""
     if ev.indicator.kind is Kind.CUMULATIVE:
         bound = lower_bound(ev)
-        return number(ev.cumulative if bound is None else bound)
-    return number(ev.actual)
+        return ev.cumulative if bound is None else bound
+    return ev.actual
+
+
+def _latest(ev: Evaluation, lang: str) -> float | int | None:
+    return number(_latest_figure(ev))
 
 
 def _latest_format(ev: Evaluation, lang: str) -> str:
@@ -366,7 +373,16 @@ def _latest_format(ev: Evaluation, lang: str) -> str:
     else:
         prefix = SYMBOL[ev.reported]
     suffix = star(ev)
-    return (f'"{prefix}"' if prefix else "") + "General" + (f'"{suffix}"' if suffix else "")
+    return (f'"{prefix}"' if prefix else "") + _as_typed(ev) + (f'"{suffix}"' if suffix else "")
+
+
+def _as_typed(ev: Evaluation) -> str:
+    """General, or the decimals the figure shown was typed with (0.140: 0.000; see
+    model/given.py): the cell stays a number and reads as it was given."""
+    shown = _latest_figure(ev)
+    if type(shown) is not Given:
+        return "General"
+    return "0." + "0" * -int(as_given(shown).as_tuple().exponent)
 
 
 def _completion(ev: Evaluation, lang: str) -> float | int | None:

@@ -22,6 +22,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.given import typed
 from ..sources.directives import note_directive
 from ..sources.files import read_text
 from ..sources.yaml_reader import MAX_NUMBER_LENGTH, Document, Key, is_plain_number
@@ -359,7 +360,7 @@ class _Reader:
         if not math.isfinite(number):  # beyond a float: handed on as text, as YAML does
             self.doc.quirks[path] = ("number-as-text", stripped)
             return stripped
-        return number
+        return typed(stripped, number)  # 5.450 keeps its zero (model/given.py)
 
 
 def parse_csv(text: str, file: str) -> tuple[Document, list[Diagnostic]]:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.given import typed
 from .directives import comment_directives
 from .document import Document, Key, PathT, format_path, is_plain_number
 from .files import FILE_PROBLEMS, MAX_BYTES, read_text
@@ -226,7 +227,7 @@ class _Builder:
                 if len(text) <= MAX_NUMBER_LENGTH:
                     if tag == _FLOAT and "_" not in text and ":" not in text:
                         if text[-1] in _DIGITS and math.isfinite(number := float(text)):
-                            return number
+                            return number if text[-1] != "0" else typed(text, number)
                     elif tag == _INT and text.isdigit() and (text[0] != "0" or text == "0"):
                         return int(text)
             elif tag is None or tag == "!":
@@ -432,7 +433,7 @@ class _Builder:
                     # Beyond the range of a float: handed on as text, for the check to say so.
                     self.quirks[path] = ("number-as-text", text)
                     return text
-                return number
+                return number if as_key else typed(cleaned, number)
             except ValueError:
                 quirk(
                     "not-a-number",

@@ -19,13 +19,14 @@ from pydantic_core import ErrorDetails
 
 from ..model.catalogue import Words, shorten
 from ..model.diagnostics import Diagnostic
+from ..model.given import Given
 from ..model.plan import Plan, Provenance, Tier
 from ..model.submission import Entry, Submission, SubmissionContext
 from ..sources.yaml_reader import Document, Key
 from .explain import REPORTED, Explainer, emit, error_path
 from .selection import directive_problems
 
-__all__ = ["Actuals", "CheckedSubmission", "check_document"]
+__all__ = ["Actuals", "CheckedSubmission", "as_typed", "check_document"]
 
 #: How many missing ids a warning names before it says "and N more".
 LIST_AT_MOST = 12
@@ -91,6 +92,8 @@ def check_document(
             break
         data, fatal = pruned
         usable = usable and not fatal
+    if submission is not None:
+        submission = as_typed(submission, data)
     figures = dict(submission.values) if submission is not None else {}
     if submission is not None:
         out.extend(_conversions(doc, context, plan))
@@ -103,6 +106,32 @@ def check_document(
     year = doc.data.get("year") if isinstance(doc.data, dict) else None
     known = year if type(year) is int and year in plan.plan.years else None
     return CheckedSubmission(doc.file, submission, doc, out, figures, known)
+
+
+def as_typed(submission: Submission, data: Any) -> Submission:
+    """The submission with each figure the reader kept as typed (a Given: 0.140) given back:
+    validation makes every number a plain float. A figure converted to the indicator's unit
+    is a new number and stays one."""
+    given = data.get("values") if isinstance(data, dict) else None
+    if not isinstance(given, dict):
+        return submission
+    restored: dict[str, Entry | float] = {}
+    for key, raw in given.items():
+        value = submission.values.get(key)
+        if type(raw) is Given:
+            if raw == value:
+                restored[key] = raw
+        elif isinstance(raw, dict) and isinstance(value, Entry):
+            update = {
+                name: raw[name]
+                for name in ("value", "previous_same_basis")
+                if type(raw.get(name)) is Given and raw[name] == getattr(value, name)
+            }
+            if update and value.unit in (None, raw.get("unit")):
+                restored[key] = value.model_copy(update=update)
+    if not restored:
+        return submission
+    return submission.model_copy(update={"values": {**submission.values, **restored}})
 
 
 def _prune(data: Any, errors: list[ErrorDetails], plan: Plan) -> tuple[Any, bool] | None:
