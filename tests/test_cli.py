@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -51,6 +52,43 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     assert "Example: tnplan " + command in out
     code, out, _ = invoke(command, "--help", "--lang", "zh")
     assert code == 0 and "示例：tnplan " + command in out
+
+
+def test_each_command_is_registered_by_the_module_the_table_names() -> None:
+    # cli.entry.MODULES is what a run reads to import one command's module alone: every
+    # command the app has must be in it, under the module whose function it runs.
+    from tongnan_plan.cli.entry import MODULES
+
+    registered: dict[str, list[str]] = {}
+    for info in app.registered_commands:
+        assert info.callback is not None
+        name = info.name or info.callback.__name__.replace("_", "-")
+        module = info.callback.__module__.rpartition(".")[2]
+        registered.setdefault(module, []).append(name)
+    assert registered == {module: list(names) for module, names in MODULES.items()}
+
+
+def test_a_command_run_alone_still_finds_a_mistyped_command_and_lists_every_command() -> None:
+    # Only a known command's module is imported alone; a typo and --help see every command.
+    code = (
+        "import sys; from tongnan_plan.cli import main; from tongnan_plan.cli.common import app\n"
+        "sys.argv = ['tnplan', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(len(app.registered_commands), file=sys.stderr)\n"
+    )
+    run = [sys.executable, "-c", code]
+    alone = subprocess.run([*run, "schema"], capture_output=True, text=True, check=False)
+    assert alone.stderr.strip().splitlines()[-1] == "3"  # check, schema, new
+    english = {**os.environ, "TNPLAN_LANG": "en"}
+    typo = subprocess.run(
+        [*run, "stauts"], capture_output=True, text=True, env=english, check=False
+    )
+    assert "Did you mean 'status'?" in typo.stderr
+    assert typo.stderr.strip().splitlines()[-1] == str(len(COMMANDS) + 4)
+    listed = subprocess.run(
+        [*run, "--help"], capture_output=True, text=True, env=english, check=False
+    )
+    assert all(f"  {command} " in listed.stdout for command in (*COMMANDS, "init-plan", "extract"))
 
 
 def test_version() -> None:

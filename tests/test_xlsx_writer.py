@@ -1,10 +1,12 @@
 """Workbooks tnplan writes, opened with openpyxl and checked cell by cell: the template a clerk
 fills in, and the status, indicators and show tables. Also how the command line chooses them
-(--format, -o's ending, --excel), and that no other command pays for loading them."""
+(--format, -o's ending, --excel), and that no other command pays for loading them (nor
+`tnplan status` for what only other commands use)."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -254,16 +256,15 @@ def test_show_takes_names_and_suggests(data_dir: Path) -> None:
     assert "did you mean 'urban_new_jobs' (城镇新增就业人数)?" in err
 
 
-# ---- start-up pays for no workbook
+# ---- start-up pays for no workbook, nor for what another command needs
 
 
-@pytest.mark.parametrize(
-    "args", [["status"], ["check", "data/actuals/2023.yaml"], ["indicators", "-f", "csv"]]
-)
-def test_commands_without_a_workbook_import_no_workbook_library(args: list[str]) -> None:
+def imported_by(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+    """The modules a run of `python -m tongnan_plan *args` imports (-X importtime's list)."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "tongnan_plan", *args],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         check=False,
@@ -271,7 +272,42 @@ def test_commands_without_a_workbook_import_no_workbook_library(args: list[str])
     assert result.returncode == 0, result.stderr[-500:]
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert "tongnan_plan.cli" in imported  # the measurement works
+    return imported
+
+
+@pytest.mark.parametrize(
+    "args", [["status"], ["check", "data/actuals/2023.yaml"], ["indicators", "-f", "csv"]]
+)
+def test_commands_without_a_workbook_import_no_workbook_library(args: list[str]) -> None:
+    imported = imported_by(args)
     assert not {name for name in imported if name.split(".")[0] in ("openpyxl", "python_calamine")}
+
+
+#: What `tnplan status` has no use for: the other commands' modules (their options and help
+#: included), the Chinese of every --help, drafting, the next plan's figures, the hints for a
+#: clerk's mistyped number (its data has none), and HTML escaping.
+NOT_FOR_STATUS = (
+    "tongnan_plan.cli.figures",
+    "tongnan_plan.cli.checking",
+    "tongnan_plan.cli.drafting",
+    "tongnan_plan.cli.plans",
+    "tongnan_plan.cli.help_zh",
+    "tongnan_plan.extract",
+    "tongnan_plan.calc.handover",
+    "tongnan_plan.validate.clerk_hints",
+    "html",
+)
+
+
+def test_status_imports_nothing_another_command_needs() -> None:
+    imported = imported_by(["status", "--lang", "zh"])
+    assert "tongnan_plan.cli.evaluation" in imported  # its own command's module is there
+    assert not imported & set(NOT_FOR_STATUS)
+
+
+def test_help_still_imports_every_command_and_its_chinese() -> None:
+    imported = imported_by(["--help"], env={**os.environ, "TNPLAN_LANG": "zh"})
+    assert set(NOT_FOR_STATUS[:5]) <= imported
 
 
 def test_a_workbook_round_trip_through_a_data_directory(tmp_path: Path, data_dir: Path) -> None:

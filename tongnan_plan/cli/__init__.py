@@ -3,14 +3,29 @@
 Exit codes: 0 success (a valid submission, warnings allowed); 1 invalid data (or warnings
 with --strict); 2 a usage or file error; 3 a failure of tnplan itself.
 Only this package imports Typer; heavy modules are imported inside the commands that use them.
-Each module registers its commands on the one app (cli.common.app) when imported.
+Each module registers its commands on the one app (cli.common.app) when imported: `main`
+imports only the module of the command it runs (entry.register); `app`, asked for here, has
+every command.
 """
 
-# ruff: noqa: I001  (the import order of the command modules is the order of `tnplan --help`)
 from __future__ import annotations
 
-from . import evaluation, figures, checking, drafting, plans  # noqa: F401
-from .common import app
+from typing import TYPE_CHECKING, Any
+
 from .entry import main
 
+if TYPE_CHECKING:
+    from .common import app
+
 __all__ = ["app", "main"]
+
+
+def __getattr__(name: str) -> Any:
+    """`app`, every command registered on it."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from .common import app
+    from .entry import register
+
+    register()
+    return app

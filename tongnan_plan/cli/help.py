@@ -15,7 +15,6 @@ from typing import Any
 from typer.core import TyperCommand, TyperGroup
 
 from ..present.choices import Lang
-from .help_zh import HELP_ZH, WORDS_ZH, WRITER_ABOUT_ZH
 
 __all__ = ["TnplanCommand", "TnplanGroup", "format_help", "format_help_zh", "translated"]
 
@@ -51,6 +50,7 @@ def format_help(command: str) -> str:
 def format_help_zh(command: str) -> str:
     """The Chinese of a command's --format help (format_help's)."""
     from ..present.writers import OFFERED, WRITERS
+    from .help_zh import WRITER_ABOUT_ZH
 
     offered = OFFERED[command]
     said = {name: WRITER_ABOUT_ZH[WRITERS[name].about] for name in offered}
@@ -62,6 +62,8 @@ def translated(text: str, lang: Lang) -> str:
     """text in lang: the English as written, or its Chinese (a format help made afresh)."""
     if lang is Lang.EN or not text:
         return text
+    from .help_zh import HELP_ZH
+
     if text in HELP_ZH:
         return HELP_ZH[text]
     from ..present.writers import OFFERED
@@ -73,7 +75,11 @@ def translated(text: str, lang: Lang) -> str:
 
 
 def _word(word: str, lang: Lang) -> str:
-    return WORDS_ZH.get(word, word) if lang is Lang.ZH else word
+    if lang is Lang.EN:
+        return word
+    from .help_zh import WORDS_ZH
+
+    return WORDS_ZH.get(word, word)
 
 
 def _language(ctx: Any) -> Lang:

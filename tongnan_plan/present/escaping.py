@@ -12,7 +12,6 @@ messages, CSV cells and workbook cells go through :func:`visible`, :func:`data_t
 
 from __future__ import annotations
 
-import html as _html
 import re
 from typing import TYPE_CHECKING
 
@@ -105,6 +104,8 @@ def one_line(text: str) -> str:
 
 def html(text: str) -> str:
     """Text for HTML and SVG: controls escaped, then & < > " ' escaped."""
+    import html as _html
+
     return _html.escape(visible(text))
 
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from ..calc.evaluation import observations
-from ..calc.handover import NextPlan, handovers
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 from ..model.plan import Plan
 from ..sources.yaml_reader import load_yaml
@@ -28,6 +27,7 @@ from .plan_head import is_plan_data, read_head
 from .readers import SUFFIXES, read_submission
 
 if TYPE_CHECKING:
+    from ..calc.handover import NextPlan
     from ..calc.series import Observation
 
 from .repository import (
@@ -262,7 +262,7 @@ class Repository(PlanFolders):
     def next_plan(self, from_plan: str, start: int, end: int, plan_id: str) -> NextPlan:
         """The makings of the plan for start-end that follows from_plan: that plan, and each
         of its indicators' figures for start - 1 (UsageError if that is not one of its years)."""
-        from ..calc.handover import NextPlan
+        from ..calc.handover import NextPlan, handovers
 
         place = self.choose(from_plan)
         previous = self.load(place)

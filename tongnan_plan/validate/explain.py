@@ -23,7 +23,6 @@ from ..model.plan import Indicator, Plan, Provenance
 from ..model.submission import COMPARATORS, Entry, Submission
 from ..model.units import LEAST_MAGNITUDE, MAX_MAGNITUDE
 from ..sources.yaml_reader import Document, Key, format_path
-from .clerk_hints import clerk_hint
 from .plausible import corrected_text, plan_references, slip_of, slip_words
 
 __all__ = [
@@ -223,6 +222,8 @@ class Explainer:
             what, hint = _text_reading(given, self.doc.quirks.get(path))
             indicator = self.by_id.get(str(path[1])) if len(path) > 1 else None
             if len(given) <= _HINT_LONGEST and path not in self.doc.quirks:
+                from .clerk_hints import clerk_hint
+
                 hint = clerk_hint(given, indicator) or hint
             if indicator is not None and _THOUSANDS.fullmatch(given.strip()):
                 hint = self._thousands_in_unit(given.strip(), indicator) or hint
