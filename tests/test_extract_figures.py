@@ -198,3 +198,14 @@ def test_a_figure_with_the_note_on_its_years_and_words_of_effort() -> None:
     read = parse_figure("力争达到20左右（2030年较2025年下降）")
     assert (read.value, str(read.comparator), read.note) == (20, "~", "2030年较2025年下降")
     assert parse_figure("36（2021年-2025年）").value == 36
+
+
+def test_a_rate_of_decrease_is_more_is_better() -> None:
+    from tongnan_plan.extract.judgement import direction_of
+    from tongnan_plan.model.plan import Direction
+
+    assert (
+        direction_of("单位GDP建设用地使用面积下降率", Comparator.ABOUT, 25, 20)[0]
+        is Direction.HIGHER
+    )
+    assert direction_of("城镇调查失业率", Comparator.EQ, 5.5, 5.5)[0] is Direction.LOWER

@@ -22,6 +22,8 @@ _CREATE = re.compile(
     r"新增|新建|新设|创建|建设|建成|打造|培育|设立|培养|培训|引进|遴选|推荐|增加|评选|举办|服务|"
     r"提供|组织|认定|选拔|申报"
 )
+#: A rate or size of a decrease (单位GDP能耗下降率, 减量化规模): more of it is better.
+_DECREASE_RATE = re.compile(r"(下降|降低|减少)(率|比例|幅度)$|减量化?规模")
 _LOWER_BETTER = re.compile(r"失业率|欠薪|事故|发生率|死亡|下降|减少|压缩")
 _STOCK_VERB = re.compile(r"达到|达\s*$|总量|全区.*达|突破|稳定在|保持在|维持在")
 
@@ -163,6 +165,11 @@ def direction_of(
         return Direction.LOWER, f"direction lower: a ceiling ({comparator})"
     if comparator in (Comparator.GE, Comparator.GT):
         return Direction.HIGHER, f"direction higher: a floor ({comparator})"
+    if _DECREASE_RATE.search(name):
+        return (
+            Direction.HIGHER,
+            "direction higher: a rate of decrease (下降率): the more, the better",
+        )
     if _LOWER_BETTER.search(name):
         return Direction.LOWER, "direction lower: the name says less is better"
     if baseline is not None and target is not None and target < baseline:
