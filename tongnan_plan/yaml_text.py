@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 
+from .model.given import Given
+
 __all__ = ["draft_problem", "yaml_block_line", "yaml_comment", "yaml_number", "yaml_string"]
 
 #: What a double-quoted scalar must escape beyond JSON's own escapes (C0 controls, " and \):
@@ -52,9 +54,12 @@ def yaml_block_line(text: str) -> str:
 
 
 def yaml_number(value: float | None) -> str:
-    """A number as YAML reads it back exactly (a whole number without ``.0``); null for None."""
+    """A number as YAML reads it back exactly (a whole number without ``.0``, a figure typed
+    with its zeros as typed: 0.140, see model/given.py); null for None."""
     if value is None:
         return "null"
+    if type(value) is Given:
+        return value.written
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
