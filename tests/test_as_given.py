@@ -77,6 +77,16 @@ def test_the_workbook_cell_is_a_number_formatted_as_typed(data: Path, tmp_path: 
     assert cell.value == 0.14 and cell.number_format == '0.000"*"'
 
 
+def test_the_figures_and_show_workbooks_format_it_too(data: Path, tmp_path: Path) -> None:
+    for command in (["figures"], ["show", "senior_title_talent"]):
+        out = tmp_path / f"{command[0]}.xlsx"
+        run(*command, "-f", "xlsx", "-o", str(out), "--data", str(data))
+        sheet = openpyxl.load_workbook(out).worksheets[0]
+        formats = {c.number_format for row in sheet.iter_rows() for c in row if c.value == 0.14}
+        # The 2024 figure typed 0.140 has its three places; the target 0.14 stays General.
+        assert formats == {"0.000", "General"}, command
+
+
 CSV_2024 = (
     "# provenance: sample\nid,value\nsurveyed_unemployment_rate,5.450\n"
     "basic_pension_coverage,96\npostdoc_recruits,5\n"

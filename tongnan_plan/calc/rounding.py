@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..model.given import Given
 
-__all__ = ["as_given", "half_up", "percent_half_up", "short_of", "written"]
+__all__ = ["as_given", "half_up", "percent_half_up", "short_of", "typed_places", "written"]
 
 #: Significant digits kept of a float: more is binary noise (0.1 + 0.2 = 0.30000000000000004).
 SIGNIFICANT = 12
@@ -31,6 +31,14 @@ def as_given(value: float) -> Decimal:
     if len(text) > SIGNIFICANT + 2:  # a long repr is arithmetic's, not a person's
         text = f"{value:.{SIGNIFICANT}g}"
     return Decimal(text).normalize() if "e" not in text else Decimal(text)
+
+
+def typed_places(value: object) -> int | None:
+    """The decimals a figure was typed with (0.140: 3), where a reader kept its text (a
+    workbook formats its cell with them); None for any other value."""
+    if type(value) is not Given:
+        return None
+    return -int(Decimal(value.written).as_tuple().exponent)
 
 
 def half_up(value: float, places: int) -> Decimal:

@@ -103,8 +103,12 @@ class _PageTooSlow(BaseException):
 
 
 def _limit() -> None:
-    """The child's own limits: address space and CPU time (a backstop to the alarms)."""
-    import resource
+    """The child's own limits: address space and CPU time (a backstop to the alarms); where
+    the system has no such limits (Windows), the parent's overall time budget still holds."""
+    try:
+        import resource
+    except ImportError:
+        return
 
     resource.setrlimit(resource.RLIMIT_AS, (MAX_MEMORY, MAX_MEMORY))
     resource.setrlimit(resource.RLIMIT_CPU, (TOTAL_SECONDS, TOTAL_SECONDS + 5))
@@ -118,7 +122,8 @@ def _child() -> int:
         raise _PageTooSlow
 
     _limit()
-    signal.signal(signal.SIGALRM, too_slow)
+    if hasattr(signal, "SIGALRM"):
+        signal.signal(signal.SIGALRM, too_slow)
     seconds, pages = (int(a) for a in sys.argv[1:3]) if len(sys.argv) > 2 else _BUDGET
     raw = sys.stdin.buffer.read()
     try:
@@ -181,7 +186,8 @@ def _blocks(raw: bytes, seconds: int, pages: int) -> list[dict[str, Any]]:
     from pdfplumber.page import Page
 
     out: list[dict[str, Any]] = []
-    signal.alarm(seconds)  # opening and the first page
+    alarm = getattr(signal, "alarm", lambda seconds: 0)
+    alarm(seconds)  # opening and the first page
     # Never closed: pdfplumber's close() walks every page again, outside any alarm (a
     # contents object that refers to itself would loop there for ever); the child ends.
     pdf = pdfplumber.open(io.BytesIO(raw))
@@ -189,7 +195,7 @@ def _blocks(raw: bytes, seconds: int, pages: int) -> list[dict[str, Any]]:
     for number, page_object in enumerate(PDFPage.create_pages(pdf.doc), start=1):
         if number > pages:
             raise _TooManyPages
-        signal.alarm(seconds)
+        alarm(seconds)
         page = Page(pdf, page_object, page_number=number, initial_doctop=doctop)
         doctop += float(page.height)
         for block in _pdf_page(page, number):
@@ -198,7 +204,7 @@ def _blocks(raw: bytes, seconds: int, pages: int) -> list[dict[str, Any]]:
             else:
                 out.append({"rows": [list(row) for row in block.rows], "where": block.where})
         page.close()
-    signal.alarm(0)
+    alarm(0)
     return out
 
 

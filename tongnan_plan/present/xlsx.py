@@ -18,8 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..calc.rounding import as_given
-from ..model.given import Given
+from ..calc.rounding import typed_places
 from ..model.plan import Indicator, Kind, Plan, Provenance
 from ..model.status import Status
 from ..model.units import normalise_unit
@@ -45,6 +44,7 @@ from .formats import CATALOGUE_COLUMNS, SERIES_COLUMNS, catalogue_row, series_ro
 from .view import Block, Heading, Table
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell, MergedCell
     from openpyxl.styles import Border
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
@@ -372,17 +372,21 @@ def _latest_format(ev: Evaluation, lang: str) -> str:
         prefix = TOTAL[lang] + ("≥" if lower_bound(ev) is not None else "")
     else:
         prefix = SYMBOL[ev.reported]
-    suffix = star(ev)
-    return (f'"{prefix}"' if prefix else "") + _as_typed(ev) + (f'"{suffix}"' if suffix else "")
+    suffix, general = star(ev), _general(_latest_figure(ev))
+    return (f'"{prefix}"' if prefix else "") + general + (f'"{suffix}"' if suffix else "")
 
 
-def _as_typed(ev: Evaluation) -> str:
-    """General, or the decimals the figure shown was typed with (0.140: 0.000; see
-    model/given.py): the cell stays a number and reads as it was given."""
-    shown = _latest_figure(ev)
-    if type(shown) is not Given:
-        return "General"
-    return "0." + "0" * -int(as_given(shown).as_tuple().exponent)
+def _put_typed(cell: Cell | MergedCell, value: object) -> None:
+    """put(), and a figure typed with its decimals (0.140) formatted with them (0.000)."""
+    put(cell, value)
+    if typed_places(value):
+        cell.number_format = _general(value)
+
+
+def _general(value: object) -> str:
+    """General, or the decimals a figure was typed with: the cell reads as it was given."""
+    places = typed_places(value)
+    return "0." + "0" * places if places else "General"
 
 
 def _completion(ev: Evaluation, lang: str) -> float | int | None:
@@ -496,7 +500,7 @@ def _records_sheet(
     _header(sheet, 2, columns)
     for row, record in enumerate(rows, 3):
         for column, key in enumerate(columns, 1):
-            put(sheet.cell(row=row, column=column), record.get(key))
+            _put_typed(sheet.cell(row=row, column=column), record.get(key))
     _fit_columns(sheet, 2, len(rows) + 2)
     sheet.freeze_panes = "B3"
     _printed_across(sheet, 2)
@@ -561,7 +565,7 @@ def blocks_workbook(title: str, blocks: Sequence[Block]) -> bytes:
             for row, cells in enumerate(block.rows, 3):
                 for column, cell in enumerate(cells, 1):
                     shown = cell.value if cell.value is not None else cell.text or None
-                    put(sheet.cell(row=row, column=column), shown)
+                    _put_typed(sheet.cell(row=row, column=column), shown)
             below = len(block.rows) + 4
             _fit_columns(sheet, 2, below - 2, wrap=range(1, len(block.headers) + 1))
             sheet.freeze_panes = "B3"
