@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -59,6 +58,8 @@ def character_diagnostic(exc: yaml.YAMLError, text: str, file: str) -> Diagnosti
         index = min(max(getattr(exc, "position", 0) or 0, 0), len(text))
     line, column = EditorLines(text).at(index)
     named = f" U+{ord(char):04X}" if char else ""
+    import unicodedata  # here: only a document tnplan cannot read pays for it
+
     what = " (a control character)" if char and unicodedata.category(char) == "Cc" else ""
     what_zh = "（控制字符）" if what else ""
     return Diagnostic(
