@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import re
 
-from .model.given import Given
-
 __all__ = ["draft_problem", "yaml_block_line", "yaml_comment", "yaml_number", "yaml_string"]
 
 #: What a double-quoted scalar must escape beyond JSON's own escapes (C0 controls, " and \):
@@ -58,8 +56,9 @@ def yaml_number(value: float | None) -> str:
     with its zeros as typed: 0.140, see model/given.py); null for None."""
     if value is None:
         return "null"
-    if type(value) is Given:
-        return value.written
+    written = getattr(value, "written", None)  # a model.given.Given (this layer is below it)
+    if isinstance(written, str):
+        return written
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
