@@ -185,3 +185,11 @@ def test_the_csv_reader_keeps_the_text() -> None:
     values = doc.data["values"]
     assert cells.figure(values["a"]["value"]) == "0.140"
     assert type(values["b"]["value"]) is float
+
+
+def test_a_plan_file_written_from_a_typed_figure_keeps_it() -> None:
+    # init-plan writes the last figure of a plan as the next one's baseline (yaml_number).
+    from tongnan_plan.yaml_text import yaml_number
+
+    assert yaml_number(typed("0.1370", 0.137)) == "0.1370"
+    assert yaml_number(0.137) == "0.137" and yaml_number(5.0) == "5"

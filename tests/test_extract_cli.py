@@ -160,8 +160,8 @@ def test_when_nothing_is_found_the_headers_seen_are_said_with_why(tmp_path: Path
     assert code == 1
     assert "no indicator table or target found" in err
     # The one-cell-per-line header starts at line 5; the tab-separated one is line 14.
-    assert "line 5: 序号 | 项目 | 单位: no figure column" in err
-    assert "line 14: 指标 | 单位 | 说明: no figure column" in err
+    assert "  line 5: 序号 | 项目 | 单位\n    no figure column" in err
+    assert "  line 14: 指标 | 单位 | 说明\n    no figure column" in err
 
 
 def test_when_no_header_at_all_is_seen_that_is_said(tmp_path: Path) -> None:

@@ -52,9 +52,13 @@ def yaml_block_line(text: str) -> str:
 
 
 def yaml_number(value: float | None) -> str:
-    """A number as YAML reads it back exactly (a whole number without ``.0``); null for None."""
+    """A number as YAML reads it back exactly (a whole number without ``.0``, a figure typed
+    with its zeros as typed: 0.140, see model/given.py); null for None."""
     if value is None:
         return "null"
+    written = getattr(value, "written", None)  # a model.given.Given (this layer is below it)
+    if isinstance(written, str):
+        return written
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 

@@ -133,7 +133,9 @@ def _rejections(draft: Draft) -> list[str]:
     lines = [_say("  headers seen, and why no table was read:", "  见到的表头及未能读出的原因：")]
     for seen in draft.rejected[:10]:
         en, zh = REJECTIONS.get(seen.reason, (seen.reason, seen.reason))
-        lines.append(f"  {seen.where}: {' | '.join(seen.cells)[:60]}: {_say(en, zh)}")
+        cells = " | ".join(seen.cells)[:60]
+        lines.append("  " + _say(f"{seen.where}: {cells}", f"{_where_zh(seen.where)}：{cells}"))
+        lines.append(f"    {_say(en, zh)}")
     if len(draft.rejected) > 10:
         lines.append(
             _say(
@@ -142,3 +144,12 @@ def _rejections(draft: Draft) -> list[str]:
             )
         )
     return lines
+
+
+def _where_zh(where: str) -> str:
+    """ "line 12", "page 3 table 1" in Chinese: 第12行, 第3页 表1."""
+    import re
+
+    where = re.sub(r"line (\d+)", r"第\1行", where)
+    where = re.sub(r"page (\d+)", r"第\1页", where)
+    return re.sub(r"table (\d+)", r"表\1", where)
