@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from ..model.diagnostics import Diagnostic
     from ..model.plan import Plan
     from ..present.choices import Lang
     from ..sources.store import Repository
@@ -50,66 +51,76 @@ class CheckFormat(StrEnum):
     AUTO = "auto"
 
 
+#: The options of `check`, each as the command declares it.
+CheckFiles = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="FILE…",
+        help="Submission files (YYYY.yaml, YYYY.csv, YYYY.xlsx), or plan files (targets.yaml).",
+        show_default=False,
+    ),
+]
+CheckFormatOption = Annotated[
+    CheckFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text; json; github (workflow annotations);"
+        " auto: github under GitHub Actions, else text.",
+    ),
+]
+StrictOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--strict/--no-strict",
+        help="Warnings fail the check too (default: the config file's `strict`, else no).",
+        show_default=False,
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        metavar="CODE",
+        help="Do not report this code (repeatable).",
+        show_default=False,
+    ),
+]
+WarnOnlyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--warn-only",
+        metavar="CODE",
+        help="Report this code as a warning (repeatable).",
+        show_default=False,
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="The config file (default: the nearest tnplan.toml, or pyproject.toml with"
+        " [tool.tnplan], from the files' folder up).",
+        show_default=False,
+    ),
+]
+MaxErrorsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-errors", min=1, help="Stop listing after this many errors.", show_default=False
+    ),
+]
+
+
 @app.command(cls=TnplanCommand)
 def check(
-    files: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="FILE…",
-            help="Submission files (YYYY.yaml, YYYY.csv, YYYY.xlsx), or plan files (targets.yaml).",
-            show_default=False,
-        ),
-    ],
-    fmt: Annotated[
-        CheckFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text; json; github (workflow annotations);"
-            " auto: github under GitHub Actions, else text.",
-        ),
-    ] = CheckFormat.AUTO,
-    strict: Annotated[
-        bool | None,
-        typer.Option(
-            "--strict/--no-strict",
-            help="Warnings fail the check too (default: the config file's `strict`, else no).",
-            show_default=False,
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ignore",
-            metavar="CODE",
-            help="Do not report this code (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    warn_only: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--warn-only",
-            metavar="CODE",
-            help="Report this code as a warning (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="The config file (default: the nearest tnplan.toml, or pyproject.toml with"
-            " [tool.tnplan], from the files' folder up).",
-            show_default=False,
-        ),
-    ] = None,
-    max_errors: Annotated[
-        int | None,
-        typer.Option(
-            "--max-errors", min=1, help="Stop listing after this many errors.", show_default=False
-        ),
-    ] = None,
+    files: CheckFiles,
+    fmt: CheckFormatOption = CheckFormat.AUTO,
+    strict: StrictOption = None,
+    ignore: IgnoreOption = None,
+    warn_only: WarnOnlyOption = None,
+    config: ConfigOption = None,
+    max_errors: MaxErrorsOption = None,
     lang: LangOption = None,
     data: DataOption = None,
     plan_id: PlanOption = None,
@@ -123,9 +134,8 @@ def check(
     """
     lang = _language(lang)
     from ..model.catalogue import CATALOGUE
-    from ..model.diagnostics import Report, Severity, TnplanError
+    from ..model.diagnostics import Report, TnplanError
     from ..sources.config import choose
-    from ..validate.check import Actuals
 
     try:
         chosen = choose(files, config, ignore or [], warn_only or [], strict)
@@ -133,41 +143,66 @@ def check(
         _fail(exc.diagnostics, lang, EXIT_USAGE)
     for problem in chosen.problems:
         _usage(problem.en, problem.zh)
-    # A plan file (its `plan:` key) is checked on its own, against the repository's plans;
-    # a submission against the plan whose actuals/ it is in (else --plan's, or the default),
-    # the plan loaded only when a submission needs it. Earlier years come from the files'
-    # folders, else from that plan's directory, as `status` reads it.
-    repository = _repository(data)
-    actuals = Actuals()
-    for wanted, group in _by_plan(files, repository, plan_id):
-        one = _checked(group, data, lang, wanted, repository, chosen.selection)
-        actuals.files += one.files
-        actuals.diagnostics += one.diagnostics
-        actuals.changed_by_selection += one.changed_by_selection
+    actuals = _check_all(files, data, lang, plan_id, chosen.selection)
     report = Report(files=actuals.files, diagnostics=actuals.diagnostics, strict=chosen.strict)
-    shown = report.diagnostics
-    if max_errors is not None:
-        kept, errors_seen = [], 0
-        for d in shown:
-            if d.severity is Severity.ERROR:
-                errors_seen += 1
-                if errors_seen > max_errors:
-                    continue
-            kept.append(d)
-        shown = kept
-    chosen_format = fmt
-    if chosen_format is CheckFormat.AUTO:
-        chosen_format = (
-            CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT
-        )
+    shown = _capped(report.diagnostics, max_errors)
     from ..present import reporters
 
     colour = _colour_wanted()
-    _emit(reporters.render(chosen_format.value, report, shown, colour=colour, lang=lang.value))
+    output_format = _output_format(fmt).value
+    _emit(reporters.render(output_format, report, shown, colour=colour, lang=lang.value))
     _say_config(chosen.config, actuals.changed_by_selection, command_line=bool(ignore or warn_only))
     if any(CATALOGUE[d.code].usage for d in report.diagnostics if d.code in CATALOGUE):
         raise typer.Exit(EXIT_USAGE)  # a file that could not be used at all
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)
+
+
+def _check_all(
+    files: list[Path],
+    data: Path | None,
+    lang: Lang,
+    plan_id: str | None,
+    selection: Selection,
+) -> Actuals:
+    """Every file checked, the results of each plan's group put together.
+
+    A plan file (its `plan:` key) is checked on its own, against the repository's plans;
+    a submission against the plan whose actuals/ it is in (else --plan's, or the default),
+    the plan loaded only when a submission needs it. Earlier years come from the files'
+    folders, else from that plan's directory, as `status` reads it."""
+    from ..validate.check import Actuals
+
+    repository = _repository(data)
+    actuals = Actuals()
+    for wanted, group in _by_plan(files, repository, plan_id):
+        one = _checked(group, data, lang, wanted, repository, selection)
+        actuals.files += one.files
+        actuals.diagnostics += one.diagnostics
+        actuals.changed_by_selection += one.changed_by_selection
+    return actuals
+
+
+def _capped(diagnostics: list[Diagnostic], max_errors: int | None) -> list[Diagnostic]:
+    """The diagnostics to list: all, or with errors after the first max_errors left out."""
+    from ..model.diagnostics import Severity
+
+    if max_errors is None:
+        return diagnostics
+    kept, errors_seen = [], 0
+    for d in diagnostics:
+        if d.severity is Severity.ERROR:
+            errors_seen += 1
+            if errors_seen > max_errors:
+                continue
+        kept.append(d)
+    return kept
+
+
+def _output_format(fmt: CheckFormat) -> CheckFormat:
+    """The format asked for; auto is github under GitHub Actions, else text."""
+    if fmt is not CheckFormat.AUTO:
+        return fmt
+    return CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT
 
 
 def _by_plan(

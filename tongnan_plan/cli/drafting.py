@@ -9,6 +9,7 @@ import typer
 
 if TYPE_CHECKING:
     from ..extract.draft import Draft
+    from ..present.choices import Lang
 
 from .common import (
     EXIT_INVALID,
@@ -27,37 +28,43 @@ from .common import (
 )
 from .help import TnplanCommand
 
+#: The options of `extract`, each as the command declares it.
+PlanFileArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="PLAN_FILE",
+        help="The plan document: .txt or .md (as copied from a web page), .html, .docx, .pdf.",
+        show_default=False,
+    ),
+]
+DraftOutputOption = Annotated[
+    Path,
+    typer.Option("--output", "-o", help="Where to write the draft; - for standard output."),
+]
+PreviousOption = Annotated[
+    bool,
+    typer.Option(
+        "--previous",
+        help="Draft the previous plan instead, from the table of its results (专栏1).",
+    ),
+]
+ResultsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--results",
+        help="With --previous: also write that table's results as a submission file.",
+        show_default=False,
+    ),
+]
+
 
 @app.command(cls=TnplanCommand)
 def extract(
-    plan_file: Annotated[
-        Path,
-        typer.Argument(
-            metavar="PLAN_FILE",
-            help="The plan document: .txt or .md (as copied from a web page), .html, .docx, .pdf.",
-            show_default=False,
-        ),
-    ],
-    output: Annotated[
-        Path,
-        typer.Option("--output", "-o", help="Where to write the draft; - for standard output."),
-    ] = Path("targets.yaml"),
+    plan_file: PlanFileArgument,
+    output: DraftOutputOption = Path("targets.yaml"),
     force: ForceOption = False,
-    previous: Annotated[
-        bool,
-        typer.Option(
-            "--previous",
-            help="Draft the previous plan instead, from the table of its results (专栏1).",
-        ),
-    ] = False,
-    results: Annotated[
-        Path | None,
-        typer.Option(
-            "--results",
-            help="With --previous: also write that table's results as a submission file.",
-            show_default=False,
-        ),
-    ] = None,
+    previous: PreviousOption = False,
+    results: ResultsOption = None,
     lang: LangOption = None,
 ) -> None:
     """Draft a plan file (targets.yaml) from a plan's own text, asking only what it leaves open.
@@ -71,11 +78,17 @@ def extract(
     Example: tnplan extract plan.txt -o data/targets.yaml
     """
     lang = _language(lang)
-    from ..extract import draft_yaml, extract_plan, results_yaml
-    from ..model.diagnostics import TnplanError
-
     if results is not None and not previous:
         _usage("--results needs --previous", "--results 需与 --previous 一起使用")
+    draft = _drafted(plan_file, previous, lang)
+    _write_draft(draft, output, results, previous=previous, force=force)
+
+
+def _drafted(plan_file: Path, previous: bool, lang: Lang) -> Draft:
+    """The plan file's draft, its summary on standard error; exit 1 when it found nothing."""
+    from ..extract import extract_plan
+    from ..model.diagnostics import TnplanError
+
     try:
         draft = extract_plan(plan_file)
     except TnplanError as exc:
@@ -92,6 +105,16 @@ def extract(
         for line in _rejections(draft):
             typer.echo(line, err=True)
         raise typer.Exit(EXIT_INVALID)
+    return draft
+
+
+def _write_draft(
+    draft: Draft, output: Path, results: Path | None, *, previous: bool, force: bool
+) -> None:
+    """The draft written to output (- for standard output), and its results to results if
+    asked: both checked writable first, so that both are written or neither is."""
+    from ..extract import draft_yaml, results_yaml
+
     target = None if str(output) == "-" else output
     _distinct_outputs(("--output", target), ("--results", results))
     for path in (target, results):  # both writable, or neither is written
