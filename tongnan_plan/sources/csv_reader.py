@@ -329,6 +329,12 @@ class _Reader:
             return
         first_row[indicator] = number
         self.doc.keys[path] = self.doc.values[path] = (number, id_column)
+        self.values[indicator] = self._entry(found, path, number)
+
+    def _entry(
+        self, found: dict[str, tuple[int, int, str]], path: tuple[Key, ...], number: int
+    ) -> dict[str, Any]:
+        """The indicator's entry from its row's cells other than id, recording where each is."""
         entry: dict[str, Any] = {}
         for name, (line, column, text) in found.items():
             if name == "id" or name not in COLUMNS:
@@ -344,7 +350,7 @@ class _Reader:
                 codes = note_directive(text) if name == "note" else None
                 if codes is not None:
                     self.doc.suppressions[number] = (codes, column)
-        self.values[indicator] = entry
+        return entry
 
     def _value(self, text: str, path: tuple[Key, ...], line: int, column: int) -> Any:
         """A value cell as the YAML loader would give it: a number, None when empty, else text."""

@@ -234,16 +234,23 @@ class _Builder:
                 return text  # quoted or block text
             return self._scalar(event, tag, path)
         if kind is yaml.AliasEvent:
-            self._add(
-                event,
-                path,
-                "yaml-alias",
-                f"value is an alias of the anchor {event.anchor!r};"
-                " tnplan does not accept YAML aliases: write the value out",
-                fatal=True,
-                zh=f"此值是锚点 {event.anchor!r} 的别名；tnplan 不接受 YAML 别名，请直接写出数值",
-            )
+            self._alias(event, path)
             return None
+        return self._collection(event, path, kind)
+
+    def _alias(self, event: Any, path: PathT) -> None:
+        self._add(
+            event,
+            path,
+            "yaml-alias",
+            f"value is an alias of the anchor {event.anchor!r};"
+            " tnplan does not accept YAML aliases: write the value out",
+            fatal=True,
+            zh=f"此值是锚点 {event.anchor!r} 的别名；tnplan 不接受 YAML 别名，请直接写出数值",
+        )
+
+    def _collection(self, event: Any, path: PathT, kind: type) -> Any:
+        """A mapping or a sequence whose start event was read; None if its tag is refused."""
         if len(path) >= MAX_DEPTH:
             line, column = self.at(event.start_mark)
             # Stop here: reading on would let the parser's own stacks grow with the nesting.
@@ -396,15 +403,7 @@ class _Builder:
         if tag == "null":
             return None
         if tag == "bool":
-            value = text.lower() in ("yes", "true", "on", "y")
-            if text.lower() not in ("true", "false"):
-                quirk(
-                    "yaml11-boolean",
-                    f"{text!r} is read as the boolean {str(value).lower()} by YAML 1.1;"
-                    f" quote it ('{text}') if it is text",
-                    f"{text!r} 在 YAML 1.1 中被读作布尔值 {str(value).lower()}；如果是文字请加引号",
-                )
-            return value
+            return _bool(text, quirk)
         if tag == "int":
             try:
                 return self._int(text, quirk)
@@ -416,31 +415,7 @@ class _Builder:
                 )
                 return None
         if tag == "float":
-            cleaned = text.replace("_", "").lower()
-            try:
-                if ":" in cleaned:
-                    quirk(
-                        "yaml11-sexagesimal",
-                        f"{text!r} is read as a base-60 number by YAML 1.1; quote it if it is text",
-                        f"{text!r} 在 YAML 1.1 中被读作六十进制数；如果是文字请加引号",
-                    )
-                    return _base60(cleaned, float)
-                if cleaned.lstrip("+-") in (".inf", ".nan"):
-                    sign = -1.0 if cleaned.startswith("-") else 1.0
-                    return math.nan if "nan" in cleaned else sign * math.inf
-                number = float(cleaned)
-                if not math.isfinite(number) and not as_key:
-                    # Beyond the range of a float: handed on as text, for the check to say so.
-                    self.quirks[path] = ("number-as-text", text)
-                    return text
-                return number if as_key else typed(cleaned, number)
-            except ValueError:
-                quirk(
-                    "not-a-number",
-                    f"{text!r} is tagged as a number but is not one",
-                    f"{text!r} 被标注为数字，但不是数字",
-                )
-                return None
+            return self._float(text, path, quirk, as_key=as_key)
         if tag == "timestamp":
             if not as_key:
                 self.quirks[path] = ("date", text)
@@ -455,6 +430,33 @@ class _Builder:
             zh=f"不允许使用标签 {tag!r}：tnplan 只读取普通数据",
         )
         return None
+
+    def _float(self, text: str, path: PathT, quirk: Any, *, as_key: bool) -> Any:
+        cleaned = text.replace("_", "").lower()
+        try:
+            if ":" in cleaned:
+                quirk(
+                    "yaml11-sexagesimal",
+                    f"{text!r} is read as a base-60 number by YAML 1.1; quote it if it is text",
+                    f"{text!r} 在 YAML 1.1 中被读作六十进制数；如果是文字请加引号",
+                )
+                return _base60(cleaned, float)
+            if cleaned.lstrip("+-") in (".inf", ".nan"):
+                sign = -1.0 if cleaned.startswith("-") else 1.0
+                return math.nan if "nan" in cleaned else sign * math.inf
+            number = float(cleaned)
+            if not math.isfinite(number) and not as_key:
+                # Beyond the range of a float: handed on as text, for the check to say so.
+                self.quirks[path] = ("number-as-text", text)
+                return text
+            return number if as_key else typed(cleaned, number)
+        except ValueError:
+            quirk(
+                "not-a-number",
+                f"{text!r} is tagged as a number but is not one",
+                f"{text!r} 被标注为数字，但不是数字",
+            )
+            return None
 
     def _int(self, text: str, quirk: Any) -> int:
         cleaned = text.replace("_", "")
@@ -523,6 +525,19 @@ class _NeedPositions(Exception):
 
 
 _DIGITS = frozenset("0123456789")
+
+
+def _bool(text: str, quirk: Any) -> bool:
+    """A YAML 1.1 boolean; any spelling but true/false is said to be one."""
+    value = text.lower() in ("yes", "true", "on", "y")
+    if text.lower() not in ("true", "false"):
+        quirk(
+            "yaml11-boolean",
+            f"{text!r} is read as the boolean {str(value).lower()} by YAML 1.1;"
+            f" quote it ('{text}') if it is text",
+            f"{text!r} 在 YAML 1.1 中被读作布尔值 {str(value).lower()}；如果是文字请加引号",
+        )
+    return value
 
 
 def _base60(text: str, kind: type[int] | type[float]) -> float:
