@@ -467,20 +467,13 @@ def _say_config(config: PurePath | None, changed: int, *, command_line: bool = F
     )
 
 
-def _fail_on_submission_errors(
-    diagnostics: list[Diagnostic],
-    lang: Lang,
-    *,
-    quiet: bool = True,
-    config_problems: list[Diagnostic] | None = None,
-    config: PurePath | None = None,
-    changed: int = 0,
-) -> None:
+def _fail_on_submission_errors(actuals: Actuals, lang: Lang, *, quiet: bool = True) -> None:
     """After the output, on standard error: the config file that changed what is reported
-    (changed: how many problems it ignored or made warnings), the warnings the counted
+    (and how many problems it ignored or made warnings), the warnings the counted
     submissions carry (their number and the first few, unless quiet), a config file that
     could not be used (exit 2), and which submitted figures were left out (errors, exit 1)."""
-    _say_config(config, changed)
+    diagnostics, config_problems = actuals.diagnostics, actuals.config_problems
+    _say_config(actuals.config, actuals.changed_by_selection)
     warnings = [d for d in diagnostics if d.severity == "warning"]
     if warnings and not quiet:
         typer.echo(

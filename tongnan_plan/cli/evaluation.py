@@ -79,14 +79,7 @@ def status(
     title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
     text = _written(status_view(evaluations, title), chosen, lang, output, excel=excel)
     _deliver(text, output, force)
-    _fail_on_submission_errors(
-        actuals.diagnostics,
-        lang,
-        quiet=quiet,
-        config_problems=actuals.config_problems,
-        config=actuals.config,
-        changed=actuals.changed_by_selection,
-    )
+    _fail_on_submission_errors(actuals, lang, quiet=quiet)
 
 
 def _indicator(plan: Plan, wanted: str) -> Indicator:
@@ -146,14 +139,7 @@ def show(
     rows, evaluation = story(plan, indicator, figures, as_of, _path(path))
     view = story_view(rows, evaluation, plan.plan.years, lang.value)
     _deliver(_written(view, chosen, lang, output), output, force)
-    _fail_on_submission_errors(
-        actuals.diagnostics,
-        lang,
-        quiet=quiet,
-        config_problems=actuals.config_problems,
-        config=actuals.config,
-        changed=actuals.changed_by_selection,
-    )
+    _fail_on_submission_errors(actuals, lang, quiet=quiet)
 
 
 @app.command(cls=TnplanCommand)
@@ -277,11 +263,4 @@ def report(
     files = actuals.submission_files
     content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)
     _deliver(_written(report_view(content), chosen, lang, output), output, force)
-    _fail_on_submission_errors(
-        actuals.diagnostics,
-        lang,
-        quiet=quiet,
-        config_problems=actuals.config_problems,
-        config=actuals.config,
-        changed=actuals.changed_by_selection,
-    )
+    _fail_on_submission_errors(actuals, lang, quiet=quiet)

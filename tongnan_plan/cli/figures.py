@@ -57,11 +57,4 @@ def figures(
     )
     title = plan.plan.title if lang.value == "zh" else plan.plan.title_en
     _deliver(_written(figures_view(found, title), chosen, lang, output, excel=excel), output, force)
-    _fail_on_submission_errors(
-        actuals.diagnostics,
-        lang,
-        quiet=quiet,
-        config_problems=actuals.config_problems,
-        config=actuals.config,
-        changed=actuals.changed_by_selection,
-    )
+    _fail_on_submission_errors(actuals, lang, quiet=quiet)
