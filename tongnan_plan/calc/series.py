@@ -89,14 +89,6 @@ class Series:
         return self.points[-1].total if self.points else None
 
     @property
-    def last_total(self) -> Point | None:
-        """Cumulative: the latest year whose total is known."""
-        for point in reversed(self.points):
-            if point.total is not None:
-                return point
-        return None
-
-    @property
     def lower_bound(self) -> float | None:
         """Cumulative: known_total where it stands in for a total the run leaves unknown (a
         year missing, or its last year not yet in); None where the total is known, or for a
