@@ -1,7 +1,7 @@
-"""`tnplan status` for people: the table of evaluations with its summary and footnotes, drawn
-for a terminal, written as Markdown, or recorded as SVG or HTML.
+"""`tnplan status` for people: the table of evaluations with its summary and footnotes, as
+blocks every writer for people writes (the screen fits the table to its width).
 
-Every cell comes from cells.status_cells; this module only lays them out.
+Every cell comes from cells.status_cells; this module only chooses the columns and styles.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .cells import (
-    FULL_COLUMNS,
     HEADERS,
     NUMERIC_COLUMNS,
     notices,
@@ -19,105 +18,66 @@ from .cells import (
     status_cells,
     with_annual,
 )
-from .layout import LAST_RESORT, LAYOUTS, Fitted, fit, fitted_table
+from .layout import LAST_RESORT, LAYOUTS
 from .summary import summary
-from .terminal import WIDE, Prose, Screen, recorded, render, text
 from .view import Block, Cell, Drawing, Heading, Options, Paragraphs, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-    from rich.table import Table
-    from rich.text import Text
-
     from ..calc.progress import Evaluation
 
-__all__ = ["status_blocks", "status_text", "status_title", "status_view"]
+__all__ = ["status_blocks", "status_title", "status_view"]
 
 
-def _fitted(
-    evaluations: Sequence[Evaluation], lang: str, width: int
-) -> tuple[Fitted, list[dict[str, str]]]:
-    """The layout that fits width, and every row's cells."""
-    rows = _rows(evaluations, lang)
-    # 完成年度目标 where a bar has room; the narrowest table keeps the target instead.
+def _layouts(evaluations: Sequence[Evaluation]) -> list[tuple[str, ...]]:
+    """The columns a screen may show, richest first (the last the last resort): 完成年度目标
+    where a bar has room; the narrowest table keeps the target instead."""
     layouts = [with_annual(columns, evaluations) for columns in LAYOUTS[:-1]]
-    layouts.append(LAYOUTS[-1])
-    return fit(layouts, LAST_RESORT, rows, HEADERS[lang], width), rows
+    return [*layouts, LAYOUTS[-1], LAST_RESORT]
 
 
-def _drawn(
-    evaluations: Sequence[Evaluation], lang: str, fitted: Fitted, rows: list[dict[str, str]]
-) -> Table:
-    cells = [
-        [_cell(key, row, name, ev.status.info.style) for key in fitted.columns]
-        for ev, row, name in zip(evaluations, rows, fitted.names, strict=True)
-    ]
-    return fitted_table(fitted, HEADERS[lang], cells, NUMERIC_COLUMNS)
-
-
-def _rows(evaluations: Sequence[Evaluation], lang: str) -> list[dict[str, str]]:
-    """Every row's cells, with the judged figure and its bar joined, the figures aligned."""
+def _row(ev: Evaluation, cells: dict[str, str], keys: Sequence[str], width: int) -> list[Cell]:
+    """One evaluation's cells: the status and its bar in its colour; the figure it is judged
+    on right-aligned to width before its bar; the short name for a narrow table."""
     from rich.cells import cell_len
 
-    rows = [status_cells(ev, lang) for ev in evaluations]
-    figure_width = max((cell_len(row["judged"]) for row in rows), default=0)
-    for row in rows:
-        figure = " " * (figure_width - cell_len(row["judged"])) + row["judged"]
-        row["judged_bar"] = f"{figure} {row['bar']}" if row["bar"] else figure
-    return rows
-
-
-def _cell(key: str, cells: dict[str, str], name: str, style: str) -> Text:
-    """One cell as Rich text: the name chosen for the row, the status and the bar in colour."""
-    if key == "name":
-        return text(name)
-    if key == "judged_bar" and cells["bar"]:
-        figure = cells["judged_bar"].removesuffix(cells["bar"])
-        return text(figure) + text(cells["bar"], style)
-    return text(cells[key], style if key in ("status", "bar") else "")
-
-
-def _footer(
-    evaluations: Sequence[Evaluation], lang: str, columns: Sequence[str] = ()
-) -> list[RenderableType]:
-    """The summary and the footnotes under a table; what its progress column holds, where it
-    is the only figure of progress (a narrow table)."""
-    judged = [key for key in columns if key in ("judged", "judged_bar")]
-    explained = [progress_notice(evaluations, lang, bar=judged == ["judged_bar"])] if judged else []
-    return [
-        "",
-        Prose(summary(evaluations, lang)),
-        *(Prose(note) for note in explained),
-        *(Prose(note, "bold yellow") for note in notices(evaluations, lang)),
-    ]
-
-
-def status_text(
-    evaluations: Sequence[Evaluation], title: str, lang: str, screen: Screen, fmt: str = "table"
-) -> str:
-    """The table, summary and footnotes drawn for a screen (table), or recorded (svg, html)."""
-    screen = screen.measured() if fmt == "table" else Screen.plain()
-    fitted, rows = _fitted(evaluations, lang, screen.width or WIDE)
-    renderables = [
-        Prose(title),
-        _drawn(evaluations, lang, fitted, rows),
-        *_footer(evaluations, lang, fitted.columns),
-    ]
-    if fmt == "table":
-        return render(renderables, screen)
-    return recorded(renderables, "tnplan status", svg=fmt == "svg")
+    style = ev.status.info.style
+    figure = " " * (width - cell_len(cells["judged"])) + cells["judged"]
+    bar = cells["bar"]
+    judged_bar = Cell(f"{figure} {bar}", runs=((f"{figure} ", ""), (bar, style))) if bar else None
+    row = {
+        key: Cell(cells[key], style=style if key in ("status", "bar") else "")
+        for key in keys
+        if key != "judged_bar"
+    }
+    row["name"] = Cell(cells["name"], short=cells["short_name"])
+    row["judged_bar"] = judged_bar or Cell(figure)
+    return [row[key] for key in keys]
 
 
 def status_blocks(evaluations: Sequence[Evaluation], title: str, lang: str) -> list[Block]:
-    """The evaluations for people: the title, a table of every column, the footnotes."""
-    columns = with_annual(FULL_COLUMNS, evaluations)
-    rows = []
-    for ev in evaluations:
-        cells, style = status_cells(ev, lang), ev.status.info.style
-        rows.append([Cell(cells[k], style=style if k == "status" else "") for k in columns])
-    table = CellTable([HEADERS[lang][k] for k in columns], rows)
-    return [Heading(title), table, Paragraphs(notices(evaluations, lang))]
+    """The evaluations for people: the title; a table of every column, of which a screen
+    shows the richest layout that fits; on a screen the summary, and what a narrow table's
+    progress column holds; the footnotes."""
+    from rich.cells import cell_len
+
+    layouts = _layouts(evaluations)
+    keys = list(dict.fromkeys(key for columns in layouts for key in columns))
+    cells = [status_cells(ev, lang) for ev in evaluations]
+    width = max((cell_len(row["judged"]) for row in cells), default=0)
+    rows = [_row(ev, row, keys, width) for ev, row in zip(evaluations, cells, strict=True)]
+    headers = [HEADERS[lang][key] for key in keys]
+    table = CellTable(headers, rows, keys=keys, layouts=layouts, right=NUMERIC_COLUMNS)
+    return [
+        Heading(title),
+        table,
+        Paragraphs(["", summary(evaluations, lang)], screen=True),
+        *(
+            Paragraphs([progress_notice(evaluations, lang, bar=bar)], screen=True, column=key)
+            for key, bar in (("judged_bar", True), ("judged", False))
+        ),
+        Paragraphs(notices(evaluations, lang), style="bold yellow"),
+    ]
 
 
 def status_title(title: str, title_en: str, as_of: int | None, lang: str) -> str:
@@ -126,27 +86,15 @@ def status_title(title: str, title_en: str, as_of: int | None, lang: str) -> str
 
 
 def status_view(evaluations: Sequence[Evaluation], title: str) -> View:
-    """`tnplan status`: the records of the evaluations, and the table drawn for people."""
+    """`tnplan status`: the records of the evaluations, and the table for people."""
     from .formats import STATUS_COLUMNS, status_row
-
-    def recorded_as(fmt: str) -> Drawing:
-        return lambda o: status_text(evaluations, title, o.lang, _screen(o), fmt)
 
     def workbook(options: Options) -> bytes:
         from .xlsx import status_workbook
 
         return status_workbook(evaluations, title, options.lang)
 
-    drawings: dict[str, Drawing] = {
-        "table": recorded_as("table"),
-        "svg": recorded_as("svg"),
-        "html": recorded_as("html"),
-        "xlsx": workbook,
-    }
     records = Records(STATUS_COLUMNS, [status_row(ev) for ev in evaluations])
     blocks = functools.partial(status_blocks, evaluations, title)
-    return View(title, records, drawings=drawings, blocks=blocks)
-
-
-def _screen(options: Options) -> Screen:
-    return options.screen if options.screen is not None else Screen.plain()
+    drawings: dict[str, Drawing] = {"xlsx": workbook}
+    return View(title, records, drawings=drawings, blocks=blocks, command="tnplan status")
