@@ -35,6 +35,7 @@ from .formats import (
     status_row,
 )
 from .terminal import Prose, Screen, render, text
+from .typed import typed_cell
 from .view import Block, Cell, Drawing, Heading, Items, Options, Records, View
 from .view import Table as CellTable
 
@@ -352,20 +353,13 @@ def _series_cells(row: YearRow, ev: Evaluation, lang: str) -> list[Cell]:
     return [typed_cell(record[column]) for column in SERIES_COLUMNS]
 
 
-def typed_cell(value: object) -> Cell:
-    """A record's value as a cell: a number with its figure, else its text (empty for none)."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Cell(figure(value), value)
-    return Cell("" if value is None else str(value))
-
-
 def story_blocks(rows: Sequence[YearRow], ev: Evaluation, lang: str) -> list[Block]:
     """The story for people: its title, the yearly series (numbers as numbers), and the
     sentences as a list."""
     series = [_series_cells(r, ev, lang) for r in rows]
     lines = story_lines(ev, lang) + notices([ev], lang)
-    table = CellTable(SERIES_HEADERS[lang], series, numbers=True)
-    return [Heading(story_title(ev, lang)), table, Items(lines)]
+    table = CellTable(SERIES_HEADERS[lang], series, numbers=True, name=ev.indicator.id[:31])
+    return [Heading(story_title(ev, lang)), table, Items(lines, tones=[ev.status.info.css])]
 
 
 def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str) -> View:
@@ -378,12 +372,6 @@ def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang:
         end = plan_years.stop - 1
         return chart_svg(rows, ev, plan_years.start - 1, options.lang, end_year=end) + "\n"
 
-    def workbook(options: Options) -> bytes:
-        from .xlsx import story_workbook
-
-        lines = story_lines(ev, options.lang) + notices([ev], options.lang)
-        return story_workbook(rows, ev, lines, story_title(ev, options.lang), options.lang)
-
     def table(options: Options) -> str:
         screen = options.screen if options.screen is not None else Screen.plain()
         return story_text(rows, ev, plan_years, options.lang, screen)
@@ -393,7 +381,6 @@ def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang:
     drawings: dict[str, Drawing] = {
         "table": table,
         "svg": svg,
-        "xlsx": workbook,
     }
     records = Records(SERIES_COLUMNS, series)
     blocks = functools.partial(story_blocks, rows, ev)

@@ -29,6 +29,7 @@ __all__ = [
     "Records",
     "Table",
     "View",
+    "written_in",
 ]
 
 
@@ -62,21 +63,39 @@ class Records:
 @dataclass(frozen=True, slots=True)
 class Cell:
     """A cell for people: its text, the number it stands for (written as a number where a
-    table asks for numbers), and its style (a status's colour)."""
+    table asks for numbers, and always in a workbook), its style (a status's colour), the
+    Excel number format of its number (what the text shows around it, such as 累计 and *;
+    empty: the decimals it was given; a cell with a format is a figure's, which a workbook
+    leaves empty where there is no figure), and its tone (a status's class in the registry,
+    which a workbook fills)."""
 
     text: str
     value: float | int | None = None
     style: str = ""
+    number_format: str = ""
+    tone: str = ""
 
 
 @dataclass(frozen=True)
 class Table:
     """A table for people: its headers and rows of cells; numbers: write each cell's value
-    (where it has one) as a number, aligned as numbers are."""
+    (where it has one) as a number, aligned as numbers are. Where a format writes fewer
+    columns than all, shown says which (by index, by format name: a workbook adds what a
+    reader sorts and filters by, such as ids; it leaves out a bar drawn in characters). A
+    workbook names the table's sheet name (else by its heading), keeps its first frozen
+    columns in view, and filters by its header where filtered."""
 
     headers: Sequence[str]
     rows: Sequence[Sequence[Cell]]
     numbers: bool = False
+    shown: Mapping[str, Sequence[int]] = field(default_factory=dict)
+    name: str = ""
+    frozen: int = 1
+    filtered: bool = False
+
+    def columns(self, fmt: str) -> Sequence[int]:
+        """The columns fmt writes, by index."""
+        return self.shown.get(fmt, range(len(self.headers)))
 
 
 @dataclass(frozen=True)
@@ -88,19 +107,28 @@ class Heading:
 
 @dataclass(frozen=True)
 class Items:
-    """A list, an item a line."""
+    """A list, an item a line; tones: each line's tone (see Cell), where it has one."""
 
     lines: Sequence[str]
+    tones: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
 class Paragraphs:
-    """Paragraphs (footnotes, notices)."""
+    """Paragraphs (footnotes, notices). A warning a workbook writes under the title, before
+    any figure. formats: the only formats that write them (empty: every format)."""
 
     lines: Sequence[str]
+    warning: bool = False
+    formats: frozenset[str] = frozenset()
 
 
 Block = Heading | Table | Items | Paragraphs
+
+
+def written_in(block: Block, fmt: str) -> bool:
+    """Whether fmt writes block (some paragraphs are for some formats only)."""
+    return not isinstance(block, Paragraphs) or not block.formats or fmt in block.formats
 
 
 @dataclass(frozen=True)

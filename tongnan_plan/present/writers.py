@@ -106,23 +106,28 @@ def _markdown(view: View, options: Options) -> str:
         return str(view.drawings["markdown"](options))
     from .escaping import markdown
     from .formats import markdown_table
-    from .view import Heading, Items, Paragraphs
+    from .view import Heading, Items, Paragraphs, written_in
 
     parts = []
     for block in view.blocks(options.lang):
         if isinstance(block, Heading):
             parts.append(f"## {markdown(block.text)}")
         elif isinstance(block, Items | Paragraphs):
-            if block.lines:
+            if block.lines and written_in(block, "markdown"):
                 bullet = "- " if isinstance(block, Items) else ""
                 glue = "\n" if isinstance(block, Items) else "\n\n"
                 parts.append(glue.join(bullet + markdown(line) for line in block.lines))
         else:
+            shown = block.columns("markdown")
             rows = [
-                [c.value if block.numbers and c.value is not None else c.text for c in row]
+                [
+                    row[i].value if block.numbers and row[i].value is not None else row[i].text
+                    for i in shown
+                ]
                 for row in block.rows
             ]
-            parts.append(markdown_table(block.headers, rows, numbers=block.numbers))
+            headers = [block.headers[i] for i in shown]
+            parts.append(markdown_table(headers, rows, numbers=block.numbers))
     return "\n\n".join(parts) + "\n"
 
 
