@@ -131,15 +131,19 @@ def status_blocks(evaluations: Sequence[Evaluation], title: str, lang: str) -> l
         cells = status_row_cells(ev, lang)
         rows.append([cells[key] for key in columns])
     headers = {**HEADERS[lang], **SHEET_ONLY[lang]}
-    shown = {
-        "markdown": [i for i, key in enumerate(columns) if key not in SHEET_ONLY[lang]],
-        "xlsx": [i for i, key in enumerate(columns) if key not in TEXT_ONLY],
-    }
-    names = [headers[key] for key in columns]
-    table = CellTable(names, rows, shown=shown, name=SHEET_NAMES[lang], frozen=2, filtered=True)
+    table = CellTable(
+        [headers[key] for key in columns],
+        rows,
+        keys=columns,
+        layouts=[[key for key in columns if key not in SHEET_ONLY[lang]]],
+        sheet=[key for key in columns if key not in TEXT_ONLY],
+        name=SHEET_NAMES[lang],
+        frozen=2,
+        filtered=True,
+    )
     unofficial = not_official_notice(evaluations, lang)
     notes = [Paragraphs([note], warning=note == unofficial) for note in notices(evaluations, lang)]
-    summed = Paragraphs([summary(evaluations, lang)], formats=frozenset({"xlsx"}))
+    summed = Paragraphs([summary(evaluations, lang)], screen=True)
     return [Heading(title), table, summed, *notes]
 
 

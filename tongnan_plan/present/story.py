@@ -20,7 +20,6 @@ from .cells import (
     completion_cell,
     derived,
     figure,
-    lower_bound,
     note_text,
     notices,
     percent,
@@ -36,7 +35,7 @@ from .formats import (
 )
 from .terminal import Prose, Screen, render, text
 from .typed import typed_cell
-from .view import Block, Cell, Drawing, Heading, Items, Options, Records, View
+from .view import Block, Cell, Drawing, Heading, Items, Options, Picture, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
@@ -282,7 +281,7 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
             lines.append(say[key].format(completion=completion, progress=progress, elapsed=elapsed))
     if ev.pace_ratio is not None and not ev.final and ev.status.info.judged:
         lines.append(say["pace"].format(pace=derived(ev.pace_ratio)))
-    bound = lower_bound(ev)
+    bound = ev.lower_bound
     if bound is not None:
         lines.append(say["known"].format(total=figure(bound), unit=ind.unit))
     if ev.missing_years and (ev.year is not None or bound is not None):
@@ -353,24 +352,24 @@ def _series_cells(row: YearRow, ev: Evaluation, lang: str) -> list[Cell]:
     return [typed_cell(record[column]) for column in SERIES_COLUMNS]
 
 
-def story_blocks(rows: Sequence[YearRow], ev: Evaluation, lang: str) -> list[Block]:
-    """The story for people: its title, the yearly series (numbers as numbers), and the
-    sentences as a list."""
+def story_blocks(
+    rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str
+) -> list[Block]:
+    """The story for people: its title, the yearly series (numbers as numbers), the
+    sentences as a list (the first, the status, in its tone), and the chart as a picture."""
+    from .chart import chart
+
     series = [_series_cells(r, ev, lang) for r in rows]
     lines = story_lines(ev, lang) + notices([ev], lang)
     table = CellTable(SERIES_HEADERS[lang], series, numbers=True, name=ev.indicator.id[:31])
-    return [Heading(story_title(ev, lang)), table, Items(lines, tones=[ev.status.info.css])]
+    drawn = chart(rows, ev, plan_years.start - 1, lang, end_year=plan_years.stop - 1)
+    items = Items(lines, tones=[ev.status.info.css])
+    return [Heading(story_title(ev, lang)), table, items, Picture(drawn, drawn.title)]
 
 
 def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str) -> View:
     """`tnplan show`: the yearly series as records (json adds the indicator and its
-    evaluation), and the chart drawn as text, Markdown, SVG or a workbook."""
-
-    def svg(options: Options) -> str:
-        from .chart import chart_svg
-
-        end = plan_years.stop - 1
-        return chart_svg(rows, ev, plan_years.start - 1, options.lang, end_year=end) + "\n"
+    evaluation), and the chart drawn as text, Markdown or a workbook (and its picture, the SVG)."""
 
     def table(options: Options) -> str:
         screen = options.screen if options.screen is not None else Screen.plain()
@@ -380,8 +379,7 @@ def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang:
     document = {"indicator": catalogue_row(ev.indicator), "evaluation": status_row(ev)}
     drawings: dict[str, Drawing] = {
         "table": table,
-        "svg": svg,
     }
     records = Records(SERIES_COLUMNS, series)
-    blocks = functools.partial(story_blocks, rows, ev)
+    blocks = functools.partial(story_blocks, rows, ev, plan_years)
     return View(story_title(ev, lang), records, {**document, "series": series}, drawings, blocks)

@@ -16,10 +16,8 @@ from .cells import (
     TOTAL,
     basis_mark,
     figure,
-    lower_bound,
     number,
     provenance_words,
-    shown_year,
     star,
     status_cells,
     without_pace,
@@ -63,7 +61,7 @@ def _latest(ev: Evaluation, text: str, lang: str) -> Cell:
     """The latest figure (the total, or its lower bound), in the format that writes what the
     text writes around it."""
     if ev.indicator.kind is Kind.CUMULATIVE:
-        bound = lower_bound(ev)
+        bound = ev.lower_bound
         value = ev.cumulative if bound is None else bound
         prefix = TOTAL[lang] + ("≥" if bound is not None else "")
     else:
@@ -75,7 +73,7 @@ def _latest(ev: Evaluation, text: str, lang: str) -> Cell:
 
 def _completion(ev: Evaluation, text: str) -> Cell:
     """Completion as a percentage, marked ≥ where the total is only a lower bound."""
-    bound, target = lower_bound(ev), ev.indicator.target.value
+    bound, target = ev.lower_bound, ev.indicator.target.value
     if bound is None:
         return Cell(text, number(ev.completion), number_format=PERCENT)
     value = number(bound / target) if target else None
@@ -98,7 +96,7 @@ def status_row_cells(ev: Evaluation, lang: str) -> dict[str, Cell]:
         baseline=printed_cell(ind, "baseline", texts["baseline"]),
         target=printed_cell(ind, "target", texts["target"]),
         latest=_latest(ev, texts["latest"], lang),
-        year=Cell(texts["year"], shown_year(ev)),
+        year=Cell(texts["year"], ev.year),
         completion=_completion(ev, texts["completion"]),
         progress=_paced(ev, texts["progress"], ev.progress),
         elapsed=_paced(ev, texts["elapsed"], ev.time_elapsed),

@@ -28,7 +28,7 @@ from .cells import (
 from .escaping import put, safe_workbook
 from .formats import CATALOGUE_COLUMNS, catalogue_row
 from .typed import general
-from .view import Block, Heading, Items, Paragraphs, Table, written_in
+from .view import Block, Heading, Items, Paragraphs, Picture, Table
 from .view import Cell as TableCell
 
 if TYPE_CHECKING:
@@ -398,7 +398,8 @@ class _Sheet:
 
 def _sheets(title: str, blocks: Sequence[Block]) -> list[_Sheet]:
     """A sheet a table, under its heading (the view's title for the first); the lines that
-    follow a table go below it, those before the first table below that table."""
+    follow a table go below it, those before the first table below that table; paragraphs
+    of a column the sheet does not show, and pictures, left out."""
     sheets: list[_Sheet] = []
     heading = title
     warnings: list[str] = []  # what comes before the first table
@@ -407,10 +408,14 @@ def _sheets(title: str, blocks: Sequence[Block]) -> list[_Sheet]:
         if isinstance(block, Heading):
             heading = block.text
         elif isinstance(block, Table):
-            sheets.append(_Sheet(heading, block, warnings, [(waiting, ())] if waiting else []))
+            shown: list[tuple[Sequence[str], Sequence[str]]] = [(waiting, ())] if waiting else []
+            sheets.append(_Sheet(block.title or heading, block, warnings, shown))
             warnings, waiting = [], []
-        elif not written_in(block, "xlsx") or not block.lines:
+        elif isinstance(block, Picture) or not block.lines:
             continue
+        elif isinstance(block, Paragraphs) and block.column:
+            if sheets and block.column in _written(sheets[-1].table):
+                sheets[-1].below.append((block.lines, ()))
         elif isinstance(block, Paragraphs) and block.warning:
             (sheets[-1].warnings if sheets else warnings).extend(block.lines)
         elif not sheets:
@@ -419,6 +424,11 @@ def _sheets(title: str, blocks: Sequence[Block]) -> list[_Sheet]:
             tones = block.tones if isinstance(block, Items) else ()
             sheets[-1].below.append((block.lines, tones))
     return sheets
+
+
+def _written(table: Table) -> tuple[str, ...]:
+    """The keys of the columns a workbook writes."""
+    return tuple(table.sheet) or table.columns
 
 
 def blocks_workbook(title: str, blocks: Sequence[Block]) -> bytes:
@@ -441,7 +451,7 @@ def _table_sheet(drawn: Worksheet, sheet: _Sheet) -> None:
     put(drawn["A1"], sheet.heading).font = Font(bold=True, size=13)
     _notes(drawn, 2, sheet.warnings, bold=True)
     top = 2 + len(sheet.warnings)  # the header's row
-    shown = table.columns("xlsx")
+    shown = [table.columns.index(key) for key in _written(table)]
     _header(drawn, top, [table.headers[i] for i in shown])
     for row, cells in enumerate(table.rows, top + 1):
         for column, cell in enumerate((cells[i] for i in shown), 1):

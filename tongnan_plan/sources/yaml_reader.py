@@ -56,10 +56,6 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT = _TAG + "str", _TAG + "int", _TAG + "float"
-_PLAIN_TAGS = frozenset(
-    _TAG + name
-    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
-)
 _NUMBER_START = frozenset("+-.0123456789")
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
 
@@ -199,7 +195,7 @@ class _Builder:
             )
         return data
 
-    def _skip(self, start: Any) -> None:
+    def _skip(self) -> None:
         """Consume the rest of a collection whose start event was read."""
         depth = 1
         while depth:
@@ -269,7 +265,7 @@ class _Builder:
                 fatal=True,
                 zh=f"不允许使用标签 {event.tag.removeprefix(_TAG)!r}：tnplan 只读取普通数据",
             )
-            self._skip(event)
+            self._skip()
             return None
         if kind is yaml.MappingStartEvent:
             return self._mapping(path)
@@ -305,7 +301,7 @@ class _Builder:
                     zh="键必须是简单的名称",
                 )
                 if isinstance(event, yaml.CollectionStartEvent):
-                    self._skip(event)
+                    self._skip()
                 key = _SKIP
             child = (*path, key)
             if key is _SKIP:
@@ -354,7 +350,7 @@ class _Builder:
     def _skip_node(self) -> None:
         event = self.next_event()
         if isinstance(event, yaml.CollectionStartEvent):
-            self._skip(event)
+            self._skip()
 
     def _key(self, event: Any, path: PathT) -> Any:
         """A key: a plain name, a year (an int), or refused (merge keys, booleans, nulls)."""
