@@ -24,10 +24,12 @@ __all__ = [
     "Drawing",
     "Heading",
     "Items",
+    "Notice",
     "Options",
     "Paragraphs",
     "Picture",
     "Records",
+    "Section",
     "Table",
     "View",
 ]
@@ -68,6 +70,8 @@ class Cell:
     text: str
     value: float | int | None = None
     style: str = ""
+    #: A shorter text for a narrow screen (an indicator's short name), where it has one.
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,27 +82,44 @@ class Table:
     headers: Sequence[str]
     rows: Sequence[Sequence[Cell]]
     numbers: bool = False
+    #: What each column holds, for a page's and a document's layout: "num" (numbers, aligned
+    #: right), "fig" (other figures: kept on one line), "status" (a status: its cells' style
+    #: is the status's colour), "" (text). None given: text throughout.
+    classes: Sequence[str] = ()
+    #: What the table is ("by-area": the report's tables by area, which share their columns'
+    #: widths; "counts": the count of each status), for a page's and a document's layout.
+    kind: str = ""
+    #: Each row's indicator id, where a row is an indicator's.
+    ids: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading over what follows."""
+    """A heading over what follows, at its level (1 the document's own, 2 a part's, …)."""
 
     text: str
+    level: int = 2
 
 
 @dataclass(frozen=True)
 class Items:
-    """A list, an item a line."""
+    """A list, an item a line; numbered as a document numbers the items under a heading of
+    this level (a Word report: 3 → 1. 2. …, 4 → （1）（2）…), where it is numbered."""
 
     lines: Sequence[str]
+    numbering: int = 0
 
 
 @dataclass(frozen=True)
 class Paragraphs:
-    """Paragraphs (footnotes, notices)."""
+    """Paragraphs (footnotes, notices); style says what they are, for a page's and a
+    document's layout ("" body text; "meta", "note", "source", "caption", "title",
+    "placeholder": a place a person fills in; "status <colour>": a status line); lead, a
+    label before the first, set in bold where the format has bold."""
 
     lines: Sequence[str]
+    style: str = ""
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,9 +132,41 @@ class Picture:
     chart: Any
     words: str
     lines: Sequence[str] = ()
+    #: Under the picture in a document (its number, title, unit and source).
+    caption: str = ""
+    #: The legend in words, for a picture drawn without the fonts for its labels.
+    key: str = ""
 
 
-Block = Heading | Table | Items | Paragraphs | Picture
+@dataclass(frozen=True)
+class Notice:
+    """A warning on the figures (or that every figure is official): at the head of what a
+    view says, and again at its end (end)."""
+
+    lines: Sequence[str]
+    official: bool = False
+    end: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a page or document, its blocks in order: its id (an anchor), its kind
+    ("header": the document's title and what it is; "indicator": one indicator's story),
+    and, for a header, the document's title as a reader's program shows it (a browser's tab,
+    a Word document's properties)."""
+
+    blocks: Sequence[Block]
+    id: str = ""
+    kind: str = ""
+    title: str = ""
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines of its paragraphs and lists, for a writer that writes only lines."""
+        return [line for block in self.blocks for line in getattr(block, "lines", ())]
+
+
+Block = Heading | Table | Items | Paragraphs | Picture | Notice | Section
 
 
 @dataclass(frozen=True)
@@ -127,3 +180,9 @@ class View:
     document: Any = None
     drawings: Mapping[str, Drawing] = field(default_factory=dict)
     blocks: Callable[[str], Sequence[Block]] | None = None
+    #: Blocks of a format that says something else than the others (the Word report, laid
+    #: out as a government report with its own headings and places to fill in), by format.
+    forms: Mapping[str, Callable[[str], Sequence[Block]]] = field(default_factory=dict)
+    #: A page to read on its own (the report): its HTML is the page of its blocks, not a
+    #: recording of the terminal's drawing.
+    page: bool = False

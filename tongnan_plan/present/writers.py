@@ -8,14 +8,14 @@ offer it). Standard library only at import; a writer imports what it needs when 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from .view import Options, View
+    from .view import Block, Options, View
 
 __all__ = [
     "OFFERED",
@@ -104,29 +104,53 @@ def _markdown(view: View, options: Options) -> str:
     blocks, as its command draws it."""
     if view.blocks is None:
         return str(view.drawings["markdown"](options))
+    return "\n\n".join(_markdown_parts(view.blocks(options.lang))) + "\n"
+
+
+def _markdown_parts(blocks: Sequence[Block]) -> list[str]:
+    """Each block as Markdown: a heading at its level, paragraphs (a lead in bold), a list,
+    a table, a picture's lines of text in a fence, a notice quoted in bold; a section's
+    blocks in turn, an indicator's chart under its heading and its lines one list."""
     from .escaping import code_fence, markdown
     from .formats import markdown_table
-    from .view import Heading, Items, Paragraphs, Picture
+    from .view import Heading, Items, Notice, Paragraphs, Picture, Section
 
     parts = []
-    for block in view.blocks(options.lang):
-        if isinstance(block, Picture):
+    for block in blocks:
+        if isinstance(block, Section):
+            if block.kind == "indicator":
+                first = [b for b in block.blocks if isinstance(b, Heading | Picture)]
+                lines = [
+                    line
+                    for b in block.blocks
+                    if isinstance(b, Items | Paragraphs)
+                    for line in b.lines
+                ]
+                items = Items(lines)
+                parts += _markdown_parts([*first, items])
+            else:
+                parts += _markdown_parts(block.blocks)
+        elif isinstance(block, Picture):
             if block.lines:
                 parts.append("\n".join(code_fence(list(block.lines))))
         elif isinstance(block, Heading):
-            parts.append(f"## {markdown(block.text)}")
-        elif isinstance(block, Items | Paragraphs):
+            parts.append(f"{'#' * block.level} {markdown(block.text)}")
+        elif isinstance(block, Notice):
+            parts.append(f"> **{markdown(' '.join(block.lines))}**")
+        elif isinstance(block, Items):
             if block.lines:
-                bullet = "- " if isinstance(block, Items) else ""
-                glue = "\n" if isinstance(block, Items) else "\n\n"
-                parts.append(glue.join(bullet + markdown(line) for line in block.lines))
+                parts.append("\n".join("- " + markdown(line) for line in block.lines))
+        elif isinstance(block, Paragraphs):
+            if block.lines:
+                lead = f"**{markdown(block.lead.strip())}** " if block.lead else ""
+                parts.append(lead + "\n\n".join(markdown(line) for line in block.lines))
         else:
             rows = [
                 [c.value if block.numbers and c.value is not None else c.text for c in row]
                 for row in block.rows
             ]
             parts.append(markdown_table(block.headers, rows, numbers=block.numbers))
-    return "\n\n".join(parts) + "\n"
+    return parts
 
 
 def _svg(view: View, options: Options) -> str | bytes:
@@ -139,6 +163,27 @@ def _svg(view: View, options: Options) -> str | bytes:
     if not pictures:
         return view.drawings["svg"](options)
     return "".join(picture.chart.svg() + "\n" for picture in pictures)
+
+
+def _html(view: View, options: Options) -> str | bytes:
+    """A page to read on its own (the report) as one standalone HTML page of its blocks;
+    another view, as its command draws it (a recording of its terminal table)."""
+    if not view.page or view.blocks is None:
+        return view.drawings["html"](options)
+    from .report_html import page_html
+
+    return page_html(view.blocks(options.lang), options.lang)
+
+
+def _docx(view: View, options: Options) -> bytes:
+    """The view's blocks for a Word document (its own form of them, where it has one) as a
+    document laid out by docx_style.py."""
+    from .docx_writer import blocks_docx
+
+    blocks = view.forms.get("docx", view.blocks)
+    if blocks is None:
+        raise LookupError(f"the view {view.title!r} has no document")
+    return blocks_docx(blocks(options.lang), options.lang)
 
 
 def _xlsx(view: View, options: Options) -> str | bytes:
@@ -168,8 +213,8 @@ WRITERS: dict[str, Writer] = {
         Writer("markdown", (".md", ".markdown"), False, "Markdown", _markdown),
         Writer("xlsx", (".xlsx",), True, "a workbook", _xlsx),
         Writer("svg", (".svg",), False, "an SVG picture", _svg),
-        Writer("html", (".html", ".htm"), False, "a web page", _drawn("html")),
-        Writer("docx", (".docx",), True, "a Word document", _drawn("docx")),
+        Writer("html", (".html", ".htm"), False, "a web page", _html),
+        Writer("docx", (".docx",), True, "a Word document", _docx),
         Writer("yaml", (".yaml", ".yml"), False, "YAML", _drawn("yaml")),
     )
 }
@@ -251,6 +296,8 @@ def writable(view: View) -> tuple[str, ...]:
         if name in view.drawings
         or (writer.of_records and view.records is not None)
         or (name in ("markdown", "xlsx", "svg") and view.blocks is not None)
+        or (name == "html" and view.page)
+        or name in view.forms
     )
 
 
