@@ -66,19 +66,19 @@ def test_each_picture_in_word_has_its_words(tmp_path: Path, data_dir: Path) -> N
 
 
 def test_the_word_writer_lays_out_blocks_and_writes_nothing_else() -> None:
-    table = Table(("A", "B"), [[Cell("x"), Cell("1", 1)]], classes=("", "num"))
+    table = Table(("A", "B"), [[Cell("x"), Cell("1", 1)]], right=frozenset({"1"}))
     blocks = [
         Section(
-            [Paragraphs(["T"], style="title"), Paragraphs(["m"], style="meta"), Notice(["w"])],
+            [Paragraphs(["T"], role="title"), Paragraphs(["m"], role="meta"), Notice(["w"])],
             kind="header",
             title="T",
         ),
-        Heading("一级", 1),
-        Heading("二级", 2),
+        Heading("一级", level=1),
+        Heading("二级", level=2),
         Items(["甲", "2个"], numbering=3),
-        Paragraphs(["表1"], style="caption"),
+        Paragraphs(["表1"], role="caption"),
         table,
-        Heading("又一级", 1),
+        Heading("又一级", level=1),
         Items(["乙"], numbering=4),
         Paragraphs(["done"], lead="L: "),
     ]

@@ -3,99 +3,83 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from ..present.choices import Lang
-
 if TYPE_CHECKING:
     from ..calc.handover import NextPlan
+    from ..model.diagnostics import Diagnostic
 
-    pass
-
-from .common import (
-    DataOption,
-    ForceOption,
-    LangOption,
-    OutputOption,
-    PlansFormatOption,
-    _deliver,
-    _fail,
-    _format,
-    _language,
-    _load_plan,
-    _loadable,
-    _repository,
-    _say,
-    _usage,
-    _written,
-    app,
-)
-from .help import TnplanCommand
+from .loading import repository
+from .options import command
+from .output import answer, chosen_format, deliver, loadable
+from .root import EXIT_INVALID, EXIT_USAGE
+from .run import Run
 
 
-@app.command(cls=TnplanCommand)
-def plans(
-    fmt: PlansFormatOption = None,
-    lang: LangOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-) -> None:
+@command("fmt lang output force data")
+def plans(run: Run) -> None:
     """List the plans of the data directory: id, folder, title, period, indicators by tier,
     the years with submissions, and which one commands use without --plan. A plan that does
     not load is listed, its problems printed, and the exit code is 1.
 
     Example: tnplan plans --data data
     """
-    lang = _language(lang)
-    chosen = _format("plans", fmt, output)
+    chosen = chosen_format(run)
     from ..model.diagnostics import TnplanError
     from ..present.plans import plans_view
-    from ..sources.repository import PLAN_FILE_PROBLEMS
 
-    repository = _repository(data)
-    if not repository.places:
+    found = repository(run.data)
+    if not found.places:
         try:
-            repository.choose()  # says that there is no plan here, as every command does
+            found.choose()  # says that there is no plan here, as every command does
         except TnplanError as exc:
-            codes = {d.code for d in exc.diagnostics}
-            _fail(exc.diagnostics, lang, 2 if codes & PLAN_FILE_PROBLEMS else 1)
-    summaries = repository.summaries()
-    _deliver(_written(plans_view(summaries, lang.value), chosen, lang, output), output, force)
+            _fail_on(run, exc.diagnostics)
+    summaries = found.summaries()
+    answer(run, plans_view(summaries, run.lang.value), chosen)
     broken = [d for summary in summaries for d in summary.problems]
     if broken:  # listed, and said where: a plan of the repository does not load
-        _fail(broken, lang, 2 if {d.code for d in broken} & PLAN_FILE_PROBLEMS else 1)
+        _fail_on(run, broken)
 
 
-@app.command("init-plan", cls=TnplanCommand)
+def _fail_on(run: Run, problems: list[Diagnostic]) -> NoReturn:
+    """The problems of plans on standard error: exit 2 when a plan file could not be read
+    at all, else 1."""
+    from ..sources.repository import PLAN_FILE_PROBLEMS
+
+    unreadable = {d.code for d in problems} & PLAN_FILE_PROBLEMS
+    run.fail(problems, EXIT_USAGE if unreadable else EXIT_INVALID)
+
+
+DirArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="DIR",
+        help="The new plan's folder (created if missing); its targets.yaml is written.",
+        show_default=False,
+    ),
+]
+FromOption = Annotated[
+    str,
+    typer.Option("--from", help="The plan it follows, by id or folder name.", show_default=False),
+]
+PeriodOption = Annotated[
+    str, typer.Option("--period", help="The new plan's years, e.g. 2026-2030.", show_default=False)
+]
+NewIdOption = Annotated[
+    str | None,
+    typer.Option("--id", help="The new plan's id (default: DIR's name).", show_default=False),
+]
+
+
+@command("directory from_plan period new_id force lang data", name="init-plan")
 def init_plan(
-    directory: Annotated[
-        Path,
-        typer.Argument(
-            metavar="DIR",
-            help="The new plan's folder (created if missing); its targets.yaml is written.",
-            show_default=False,
-        ),
-    ],
-    from_plan: Annotated[
-        str,
-        typer.Option(
-            "--from", help="The plan it follows, by id or folder name.", show_default=False
-        ),
-    ],
-    period: Annotated[
-        str,
-        typer.Option("--period", help="The new plan's years, e.g. 2026-2030.", show_default=False),
-    ],
-    plan_id: Annotated[
-        str | None,
-        typer.Option("--id", help="The new plan's id (default: DIR's name).", show_default=False),
-    ] = None,
-    force: ForceOption = False,
-    lang: LangOption = None,
-    data: DataOption = None,
+    run: Run,
+    directory: DirArgument,
+    from_plan: FromOption,
+    period: PeriodOption,
+    new_id: NewIdOption = None,
 ) -> None:
     """Start the next plan: a draft targets.yaml with the same indicators, the previous plan's
     final figures as baselines (null with a note where incomplete) and every target left as a
@@ -103,7 +87,6 @@ def init_plan(
 
     Example: tnplan init-plan data/15th --from tongnan-hrss-14th --period 2026-2030
     """
-    lang = _language(lang)
     from ..model.diagnostics import TnplanError
     from ..model.plan import parse_period
     from ..present.plan_file import next_plan_yaml
@@ -112,54 +95,32 @@ def init_plan(
     try:
         start, end = parse_period(period)
     except ValueError as exc:
-        _usage(f"--period {exc}", f"--period 应为规划期，如 2026-2030（{exc}）")
+        run.usage(f"--period {exc}", f"--period 应为规划期，如 2026-2030（{exc}）")
     try:
-        draft = _repository(data).next_plan(from_plan, start, end, plan_id or directory.name)
+        draft = repository(run.data).next_plan(from_plan, start, end, new_id or directory.name)
     except UsageError as exc:
-        _usage(exc.en, exc.zh)
+        run.usage(exc.en, exc.zh)
     except TnplanError as exc:
-        _fail(exc.diagnostics, lang)
+        run.fail(exc.diagnostics)
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _usage(f"cannot make {directory}: {exc.strerror}", f"无法创建 {directory}：{exc.strerror}")
-    _deliver(_loadable(next_plan_yaml(draft)), directory / "targets.yaml", force)
-    _say_drafted(draft, directory / "targets.yaml")
+        run.usage(
+            f"cannot make {directory}: {exc.strerror}", f"无法创建 {directory}：{exc.strerror}"
+        )
+    deliver(run, loadable(run, next_plan_yaml(draft)), directory / "targets.yaml")
+    _say_drafted(run, draft, directory / "targets.yaml")
 
 
-def _say_drafted(draft: NextPlan, written: Path) -> None:
+def _say_drafted(run: Run, draft: NextPlan, written: Path) -> None:
     """On standard error: what the draft holds and what is left to write."""
     known = sum(1 for figure in draft.figures if figure.complete)
     count = len(draft.figures)
-    typer.echo(
-        _say(
-            f"{count} indicators of {draft.previous.plan.id}: {known} baselines from its"
-            f" {draft.baseline_year} figures, {count - known} left null (not complete);"
-            f" {count} targets to write (tnplan check {written})",
-            f"{count} 项指标（{draft.previous.plan.id}）：基期取自其 {draft.baseline_year}"
-            f" 年数据 {known} 项，{count - known} 项数据不全留空；{count} 项目标待填写"
-            f"（tnplan check {written}）",
-        ),
-        err=True,
+    run.tell(
+        f"{count} indicators of {draft.previous.plan.id}: {known} baselines from its"
+        f" {draft.baseline_year} figures, {count - known} left null (not complete);"
+        f" {count} targets to write (tnplan check {written})",
+        f"{count} 项指标（{draft.previous.plan.id}）：基期取自其 {draft.baseline_year}"
+        f" 年数据 {known} 项，{count - known} 项数据不全留空；{count} 项目标待填写"
+        f"（tnplan check {written}）",
     )
-
-
-def show_across(
-    data: Path | None,
-    plan_id: str | None,
-    indicator_id: str,
-    as_of: int,
-    fmt: str,
-    lang: Lang,
-    output: Path | None,
-    force: bool,
-) -> None:
-    """`tnplan show ID --across-plans`: the indicator through the plans of its lineage."""
-    from ..calc.across import across_plans
-    from ..present.across import across_view
-
-    directory, plan = _load_plan(data, lang, plan_id)
-    chain, figures, at = _repository(data).across(plan, directory)
-    stretches = across_plans(chain, figures, at, indicator_id, as_of)
-    view = across_view(stretches, lang.value)
-    _deliver(_written(view, fmt, lang, output), output, force)

@@ -94,7 +94,7 @@ class _Numbers:
     def table(self, template: str, **fields: str) -> Paragraphs:
         """A table's caption."""
         self.tables += 1
-        return Paragraphs([template.format(n=str(self.tables), **fields)], style="caption")
+        return Paragraphs([template.format(n=str(self.tables), **fields)], role="caption")
 
     def figure(self, picture: Picture, ind: Indicator, lang: str) -> Picture:
         """A main indicator's picture with its caption (its number, title, unit, source) and
@@ -112,11 +112,11 @@ def _indicators(data: ReportInput, p: Parts, numbers: _Numbers, lang: str) -> li
     """Per area: a sentence per indicator (binding first), its table, its main indicators'
     charts; the notes under them all."""
     w = DOCX_WORDS[lang]
-    out: list[Block] = [Heading(w["indicators"], 1)]
+    out: list[Block] = [Heading(w["indicators"], level=1)]
     for group in p.groups:
         members = binding_first(group.members)
         sentences = [indicator_sentence(ev, data.plan.plan, lang) for ev in members]
-        out += [Heading(group.name, 2), Items(sentences, numbering=3)]
+        out += [Heading(group.name, level=2), Items(sentences, numbering=3)]
         out += [numbers.table(w["table"], name=group.name), group.table]
         for ev in members:
             story = p.stories.get(ev.indicator.id)
@@ -124,7 +124,7 @@ def _indicators(data: ReportInput, p: Parts, numbers: _Numbers, lang: str) -> li
                 continue
             picture = next(b for b in story.blocks if isinstance(b, Picture))
             out.append(numbers.figure(picture, ev.indicator, lang))
-    return [*out, Paragraphs(p.notes, style="note")]
+    return [*out, Paragraphs(p.notes, role="note")]
 
 
 def _to_fill(data: ReportInput, lang: str) -> list[Block]:
@@ -134,8 +134,8 @@ def _to_fill(data: ReportInput, lang: str) -> list[Block]:
     out: list[Block] = []
     for key in ("achievements", "problems", "next_steps"):
         out += [
-            Heading(w[key], 1),
-            Paragraphs([w[f"fill_{key}"]], style="placeholder"),
+            Heading(w[key], level=1),
+            Paragraphs([w[f"fill_{key}"]], role="placeholder"),
             Paragraphs([w["offered"]]),
             Items(offered[key], numbering=4),
         ]
@@ -148,23 +148,23 @@ def document_blocks(data: ReportInput, lang: str = "zh") -> list[Block]:
     sources."""
     p, w, numbers = parts(data, lang), DOCX_WORDS[lang], _Numbers()
     front: list[Block] = [
-        Paragraphs([p.title, _kind(data, lang)], style="title"),
-        Paragraphs([p.meta], style="meta"),
+        Paragraphs([p.title, _kind(data, lang)], role="title"),
+        Paragraphs([p.meta], role="meta"),
         p.notice,
     ]
     overall: list[Block] = [
-        Heading(w["overall"], 1),
+        Heading(w["overall"], level=1),
         Paragraphs([p.summary]),
         Paragraphs([p.binding], lead=WORDS[lang]["binding"]),
         numbers.table(w["counts"]),
         p.counts,
     ]
     indicators = _indicators(data, p, numbers, lang)
-    audit: list[Block] = [Heading(w["audit"], 1), Paragraphs(p.audit_quiet)]
+    audit: list[Block] = [Heading(w["audit"], level=1), Paragraphs(p.audit_quiet)]
     for name, table in p.audit:
         audit += [numbers.table(w["audit_table"], name=name), table]
     sources: list[Block] = [
-        Heading(w["sources"], 1),
+        Heading(w["sources"], level=1),
         Items(p.sources, numbering=4),
         replace(p.notice, end=True),
     ]

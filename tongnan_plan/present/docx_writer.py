@@ -89,8 +89,8 @@ class _Writer:
                 self.paragraph(line, style, bold=not block.official)
         elif isinstance(block, Paragraphs):
             for n, line in enumerate(block.lines):
-                made = self.paragraph((block.lead if n == 0 else "") + line, STYLES[block.style])
-                if block.style == "caption":  # a table's: kept on the page of its table
+                made = self.paragraph((block.lead if n == 0 else "") + line, STYLES[block.role])
+                if block.role == "caption":  # a table's: kept on the page of its table
                     made.paragraph_format.keep_with_next = True
         elif isinstance(block, Items):
             for n, line in enumerate(block.lines, start=1):
@@ -137,7 +137,7 @@ class _Writer:
         shares = [Mm(width) for width in widths]
         for column, width in zip(made.columns, shares, strict=True):
             column.width = width
-        numeric = {i for i, kind in enumerate(table.classes) if kind == "num"}
+        numeric = {i for i, key in enumerate(table.columns) if key in table.right}
         texts = [table.headers, *([cell.text for cell in row] for row in table.rows)]
         for n, (row, cells) in enumerate(zip(made.rows, texts, strict=True)):
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -293,7 +293,7 @@ def _properties(document: Document, blocks: Sequence[Block]) -> None:
     header = next((b for b in blocks if isinstance(b, Section) and b.kind == "header"), None)
     about = [] if header is None else [
         line for b in header.blocks
-        if isinstance(b, Paragraphs) and b.style == "meta" for line in b.lines
+        if isinstance(b, Paragraphs) and b.role == "meta" for line in b.lines
     ]  # fmt: skip
     properties = document.core_properties
     properties.title = data_text(header.title if header is not None else "")

@@ -145,11 +145,11 @@ def _binding(evaluations: Sequence[Evaluation], lang: str) -> str:
 def _counts(evaluations: Sequence[Evaluation], lang: str) -> Table:
     w = WORDS[lang]
     rows = [
-        [Cell(status_words(s, lang), style=s.info.css), Cell(str(n), n)]
+        [Cell(status_words(s, lang), tone=s.info.css), Cell(str(n), n)]
         for s, n in status_counts(evaluations)
     ]
-    headers = (w["count"], w["number"])
-    return Table(headers, rows, numbers=True, classes=("status", "num"), kind="counts")
+    headers, keys = (w["count"], w["number"]), ("status", "number")
+    return Table(headers, rows, True, keys=keys, right=frozenset({"number"}), kind="counts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,11 +164,8 @@ class Group:
 def _groups(data: ReportInput, lang: str) -> list[Group]:
     columns = with_annual(REPORT_COLUMNS, data.evaluations)  # no 序时进度 in the final year
     headers = tuple(HEADERS[lang][k] for k in columns)
-    classes = tuple(
-        "status" if k == "status" else "num" if k in NUMERIC_COLUMNS else
-        "fig" if k in ("unit", "baseline", "target") else ""
-        for k in columns
-    )  # fmt: skip
+    right = frozenset(columns) & NUMERIC_COLUMNS
+    one_line = frozenset(columns) & {"unit", "baseline", "target"}
     groups = []
     for group in data.plan.groups:
         members = [ev for ev in data.evaluations if ev.indicator.group == group.id]
@@ -179,11 +176,13 @@ def _groups(data: ReportInput, lang: str) -> list[Group]:
             cells = status_cells(ev, lang)
             short = cells["short_name"] if cells["short_name"] != cells["name"] else ""
             row = [Cell(cells[k]) for k in columns]
-            row[0] = Cell(cells["name"], short=short)
-            row[-1] = Cell(cells["status"], style=ev.status.info.css)
+            row[0] = Cell(cells["name"], short=short or None)
+            row[-1] = Cell(cells["status"], tone=ev.status.info.css)
             rows.append(row)
         ids = [ev.indicator.id for ev in members]
-        table = Table(headers, rows, classes=classes, kind="by-area", ids=ids)
+        table = Table(
+            headers, rows, keys=columns, right=right, one_line=one_line, kind="by-area", ids=ids
+        )
         groups.append(Group(group.name if lang == "zh" else group.name_en, table, members))
     return groups
 
@@ -217,11 +216,11 @@ def _stories(data: ReportInput, lang: str) -> dict[str, Section]:
         lines = story_lines(ev, lang)
         drawn = chart(rows, ev, info.baseline_year, lang, end_year=info.end_year)
         blocks: list[Block] = [
-            Heading(bracketed(ind.name if lang == "zh" else ind.name_en, ind.unit, lang), 3),
-            Paragraphs(lines[:1], style=f"status {ev.status.info.css}"),
+            Heading(bracketed(ind.name if lang == "zh" else ind.name_en, ind.unit, lang), level=3),
+            Paragraphs(lines[:1], role=f"status {ev.status.info.css}"),
             Picture(drawn, drawn.title, chart_lines(rows, ev, lang)),
             Items(lines[1:]),
-            Paragraphs([WORDS[lang]["source_line"] + ind.source], style="source"),
+            Paragraphs([WORDS[lang]["source_line"] + ind.source], role="source"),
         ]
         out[ind.id] = Section(blocks, id=ind.id, kind="indicator")
     return out
@@ -240,9 +239,9 @@ def _printable(table: AuditTable) -> Table:
     """An audit table for a page: without the columns a narrow screen leaves out too (the
     inputs of a figure the table shows)."""
     kept = [i for i in range(len(table.headers)) if i not in table.optional]
-    classes = ["num" if i in table.numeric else "" for i in kept]
+    right = frozenset(str(n) for n, i in enumerate(kept) if i in table.numeric)
     rows = [[Cell(row[i]) for i in kept] for row in table.rows]
-    return Table(tuple(table.headers[i] for i in kept), rows, classes=classes)
+    return Table(tuple(table.headers[i] for i in kept), rows, right=right)
 
 
 def _sources(data: ReportInput, lang: str) -> list[str]:
@@ -322,7 +321,7 @@ def page_blocks(data: ReportInput, lang: str = "zh") -> list[Block]:
     summary, the tables by area, each main indicator's story, the audit, the sources."""
     p, w = parts(data, lang), WORDS[lang]
     tier = data.plan.tier_heading(headline_tier(data.plan), lang)
-    header: list[Block] = [Heading(p.title, 1), Paragraphs([p.meta], style="meta")]
+    header: list[Block] = [Heading(p.title, level=1), Paragraphs([p.meta], role="meta")]
     summary_: list[Block] = [
         Heading(w["summary"]),
         Paragraphs([p.summary]),
@@ -331,15 +330,15 @@ def page_blocks(data: ReportInput, lang: str = "zh") -> list[Block]:
     ]
     groups: list[Block] = [Heading(w["groups"])]
     for group in p.groups:
-        groups += [Heading(group.name, 3), group.table]
+        groups += [Heading(group.name, level=3), group.table]
     audit: list[Block] = [Heading(w["audit"]), Paragraphs(p.audit_quiet)]
     for title, table in p.audit:
-        audit += [Heading(title, 3), table]
+        audit += [Heading(title, level=3), table]
     return [
         Section(header, kind="header", title=f"{p.title} — {data.as_of}"),
         p.notice,
         Section(summary_, id="summary"),
-        Section([*groups, Paragraphs(p.notes, style="note")], id="groups"),
+        Section([*groups, Paragraphs(p.notes, role="note")], id="groups"),
         Section([Heading(w["indicators"].format(tier=tier)), *p.stories.values()], id="indicators"),
         Section(audit, id="audit"),
         Section([Heading(w["sources"]), Items(p.sources)], id="sources"),

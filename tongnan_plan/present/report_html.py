@@ -95,28 +95,29 @@ HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
 
 def _table(table: Table) -> str:
-    """A table; a status cell is coloured by its style, the status column marked so that a
+    """A table; a status cell is coloured by its tone, the status column marked so that a
     phone keeps it in view; number columns align with their headers."""
-    classes = list(table.classes) + [""] * (len(table.headers) - len(table.classes))
-    styled = {i for row in table.rows for i, cell in enumerate(row) if cell.style}
+    keys = table.columns
+    toned = {i for row in table.rows for i, cell in enumerate(row) if cell.tone}
     head = "".join(
-        f"<th{_header_class(classes[i], i in styled)}>{h(header)}</th>"
+        f"<th{_header_class(keys[i] in table.right, i in toned)}>{h(header)}</th>"
         for i, header in enumerate(table.headers)
     )
     kind = f' class="{table.kind}"' if table.kind else ""
     out = [f'<div class="scroll"><table{kind}><thead><tr>{head}</tr></thead><tbody>']
     for n, row in enumerate(table.rows):
         cells = []
-        for i, cell in enumerate(row):
-            if cell.style:
-                cells.append(f'<td class="status {cell.style}">{h(cell.text)}</td>')
+        for key, cell in zip(keys, row, strict=True):
+            if cell.tone:
+                cells.append(f'<td class="status {cell.tone}">{h(cell.text)}</td>')
             elif cell.short:
                 cells.append(
                     f'<td><span class="full">{h(cell.text)}</span>'
                     f'<span class="short">{h(cell.short)}</span></td>'
                 )
-            elif classes[i] in ("num", "fig"):
-                cells.append(f'<td class="{classes[i]}">{h(cell.text)}</td>')
+            elif key in table.right or key in table.one_line:
+                kind = "num" if key in table.right else "fig"
+                cells.append(f'<td class="{kind}">{h(cell.text)}</td>')
             else:
                 cells.append(f"<td>{h(cell.text)}</td>")
         data_id = f' data-id="{h(table.ids[n])}"' if n < len(table.ids) else ""
@@ -125,21 +126,21 @@ def _table(table: Table) -> str:
     return "".join(out)
 
 
-def _header_class(kind: str, styled: bool) -> str:
-    if kind == "status" and styled:
+def _header_class(number: bool, status: bool) -> str:
+    if status:
         return ' class="status"'
-    return ' class="num"' if kind == "num" else ""
+    return ' class="num"' if number else ""
 
 
 def _paragraphs(block: Paragraphs) -> str:
     out = []
     for n, line in enumerate(block.lines):
         lead = f"<strong>{h(block.lead)}</strong>" if block.lead and n == 0 else ""
-        if block.style.startswith("status"):
-            out.append(f'<p><span class="{block.style}">{h(line)}</span></p>')
+        if block.role.startswith("status"):
+            out.append(f'<p><span class="{block.role}">{h(line)}</span></p>')
         else:
-            style = f' class="{block.style}"' if block.style else ""
-            out.append(f"<p{style}>{lead}{h(line)}</p>")
+            role = f' class="{block.role}"' if block.role else ""
+            out.append(f"<p{role}>{lead}{h(line)}</p>")
     return "".join(out)
 
 

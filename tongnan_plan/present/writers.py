@@ -43,6 +43,16 @@ class Writer:
     of_records: bool = False  # written from the view's records (where it has them)
 
 
+def _screen(view: View, options: Options) -> str | bytes:
+    """The view's blocks drawn for the screen (screen.py); a view without them, as its
+    command draws it."""
+    if "table" in view.drawings:
+        return view.drawings["table"](options)
+    from .screen import screen_text
+
+    return screen_text(view, options)
+
+
 def _drawn(name: str) -> Callable[[View, Options], str | bytes]:
     """A format people read, drawn by the command that made the view."""
 
@@ -100,8 +110,9 @@ def _jsonl(view: View, options: Options) -> str:
 
 
 def _markdown(view: View, options: Options) -> str:
-    """The view's blocks as Markdown (GitHub tables, every text escaped); a view without
-    blocks, as its command draws it."""
+    """The view's blocks as Markdown (GitHub tables, every text escaped; a table of layouts,
+    its first); what is said only on a screen, or of a column not shown, left out; a view
+    without blocks, as its command draws it."""
     if view.blocks is None:
         return str(view.drawings["markdown"](options))
     return "\n\n".join(_markdown_parts(view.blocks(options.lang))) + "\n"
@@ -109,28 +120,16 @@ def _markdown(view: View, options: Options) -> str:
 
 def _markdown_parts(blocks: Sequence[Block]) -> list[str]:
     """Each block as Markdown: a heading at its level, paragraphs (a lead in bold), a list,
-    a table, a picture's lines of text in a fence, a notice quoted in bold; a section's
-    blocks in turn, an indicator's chart under its heading and its lines one list."""
+    a table (under its title), a picture's lines of text in a fence, a notice quoted in
+    bold; a section's blocks in turn (see _flat)."""
     from .escaping import code_fence, markdown
     from .formats import markdown_table
-    from .view import Heading, Items, Notice, Paragraphs, Picture, Section
+    from .view import Heading, Items, Notice, Paragraphs, Picture, Table
 
-    parts = []
-    for block in blocks:
-        if isinstance(block, Section):
-            if block.kind == "indicator":
-                first = [b for b in block.blocks if isinstance(b, Heading | Picture)]
-                lines = [
-                    line
-                    for b in block.blocks
-                    if isinstance(b, Items | Paragraphs)
-                    for line in b.lines
-                ]
-                items = Items(lines)
-                parts += _markdown_parts([*first, items])
-            else:
-                parts += _markdown_parts(block.blocks)
-        elif isinstance(block, Picture):
+    parts: list[str] = []
+    shown: tuple[str, ...] = ("",)  # the columns of the table before ("": none asked)
+    for block in _flat(blocks):
+        if isinstance(block, Picture):
             if block.lines:
                 parts.append("\n".join(code_fence(list(block.lines))))
         elif isinstance(block, Heading):
@@ -141,16 +140,38 @@ def _markdown_parts(blocks: Sequence[Block]) -> list[str]:
             if block.lines:
                 parts.append("\n".join("- " + markdown(line) for line in block.lines))
         elif isinstance(block, Paragraphs):
-            if block.lines:
+            if block.lines and not block.screen and block.column in shown:
                 lead = f"**{markdown(block.lead.strip())}** " if block.lead else ""
                 parts.append(lead + "\n\n".join(markdown(line) for line in block.lines))
-        else:
+        elif isinstance(block, Table):
+            table = block.widest()
+            shown = ("", *table.columns)
+            if table.title:
+                parts.append(f"## {markdown(table.title)}")
             rows = [
-                [c.value if block.numbers and c.value is not None else c.text for c in row]
-                for row in block.rows
+                [c.value if table.numbers and c.value is not None else c.text for c in row]
+                for row in table.rows
             ]
-            parts.append(markdown_table(block.headers, rows, numbers=block.numbers))
+            parts.append(markdown_table(table.headers, rows, numbers=table.numbers))
     return parts
+
+
+def _flat(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with each section's in its place; an indicator's section as Markdown lays
+    it out: its heading, its chart, then its paragraphs and lists as one list."""
+    from .view import Heading, Items, Paragraphs, Picture, Section
+
+    out: list[Block] = []
+    for block in blocks:
+        if not isinstance(block, Section):
+            out.append(block)
+        elif block.kind == "indicator":
+            out += [b for b in block.blocks if isinstance(b, Heading | Picture)]
+            kinds = Items | Paragraphs
+            out.append(Items([ln for b in block.blocks if isinstance(b, kinds) for ln in b.lines]))
+        else:
+            out += _flat(block.blocks)
+    return out
 
 
 def _svg(view: View, options: Options) -> str | bytes:
@@ -160,19 +181,27 @@ def _svg(view: View, options: Options) -> str | bytes:
 
     blocks = view.blocks(options.lang) if view.blocks is not None else ()
     pictures = [block for block in blocks if isinstance(block, Picture)]
-    if not pictures:
+    if not pictures and "svg" in view.drawings:
         return view.drawings["svg"](options)
+    if not pictures:
+        from .screen import recording
+
+        return recording(view, options, svg=True)
     return "".join(picture.chart.svg() + "\n" for picture in pictures)
 
 
 def _html(view: View, options: Options) -> str | bytes:
     """A page to read on its own (the report) as one standalone HTML page of its blocks;
-    another view, as its command draws it (a recording of its terminal table)."""
-    if not view.page or view.blocks is None:
-        return view.drawings["html"](options)
-    from .report_html import page_html
+    another view's blocks as a screen shows them, recorded as an HTML page."""
+    if view.page and view.blocks is not None:
+        from .report_html import page_html
 
-    return page_html(view.blocks(options.lang), options.lang)
+        return page_html(view.blocks(options.lang), options.lang)
+    if "html" in view.drawings:
+        return view.drawings["html"](options)
+    from .screen import recording
+
+    return recording(view, options, svg=False)
 
 
 def _docx(view: View, options: Options) -> bytes:
@@ -201,7 +230,7 @@ def _xlsx(view: View, options: Options) -> str | bytes:
 WRITERS: dict[str, Writer] = {
     w.name: w
     for w in (
-        Writer("table", (".txt",), False, "a table for the terminal", _drawn("table")),
+        Writer("table", (".txt",), False, "a table for the terminal", _screen),
         Writer(
             "csv", (".csv",), False, "comma-separated values", _records_or_drawn("csv", _csv), True
         ),
@@ -295,8 +324,7 @@ def writable(view: View) -> tuple[str, ...]:
         for name, writer in WRITERS.items()
         if name in view.drawings
         or (writer.of_records and view.records is not None)
-        or (name in ("markdown", "xlsx", "svg") and view.blocks is not None)
-        or (name == "html" and view.page)
+        or (name in ("table", "markdown", "xlsx", "svg", "html") and view.blocks is not None)
         or name in view.forms
     )
 
