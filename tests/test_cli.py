@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 import yaml
 from typer.testing import CliRunner
 
@@ -89,6 +90,23 @@ def test_a_command_run_alone_still_finds_a_mistyped_command_and_lists_every_comm
         [*run, "--help"], capture_output=True, text=True, env=english, check=False
     )
     assert all(f"  {command} " in listed.stdout for command in (*COMMANDS, "init-plan", "extract"))
+
+
+def test_a_run_builds_the_command_it_runs_alone_and_the_app_keeps_every_command() -> None:
+    # Typer builds the Click command (and the validators of the options) of every command
+    # the app it runs has: the run of one command gets an app holding that command alone.
+    from tongnan_plan.cli.entry import MODULES, register
+
+    def names(runnable: typer.Typer) -> list[str]:
+        return [getattr(info.callback, "__name__", "") for info in runnable.registered_commands]
+
+    every = names(app)
+    assert names(register(["init-plan", "--help"])) == ["init_plan"]
+    assert names(register(["status"])) == ["status"]
+    assert register(["stauts"]) is app and register([]) is app and register(["-h"]) is app
+    assert names(app) == every and len(every) == sum(map(len, MODULES.values()))
+    code, out, _ = invoke("indicators", "--help", "--lang", "en")
+    assert code == 0 and "Example: tnplan indicators" in out
 
 
 def test_version() -> None:
