@@ -72,7 +72,7 @@ def test_each_command_is_registered_by_the_module_the_table_names() -> None:
 def test_a_command_run_alone_still_finds_a_mistyped_command_and_lists_every_command() -> None:
     # Only a known command's module is imported alone; a typo and --help see every command.
     code = (
-        "import sys; from tongnan_plan.cli import main; from tongnan_plan.cli.common import app\n"
+        "import sys; from tongnan_plan.cli import main; from tongnan_plan.cli.root import app\n"
         "sys.argv = ['tnplan', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(len(app.registered_commands), file=sys.stderr)\n"

@@ -290,7 +290,7 @@ def test_a_bad_config_is_said_as_a_config_error(shipped: Path) -> None:
 
 
 def test_a_warning_is_cut_to_one_line_of_the_terminal() -> None:
-    from tongnan_plan.cli.common import _cut_to
+    from tongnan_plan.cli.notices import cut_to as _cut_to
 
     # 城镇 is four cells wide: "城镇ab" is six, so at five it keeps 城镇 and the mark.
     assert _cut_to("城镇ab", 5) == "城镇…"

@@ -3,7 +3,7 @@
 Exit codes: 0 success (a valid submission, warnings allowed); 1 invalid data (or warnings
 with --strict); 2 a usage or file error; 3 a failure of tnplan itself.
 Only this package imports Typer; heavy modules are imported inside the commands that use them.
-Each module registers its commands on the one app (cli.common.app) when imported: `main`
+Each module registers its commands on the one app (cli.root.app) when imported: `main`
 imports only the module of the command it runs (entry.register); `app`, asked for here, has
 every command.
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .entry import main
 
 if TYPE_CHECKING:
-    from .common import app
+    from .root import app
 
 __all__ = ["app", "main"]
 
@@ -24,8 +24,8 @@ def __getattr__(name: str) -> Any:
     """`app`, every command registered on it."""
     if name != "app":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from .common import app
     from .entry import register
+    from .root import app
 
     register()
     return app

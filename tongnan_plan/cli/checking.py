@@ -12,15 +12,14 @@ import typer
 if TYPE_CHECKING:
     from ..model.diagnostics import Diagnostic
     from ..model.plan import Plan
-    from ..present.choices import Lang
     from ..sources.store import Repository
     from ..validate.check import Actuals
     from ..validate.selection import Selection
 
-from .common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_USAGE,
+from .help import TnplanCommand
+from .loading import load_plan, repository
+from .notices import say_config
+from .options import (
     DataOption,
     ForceOption,
     LangOption,
@@ -28,20 +27,10 @@ from .common import (
     PlanOption,
     TemplateFormatOption,
     TierOption,
-    _colour_wanted,
-    _deliver,
-    _emit,
-    _fail,
-    _format,
-    _language,
-    _load_plan,
-    _repository,
-    _say_config,
-    _usage,
-    _written,
-    app,
 )
-from .help import TnplanCommand
+from .output import chosen_format, colour_wanted, deliver, emit, written
+from .root import EXIT_INVALID, EXIT_OK, EXIT_USAGE, app
+from .run import Run
 
 
 class CheckFormat(StrEnum):
@@ -132,7 +121,7 @@ def check(
 
     Example: tnplan check --strict --ignore missing-indicators data/actuals/*.yaml
     """
-    lang = _language(lang)
+    run = Run.start(lang)
     from ..model.catalogue import CATALOGUE
     from ..model.diagnostics import Report, TnplanError
     from ..sources.config import choose
@@ -140,27 +129,29 @@ def check(
     try:
         chosen = choose(files, config, ignore or [], warn_only or [], strict)
     except TnplanError as exc:
-        _fail(exc.diagnostics, lang, EXIT_USAGE)
+        run.fail(exc.diagnostics, EXIT_USAGE)
     for problem in chosen.problems:
-        _usage(problem.en, problem.zh)
-    actuals = _check_all(files, data, lang, plan_id, chosen.selection)
+        run.usage(problem.en, problem.zh)
+    actuals = _check_all(run, files, data, plan_id, chosen.selection)
     report = Report(files=actuals.files, diagnostics=actuals.diagnostics, strict=chosen.strict)
     shown = _capped(report.diagnostics, max_errors)
     from ..present import reporters
 
-    colour = _colour_wanted()
+    colour = colour_wanted()
     output_format = _output_format(fmt).value
-    _emit(reporters.render(output_format, report, shown, colour=colour, lang=lang.value))
-    _say_config(chosen.config, actuals.changed_by_selection, command_line=bool(ignore or warn_only))
+    emit(reporters.render(output_format, report, shown, colour=colour, lang=run.lang.value))
+    say_config(
+        run, chosen.config, actuals.changed_by_selection, command_line=bool(ignore or warn_only)
+    )
     if any(CATALOGUE[d.code].usage for d in report.diagnostics if d.code in CATALOGUE):
         raise typer.Exit(EXIT_USAGE)  # a file that could not be used at all
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)
 
 
 def _check_all(
+    run: Run,
     files: list[Path],
     data: Path | None,
-    lang: Lang,
     plan_id: str | None,
     selection: Selection,
 ) -> Actuals:
@@ -172,10 +163,10 @@ def _check_all(
     folders, else from that plan's directory, as `status` reads it."""
     from ..validate.check import Actuals
 
-    repository = _repository(data)
+    plans = repository(data)
     actuals = Actuals()
-    for wanted, group in _by_plan(files, repository, plan_id):
-        one = _checked(group, data, lang, wanted, repository, selection)
+    for wanted, group in _by_plan(files, plans, plan_id):
+        one = _checked(run, group, data, wanted, plans, selection)
         actuals.files += one.files
         actuals.diagnostics += one.diagnostics
         actuals.changed_by_selection += one.changed_by_selection
@@ -221,9 +212,9 @@ def _by_plan(
 
 
 def _checked(
+    run: Run,
     files: list[Path],
     data: Path | None,
-    lang: Lang,
     wanted: str | None,
     repository: Repository,
     selection: Selection,
@@ -235,7 +226,7 @@ def _checked(
 
     def the_plan() -> tuple[Path, Plan]:
         if not loaded:
-            loaded.append(_load_plan(data, lang, wanted))
+            loaded.append(load_plan(run, data, wanted))
         return loaded[0]
 
     return check_files(
@@ -266,10 +257,10 @@ def schema(
 
     from ..validate.schema import submission_schema
 
-    lang = _language(lang)
-    _, plan = _load_plan(data, lang, plan_id)
+    run = Run.start(lang)
+    _, plan = load_plan(run, data, plan_id)
     text = json.dumps(submission_schema(plan), ensure_ascii=False, indent=2) + "\n"
-    _deliver(text, output, force)
+    deliver(run, text, output, force)
 
 
 @app.command(cls=TnplanCommand)
@@ -305,17 +296,17 @@ def new(
     """
     from ..calc.evaluation import headline_tier, select
 
-    lang = _language(lang)
-    _, plan = _load_plan(data, lang, plan_id)
+    run = Run.start(lang)
+    _, plan = load_plan(run, data, plan_id)
     if year not in plan.plan.years:
         first, last = plan.plan.start_year, plan.plan.end_year
-        _usage(
+        run.usage(
             f"year {year} is outside the plan period {first}-{last}",
             f"{year} 年不在规划期 {first}-{last} 年之内",
         )
-    chosen = _format("new", fmt, output)
+    chosen = chosen_format(run, "new", fmt, output)
     if schema_url and chosen != "yaml":
-        _usage("--schema is for YAML templates", "--schema 只用于 YAML 模板")
+        run.usage("--schema is for YAML templates", "--schema 只用于 YAML 模板")
     from ..present.plan_file import blank_submission_view
     from ..present.writers import WRITERS
 
@@ -324,5 +315,5 @@ def new(
     recorded = tier.value if tier is not None else headline_tier(plan).value
     target = output if output is not None else Path(f"{year}{WRITERS[chosen].suffixes[0]}")
     view = blank_submission_view(plan, year, indicators, schema_url, recorded)
-    content = _written(view, chosen, lang, target)
-    _deliver(content, target, force)
+    content = written(run, view, chosen, target)
+    deliver(run, content, target, force)

@@ -9,24 +9,12 @@ import typer
 
 if TYPE_CHECKING:
     from ..extract.draft import Draft
-    from ..present.choices import Lang
 
-from .common import (
-    EXIT_INVALID,
-    EXIT_USAGE,
-    ForceOption,
-    LangOption,
-    _can_write,
-    _deliver,
-    _distinct_outputs,
-    _fail,
-    _language,
-    _loadable,
-    _say,
-    _usage,
-    app,
-)
 from .help import TnplanCommand
+from .options import ForceOption, LangOption
+from .output import can_write, deliver, distinct_outputs, loadable
+from .root import EXIT_INVALID, EXIT_USAGE, app
+from .run import Run
 
 #: The options of `extract`, each as the command declares it.
 PlanFileArgument = Annotated[
@@ -77,14 +65,14 @@ def extract(
 
     Example: tnplan extract plan.txt -o data/targets.yaml
     """
-    lang = _language(lang)
+    run = Run.start(lang)
     if results is not None and not previous:
-        _usage("--results needs --previous", "--results 需与 --previous 一起使用")
-    draft = _drafted(plan_file, previous, lang)
-    _write_draft(draft, output, results, previous=previous, force=force)
+        run.usage("--results needs --previous", "--results 需与 --previous 一起使用")
+    draft = _drafted(run, plan_file, previous)
+    _write_draft(run, draft, output, results, previous=previous, force=force)
 
 
-def _drafted(plan_file: Path, previous: bool, lang: Lang) -> Draft:
+def _drafted(run: Run, plan_file: Path, previous: bool) -> Draft:
     """The plan file's draft, its summary on standard error; exit 1 when it found nothing."""
     from ..extract import extract_plan
     from ..model.diagnostics import TnplanError
@@ -92,76 +80,78 @@ def _drafted(plan_file: Path, previous: bool, lang: Lang) -> Draft:
     try:
         draft = extract_plan(plan_file)
     except TnplanError as exc:
-        _fail(exc.diagnostics, lang, EXIT_USAGE)
+        run.fail(exc.diagnostics, EXIT_USAGE)
     found = draft.previous if previous else draft.plan
-    typer.echo(_extract_summary(draft), err=True)
+    typer.echo(_extract_summary(run, draft), err=True)
     if found is None or not found.indicators:
         what = "no previous plan's table" if previous else "no indicator table or target"
         what_zh = "没有上一规划的指标表" if previous else "没有找到指标表或目标"
         from ..present.escaping import visible
 
         shown = visible(str(plan_file))
-        typer.echo(f"tnplan: {shown}: {_say(what + ' found', what_zh)}", err=True)
-        for line in _rejections(draft):
+        typer.echo(f"tnplan: {shown}: {run.say(what + ' found', what_zh)}", err=True)
+        for line in _rejections(run, draft):
             typer.echo(line, err=True)
         raise typer.Exit(EXIT_INVALID)
     return draft
 
 
 def _write_draft(
-    draft: Draft, output: Path, results: Path | None, *, previous: bool, force: bool
+    run: Run, draft: Draft, output: Path, results: Path | None, *, previous: bool, force: bool
 ) -> None:
     """The draft written to output (- for standard output), and its results to results if
     asked: both checked writable first, so that both are written or neither is."""
     from ..extract import draft_yaml, results_yaml
 
     target = None if str(output) == "-" else output
-    _distinct_outputs(("--output", target), ("--results", results))
+    distinct_outputs(run, ("--output", target), ("--results", results))
     for path in (target, results):  # both writable, or neither is written
-        _can_write(path, force)
-    text = _loadable(draft_yaml(draft, previous=previous))
-    found_results = None if results is None else _loadable(results_yaml(draft))
-    _deliver(text, target, force)
+        can_write(run, path, force)
+    text = loadable(run, draft_yaml(draft, previous=previous))
+    found_results = None if results is None else loadable(run, results_yaml(draft))
+    deliver(run, text, target, force)
     if results is not None and found_results is not None:
-        _deliver(found_results, results, force)
+        deliver(run, found_results, results, force)
 
 
-def _extract_summary(draft: Draft) -> str:
+def _extract_summary(run: Run, draft: Draft) -> str:
     """Tables found, rows, prose targets and open questions, in the run's language."""
     parts = []
     for table in draft.tables:
-        whose = _say(", previous plan", "，上一规划") if table.previous else ""
-        parts.append(f"{table.label} ({table.rows} {_say('rows', '行')}{whose})")
-    tables = ", ".join(parts) or _say("none", "无")
+        whose = run.say(", previous plan", "，上一规划") if table.previous else ""
+        parts.append(f"{table.label} ({table.rows} {run.say('rows', '行')}{whose})")
+    tables = ", ".join(parts) or run.say("none", "无")
     questions = draft.plan.questions() + (draft.previous.questions() if draft.previous else 0)
-    return _say(
+    return run.say(
         f"tables: {tables}; targets in the text: {draft.prose_targets}; "
         f"questions open: {questions}",
         f"指标表：{tables}；正文目标：{draft.prose_targets} 个；待复核问题：{questions} 个",
     )
 
 
-def _rejections(draft: Draft) -> list[str]:
+def _rejections(run: Run, draft: Draft) -> list[str]:
     """Why nothing was found: each header seen, where, and why no table was read under it."""
     from ..extract.headers import REJECTIONS
 
     if not draft.rejected:
         return [
-            _say(
+            run.say(
                 "  no header of an indicator table seen (a row naming 指标 and a year, 十N五, "
                 "基期 or 目标 column)",
                 "  未见指标表表头（含“指标”列及年份、“十N五”、基期或目标列的一行）",
             )
         ]
-    lines = [_say("  headers seen, and why no table was read:", "  见到的表头及未能读出的原因：")]
+    lines = [
+        run.say("  headers seen, and why no table was read:", "  见到的表头及未能读出的原因：")
+    ]
     for seen in draft.rejected[:10]:
         en, zh = REJECTIONS.get(seen.reason, (seen.reason, seen.reason))
         cells = " | ".join(seen.cells)[:60]
-        lines.append("  " + _say(f"{seen.where}: {cells}", f"{_where_zh(seen.where)}：{cells}"))
-        lines.append(f"    {_say(en, zh)}")
+        lines.append("  " + run.say(f"{seen.where}: {cells}", f"{_where_zh(seen.where)}：{cells}"))
+        lines.append(f"    {run.say(en, zh)}")
     if len(draft.rejected) > 10:
         lines.append(
-            _say(
+            run.say(
                 f"  … and {len(draft.rejected) - 10} more",
                 f"  ……另有 {len(draft.rejected) - 10} 处",
             )

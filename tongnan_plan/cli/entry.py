@@ -12,19 +12,13 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from ..present.choices import Lang
-from .common import (
-    EXIT_INTERNAL,
-    EXIT_USAGE,
-    _Run,
-    _say,
-    app,
-)
+from .root import EXIT_INTERNAL, EXIT_USAGE, app
+from .run import Run
 
 if TYPE_CHECKING:
     from typer.models import CommandInfo
 
-#: Each command module and the commands it registers on the one app (cli.common.app) when
+#: Each command module and the commands it registers on the one app (cli.root.app) when
 #: imported, in the order of `tnplan --help`.
 MODULES: dict[str, tuple[str, ...]] = {
     "evaluation": ("status", "show", "indicators", "audit", "report"),
@@ -85,7 +79,6 @@ def main() -> None:
     _terminate_cleanly()
     guard_standard_output()
     _usage_in_language()
-    _Run.lang = Lang.of_environment()  # for messages before a command sets it (--version)
     runnable = register(sys.argv[1:])
     try:
         try:
@@ -138,12 +131,9 @@ def _output_lost(exc: Exception) -> NoReturn:
     from ..fileio import discard_standard_output
 
     discard_standard_output()
-    typer.echo(
-        _say(
-            f"tnplan: cannot write to standard output: {exc}",
-            f"tnplan：无法写入标准输出：{exc}",
-        ),
-        err=True,
+    _run().tell(
+        f"tnplan: cannot write to standard output: {exc}",
+        f"tnplan：无法写入标准输出：{exc}",
     )
     sys.exit(EXIT_USAGE)
 
@@ -156,15 +146,20 @@ def _say_escaped() -> None:
     if not count:
         return
     encoding = getattr(sys.stdout, "encoding", "?")
-    typer.echo(
-        _say(
-            f"tnplan: standard output's encoding ({encoding}) cannot show {count} character(s);"
-            " they were written as \\u escapes: set PYTHONIOENCODING=utf-8 or use -o FILE",
-            f"tnplan：标准输出的编码（{encoding}）无法显示其中 {count} 个字符，已写成 \\u"
-            " 转义形式：请设置 PYTHONIOENCODING=utf-8 或用 -o 写入文件",
-        ),
-        err=True,
+    _run().tell(
+        f"tnplan: standard output's encoding ({encoding}) cannot show {count} character(s);"
+        " they were written as \\u escapes: set PYTHONIOENCODING=utf-8 or use -o FILE",
+        f"tnplan：标准输出的编码（{encoding}）无法显示其中 {count} 个字符，已写成 \\u"
+        " 转义形式：请设置 PYTHONIOENCODING=utf-8 或用 -o 写入文件",
     )
+
+
+def _run() -> Run:
+    """The run of the command line, for what is said once its command has ended: in the
+    language --lang names on the command line, else TNPLAN_LANG's, else the locale's."""
+    from ..present.usage import usage_language
+
+    return Run(usage_language(sys.argv[1:]))
 
 
 def _usage_in_language() -> None:

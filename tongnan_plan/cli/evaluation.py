@@ -14,8 +14,10 @@ from ..present.choices import (
     Lang,
     TierChoice,
 )
-from .common import (
-    EXIT_INVALID,
+from .help import TnplanCommand
+from .loading import evaluated, expected_path, load_plan, repository
+from .notices import fail_on_submission_errors
+from .options import (
     AuditFormatOption,
     DataOption,
     ExcelOption,
@@ -31,19 +33,10 @@ from .common import (
     StatusFormatOption,
     TierOption,
     YearOption,
-    _deliver,
-    _evaluated,
-    _fail_on_submission_errors,
-    _format,
-    _language,
-    _load_plan,
-    _path,
-    _repository,
-    _usage,
-    _written,
-    app,
 )
-from .help import TnplanCommand
+from .output import chosen_format, deliver, written
+from .root import EXIT_INVALID, app
+from .run import Run
 
 
 def _tier(tier: TierChoice | None) -> str | None:
@@ -69,20 +62,20 @@ def status(
 
     Example: tnplan status --year 2023 --format csv --output status.csv
     """
-    lang = _language(lang)
-    chosen = _format("status", fmt, output, excel=excel)
+    run = Run.start(lang)
+    chosen = chosen_format(run, "status", fmt, output, excel=excel)
     from ..calc.evaluation import evaluate_plan
     from ..present.status_table import status_title, status_view
 
-    plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
-    evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
-    title = status_title(plan.plan.title, plan.plan.title_en, as_of, lang.value)
-    text = _written(status_view(evaluations, title), chosen, lang, output, excel=excel)
-    _deliver(text, output, force)
-    _fail_on_submission_errors(actuals, lang, quiet=quiet)
+    plan, actuals, as_of = evaluated(run, data, year, plan_id=plan_id)
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), expected_path(path))
+    title = status_title(plan.plan.title, plan.plan.title_en, as_of, run.lang.value)
+    text = written(run, status_view(evaluations, title), chosen, output, excel=excel)
+    deliver(run, text, output, force)
+    fail_on_submission_errors(run, actuals, quiet=quiet)
 
 
-def _indicator(plan: Plan, wanted: str) -> Indicator:
+def _indicator(run: Run, plan: Plan, wanted: str) -> Indicator:
     """The indicator an id or name picks; a usage error naming the nearest one if none."""
     indicator = plan.lookup(wanted)
     if indicator is None:
@@ -91,7 +84,7 @@ def _indicator(plan: Plan, wanted: str) -> Indicator:
         hint_zh = (
             f"；是否应为 {near.id!r}（{near.name}）？" if near else "；请用 tnplan indicators 查看"
         )
-        _usage(f"no indicator {wanted!r}{hint}", f"没有指标 {wanted!r}{hint_zh}")
+        run.usage(f"no indicator {wanted!r}{hint}", f"没有指标 {wanted!r}{hint_zh}")
     return indicator
 
 
@@ -123,23 +116,23 @@ def show(
 
     Example: tnplan show urban_new_jobs --across-plans
     """
-    lang = _language(lang)
-    chosen = _format("show", fmt, output)
+    run = Run.start(lang)
+    chosen = chosen_format(run, "show", fmt, output)
     from ..calc.evaluation import observations, story
     from ..present.story import story_view
 
-    plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
-    indicator = _indicator(plan, indicator_id)
+    plan, actuals, as_of = evaluated(run, data, year, plan_id=plan_id)
+    indicator = _indicator(run, plan, indicator_id)
     if across_plans:
         from .plans import show_across
 
-        show_across(data, plan_id, indicator.id, as_of, chosen, lang, output, force)
+        show_across(run, data, plan_id, indicator.id, as_of, chosen, output, force)
         return
     figures = observations(actuals.submissions).get(indicator.id, {})
-    rows, evaluation = story(plan, indicator, figures, as_of, _path(path))
-    view = story_view(rows, evaluation, plan.plan.years, lang.value)
-    _deliver(_written(view, chosen, lang, output), output, force)
-    _fail_on_submission_errors(actuals, lang, quiet=quiet)
+    rows, evaluation = story(plan, indicator, figures, as_of, expected_path(path))
+    view = story_view(rows, evaluation, plan.plan.years, run.lang.value)
+    deliver(run, written(run, view, chosen, output), output, force)
+    fail_on_submission_errors(run, actuals, quiet=quiet)
 
 
 @app.command(cls=TnplanCommand)
@@ -157,15 +150,15 @@ def indicators(
 
     Example: tnplan indicators --tier main --format json
     """
-    lang = _language(lang)
-    chosen = _format("indicators", fmt, output, excel=excel)
+    run = Run.start(lang)
+    chosen = chosen_format(run, "indicators", fmt, output, excel=excel)
     from ..calc.evaluation import select
     from ..present.catalogue import catalogue_view
 
-    _, plan = _load_plan(data, lang, plan_id)
-    title = plan.plan.title if lang is Lang.ZH else plan.plan.title_en
+    _, plan = load_plan(run, data, plan_id)
+    title = plan.plan.title if run.lang is Lang.ZH else plan.plan.title_en
     view = catalogue_view(select(plan, _tier(tier) or TierChoice.ALL.value), title)
-    _deliver(_written(view, chosen, lang, output, excel=excel), output, force)
+    deliver(run, written(run, view, chosen, output, excel=excel), output, force)
 
 
 @app.command(cls=TnplanCommand)
@@ -200,17 +193,17 @@ def audit(
 
     Example: tnplan audit --data data/13th
     """
-    lang = _language(lang)
-    chosen = _format("audit", fmt, output)
+    run = Run.start(lang)
+    chosen = chosen_format(run, "audit", fmt, output)
     from ..calc.audit import Verdict, audit_baselines, audit_plan
     from ..calc.evaluation import observations
     from ..present.audit_tables import audit_view
     from ..sources.store import load_actuals
 
-    directory, plan = _load_plan(data, lang, plan_id)
+    directory, plan = load_plan(run, data, plan_id)
     actuals = load_actuals(directory, plan)
     completions, checks = audit_plan(plan, observations(actuals.submissions))
-    previous = _repository(data).previous(plan)
+    previous = repository(data).previous(plan)
     against = (
         []
         if previous is None
@@ -218,7 +211,7 @@ def audit(
     )
     records = "crosschecks" if crosschecks else "baselines" if baselines else "completions"
     view = audit_view(completions, checks, against, records)
-    _deliver(_written(view, chosen, lang, output, width=160), output, force)
+    deliver(run, written(run, view, chosen, output, width=160), output, force)
     verdicts = [c.verdict for c in completions] + [c.verdict for c in checks]
     verdicts += [b.verdict for b in against]
     if Verdict.MISMATCH in verdicts:
@@ -250,17 +243,17 @@ def report(
 
     Example: tnplan report --year 2023 -o 中期评估.html
     """
-    lang = _language(lang)
-    chosen = _format("report", fmt, output)
+    run = Run.start(lang)
+    chosen = chosen_format(run, "report", fmt, output)
     from ..calc.audit import audit_plan
     from ..calc.evaluation import evaluate_plan, observations
     from ..present.report import ReportInput
     from ..present.report_view import report_view
 
-    plan, actuals, as_of = _evaluated(data, lang, year, plan_id=plan_id)
-    evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), _path(path))
+    plan, actuals, as_of = evaluated(run, data, year, plan_id=plan_id)
+    evaluations = evaluate_plan(plan, actuals.submissions, as_of, _tier(tier), expected_path(path))
     audit = audit_plan(plan, observations(actuals.submissions))
     files = actuals.submission_files
     content = ReportInput(plan, actuals.submissions, files, evaluations, as_of, *audit)
-    _deliver(_written(report_view(content), chosen, lang, output), output, force)
-    _fail_on_submission_errors(actuals, lang, quiet=quiet)
+    deliver(run, written(run, report_view(content), chosen, output), output, force)
+    fail_on_submission_errors(run, actuals, quiet=quiet)

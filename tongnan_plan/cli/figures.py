@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from ..present.choices import TierChoice
-from .common import (
+from .help import TnplanCommand
+from .loading import evaluated
+from .notices import fail_on_submission_errors
+from .options import (
     DataOption,
     ExcelOption,
     FiguresFormatOption,
@@ -13,15 +16,10 @@ from .common import (
     PlanOption,
     QuietOption,
     TierOption,
-    _deliver,
-    _evaluated,
-    _fail_on_submission_errors,
-    _format,
-    _language,
-    _written,
-    app,
 )
-from .help import TnplanCommand
+from .output import chosen_format, deliver, written
+from .root import app
+from .run import Run
 
 
 @app.command(cls=TnplanCommand)
@@ -43,18 +41,20 @@ def figures(
 
     Example: tnplan figures --format csv -o figures.csv
     """
-    lang = _language(lang)
-    chosen = _format("figures", fmt, output, excel=excel)
+    run = Run.start(lang)
+    chosen = chosen_format(run, "figures", fmt, output, excel=excel)
     from ..calc.figures import reported_figures
     from ..present.figures import figures_view
 
-    plan, actuals, _ = _evaluated(data, lang, None, plan_id=plan_id)
+    plan, actuals, _ = evaluated(run, data, None, plan_id=plan_id)
     found = reported_figures(
         plan,
         actuals.submissions,
         actuals.submission_files,
         TierChoice.ALL.value if tier is None else tier.value,
     )
-    title = plan.plan.title if lang.value == "zh" else plan.plan.title_en
-    _deliver(_written(figures_view(found, title), chosen, lang, output, excel=excel), output, force)
-    _fail_on_submission_errors(actuals, lang, quiet=quiet)
+    title = plan.plan.title if run.lang.value == "zh" else plan.plan.title_en
+    deliver(
+        run, written(run, figures_view(found, title), chosen, output, excel=excel), output, force
+    )
+    fail_on_submission_errors(run, actuals, quiet=quiet)

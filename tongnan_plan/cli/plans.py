@@ -7,32 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..present.choices import Lang
-
 if TYPE_CHECKING:
     from ..calc.handover import NextPlan
 
-    pass
-
-from .common import (
-    DataOption,
-    ForceOption,
-    LangOption,
-    OutputOption,
-    PlansFormatOption,
-    _deliver,
-    _fail,
-    _format,
-    _language,
-    _load_plan,
-    _loadable,
-    _repository,
-    _say,
-    _usage,
-    _written,
-    app,
-)
 from .help import TnplanCommand
+from .loading import load_plan, repository
+from .options import DataOption, ForceOption, LangOption, OutputOption, PlansFormatOption
+from .output import chosen_format, deliver, loadable, written
+from .root import app
+from .run import Run
 
 
 @app.command(cls=TnplanCommand)
@@ -49,24 +32,24 @@ def plans(
 
     Example: tnplan plans --data data
     """
-    lang = _language(lang)
-    chosen = _format("plans", fmt, output)
+    run = Run.start(lang)
+    chosen = chosen_format(run, "plans", fmt, output)
     from ..model.diagnostics import TnplanError
     from ..present.plans import plans_view
     from ..sources.repository import PLAN_FILE_PROBLEMS
 
-    repository = _repository(data)
-    if not repository.places:
+    plans = repository(data)
+    if not plans.places:
         try:
-            repository.choose()  # says that there is no plan here, as every command does
+            plans.choose()  # says that there is no plan here, as every command does
         except TnplanError as exc:
             codes = {d.code for d in exc.diagnostics}
-            _fail(exc.diagnostics, lang, 2 if codes & PLAN_FILE_PROBLEMS else 1)
-    summaries = repository.summaries()
-    _deliver(_written(plans_view(summaries, lang.value), chosen, lang, output), output, force)
+            run.fail(exc.diagnostics, 2 if codes & PLAN_FILE_PROBLEMS else 1)
+    summaries = plans.summaries()
+    deliver(run, written(run, plans_view(summaries, run.lang.value), chosen, output), output, force)
     broken = [d for summary in summaries for d in summary.problems]
     if broken:  # listed, and said where: a plan of the repository does not load
-        _fail(broken, lang, 2 if {d.code for d in broken} & PLAN_FILE_PROBLEMS else 1)
+        run.fail(broken, 2 if {d.code for d in broken} & PLAN_FILE_PROBLEMS else 1)
 
 
 @app.command("init-plan", cls=TnplanCommand)
@@ -103,7 +86,7 @@ def init_plan(
 
     Example: tnplan init-plan data/15th --from tongnan-hrss-14th --period 2026-2030
     """
-    lang = _language(lang)
+    run = Run.start(lang)
     from ..model.diagnostics import TnplanError
     from ..model.plan import parse_period
     from ..present.plan_file import next_plan_yaml
@@ -112,45 +95,44 @@ def init_plan(
     try:
         start, end = parse_period(period)
     except ValueError as exc:
-        _usage(f"--period {exc}", f"--period 应为规划期，如 2026-2030（{exc}）")
+        run.usage(f"--period {exc}", f"--period 应为规划期，如 2026-2030（{exc}）")
     try:
-        draft = _repository(data).next_plan(from_plan, start, end, plan_id or directory.name)
+        draft = repository(data).next_plan(from_plan, start, end, plan_id or directory.name)
     except UsageError as exc:
-        _usage(exc.en, exc.zh)
+        run.usage(exc.en, exc.zh)
     except TnplanError as exc:
-        _fail(exc.diagnostics, lang)
+        run.fail(exc.diagnostics)
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _usage(f"cannot make {directory}: {exc.strerror}", f"无法创建 {directory}：{exc.strerror}")
-    _deliver(_loadable(next_plan_yaml(draft)), directory / "targets.yaml", force)
-    _say_drafted(draft, directory / "targets.yaml")
+        run.usage(
+            f"cannot make {directory}: {exc.strerror}", f"无法创建 {directory}：{exc.strerror}"
+        )
+    deliver(run, loadable(run, next_plan_yaml(draft)), directory / "targets.yaml", force)
+    _say_drafted(run, draft, directory / "targets.yaml")
 
 
-def _say_drafted(draft: NextPlan, written: Path) -> None:
+def _say_drafted(run: Run, draft: NextPlan, written: Path) -> None:
     """On standard error: what the draft holds and what is left to write."""
     known = sum(1 for figure in draft.figures if figure.complete)
     count = len(draft.figures)
-    typer.echo(
-        _say(
-            f"{count} indicators of {draft.previous.plan.id}: {known} baselines from its"
-            f" {draft.baseline_year} figures, {count - known} left null (not complete);"
-            f" {count} targets to write (tnplan check {written})",
-            f"{count} 项指标（{draft.previous.plan.id}）：基期取自其 {draft.baseline_year}"
-            f" 年数据 {known} 项，{count - known} 项数据不全留空；{count} 项目标待填写"
-            f"（tnplan check {written}）",
-        ),
-        err=True,
+    run.tell(
+        f"{count} indicators of {draft.previous.plan.id}: {known} baselines from its"
+        f" {draft.baseline_year} figures, {count - known} left null (not complete);"
+        f" {count} targets to write (tnplan check {written})",
+        f"{count} 项指标（{draft.previous.plan.id}）：基期取自其 {draft.baseline_year}"
+        f" 年数据 {known} 项，{count - known} 项数据不全留空；{count} 项目标待填写"
+        f"（tnplan check {written}）",
     )
 
 
 def show_across(
+    run: Run,
     data: Path | None,
     plan_id: str | None,
     indicator_id: str,
     as_of: int,
     fmt: str,
-    lang: Lang,
     output: Path | None,
     force: bool,
 ) -> None:
@@ -158,8 +140,8 @@ def show_across(
     from ..calc.across import across_plans
     from ..present.across import across_view
 
-    directory, plan = _load_plan(data, lang, plan_id)
-    chain, figures, at = _repository(data).across(plan, directory)
+    directory, plan = load_plan(run, data, plan_id)
+    chain, figures, at = repository(data).across(plan, directory)
     stretches = across_plans(chain, figures, at, indicator_id, as_of)
-    view = across_view(stretches, lang.value)
-    _deliver(_written(view, fmt, lang, output), output, force)
+    view = across_view(stretches, run.lang.value)
+    deliver(run, written(run, view, fmt, output), output, force)

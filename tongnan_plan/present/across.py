@@ -15,7 +15,7 @@ from ..model.plan import Kind
 from .cells import TOTAL, derived, figure, provenance_words, status_words
 from .story import Axis, marked_bar, typed_cell
 from .terminal import Screen, render, text
-from .view import Block, Drawing, Heading, Items, Options, Records, View
+from .view import Block, Drawing, Heading, Items, Options, Picture, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
@@ -168,23 +168,22 @@ def _chosen(stretches: Sequence[Stretch]) -> Indicator:
 
 def across_blocks(stretches: Sequence[Stretch], lang: str) -> list[Block]:
     """The indicator across plans for people: the title, each plan's heading, and the years
-    of every plan as one table (numbers as numbers)."""
+    of every plan as one table (numbers as numbers), and the chart as a picture."""
+    from .chart import across_chart
+
     columns = ("plan", "year", "value", "cumulative", "target", "unit", "own_value", "own_unit")
     rows = [[typed_cell(r[c]) for c in columns] for r in across_rows(stretches)]
     unit = _chosen(stretches).unit
     headings = [_heading(s, unit, lang) for s in stretches]
     table = CellTable(columns, rows, numbers=True)
-    return [Heading(across_title(stretches, lang)), Items(headings), table]
+    drawn = across_chart(stretches, lang)
+    picture = Picture(drawn, drawn.title)
+    return [Heading(across_title(stretches, lang)), Items(headings), table, picture]
 
 
 def across_view(stretches: Sequence[Stretch], lang: str) -> View:
     """`tnplan show --across-plans`: the years of every plan as records, and drawn for people
     as bars, Markdown or an SVG picture."""
-
-    def svg(options: Options) -> str:
-        from .chart import across_chart_svg
-
-        return across_chart_svg(stretches, options.lang) + "\n"
 
     def table(options: Options) -> str:
         screen = (options.screen if options.screen is not None else Screen.plain()).measured()
@@ -196,7 +195,6 @@ def across_view(stretches: Sequence[Stretch], lang: str) -> View:
 
     drawings: dict[str, Drawing] = {
         "table": table,
-        "svg": svg,
     }
     records = Records(ACROSS_COLUMNS, across_rows(stretches))
     blocks = functools.partial(across_blocks, stretches)

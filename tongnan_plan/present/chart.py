@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..calc.across import Stretch
 from ..calc.evaluation import YearRow
 from ..calc.progress import Evaluation
-from ..model.plan import Basis, Indicator, Kind
+from ..model.plan import Basis, Kind
 from .cells import figure
 from .escaping import html as escape
 
@@ -22,8 +22,11 @@ __all__ = [
     "FONT_STACK",
     "NARROW",
     "WIDE",
+    "AcrossChart",
     "Chart",
     "Frame",
+    "PlanStretch",
+    "across_chart",
     "across_chart_svg",
     "chart",
     "chart_svg",
@@ -132,6 +135,10 @@ class Chart:
     def year_step(self) -> int:
         """Every how many years a year is labelled under the axis (see MOST_YEAR_LABELS)."""
         return -(-(self.end_year - self.baseline_year + 1) // MOST_YEAR_LABELS)
+
+    def svg(self, frame: Frame = WIDE) -> str:
+        """The chart as SVG drawn in frame, as text to put inside an HTML page."""
+        return _svg(self, frame)
 
 
 def chart(
@@ -380,32 +387,89 @@ ACROSS_LABELS = {
 PLAN_COLOURS = ("#2563eb", "#059669", "#9333ea", "#d97706", "#dc2626")
 
 
-def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
-    """One indicator through the plans it runs through, as SVG: each plan's figures (a total
-    runs within its own plan), its period shaded and named, its target as a dashed line over
-    its years. Stretches whose units do not convert to the chosen one are left out."""
+@dataclass(frozen=True, slots=True)
+class PlanStretch:
+    """One plan's part of an across-plans chart: its id and years, its colour, its figures in
+    the chosen unit (a total within its own plan), its target and the target's label."""
+
+    id: str
+    start_year: int
+    end_year: int
+    colour: str
+    points: list[tuple[int, float]]
+    target: float | None
+    target_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class AcrossChart:
+    """What the chart of one indicator across plans draws: each plan's stretch over the
+    years first..last, on a value axis low..high in the chosen indicator's unit."""
+
+    title: str
+    unit: str
+    first: int
+    last: int
+    low: float
+    high: float
+    ticks: list[float]
+    stretches: list[PlanStretch]
+
+    def svg(self, frame: Frame = WIDE) -> str:
+        """The chart as SVG (drawn once, at its own size: frame is not used)."""
+        return _across_svg(self)
+
+
+def across_chart(stretches: Sequence[Stretch], lang: str = "zh") -> AcrossChart:
+    """One indicator through the plans it runs through: each plan's figures (a total runs
+    within its own plan), its period, its target over its years. Stretches whose units do
+    not convert to the chosen one are left out."""
     chosen = next(s for s in stretches if s.chosen).indicator
     drawn = [s for s in stretches if s.factor is not None]
-    first = min(s.plan.plan.baseline_year for s in drawn)
-    last = max(s.plan.plan.end_year for s in drawn)
-    series = [(s, _across_points(s)) for s in drawn]
-    targets = [
-        (s, s.indicator.target_value * (s.factor or 1.0)) for s in drawn if s.indicator.has_target
-    ]
-    values = [v for _, points in series for _, v in points] + [t for _, t in targets]
+    parts = []
+    for i, stretch in enumerate(drawn):
+        ind, info = stretch.indicator, stretch.plan.plan
+        target = ind.target_value * (stretch.factor or 1.0) if ind.has_target else None
+        label = ind.target.text
+        if ind.unit != chosen.unit:
+            label += f" {ind.unit}（{tick_label(target or 0)} {chosen.unit}）"
+        colour = PLAN_COLOURS[i % len(PLAN_COLOURS)]
+        label = f"{ACROSS_LABELS[lang]['target']} {label}"
+        points = _across_points(stretch)
+        parts.append(
+            PlanStretch(info.id, info.start_year, info.end_year, colour, points, target, label)
+        )
+    values = [v for part in parts for _, v in part.points]
+    values += [part.target for part in parts if part.target is not None]
     high = max(values, default=1.0) * 1.1 or 1.0
     low = min(0.0, min(values, default=0.0))
-    at = _Scale(LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, first, max(1, last - first), low, high)
     name = chosen.name if lang == "zh" else chosen.name_en
     title = ACROSS_LABELS[lang]["title"].format(name=name) + f"（{chosen.unit}）"
+    first = min(s.plan.plan.baseline_year for s in drawn)
+    last = max(s.plan.plan.end_year for s in drawn)
+    ticks = _nice_ticks(low, high)
+    return AcrossChart(title, chosen.unit, first, last, low, high, ticks, parts)
+
+
+def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
+    """One indicator through the plans it runs through, as SVG (see across_chart)."""
+    return _across_svg(across_chart(stretches, lang))
+
+
+def _across_svg(drawn: AcrossChart) -> str:
+    first, last = drawn.first, drawn.last
+    at = _Scale(
+        LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, first, max(1, last - first), drawn.low,
+        drawn.high,
+    )  # fmt: skip
     parts = [
         f'<svg class="chart across" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+        f'aria-label="{escape(drawn.title)}" xmlns="http://www.w3.org/2000/svg" '
         f'style="font-family: {escape(FONT_STACK)}; font-size: 12px">',
-        f"<title>{escape(title)}</title>",
-        *_periods([stretch for stretch, _ in series], at),
+        f"<title>{escape(drawn.title)}</title>",
+        *_periods(drawn.stretches, at),
     ]
-    for tick in _nice_ticks(low, high):
+    for tick in drawn.ticks:
         parts.append(
             f'<text x="{LEFT - 6}" y="{at.y(tick) + 4:.1f}" text-anchor="end" fill="#555">'
             f"{tick_label(tick)}</text>"
@@ -416,63 +480,47 @@ def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
             f'<text x="{at.x(year):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
             f'fill="#555">{year}</text>'
         )
-    for i, (stretch, points) in enumerate(series):
-        target = next((t for s, t in targets if s is stretch), None)
-        colour = PLAN_COLOURS[i % len(PLAN_COLOURS)]
-        parts += _stretch(stretch, points, target, chosen, colour=colour, at=at, lang=lang)
+    for stretch in drawn.stretches:
+        parts += _stretch(stretch, drawn.unit, at)
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _periods(stretches: Sequence[Stretch], at: _Scale) -> list[str]:
+def _periods(stretches: Sequence[PlanStretch], at: _Scale) -> list[str]:
     """Each plan's years shaded in its colour, its id over them."""
     parts = []
-    for i, stretch in enumerate(stretches):
-        info = stretch.plan.plan
-        colour = PLAN_COLOURS[i % len(PLAN_COLOURS)]
-        left, right = at.x(info.start_year - 0.5), at.x(info.end_year + 0.5)
+    for stretch in stretches:
+        colour = stretch.colour
+        left, right = at.x(stretch.start_year - 0.5), at.x(stretch.end_year + 0.5)
         parts.append(
             f'<rect class="period" x="{left:.1f}" y="{TOP}" width="{right - left:.1f}" '
             f'height="{HEIGHT - TOP - BOTTOM}" fill="{colour}" fill-opacity="0.06"/>'
-            f'<text x="{left + 4:.1f}" y="{TOP + 12}" fill="{colour}">{escape(info.id)}</text>'
+            f'<text x="{left + 4:.1f}" y="{TOP + 12}" fill="{colour}">{escape(stretch.id)}</text>'
         )
     return parts
 
 
-def _stretch(
-    stretch: Stretch,
-    points: list[tuple[int, float]],
-    target: float | None,
-    chosen: Indicator,
-    *,
-    colour: str,
-    at: _Scale,
-    lang: str,
-) -> list[str]:
+def _stretch(stretch: PlanStretch, unit: str, at: _Scale) -> list[str]:
     """One plan's target over its years and its figures, in its colour."""
-    info = stretch.plan.plan
-    label = stretch.indicator.target.text
-    if stretch.indicator.unit != chosen.unit:
-        label += f" {stretch.indicator.unit}（{tick_label(target or 0)} {chosen.unit}）"
+    colour, target = stretch.colour, stretch.target
     parts = []
     if target is not None:
         parts.append(
-            f'<line class="target" x1="{at.x(info.start_year - 0.5):.1f}" '
-            f'x2="{at.x(info.end_year + 0.5):.1f}" y1="{at.y(target):.1f}" '
+            f'<line class="target" x1="{at.x(stretch.start_year - 0.5):.1f}" '
+            f'x2="{at.x(stretch.end_year + 0.5):.1f}" y1="{at.y(target):.1f}" '
             f'y2="{at.y(target):.1f}" stroke="{colour}" stroke-dasharray="6 4"/>'
-            f'<text x="{at.x(info.end_year + 0.5) - 2:.1f}" y="{at.y(target) - 5:.1f}" '
-            f'text-anchor="end" fill="{colour}">{escape(ACROSS_LABELS[lang]["target"])} '
-            f"{escape(label)}</text>"
+            f'<text x="{at.x(stretch.end_year + 0.5) - 2:.1f}" y="{at.y(target) - 5:.1f}" '
+            f'text-anchor="end" fill="{colour}">{escape(stretch.target_label)}</text>'
         )
-    if points:
+    if stretch.points:
         parts.append(
-            f'<polyline class="actual" points="{at.path(points)}" fill="none" stroke="{colour}" '
-            'stroke-width="2.5"/>'
+            f'<polyline class="actual" points="{at.path(stretch.points)}" fill="none" '
+            f'stroke="{colour}" stroke-width="2.5"/>'
         )
-        for year, value in points:
+        for year, value in stretch.points:
             parts.append(
                 f'<circle cx="{at.x(year):.1f}" cy="{at.y(value):.1f}" r="3.5" fill="{colour}">'
-                f"<title>{escape(info.id)} {year}: {tick_label(value)} {escape(chosen.unit)}"
+                f"<title>{escape(stretch.id)} {year}: {tick_label(value)} {escape(unit)}"
                 "</title></circle>"
             )
     return parts

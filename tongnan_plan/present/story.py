@@ -35,7 +35,7 @@ from .formats import (
     status_row,
 )
 from .terminal import Prose, Screen, render, text
-from .view import Block, Cell, Drawing, Heading, Items, Options, Records, View
+from .view import Block, Cell, Drawing, Heading, Items, Options, Picture, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
@@ -359,24 +359,23 @@ def typed_cell(value: object) -> Cell:
     return Cell("" if value is None else str(value))
 
 
-def story_blocks(rows: Sequence[YearRow], ev: Evaluation, lang: str) -> list[Block]:
-    """The story for people: its title, the yearly series (numbers as numbers), and the
-    sentences as a list."""
+def story_blocks(
+    rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str
+) -> list[Block]:
+    """The story for people: its title, the yearly series (numbers as numbers), the
+    sentences as a list, and the chart as a picture."""
+    from .chart import chart
+
     series = [_series_cells(r, ev, lang) for r in rows]
     lines = story_lines(ev, lang) + notices([ev], lang)
     table = CellTable(SERIES_HEADERS[lang], series, numbers=True)
-    return [Heading(story_title(ev, lang)), table, Items(lines)]
+    drawn = chart(rows, ev, plan_years.start - 1, lang, end_year=plan_years.stop - 1)
+    return [Heading(story_title(ev, lang)), table, Items(lines), Picture(drawn, drawn.title)]
 
 
 def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str) -> View:
     """`tnplan show`: the yearly series as records (json adds the indicator and its
-    evaluation), and the chart drawn as text, Markdown, SVG or a workbook."""
-
-    def svg(options: Options) -> str:
-        from .chart import chart_svg
-
-        end = plan_years.stop - 1
-        return chart_svg(rows, ev, plan_years.start - 1, options.lang, end_year=end) + "\n"
+    evaluation), and the chart drawn as text, Markdown or a workbook (and its picture, the SVG)."""
 
     def workbook(options: Options) -> bytes:
         from .xlsx import story_workbook
@@ -392,9 +391,8 @@ def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang:
     document = {"indicator": catalogue_row(ev.indicator), "evaluation": status_row(ev)}
     drawings: dict[str, Drawing] = {
         "table": table,
-        "svg": svg,
         "xlsx": workbook,
     }
     records = Records(SERIES_COLUMNS, series)
-    blocks = functools.partial(story_blocks, rows, ev)
+    blocks = functools.partial(story_blocks, rows, ev, plan_years)
     return View(story_title(ev, lang), records, {**document, "series": series}, drawings, blocks)

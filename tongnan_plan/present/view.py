@@ -26,6 +26,7 @@ __all__ = [
     "Items",
     "Options",
     "Paragraphs",
+    "Picture",
     "Records",
     "Table",
     "View",
@@ -100,7 +101,19 @@ class Paragraphs:
     lines: Sequence[str]
 
 
-Block = Heading | Table | Items | Paragraphs
+@dataclass(frozen=True)
+class Picture:
+    """A chart: its model (chart.Chart, chart.AcrossChart: what the SVG and the Word
+    document's picture are both drawn from, each with its svg(frame)); its words for a reader
+    who cannot see it (its title, as the picture's text alternative); and, for a format that
+    holds no pictures, the chart drawn as lines of text (none: such a format leaves it out)."""
+
+    chart: Any
+    words: str
+    lines: Sequence[str] = ()
+
+
+Block = Heading | Table | Items | Paragraphs | Picture
 
 
 @dataclass(frozen=True)

@@ -104,13 +104,16 @@ def _markdown(view: View, options: Options) -> str:
     blocks, as its command draws it."""
     if view.blocks is None:
         return str(view.drawings["markdown"](options))
-    from .escaping import markdown
+    from .escaping import code_fence, markdown
     from .formats import markdown_table
-    from .view import Heading, Items, Paragraphs
+    from .view import Heading, Items, Paragraphs, Picture
 
     parts = []
     for block in view.blocks(options.lang):
-        if isinstance(block, Heading):
+        if isinstance(block, Picture):
+            if block.lines:
+                parts.append("\n".join(code_fence(list(block.lines))))
+        elif isinstance(block, Heading):
             parts.append(f"## {markdown(block.text)}")
         elif isinstance(block, Items | Paragraphs):
             if block.lines:
@@ -124,6 +127,18 @@ def _markdown(view: View, options: Options) -> str:
             ]
             parts.append(markdown_table(block.headers, rows, numbers=block.numbers))
     return "\n\n".join(parts) + "\n"
+
+
+def _svg(view: View, options: Options) -> str | bytes:
+    """The view's pictures (charts) as SVG, a picture a line; a view without pictures, as its
+    command draws it (a recording of its terminal table)."""
+    from .view import Picture
+
+    blocks = view.blocks(options.lang) if view.blocks is not None else ()
+    pictures = [block for block in blocks if isinstance(block, Picture)]
+    if not pictures:
+        return view.drawings["svg"](options)
+    return "".join(picture.chart.svg() + "\n" for picture in pictures)
 
 
 def _xlsx(view: View, options: Options) -> str | bytes:
@@ -152,7 +167,7 @@ WRITERS: dict[str, Writer] = {
         Writer("jsonl", (".jsonl", ".ndjson"), False, "JSON Lines: a record a line", _jsonl, True),
         Writer("markdown", (".md", ".markdown"), False, "Markdown", _markdown),
         Writer("xlsx", (".xlsx",), True, "a workbook", _xlsx),
-        Writer("svg", (".svg",), False, "an SVG picture", _drawn("svg")),
+        Writer("svg", (".svg",), False, "an SVG picture", _svg),
         Writer("html", (".html", ".htm"), False, "a web page", _drawn("html")),
         Writer("docx", (".docx",), True, "a Word document", _drawn("docx")),
         Writer("yaml", (".yaml", ".yml"), False, "YAML", _drawn("yaml")),
@@ -235,7 +250,7 @@ def writable(view: View) -> tuple[str, ...]:
         for name, writer in WRITERS.items()
         if name in view.drawings
         or (writer.of_records and view.records is not None)
-        or (name in ("markdown", "xlsx") and view.blocks is not None)
+        or (name in ("markdown", "xlsx", "svg") and view.blocks is not None)
     )
 
 

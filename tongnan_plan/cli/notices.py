@@ -1,0 +1,112 @@
+"""What a command says on standard error after its output: the warnings and errors of the
+submissions it counted, and the config file that changed what is reported."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+import typer
+
+from .root import EXIT_INVALID, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from ..model.diagnostics import Diagnostic
+    from ..validate.check import Actuals
+    from .run import Run
+
+__all__ = ["WARNINGS_SHOWN", "cut_to", "fail_on_submission_errors", "say_config"]
+
+#: How many of the counted submissions' warnings status, show and report list.
+WARNINGS_SHOWN = 3
+
+
+def say_config(
+    run: Run, config: PurePath | None, changed: int, *, command_line: bool = False
+) -> None:
+    """Name the config file that changed an output: how many problems it ignored or made
+    warnings (a config two folders up is never applied in silence)."""
+    if config is None or not changed:
+        return
+    from ..present.escaping import visible
+
+    shown = visible(str(config))
+    also = (
+        run.say(" with --ignore and --warn-only", "及 --ignore、--warn-only")
+        if command_line
+        else ""
+    )
+    run.tell(
+        f"tnplan: the config file {shown}{also} ignored or made warnings of {changed}"
+        " problem(s) here",
+        f"tnplan：配置文件 {shown}{also} 忽略或降级了 {changed} 个问题",
+    )
+
+
+def fail_on_submission_errors(run: Run, actuals: Actuals, *, quiet: bool = True) -> None:
+    """After the output, on standard error: the config file that changed what is reported
+    (and how many problems it ignored or made warnings), the warnings the counted
+    submissions carry (their number and the first few, unless quiet), a config file that
+    could not be used (exit 2), and which submitted figures were left out (errors, exit 1)."""
+    diagnostics, config_problems = actuals.diagnostics, actuals.config_problems
+    say_config(run, actuals.config, actuals.changed_by_selection)
+    warnings = [d for d in diagnostics if d.severity == "warning"]
+    if warnings and not quiet:
+        _say_warnings(run, warnings)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if config_problems:
+        from ..present.escaping import visible
+
+        files = visible(", ".join(dict.fromkeys(d.file for d in config_problems)))
+        run.tell(
+            f"tnplan: the config file {files} cannot be used; none of its settings applied:",
+            f"tnplan：配置文件 {files} 有错误，其设置均未采用：",
+        )
+        run.print_diagnostics(config_problems)
+    if errors:
+        run.tell(
+            f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
+            f"tnplan：报送数据中有 {len(errors)} 个错误，相关数字未计入：",
+        )
+        run.print_diagnostics(errors)
+    if config_problems:
+        raise typer.Exit(EXIT_USAGE)
+    if errors:
+        raise typer.Exit(EXIT_INVALID)
+
+
+def _say_warnings(run: Run, warnings: list[Diagnostic]) -> None:
+    """Their number and the first few, one line each: on a terminal, cut to its width
+    (`tnplan check` gives them whole)."""
+    import shutil
+
+    from ..present.reporters import line
+
+    run.tell(
+        f"tnplan: the submissions counted carry {len(warnings)} warning(s)"
+        " (tnplan check lists them all; --quiet silences this):",
+        f"tnplan：计入的报送数据有 {len(warnings)} 个警告"
+        "（tnplan check 列出全部；--quiet 不再提示）：",
+    )
+    width = shutil.get_terminal_size().columns if sys.stderr.isatty() else 0
+    for diagnostic in warnings[:WARNINGS_SHOWN]:
+        text = line(diagnostic, run.lang.value)
+        typer.echo(cut_to(text, width) if width else text, err=True)
+    if len(warnings) > WARNINGS_SHOWN:
+        more = len(warnings) - WARNINGS_SHOWN
+        run.tell(f"  … and {more} more", f"  …… 另有 {more} 个")
+
+
+def cut_to(text: str, width: int) -> str:
+    """text cut to width cells, with … where it was cut."""
+    from .help import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    kept = ""
+    for character in text:
+        if cell_len(kept + character) > width - 1:
+            break
+        kept += character
+    return kept + "…"
