@@ -109,6 +109,29 @@ def test_a_run_builds_the_command_it_runs_alone_and_the_app_keeps_every_command(
     assert code == 0 and "Example: tnplan indicators" in out
 
 
+def test_a_run_looks_for_no_pydantic_plugin_unless_told_to(data_dir: Path) -> None:
+    # Finding plugins reads the entry points of every installed package, on every run.
+    code = (
+        "import sys, importlib.metadata as metadata\n"
+        "read = metadata.entry_points\n"
+        "def counted(*args, **kwargs):\n"
+        "    print('entry points read', file=sys.stderr)\n"
+        "    return read(*args, **kwargs)\n"
+        "metadata.entry_points = counted\n"
+        "from tongnan_plan.cli import main\n"
+        "sys.argv = ['tnplan', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    status = [sys.executable, "-c", code, "status", "--data", str(data_dir), "--format", "csv"]
+    quiet = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    run = subprocess.run(status, capture_output=True, text=True, env=quiet, check=False)
+    assert run.returncode == 0 and run.stdout.startswith("id,")
+    assert "entry points read" not in run.stderr
+    told = {**quiet, "PYDANTIC_DISABLE_PLUGINS": ""}
+    run = subprocess.run(status, capture_output=True, text=True, env=told, check=False)
+    assert run.returncode == 0 and "entry points read" in run.stderr
+
+
 def test_version() -> None:
     code, out, _ = invoke("--version")
     assert (code, out) == (0, f"tnplan {__version__}\n")

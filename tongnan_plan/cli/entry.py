@@ -76,6 +76,10 @@ def main() -> None:
     # A run is short and builds no garbage cycles worth collecting; the cyclic collector,
     # run over and over as a large plan's objects pile up, would cost more than it frees.
     gc.disable()
+    # tnplan's models are validated by tnplan alone: looking for pydantic plugins among
+    # every installed package's entry points (3 ms here, more in a large environment) is
+    # skipped, unless PYDANTIC_DISABLE_PLUGINS says otherwise.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _terminate_cleanly()
     guard_standard_output()
     _usage_in_language()
