@@ -530,12 +530,13 @@ def predecessor(indicator: Indicator, previous: Plan) -> Indicator | None:
     return next((ind for ind in previous.indicators if ind.name == indicator.name), None)
 
 
-_PERIOD = re.compile(r"\s*([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})\s*")
+#: Compiled when first used (only `init-plan --period` reads a period), not at import.
+_PERIOD = r"\s*([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})\s*"
 
 
 def parse_period(text: str) -> tuple[int, int]:
     """A plan's years written as ``2026-2030``: (first, last); ValueError if not one."""
-    found = _PERIOD.fullmatch(text)
+    found = re.fullmatch(_PERIOD, text)
     if found is None:
         raise ValueError(f"{text!r} is not a period such as 2026-2030")
     first, last = int(found.group(1)), int(found.group(2))
