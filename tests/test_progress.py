@@ -463,6 +463,8 @@ class TestGapRule:
         assert ev.known_total == pytest.approx(3.30)
         assert ev.missing_years == (2022,)
         assert (ev.year, ev.actual) == (2024, 1.10)  # the latest figure, from its year
+        # Shown: ≥3.30 for 2024, marked † (a gap touches it).
+        assert ev.lower_bound == pytest.approx(3.30) and ev.gap
         assert ev.cumulative is None and ev.completion is None and ev.progress is None
         assert ev.pace_ratio is None and ev.required_per_year is None
         assert ev.projected is None and ev.projected_trend is None and ev.outlook is None
@@ -484,6 +486,7 @@ class TestGapRule:
         assert ev.status is Status.INCOMPLETE
         assert ev.known_total == pytest.approx(3.25)
         assert (ev.year, ev.missing_years) == (2023, (2024,))
+        assert ev.lower_bound == pytest.approx(3.25) and ev.gap  # ≥3.25 for 2023, †
 
     def test_a_flow_after_a_missing_first_year(self) -> None:
         ev = evaluate(self.ind, obs({2022: 1.0}), 2024, PLAN, BANDS)
@@ -502,6 +505,7 @@ class TestGapRule:
         assert ev.pace_ratio == pytest.approx(1.0875)
         assert ev.status is Status.AHEAD
         assert ev.missing_years == (2022, 2023)
+        assert (ev.lower_bound, ev.gap, ev.year) == (None, False, 2024)  # the total, no †
 
     def test_provenance_is_of_the_figures_behind_the_known_total(self) -> None:
         figures = {
@@ -597,6 +601,7 @@ class TestFinalYear:
         # 22 in 2024 met the target, but a level can fall: the 2025 figure decides.
         assert ev.status is Status.INCOMPLETE
         assert (ev.year, ev.actual, ev.missing_years) == (2024, 22.0, (2021, 2022, 2025))
+        assert ev.gap and ev.lower_bound is None  # 2024's figure, before 2025: †
         assert ev.pace_ratio is None and ev.outlook is None and ev.projected_trend is None
 
     @pytest.mark.parametrize(

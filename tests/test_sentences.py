@@ -104,10 +104,9 @@ def test_a_lower_bound_where_a_year_is_missing(plan: Plan) -> None:
     ev = evaluation(
         plan,
         "migrant_worker_training",
-        year=2021,
-        actual=0.32,
-        cumulative=0.32,
         known_total=1.23,
+        lower_bound=1.23,
+        gap=True,
         missing_years=(2022,),
         status=Status.INCOMPLETE,
     )
@@ -288,9 +287,9 @@ def test_facts_under_the_sections_a_person_writes(plan: Plan, lang: str) -> None
     unknown = evaluation(
         plan,
         "migrant_worker_training",
-        year=2021,
-        cumulative=0.32,
         known_total=1.23,
+        lower_bound=1.23,
+        gap=True,
         missing_years=(2022,),
         status=Status.INCOMPLETE,
     )

@@ -43,8 +43,6 @@ def test_unbroken_flows_run_a_total() -> None:
     assert s.missing_years == (2024, 2025)
     assert s.known_total == 7  # 1 + 2 + 4, a lower bound on the 2025 total
     assert s.total is None and not s.complete
-    last = s.last_total
-    assert last is not None and last.year == 2023
 
 
 def test_the_total_is_known_to_the_end_when_nothing_is_missing() -> None:
@@ -154,3 +152,32 @@ def test_the_series_as_of_a_year_draws_every_year_and_counts_none_after_it() -> 
     assert [p.total for p in s.points] == [1, 3, 7, None, None]
     assert [p.observation is None for p in s.points] == [False, False, False, True, True]
     assert s.known_total == 7  # not 7 + 8 + 16 = 31: the later figures are not summed
+
+
+def test_the_figure_shown_its_year_and_whether_a_gap_touches_it() -> None:
+    # Unbroken 1, 2 to 2022: the total 3 is known and shown for 2022, untouched by any gap.
+    whole = build_series(Kind.CUMULATIVE, figures(flow(2021, 1), flow(2022, 2)), range(2021, 2023))
+    assert (whole.lower_bound, whole.shown_year, whole.gap) == (None, 2022, False)
+    # 2022 missing, 2023 and 2024 reported: the total is unknown, 1 + 2 + 3 = 6 bounds it from
+    # below, up to 2024, the latest year reported; the gap touches it.
+    bounded = figures(flow(2021, 1), flow(2023, 2), flow(2024, 3))
+    s = build_series(Kind.CUMULATIVE, bounded, range(2021, 2025))
+    assert (s.lower_bound, s.shown_year, s.gap) == (6, 2024, True)
+    # The last year not yet in: 1 + 2 = 3 is a bound as of 2023, shown for 2022.
+    short = build_series(Kind.CUMULATIVE, figures(flow(2021, 1), flow(2022, 2)), range(2021, 2024))
+    assert (short.lower_bound, short.shown_year, short.gap) == (3, 2022, True)
+    # A gap closed by a total to date (5 in 2023) touches nothing shown: 5 + 2 = 7, to 2024.
+    closed = figures(flow(2021, 1), to_date(2023, 5), flow(2024, 2))
+    s = build_series(Kind.CUMULATIVE, closed, range(2021, 2025))
+    assert (s.lower_bound, s.shown_year, s.gap) == (None, 2024, False)
+
+
+def test_a_levels_shown_year_is_its_latest_and_stale_is_a_gap() -> None:
+    # 5.0 in 2021, 6.0 in 2023, nothing in 2022 or 2024: 2023's figure is shown, before 2024.
+    stale = build_series(Kind.ANNUAL, figures(flow(2021, 5.0), flow(2023, 6.0)), range(2021, 2025))
+    assert (stale.lower_bound, stale.shown_year, stale.gap) == (None, 2023, True)
+    # 2022 missing before a 2024 figure changes nothing shown.
+    now = build_series(Kind.ANNUAL, figures(flow(2021, 5.0), flow(2024, 6.0)), range(2021, 2025))
+    assert (now.lower_bound, now.shown_year, now.gap) == (None, 2024, False)
+    empty = build_series(Kind.ANNUAL, {}, range(2021, 2025))
+    assert (empty.lower_bound, empty.shown_year, empty.gap) == (None, None, False)

@@ -151,9 +151,9 @@ def test_show_mid_period_words_the_lower_bound_and_the_missing_years(plan: Plan)
         plan,
         Status.INCOMPLETE,
         indicator=plan.indicator("migrant_worker_training"),
-        year=2021,
-        cumulative=0.32,
         known_total=0.93,
+        lower_bound=0.93,
+        gap=True,
         missing_years=(2022,),
         pace_ratio=1.07,
     )

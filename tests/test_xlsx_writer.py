@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from tongnan_plan.cli import app
-from tongnan_plan.model.plan import Kind, Plan, Provenance, Tier, is_valid_id
+from tongnan_plan.model.plan import ID_PATTERN, Kind, Plan, Provenance, Tier
 from tongnan_plan.model.status import Status
 from tongnan_plan.present.xlsx import STATUS_FILLS, WIDEST, display_width
 
@@ -42,7 +43,9 @@ def written(tmp_path: Path, name: str, *args: str) -> openpyxl.Workbook:
 def _rows_by_id(sheet: Worksheet, first: int) -> dict[str, int]:
     """The row of each indicator id in column A (the notes below the table are no id)."""
     cells = ((row, sheet.cell(row=row, column=1).value) for row in range(first, sheet.max_row + 1))
-    return {value: row for row, value in cells if isinstance(value, str) and is_valid_id(value)}
+    return {
+        value: row for row, value in cells if isinstance(value, str) and re.match(ID_PATTERN, value)
+    }
 
 
 # ---- the template

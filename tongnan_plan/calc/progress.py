@@ -59,9 +59,8 @@ class Evaluation:
 
     indicator: Indicator
     as_of: int
-    #: The latest year whose figure is used: for a level, the year its latest figure is from
-    #: (possibly before as_of); for a total, as_of (the plan's end year when later), or, when a
-    #: gap leaves the total unknown, the latest year reported.
+    #: The year the figure shown is from (Series.shown_year): the latest year reported up to
+    #: as_of, possibly before it (a level's stale figure, a total's lower bound).
     year: int | None
     #: The figure of year: a level, or a total's yearly flow (None where only the total to date
     #: was reported just after a gap).
@@ -96,6 +95,11 @@ class Evaluation:
     #: as_of: a lower bound on the total when a year is missing, equal to it when none is.
     #: None for a level, or when nothing was reported.
     known_total: float | None = None
+    #: Cumulative: known_total where it stands in for a total a gap leaves unknown
+    #: (Series.lower_bound), shown marked ≥; None where the total is known, or for a level.
+    lower_bound: float | None = None
+    #: A missing year touches the figure shown (Series.gap): it is marked †.
+    gap: bool = False
     #: As of the plan's end year or later: a final evaluation (总结评估). Its statuses are
     #: final (achieved, not achieved, met, not met, incomplete; or no data, no target), and it
     #: has no pace ratio, outlook, projection or required-per-year.
@@ -230,13 +234,14 @@ class _Context:
         """As of the plan's end year (or later): a 总结评估, achieved or not."""
         return self.as_of >= self.plan.end_year
 
-    def make(
-        self, status: Status, year: int | None, actual: float | None, **more: Any
-    ) -> Evaluation:
-        """An evaluation with the fields every case shares; more gives the rest. A final
-        verdict on an estimate is 预计完成 or 预计未完成."""
+    def make(self, status: Status, actual: float | None, **more: Any) -> Evaluation:
+        """An evaluation with the fields every case shares, the shown year, lower bound and
+        gap from the series; more gives the rest. A final verdict on an estimate is 预计完成
+        or 预计未完成."""
         if self.final and more.get("provenance") is Provenance.ESTIMATE:
             status = as_estimated(status)
+        series = self.series
+        year = series.shown_year
         return Evaluation(
             indicator=self.indicator,
             as_of=self.as_of,
@@ -245,15 +250,17 @@ class _Context:
             time_elapsed=time_elapsed(self.as_of if year is None else year, self.plan),
             status=status,
             path=self.path,
-            missing_years=self.series.missing_years,
-            known_total=self.series.known_total,
+            missing_years=series.missing_years,
+            known_total=series.known_total,
+            lower_bound=series.lower_bound,
+            gap=series.gap,
             final=self.final,
-            basis=basis_change(self.series),
+            basis=basis_change(series),
             **more,
         )
 
     def no_data(self) -> Evaluation:
-        return self.make(Status.NO_DATA, None, None)
+        return self.make(Status.NO_DATA, None)
 
 
 def _no_target(c: _Context) -> Evaluation:
@@ -265,14 +272,12 @@ def _no_target(c: _Context) -> Evaluation:
         actual = None if point is None else point.flow
         return c.make(
             Status.NO_TARGET,
-            latest.year,
             actual,
             cumulative=c.series.total,
             provenance=_least_official(c.series.used()),
         )
     return c.make(
         Status.NO_TARGET,
-        latest.year,
         latest.value,
         reported=latest.comparator,
         provenance=latest.provenance,
@@ -331,7 +336,7 @@ def _cumulative(c: _Context) -> Evaluation:
         **_annual_target(c, None if point is None else point.flow),
     }
     if c.final:
-        return _cumulative_final(c, t, last.flow, total, shared)
+        return _cumulative_final(c, last.flow, total, shared)
     return _cumulative_midway(c, t, last.flow, total, shared)
 
 
@@ -357,7 +362,6 @@ def _cumulative_with_gap(c: _Context) -> Evaluation:
     now = series.point(c.as_of)
     return c.make(
         status,
-        latest.year,
         None if point is None else point.flow,
         provenance=_least_official(series.used()),
         **_annual_target(c, None if now is None else now.flow),
@@ -365,15 +369,15 @@ def _cumulative_with_gap(c: _Context) -> Evaluation:
 
 
 def _cumulative_final(
-    c: _Context, t: int, flow: float | None, total: float, shared: dict[str, Any]
+    c: _Context, flow: float | None, total: float, shared: dict[str, Any]
 ) -> Evaluation:
     """五年算总账: the total against the target, nothing run on beyond the end year."""
     indicator = c.indicator
     reached = satisfies(total, indicator)
     if indicator.direction is Direction.LOWER:
-        return c.make(Status.COMPLETED if reached else Status.NOT_ACHIEVED, t, flow, **shared)
+        return c.make(Status.COMPLETED if reached else Status.NOT_ACHIEVED, flow, **shared)
     status = final_status(reached, shared["completion"], c.thresholds)
-    return c.make(status, t, flow, progress=shared["completion"], **shared)
+    return c.make(status, flow, progress=shared["completion"], **shared)
 
 
 def _cumulative_midway(
@@ -399,7 +403,6 @@ def _cumulative_midway(
         # stays inside it.
         return c.make(
             Status.ON_TRACK if satisfies(projected, indicator) else Status.BEHIND,
-            t,
             flow,
             required_per_year=(target - total) / remaining_years,
             outlook=_outlook(c, projected, None),
@@ -411,7 +414,6 @@ def _cumulative_midway(
     pace = None if completion is None else completion / tau
     return c.make(
         _verdict(reached, pace, c.thresholds),
-        t,
         flow,
         progress=completion,
         pace_ratio=pace,
@@ -440,7 +442,6 @@ def _annual(c: _Context) -> Evaluation:
         # The final verdict needs the final year's figure; an older one is shown, not judged.
         return c.make(
             Status.INCOMPLETE,
-            latest.year,
             latest.value,
             reported=latest.comparator,
             provenance=latest.provenance,
@@ -514,7 +515,6 @@ def _bound(
     # evaluation reports 城镇调查失业率; a bound broken is behind.
     return c.make(
         Status.ON_TRACK if reached else Status.BEHIND,
-        latest.year,
         latest.value,
         outlook=outlook,
         # e.g. 9504 人 against 8500
@@ -531,7 +531,6 @@ def _annual_final(c: _Context, latest: Observation, shared: dict[str, Any]) -> E
         completion = _countable_completion(c, latest)
         return c.make(
             final_status(reached, completion, c.thresholds),
-            latest.year,
             latest.value,
             completion=completion,
             **shared,
@@ -542,7 +541,6 @@ def _annual_final(c: _Context, latest: Observation, shared: dict[str, Any]) -> E
     completion = _level_completion(indicator, latest.value)
     return c.make(
         final_status(reached, completion, c.thresholds),
-        latest.year,
         latest.value,
         completion=completion,
         progress=(latest.value - baseline) / (target - baseline),
@@ -567,7 +565,6 @@ def _level_midway(
     required = 0.0 if reached else (target - actual) / remaining_years
     return c.make(
         _verdict(reached, _ratio(actual - b, expected - b), c.thresholds),
-        t,
         actual,
         completion=_level_completion(indicator, actual),
         progress=(actual - b) / (target - b),

@@ -89,12 +89,26 @@ class Series:
         return self.points[-1].total if self.points else None
 
     @property
-    def last_total(self) -> Point | None:
-        """Cumulative: the latest year whose total is known."""
-        for point in reversed(self.points):
-            if point.total is not None:
-                return point
-        return None
+    def lower_bound(self) -> float | None:
+        """Cumulative: known_total where it stands in for a total the run leaves unknown (a
+        year missing, or its last year not yet in); None where the total is known, or for a
+        level."""
+        return self.known_total if self.total is None else None
+
+    @property
+    def shown_year(self) -> int | None:
+        """The year the figure shown is from: the latest year reported (for a total, the year
+        it or its lower bound runs to); None when nothing was reported."""
+        latest = self.latest
+        return None if latest is None else latest.year
+
+    @property
+    def gap(self) -> bool:
+        """A missing year touches the figure shown: a total that is only a lower bound, or a
+        figure from a year before the run's last. (A gap closed by a total to date, or before
+        a level's current figure, changes nothing shown: missing_years still lists it.)"""
+        year = self.shown_year
+        return self.lower_bound is not None or (year is not None and year < self.points[-1].year)
 
     @property
     def complete(self) -> bool:

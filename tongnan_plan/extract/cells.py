@@ -26,7 +26,6 @@ UNITS = (
     "元", "人", "名", "个", "家", "户", "张", "项", "所", "座", "间", "次", "场",
     "%", "％", "‰",
 )  # fmt: skip
-_UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS)
 
 #: Comparator words printed before a number, and after it.
 _Words = tuple[tuple[tuple[str, ...], Comparator], ...]

@@ -546,8 +546,3 @@ def parse_period(text: str) -> tuple[int, int]:
             f" {MAX_PLAN_YEARS} years"
         )
     return first, last
-
-
-def is_valid_id(text: str) -> bool:
-    """True when text has the form of an indicator id."""
-    return bool(_ID_RE.match(text))

@@ -61,7 +61,6 @@ class Status(StrEnum):
 NATIONAL_MIDTERM = "《纲要》实施中期评估报告（国家发展改革委，2023-12-26；财新 2023-12-28）"
 SIC_MIDTERM = "国家信息中心，“十二五”规划中期评估（时间进度 40%）"
 YEARBOOKS = "统计年鉴、政府工作报告（“超额完成”“完成全年目标任务的115%”，完成情况：完成）"
-PLAN_COLUMN = "本规划专栏1（完成目标 %）"
 ESTIMATE = "总结评估以预计值补缺并注明“预计”"
 BAND = "地方总结评估自定的区间（本规划未设；thresholds.basically_complete）"
 TNPLAN = "tnplan"

@@ -36,7 +36,6 @@ __all__ = [
     "gap_notice",
     "judged_cell",
     "kind_words",
-    "lower_bound",
     "name_cell",
     "note_text",
     "notices",
@@ -45,7 +44,6 @@ __all__ = [
     "progress_bar",
     "progress_notice",
     "provenance_words",
-    "shown_year",
     "star",
     "status_cells",
     "status_words",
@@ -235,33 +233,6 @@ def star(ev: Evaluation) -> str:
     return "" if ev.provenance in (None, Provenance.OFFICIAL) else UNOFFICIAL
 
 
-def lower_bound(ev: Evaluation) -> float | None:
-    """The sum of the reported flows, where it stands in for a total not known at the as-of
-    year (a year missing, or the as-of year not yet in); None where the total is known."""
-    if ev.indicator.kind is not Kind.CUMULATIVE or ev.known_total is None:
-        return None
-    if ev.cumulative is not None and ev.year == ev.as_of:
-        return None
-    return ev.known_total
-
-
-def shown_year(ev: Evaluation) -> int | None:
-    """The year the figure shown is from: the latest year reported, for a lower bound."""
-    if lower_bound(ev) is None:
-        return ev.year
-    missing = set(ev.missing_years)
-    return next((y for y in range(ev.as_of, ev.as_of - 1000, -1) if y not in missing), None)
-
-
-def has_gap(ev: Evaluation) -> bool:
-    """A missing year touches the figure shown: a total that is only a lower bound, or a
-    figure from a year before the as-of year. (A gap closed by a total to date, or before a
-    level's current figure, changes nothing shown: missing_years still lists it.)"""
-    if lower_bound(ev) is not None:
-        return True
-    return ev.year is not None and ev.year < ev.as_of
-
-
 def name_cell(ind: Indicator, lang: str, *, short: bool = False) -> str:
     """The indicator's name (short: its short name, where the plan file gives one); a
     sub-indicator (其中) says so."""
@@ -334,7 +305,7 @@ def latest_cell(ev: Evaluation, lang: str) -> str:
     """The latest figure: 累计 before a running total (≥ when it is a lower bound), the
     comparator of a figure reported as a bound, * when not official."""
     if ev.indicator.kind is Kind.CUMULATIVE:
-        bound = lower_bound(ev)
+        bound = ev.lower_bound
         if bound is None and ev.cumulative is None:
             return EMPTY
         shown = figure(ev.cumulative) if bound is None else "≥" + figure(bound)
@@ -350,17 +321,14 @@ def basis_mark(ev: Evaluation) -> str:
 
 
 def year_cell(ev: Evaluation) -> str:
-    """The year the figure shown is from, † when a year up to the as-of year is missing."""
-    year = shown_year(ev)
-    if year is None:
-        return EMPTY
-    return str(year) + (GAP if has_gap(ev) else "")
+    """The year the figure shown is from, † when a missing year touches it."""
+    return EMPTY if ev.year is None else str(ev.year) + (GAP if ev.gap else "")
 
 
 def completion_cell(ev: Evaluation) -> str:
     """Completion; where the total is only a lower bound, the share of the target that bound
     already is, marked ≥ (the total can only be larger)."""
-    if lower_bound(ev) is None:
+    if ev.lower_bound is None:
         return percent(ev.completion)
     share = bound_completion(ev)
     return EMPTY if share is None else "≥" + percent(share)
@@ -369,7 +337,7 @@ def completion_cell(ev: Evaluation) -> str:
 def bound_completion(ev: Evaluation) -> float | None:
     """The share of the target a total that is only a lower bound already is (its completion
     can only be larger); None where the total is known or there is no target."""
-    bound = lower_bound(ev)
+    bound = ev.lower_bound
     target = ev.indicator.target.value
     if bound is None or not target:
         return None
@@ -513,7 +481,7 @@ def basis_notice(ev: Evaluation, lang: str) -> str | None:
 
 def gap_notice(evaluations: Sequence[Evaluation], lang: str) -> str | None:
     """The footnote for †, when a row shows it, else None."""
-    return GAP_NOTICE[lang] if any(has_gap(ev) for ev in evaluations) else None
+    return GAP_NOTICE[lang] if any(ev.gap for ev in evaluations) else None
 
 
 #: Chinese units an English table keeps as the plan prints them, in English.

@@ -23,7 +23,6 @@ from .cells import (
     bound_completion,
     derived,
     figure,
-    lower_bound,
     percent,
     star,
     status_words,
@@ -159,7 +158,7 @@ def _head(ev: Evaluation, info: PlanInfo, lang: str) -> str:
     )
     verb = t["new"] if "新增" in ind.name else ""
     if ind.kind is Kind.CUMULATIVE:
-        bound = lower_bound(ev)
+        bound = ev.lower_bound
         if bound is not None:
             missing = t["years"].join(str(y) for y in ev.missing_years)
             shown = _with_unit(figure(bound), ind.unit, lang) + _marks(ev, lang)

@@ -20,7 +20,6 @@ from .cells import (
     completion_cell,
     derived,
     figure,
-    lower_bound,
     note_text,
     notices,
     percent,
@@ -281,7 +280,7 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
             lines.append(say[key].format(completion=completion, progress=progress, elapsed=elapsed))
     if ev.pace_ratio is not None and not ev.final and ev.status.info.judged:
         lines.append(say["pace"].format(pace=derived(ev.pace_ratio)))
-    bound = lower_bound(ev)
+    bound = ev.lower_bound
     if bound is not None:
         lines.append(say["known"].format(total=figure(bound), unit=ind.unit))
     if ev.missing_years and (ev.year is not None or bound is not None):

@@ -27,13 +27,11 @@ from .cells import (
     HEADERS,
     SYMBOL,
     TOTAL,
-    lower_bound,
     name_cell,
     not_official_notice,
     notices,
     number,
     provenance_words,
-    shown_year,
     star,
     status_words,
     with_annual,
@@ -356,7 +354,7 @@ class _Column:
 def _latest_figure(ev: Evaluation) -> float | None:
     """The figure the latest column shows: the total (or its lower bound), else the figure."""
     if ev.indicator.kind is Kind.CUMULATIVE:
-        bound = lower_bound(ev)
+        bound = ev.lower_bound
         return ev.cumulative if bound is None else bound
     return ev.actual
 
@@ -369,7 +367,7 @@ def _latest_format(ev: Evaluation, lang: str) -> str:
     """累计 (Σ) before a running total, ≥ before a lower bound, * after an unofficial figure,
     as the terminal table writes them, but as a format: the cell stays a number."""
     if ev.indicator.kind is Kind.CUMULATIVE:
-        prefix = TOTAL[lang] + ("≥" if lower_bound(ev) is not None else "")
+        prefix = TOTAL[lang] + ("≥" if ev.lower_bound is not None else "")
     else:
         prefix = SYMBOL[ev.reported]
     suffix, general = star(ev), _general(_latest_figure(ev))
@@ -390,7 +388,7 @@ def _general(value: object) -> str:
 
 
 def _completion(ev: Evaluation, lang: str) -> float | int | None:
-    bound, target = lower_bound(ev), ev.indicator.target.value
+    bound, target = ev.lower_bound, ev.indicator.target.value
     if bound is not None:
         return number(bound / target) if target else None
     return number(ev.completion)
@@ -398,7 +396,7 @@ def _completion(ev: Evaluation, lang: str) -> float | int | None:
 
 def _completion_format(ev: Evaluation, lang: str) -> str:
     """A percentage, marked ≥ where the total is only a lower bound."""
-    return '"≥"' + PERCENT if lower_bound(ev) is not None else PERCENT
+    return '"≥"' + PERCENT if ev.lower_bound is not None else PERCENT
 
 
 def _paced(value: Callable[[Evaluation], float | None]) -> Callable[[Evaluation, str], Any]:
@@ -412,7 +410,7 @@ STATUS_SHEET_COLUMNS = (
     _Column("baseline", lambda ev, lang: _printed(ev.indicator, "baseline")),
     _Column("target", lambda ev, lang: _printed(ev.indicator, "target")),
     _Column("latest", _latest, _latest_format),
-    _Column("year", lambda ev, lang: shown_year(ev)),
+    _Column("year", lambda ev, lang: ev.year),
     _Column("completion", _completion, _completion_format),
     _Column("progress", _paced(lambda ev: ev.progress), lambda ev, lang: PERCENT),
     _Column("elapsed", _paced(lambda ev: ev.time_elapsed), lambda ev, lang: PERCENT),

@@ -17,7 +17,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from ..model.catalogue import CATALOGUE, Words, figure_text, render, shorten
+from ..model.catalogue import CATALOGUE, Words, figure_text, shorten
 from ..model.diagnostics import Diagnostic
 from ..model.plan import Indicator, Plan, Provenance
 from ..model.submission import COMPARATORS, Entry, Submission
@@ -50,17 +50,12 @@ Path = tuple[Key, ...]
 
 def emit(doc: Document, path: Sequence[Key], code: str, /, **params: object) -> Diagnostic:
     """A diagnostic of code located at path in doc, its message from the catalogue."""
-    problem = CATALOGUE[code]
-    message = render(code, {k: _plain(v) for k, v in params.items()})
-    return doc.diagnostic(
-        path, code, message.en, problem.severity, key=problem.at_key, zh=message.zh
-    )
+    return doc.diagnostic(path, code, **{k: _plain(v) for k, v in params.items()})
 
 
 def emit_at(doc: Document, line: int, column: int, code: str, /, **params: object) -> Diagnostic:
     """A diagnostic of code at line and column of doc, its message from the catalogue."""
-    message = render(code, {k: _plain(v) for k, v in params.items()})
-    return doc.at(line, column, code, message.en, CATALOGUE[code].severity, zh=message.zh)
+    return doc.at(line, column, code, **{k: _plain(v) for k, v in params.items()})
 
 
 def _plain(value: object) -> object:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..model.catalogue import CATALOGUE, Words, shorten
 from ..model.diagnostics import Diagnostic, Severity
@@ -75,7 +75,7 @@ class CodeProblem(NamedTuple):
     """A code that cannot be chosen: the diagnostic's code and facts, and the code given."""
 
     code: str
-    facts: dict[str, object]
+    facts: dict[str, Any]
     given: str
 
 
