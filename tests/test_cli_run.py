@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from tongnan_plan.cli import app
@@ -117,3 +118,64 @@ def test_what_the_commands_share_is_public_and_documented(module: str) -> None:
     for name in names & set(defined):
         assert ast.get_docstring(defined[name]), f"cli/{module}.py: {name} has no docstring"
     assert not {n for n in defined if not n.startswith("_")} - names, "public but not in __all__"
+
+
+def _options_of(name: str) -> dict[str, Any]:
+    """The Click options of a registered command, by their long name."""
+    from tongnan_plan.cli import app
+
+    group: Any = typer.main.get_command(app)
+    found = group.commands[name]
+    return {max(p.opts, key=len): p for p in found.params if p.param_type_name == "option"}
+
+
+COMMANDS = [
+    "status",
+    "show",
+    "indicators",
+    "audit",
+    "report",
+    "figures",
+    "check",
+    "schema",
+    "new",
+    "extract",
+    "plans",
+    "init-plan",
+]
+#: The commands that declare a shared option their own way (its value is still the Run's).
+REDECLARED = {("report", "--output"), ("new", "--output"), ("extract", "--output")}
+
+
+def test_each_shared_option_reads_the_same_in_every_command_that_takes_it() -> None:
+    # One declaration (options.SHARED) serves every command: the same help, names, default
+    # and environment variable wherever --data, --plan, --lang... appear.
+    from tongnan_plan.cli.options import SHARED
+
+    seen: dict[str, set[tuple[Any, ...]]] = {}
+    for name in COMMANDS:
+        for long, option in _options_of(name).items():
+            key = option.name
+            if key in SHARED and (name, long) not in REDECLARED:
+                said = (tuple(option.opts), option.help, option.default, option.envvar)
+                seen.setdefault(key, set()).add(said)
+    assert set(seen) == set(SHARED)
+    assert {key: len(said) for key, said in seen.items()} == {key: 1 for key in SHARED}
+
+
+def test_each_format_option_offers_what_the_registry_says_the_command_writes() -> None:
+    from tongnan_plan.present.writers import OFFERED
+
+    for name, offered in OFFERED.items():
+        option = _options_of(name)["--format"]
+        assert [m.value for m in option.type_descriptor.annotation] == list(offered), name
+
+
+def test_a_command_that_leaves_an_own_option_out_of_its_list_is_refused() -> None:
+    from tongnan_plan.cli.options import command
+
+    def stray(run: Run, extra: bool = False) -> None:
+        """A command whose list forgets --extra."""
+
+    with pytest.raises(TypeError, match="extra"):
+        command("lang data", name="stray")(stray)

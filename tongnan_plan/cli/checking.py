@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,20 +17,11 @@ if TYPE_CHECKING:
     from ..validate.check import Actuals
     from ..validate.selection import Selection
 
-from .help import TnplanCommand
 from .loading import load_plan, repository
 from .notices import say_config
-from .options import (
-    DataOption,
-    ForceOption,
-    LangOption,
-    OutputOption,
-    PlanOption,
-    TemplateFormatOption,
-    TierOption,
-)
+from .options import command
 from .output import chosen_format, colour_wanted, deliver, emit, written
-from .root import EXIT_INVALID, EXIT_OK, EXIT_USAGE, app
+from .root import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .run import Run
 
 
@@ -66,23 +58,18 @@ StrictOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _codes(option: str, said: str) -> Any:
+    """A repeatable option naming codes of the catalogue."""
+    return typer.Option(option, metavar="CODE", help=said, show_default=False)
+
+
 IgnoreOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--ignore",
-        metavar="CODE",
-        help="Do not report this code (repeatable).",
-        show_default=False,
-    ),
+    list[str] | None, _codes("--ignore", "Do not report this code (repeatable).")
 ]
 WarnOnlyOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--warn-only",
-        metavar="CODE",
-        help="Report this code as a warning (repeatable).",
-        show_default=False,
-    ),
+    list[str] | None, _codes("--warn-only", "Report this code as a warning (repeatable).")
 ]
 ConfigOption = Annotated[
     Path | None,
@@ -101,18 +88,16 @@ MaxErrorsOption = Annotated[
 ]
 
 
-@app.command(cls=TnplanCommand)
+@command("files output_format strict ignore warn_only config max_errors lang data plan_id")
 def check(
+    run: Run,
     files: CheckFiles,
-    fmt: CheckFormatOption = CheckFormat.AUTO,
+    output_format: CheckFormatOption = CheckFormat.AUTO,
     strict: StrictOption = None,
     ignore: IgnoreOption = None,
     warn_only: WarnOnlyOption = None,
     config: ConfigOption = None,
     max_errors: MaxErrorsOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
-    plan_id: PlanOption = None,
 ) -> None:
     """Validate data submissions against the plan, and plan files (their plan: key) on their
     own; print every problem with file:line:column.
@@ -121,7 +106,6 @@ def check(
 
     Example: tnplan check --strict --ignore missing-indicators data/actuals/*.yaml
     """
-    run = Run.start(lang)
     from ..model.catalogue import CATALOGUE
     from ..model.diagnostics import Report, TnplanError
     from ..sources.config import choose
@@ -132,14 +116,16 @@ def check(
         run.fail(exc.diagnostics, EXIT_USAGE)
     for problem in chosen.problems:
         run.usage(problem.en, problem.zh)
-    actuals = _check_all(run, files, data, plan_id, chosen.selection)
+    actuals = _check_all(run, files, chosen.selection)
     report = Report(files=actuals.files, diagnostics=actuals.diagnostics, strict=chosen.strict)
     shown = _capped(report.diagnostics, max_errors)
     from ..present import reporters
 
     colour = colour_wanted()
-    output_format = _output_format(fmt).value
-    emit(reporters.render(output_format, report, shown, colour=colour, lang=run.lang.value))
+    said = reporters.render(
+        _output_format(output_format).value, report, shown, colour=colour, lang=run.lang.value
+    )
+    emit(said)
     say_config(
         run, chosen.config, actuals.changed_by_selection, command_line=bool(ignore or warn_only)
     )
@@ -148,13 +134,7 @@ def check(
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)
 
 
-def _check_all(
-    run: Run,
-    files: list[Path],
-    data: Path | None,
-    plan_id: str | None,
-    selection: Selection,
-) -> Actuals:
+def _check_all(run: Run, files: list[Path], selection: Selection) -> Actuals:
     """Every file checked, the results of each plan's group put together.
 
     A plan file (its `plan:` key) is checked on its own, against the repository's plans;
@@ -163,10 +143,10 @@ def _check_all(
     folders, else from that plan's directory, as `status` reads it."""
     from ..validate.check import Actuals
 
-    plans = repository(data)
+    plans = repository(run.data)
     actuals = Actuals()
-    for wanted, group in _by_plan(files, plans, plan_id):
-        one = _checked(run, group, data, wanted, plans, selection)
+    for wanted, group in _by_plan(files, plans, run.plan_id):
+        one = _checked(replace(run, plan_id=wanted), group, plans, selection)
         actuals.files += one.files
         actuals.diagnostics += one.diagnostics
         actuals.changed_by_selection += one.changed_by_selection
@@ -211,41 +191,28 @@ def _by_plan(
     return list(groups.items())
 
 
-def _checked(
-    run: Run,
-    files: list[Path],
-    data: Path | None,
-    wanted: str | None,
-    repository: Repository,
-    selection: Selection,
-) -> Actuals:
-    """Files checked against one plan (loaded only when a submission needs it)."""
+def _checked(run: Run, files: list[Path], plans: Repository, selection: Selection) -> Actuals:
+    """Files checked against the run's plan (loaded only when a submission needs it)."""
     from ..sources.store import check_files
 
     loaded: list[tuple[Path, Plan]] = []
 
     def the_plan() -> tuple[Path, Plan]:
         if not loaded:
-            loaded.append(load_plan(run, data, wanted))
+            loaded.append(load_plan(run))
         return loaded[0]
 
     return check_files(
         files,
         lambda: the_plan()[1],
-        plans=repository,
+        plans=plans,
         selection=selection,
         history=lambda: the_plan()[0],
     )
 
 
-@app.command(cls=TnplanCommand)
-def schema(
-    output: OutputOption = None,
-    force: ForceOption = False,
-    data: DataOption = None,
-    plan_id: PlanOption = None,
-    lang: LangOption = None,
-) -> None:
+@command("output force data plan_id lang")
+def schema(run: Run) -> None:
     """Print the JSON Schema of a submission, every indicator id listed, for editors.
 
     Put `# yaml-language-server: $schema=tnplan.schema.json` at the top of a submission and
@@ -257,37 +224,33 @@ def schema(
 
     from ..validate.schema import submission_schema
 
-    run = Run.start(lang)
-    _, plan = load_plan(run, data, plan_id)
+    _, plan = load_plan(run)
     text = json.dumps(submission_schema(plan), ensure_ascii=False, indent=2) + "\n"
-    deliver(run, text, output, force)
+    deliver(run, text, run.output)
 
 
-@app.command(cls=TnplanCommand)
-def new(
-    year: Annotated[
-        int,
-        typer.Argument(metavar="YEAR", help="The year the figures are for.", show_default=False),
-    ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Where to write (default: YYYY.yaml, .csv or .xlsx here; - for standard output).",
-        ),
-    ] = None,
-    fmt: TemplateFormatOption = None,
-    tier: TierOption = None,
-    force: ForceOption = False,
-    schema_url: Annotated[
-        str | None,
-        typer.Option("--schema", help="Add a yaml-language-server line pointing at this schema."),
-    ] = None,
-    data: DataOption = None,
-    plan_id: PlanOption = None,
-    lang: LangOption = None,
-) -> None:
+YearArgument = Annotated[
+    int, typer.Argument(metavar="YEAR", help="The year the figures are for.", show_default=False)
+]
+TemplateOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Where to write (default: YYYY.yaml, .csv or .xlsx here; - for standard output).",
+    ),
+]
+SchemaUrlOption = Annotated[
+    str | None,
+    typer.Option("--schema", help="Add a yaml-language-server line pointing at this schema."),
+]
+
+
+@command(
+    "year output fmt tier force schema_url data plan_id lang",
+    output=(TemplateOutputOption, None),
+)
+def new(run: Run, year: YearArgument, schema_url: SchemaUrlOption = None) -> None:
     """Write a blank submission for a year: a row per indicator of the tier, its name and unit.
 
     Refuses to replace an existing file unless --force is given.
@@ -296,24 +259,22 @@ def new(
     """
     from ..calc.evaluation import headline_tier, select
 
-    run = Run.start(lang)
-    _, plan = load_plan(run, data, plan_id)
+    _, plan = load_plan(run)
     if year not in plan.plan.years:
         first, last = plan.plan.start_year, plan.plan.end_year
         run.usage(
             f"year {year} is outside the plan period {first}-{last}",
             f"{year} 年不在规划期 {first}-{last} 年之内",
         )
-    chosen = chosen_format(run, "new", fmt, output)
+    chosen = chosen_format(run)
     if schema_url and chosen != "yaml":
         run.usage("--schema is for YAML templates", "--schema 只用于 YAML 模板")
     from ..present.plan_file import blank_submission_view
     from ..present.writers import WRITERS
 
-    indicators = select(plan, None if tier is None else tier.value)  # None: the headline tier
+    indicators = select(plan, run.tier_name)  # None: the headline tier
     # The template records its tier: a missing indicator is counted among that tier's only.
-    recorded = tier.value if tier is not None else headline_tier(plan).value
-    target = output if output is not None else Path(f"{year}{WRITERS[chosen].suffixes[0]}")
+    recorded = run.tier_name or headline_tier(plan).value
+    target = run.output or Path(f"{year}{WRITERS[chosen].suffixes[0]}")
     view = blank_submission_view(plan, year, indicators, schema_url, recorded)
-    content = written(run, view, chosen, target)
-    deliver(run, content, target, force)
+    deliver(run, written(run, view, chosen, target), target)

@@ -10,10 +10,9 @@ import typer
 if TYPE_CHECKING:
     from ..extract.draft import Draft
 
-from .help import TnplanCommand
-from .options import ForceOption, LangOption
+from .options import command
 from .output import can_write, deliver, distinct_outputs, loadable
-from .root import EXIT_INVALID, EXIT_USAGE, app
+from .root import EXIT_INVALID, EXIT_USAGE
 from .run import Run
 
 #: The options of `extract`, each as the command declares it.
@@ -46,14 +45,15 @@ ResultsOption = Annotated[
 ]
 
 
-@app.command(cls=TnplanCommand)
+@command(
+    "plan_file output force previous results lang",
+    output=(DraftOutputOption, Path("targets.yaml")),
+)
 def extract(
+    run: Run,
     plan_file: PlanFileArgument,
-    output: DraftOutputOption = Path("targets.yaml"),
-    force: ForceOption = False,
     previous: PreviousOption = False,
     results: ResultsOption = None,
-    lang: LangOption = None,
 ) -> None:
     """Draft a plan file (targets.yaml) from a plan's own text, asking only what it leaves open.
 
@@ -65,11 +65,10 @@ def extract(
 
     Example: tnplan extract plan.txt -o data/targets.yaml
     """
-    run = Run.start(lang)
     if results is not None and not previous:
         run.usage("--results needs --previous", "--results 需与 --previous 一起使用")
     draft = _drafted(run, plan_file, previous)
-    _write_draft(run, draft, output, results, previous=previous, force=force)
+    _write_draft(run, draft, results, previous=previous)
 
 
 def _drafted(run: Run, plan_file: Path, previous: bool) -> Draft:
@@ -96,22 +95,20 @@ def _drafted(run: Run, plan_file: Path, previous: bool) -> Draft:
     return draft
 
 
-def _write_draft(
-    run: Run, draft: Draft, output: Path, results: Path | None, *, previous: bool, force: bool
-) -> None:
+def _write_draft(run: Run, draft: Draft, results: Path | None, *, previous: bool) -> None:
     """The draft written to output (- for standard output), and its results to results if
     asked: both checked writable first, so that both are written or neither is."""
     from ..extract import draft_yaml, results_yaml
 
-    target = None if str(output) == "-" else output
+    target = None if str(run.output) == "-" else run.output
     distinct_outputs(run, ("--output", target), ("--results", results))
     for path in (target, results):  # both writable, or neither is written
-        can_write(run, path, force)
+        can_write(run, path)
     text = loadable(run, draft_yaml(draft, previous=previous))
     found_results = None if results is None else loadable(run, results_yaml(draft))
-    deliver(run, text, target, force)
+    deliver(run, text, target)
     if results is not None and found_results is not None:
-        deliver(run, found_results, results, force)
+        deliver(run, found_results, results)
 
 
 def _extract_summary(run: Run, draft: Draft) -> str:

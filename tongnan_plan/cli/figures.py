@@ -3,37 +3,15 @@
 from __future__ import annotations
 
 from ..present.choices import TierChoice
-from .help import TnplanCommand
 from .loading import evaluated
 from .notices import fail_on_submission_errors
-from .options import (
-    DataOption,
-    ExcelOption,
-    FiguresFormatOption,
-    ForceOption,
-    LangOption,
-    OutputOption,
-    PlanOption,
-    QuietOption,
-    TierOption,
-)
-from .output import chosen_format, deliver, written
-from .root import app
+from .options import command
+from .output import answer, chosen_format
 from .run import Run
 
 
-@app.command(cls=TnplanCommand)
-def figures(
-    tier: TierOption = None,
-    fmt: FiguresFormatOption = None,
-    lang: LangOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    excel: ExcelOption = False,
-    data: DataOption = None,
-    plan_id: PlanOption = None,
-    quiet: QuietOption = False,
-) -> None:
+@command("tier fmt lang output force excel data plan_id quiet")
+def figures(run: Run) -> None:
     """List every reported figure, one row per indicator and year: its value, unit,
     provenance and source, the running total and the expected value for that year.
 
@@ -41,20 +19,13 @@ def figures(
 
     Example: tnplan figures --format csv -o figures.csv
     """
-    run = Run.start(lang)
-    chosen = chosen_format(run, "figures", fmt, output, excel=excel)
+    chosen = chosen_format(run)
     from ..calc.figures import reported_figures
     from ..present.figures import figures_view
 
-    plan, actuals, _ = evaluated(run, data, None, plan_id=plan_id)
-    found = reported_figures(
-        plan,
-        actuals.submissions,
-        actuals.submission_files,
-        TierChoice.ALL.value if tier is None else tier.value,
-    )
-    title = plan.plan.title if run.lang.value == "zh" else plan.plan.title_en
-    deliver(
-        run, written(run, figures_view(found, title), chosen, output, excel=excel), output, force
-    )
-    fail_on_submission_errors(run, actuals, quiet=quiet)
+    plan, actuals, _ = evaluated(run)
+    tier = run.tier_name or TierChoice.ALL.value
+    found = reported_figures(plan, actuals.submissions, actuals.submission_files, tier)
+    title = run.say(plan.plan.title_en, plan.plan.title)
+    answer(run, figures_view(found, title), chosen)
+    fail_on_submission_errors(run, actuals)

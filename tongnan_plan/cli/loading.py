@@ -12,7 +12,6 @@ from .root import EXIT_INVALID, EXIT_USAGE
 
 if TYPE_CHECKING:
     from ..model.plan import ExpectedPath, Plan
-    from ..present.choices import PathChoice
     from ..sources.store import Repository
     from ..validate.check import Actuals
     from .run import Run
@@ -28,15 +27,15 @@ def repository(data: Path | None) -> Repository:
     return Repository.at(locate_data(data))
 
 
-def load_plan(run: Run, data: Path | None, plan: str | None = None) -> tuple[Path, Plan]:
+def load_plan(run: Run) -> tuple[Path, Plan]:
     """The directory and the plan --plan picks from --data's repository (usage error if none
     or several answer; the plan's own problems, located, if it does not load)."""
     from ..model.diagnostics import TnplanError
     from ..sources.repository import PLAN_FILE_PROBLEMS, PlanChoiceError
 
-    plans = repository(data)
+    plans = repository(run.data)
     try:
-        place = plans.choose(plan)
+        place = plans.choose(run.plan_id)
         return place.directory, plans.load(place)
     except PlanChoiceError as exc:
         run.usage(exc.en, exc.zh)
@@ -45,28 +44,21 @@ def load_plan(run: Run, data: Path | None, plan: str | None = None) -> tuple[Pat
         run.fail(exc.diagnostics, EXIT_USAGE if unreadable else EXIT_INVALID)
 
 
-def evaluated(
-    run: Run,
-    data: Path | None,
-    year: int | None,
-    *,
-    warnings: bool = True,
-    plan_id: str | None = None,
-) -> tuple[Plan, Actuals, int]:
+def evaluated(run: Run) -> tuple[Plan, Actuals, int]:
     """The plan, its submissions, and the year to evaluate as of (--year, checked against the
     plan, or the latest year submitted)."""
     from ..calc.evaluation import default_as_of
     from ..sources.store import load_actuals
 
-    directory, plan = load_plan(run, data, plan_id)
-    first, last = plan.plan.start_year, plan.plan.end_year
+    directory, plan = load_plan(run)
+    year, first, last = run.year, plan.plan.start_year, plan.plan.end_year
     if year is not None and year not in plan.plan.years:
         run.usage(
             f"--year {year} is outside the plan period {first}-{last}",
             f"--year {year} 不在规划期 {first}-{last} 年之内",
         )
     say_unfinished(run, plan)
-    actuals = load_actuals(directory, plan, warnings=warnings)
+    actuals = load_actuals(directory, plan)
     if year is not None and all(s.year != year for s in actuals.submissions):
         from ..present.messages import missing_year
         from ..sources.repository import ACTUALS
@@ -76,11 +68,11 @@ def evaluated(
     return plan, actuals, default_as_of(plan, actuals.submissions) if year is None else year
 
 
-def expected_path(choice: PathChoice | None) -> ExpectedPath | None:
+def expected_path(run: Run) -> ExpectedPath | None:
     """The expected path --path holds every indicator to, or None: each indicator's own."""
     from ..model.plan import ExpectedPath
 
-    return None if choice is None else ExpectedPath(choice.value)
+    return None if run.path is None else ExpectedPath(run.path.value)
 
 
 def say_unfinished(run: Run, plan: Plan) -> None:

@@ -44,7 +44,7 @@ def say_config(
     )
 
 
-def fail_on_submission_errors(run: Run, actuals: Actuals, *, quiet: bool = True) -> None:
+def fail_on_submission_errors(run: Run, actuals: Actuals) -> None:
     """After the output, on standard error: the config file that changed what is reported
     (and how many problems it ignored or made warnings), the warnings the counted
     submissions carry (their number and the first few, unless quiet), a config file that
@@ -52,7 +52,7 @@ def fail_on_submission_errors(run: Run, actuals: Actuals, *, quiet: bool = True)
     diagnostics, config_problems = actuals.diagnostics, actuals.config_problems
     say_config(run, actuals.config, actuals.changed_by_selection)
     warnings = [d for d in diagnostics if d.severity == "warning"]
-    if warnings and not quiet:
+    if warnings and not run.quiet:
         _say_warnings(run, warnings)
     errors = [d for d in diagnostics if d.severity == "error"]
     if config_problems:

@@ -1,51 +1,34 @@
-"""The options several commands share, each declared once: --data, --plan, --tier, --year,
---lang, --path, --output, --force, --quiet, --excel, and each command's --format with its
-choices and help from the registry of writers."""
+"""The options several commands share, each declared once (--data, --plan, --tier, --year,
+--lang, --path, --output, --force, --excel, --quiet, and each command's --format, its choices
+and help from the registry of writers), and `command`, which registers a command taking them.
+
+A command names the options it takes, in the order its --help lists them; the shared ones
+arrive in its Run (run.py), its own as its parameters:
+
+    @command("year tier fmt lang path output force excel data plan_id quiet")
+    def status(run: Run) -> None: ...
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from ..present.choices import (
-    AuditFormat,
-    FiguresFormat,
-    Lang,
-    ListFormat,
-    PathChoice,
-    PlansFormat,
-    ReportFormat,
-    ShowFormat,
-    StatusFormat,
-    TemplateFormat,
-    TierChoice,
-)
-from .help import format_help
+from ..present.choices import Lang, PathChoice, TierChoice
+from .help import TnplanCommand, format_help
+from .root import app
+from .run import Run
 
-__all__ = [
-    "AuditFormatOption",
-    "DataOption",
-    "ExcelOption",
-    "FiguresFormatOption",
-    "ForceOption",
-    "LangOption",
-    "ListFormatOption",
-    "OutputOption",
-    "PathOption",
-    "PlanOption",
-    "PlansFormatOption",
-    "QuietOption",
-    "ReportFormatOption",
-    "ShowFormatOption",
-    "StatusFormatOption",
-    "TemplateFormatOption",
-    "TierOption",
-    "YearOption",
-    "format_option",
-]
+__all__ = ["REQUIRED", "SHARED", "Command", "command"]
 
+Command = Callable[..., None]
+#: The default of an option or argument that must be given.
+REQUIRED = inspect.Parameter.empty
 
 PathOption = Annotated[
     PathChoice | None,
@@ -92,21 +75,6 @@ TierOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def format_option(command: str) -> Any:
-    """A command's --format: its choices and its help from the registry of writers."""
-    return typer.Option("--format", "-f", help=format_help(command), show_default=False)
-
-
-StatusFormatOption = Annotated[StatusFormat | None, format_option("status")]
-ShowFormatOption = Annotated[ShowFormat | None, format_option("show")]
-ListFormatOption = Annotated[ListFormat | None, format_option("indicators")]
-AuditFormatOption = Annotated[AuditFormat | None, format_option("audit")]
-PlansFormatOption = Annotated[PlansFormat | None, format_option("plans")]
-ReportFormatOption = Annotated[ReportFormat | None, format_option("report")]
-TemplateFormatOption = Annotated[TemplateFormat | None, format_option("new")]
-FiguresFormatOption = Annotated[FiguresFormat | None, format_option("figures")]
 
 
 LangOption = Annotated[
@@ -158,3 +126,70 @@ QuietOption = Annotated[
     bool,
     typer.Option("--quiet", "-q", help="Do not list the submissions' warnings on standard error."),
 ]
+
+
+#: Each shared option by the name a command's list gives it (the field of Run it fills): its
+#: declaration and its default. --format is each command's own: see _format.
+SHARED: dict[str, tuple[Any, Any]] = {
+    "data": (DataOption, None),
+    "plan_id": (PlanOption, None),
+    "tier": (TierOption, None),
+    "year": (YearOption, None),
+    "lang": (LangOption, None),
+    "path": (PathOption, None),
+    "output": (OutputOption, None),
+    "force": (ForceOption, False),
+    "excel": (ExcelOption, False),
+    "quiet": (QuietOption, False),
+}
+
+
+def _format(name: str) -> Any:
+    """A command's --format: the formats it offers and their help, from the registry."""
+    from ..present.writers import choices
+
+    option = typer.Option("--format", "-f", help=format_help(name), show_default=False)
+    return Annotated[choices(name) | None, option]
+
+
+def command(options: str, name: str | None = None, **declared: Any) -> Callable[[Command], Command]:
+    """Register a command on the app, taking the options named (space-separated, in the
+    order of its --help): a shared one (SHARED, or `fmt` for its --format) is declared here
+    and given in the Run; any other is the function's own parameter. A keyword re-declares a
+    shared option for this command, as (declaration, default or REQUIRED): report's required
+    --output, new's YEAR; its value is still the Run's."""
+
+    def register(function: Command) -> Command:
+        called = name or function.__name__.replace("_", "-")
+        own = dict(inspect.signature(function, eval_str=True).parameters)
+        del own["run"]
+        listed = options.split()
+        if set(own) - set(listed):
+            raise TypeError(f"{called}: {sorted(set(own) - set(listed))} not in its options")
+        parameters = [_parameter(key, called, own, declared) for key in listed]
+
+        @functools.wraps(function)
+        def run_command(**given: Any) -> None:
+            shared = {key: given.pop(key) for key in list(given) if key not in own}
+            function(Run.start(shared.pop("lang", None), command=called, **shared), **given)
+
+        run_command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        run_command.__annotations__ = {}
+        app.command(called, cls=TnplanCommand)(run_command)
+        return function
+
+    return register
+
+
+def _parameter(
+    key: str, called: str, own: dict[str, inspect.Parameter], declared: dict[str, Any]
+) -> inspect.Parameter:
+    """The parameter Typer reads an option from: the function's own, or a shared one."""
+    if key in own:
+        return own[key].replace(kind=inspect.Parameter.KEYWORD_ONLY)
+    annotation, default = declared.get(key) or (
+        (_format(called), None) if key == "fmt" else SHARED[key]
+    )
+    return inspect.Parameter(
+        key, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
+    )

@@ -16,13 +16,12 @@ import typer
 from .root import EXIT_INTERNAL, EXIT_OK
 
 if TYPE_CHECKING:
-    from enum import StrEnum
-
     from ..present.terminal import Screen
     from ..present.view import View
     from .run import Run
 
 __all__ = [
+    "answer",
     "can_write",
     "chosen_format",
     "colour_wanted",
@@ -50,28 +49,27 @@ def emit(text: str | bytes) -> None:
         raise typer.Exit(EXIT_OK) from None
 
 
-def chosen_format(
-    run: Run, command: str, given: StrEnum | None, output: Path | None, *, excel: bool = False
-) -> str:
-    """The format to write (present.writers.chosen_format); a name of a format the command
-    does not write, or a conflict, is a usage error."""
+def chosen_format(run: Run) -> str:
+    """The format the run writes, from its --format, -o and --excel
+    (present.writers.chosen_format); a name of a format the command does not write, or a
+    conflict, is a usage error."""
     from ..present.writers import FormatChoiceError
     from ..present.writers import chosen_format as chosen
 
+    given = None if run.fmt is None else run.fmt.value
     try:
-        return chosen(command, None if given is None else given.value, output, excel=excel)
+        return chosen(run.command, given, run.output, excel=run.excel)
     except FormatChoiceError as exc:
         run.usage(exc.en, exc.zh)
 
 
+def answer(run: Run, view: View, fmt: str, *, width: int | None = None) -> None:
+    """The view written in the format to the run's --output (or standard output)."""
+    deliver(run, written(run, view, fmt, run.output, width=width), run.output)
+
+
 def written(
-    run: Run,
-    view: View,
-    fmt: str,
-    output: Path | None,
-    *,
-    excel: bool = False,
-    width: int | None = None,
+    run: Run, view: View, fmt: str, output: Path | None, *, width: int | None = None
 ) -> str | bytes:
     """The view in the format, by its writer (a screen for standard output, plain text of a
     fixed width for a file)."""
@@ -85,7 +83,7 @@ def written(
             f"此项输出不能写成 {fmt}；可写 {', '.join(offered)}",
         )
     screen = _screen(output, width)
-    options = Options(run.lang.value, screen, excel=excel, to_file=output is not None)
+    options = Options(run.lang.value, screen, excel=run.excel, to_file=output is not None)
     return write(view, fmt, options)
 
 
@@ -103,7 +101,7 @@ def colour_wanted() -> bool:
     return sys.stdout.isatty()
 
 
-def can_write(run: Run, output: Path | None, force: bool) -> None:
+def can_write(run: Run, output: Path | None) -> None:
     """A usage error now, before anything is written, if output could not be written (its
     name is too long, its folder is missing, it exists and --force was not given, it is a
     device or a FIFO): for a command that writes several files, none is written when one
@@ -113,7 +111,7 @@ def can_write(run: Run, output: Path | None, force: bool) -> None:
     from ..fileio import check_target
 
     with _writing(run, output):
-        check_target(output, force)
+        check_target(output, run.force)
 
 
 def distinct_outputs(run: Run, *outputs: tuple[str, Path | None]) -> None:
@@ -191,8 +189,9 @@ def loadable(run: Run, draft: str) -> str:
     return draft
 
 
-def deliver(run: Run, text: str | bytes, output: Path | None, force: bool) -> None:
-    """Write text to output (atomically), or to standard output for None or "-".
+def deliver(run: Run, text: str | bytes, output: Path | None) -> None:
+    """Write text to output (atomically; an existing file only with --force), or to
+    standard output for None or "-".
 
     A workbook or a Word document (bytes) goes to standard output only as "-" and never to a
     terminal.
@@ -211,6 +210,6 @@ def deliver(run: Run, text: str | bytes, output: Path | None, force: bool) -> No
     from ..present.escaping import visible
 
     with _writing(run, output):
-        write_atomic(output, text, force=force)
+        write_atomic(output, text, force=run.force)
     shown = visible(str(output))
     run.tell(f"wrote {shown}", f"已写入 {shown}")

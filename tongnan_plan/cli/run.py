@@ -1,18 +1,21 @@
-"""A command's run: the language it speaks, chosen once as it starts, and its own messages.
+"""A command's run: what it was asked (the options commands share) and the language it
+speaks, chosen once as it starts, with the run's own messages.
 
-There is no language of the process: each command makes its Run from --lang (TNPLAN_LANG,
-else the locale) and hands it to every helper that says something, so that two runs in one
-process each speak their own language.
+There is no language of the process: each command's Run is made from its --lang
+(TNPLAN_LANG, else the locale) and handed to every helper that says something, so that two
+runs in one process each speak their own language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NoReturn
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from ..present.choices import Lang
+from ..present.choices import Lang, PathChoice, TierChoice
 from .root import EXIT_INVALID, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -23,14 +26,32 @@ __all__ = ["Run"]
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One command's run: the language of its output and of its messages."""
+    """One command's run: its language, and the shared options it was given (options.SHARED;
+    None, or False for a flag, where the command does not take one)."""
 
     lang: Lang
+    command: str = ""
+    data: Path | None = None
+    plan_id: str | None = None
+    tier: TierChoice | None = None
+    year: int | None = None
+    path: PathChoice | None = None
+    fmt: StrEnum | None = None
+    output: Path | None = None
+    force: bool = False
+    excel: bool = False
+    quiet: bool = False
 
     @classmethod
-    def start(cls, chosen: Lang | None = None) -> Run:
-        """--lang (or TNPLAN_LANG) when given, else the locale's: English, or Chinese."""
-        return cls(chosen if chosen is not None else Lang.of_environment())
+    def start(cls, chosen: Lang | None = None, **given: Any) -> Run:
+        """A run in --lang (or TNPLAN_LANG) when given, else in the locale's language
+        (English, or Chinese), with the other options as given."""
+        return cls(chosen if chosen is not None else Lang.of_environment(), **given)
+
+    @property
+    def tier_name(self) -> str | None:
+        """The tier asked for, or None: the plan's headline tier (main, else its first)."""
+        return None if self.tier is None else self.tier.value
 
     def say(self, en: str, zh: str) -> str:
         """A message in the run's language."""

@@ -7,12 +7,21 @@ from typing import NamedTuple
 
 from .diagnostics import Severity
 
-__all__ = ["INFO", "E", "Problem", "W", "Words"]
+__all__ = ["INFO", "E", "Form", "Problem", "W", "Words"]
 
 
 class Words(NamedTuple):
     """A parameter of a message that reads differently in each language."""
 
+    en: str
+    zh: str
+
+
+class Form(NamedTuple):
+    """Another wording of a code, for a case its main message does not fit (a CSV's column
+    rather than a YAML key), or a named part of a message (a hint)."""
+
+    name: str
     en: str
     zh: str
 
@@ -34,6 +43,14 @@ class Problem:
     #: An error that is a judgement rather than a fact (a figure that looks wrong): it may be
     #: ignored or made a warning, and the figure is then used.
     judgement: bool = False
+    #: Other wordings of the code, each for a case the main message does not fit.
+    forms: tuple[Form, ...] = ()
+
+    def wording(self, form: str = "") -> Words:
+        """The message template: the main one, or the form named."""
+        if not form:
+            return Words(self.en, self.zh)
+        return next(Words(f.en, f.zh) for f in self.forms if f.name == form)
 
     @property
     def silenceable(self) -> bool:

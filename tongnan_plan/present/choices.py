@@ -1,43 +1,12 @@
-"""The choices the command line offers: each command's output formats (from the registry of
-writers), tiers, languages and expected paths. Plain enums (standard library only), so the
-command line can name them without importing any writer."""
+"""The choices the command line offers besides its formats (whose enums come from the
+registry of writers: writers.choices): tiers, languages and expected paths. Plain enums
+(standard library only), so the command line can name them without importing any writer."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
-__all__ = [
-    "AuditFormat",
-    "FiguresFormat",
-    "Lang",
-    "ListFormat",
-    "PathChoice",
-    "PlansFormat",
-    "ReportFormat",
-    "ShowFormat",
-    "StatusFormat",
-    "TemplateFormat",
-    "TierChoice",
-]
-
-
-if TYPE_CHECKING:
-    AuditFormat = StrEnum
-    FiguresFormat = StrEnum
-    ListFormat = StrEnum
-    PlansFormat = StrEnum
-    ReportFormat = StrEnum
-    ShowFormat = StrEnum
-    StatusFormat = StrEnum
-    TemplateFormat = StrEnum
-else:
-    from .writers import choices
-
-    AuditFormat, PlansFormat, ReportFormat = choices("audit"), choices("plans"), choices("report")
-    ListFormat, ShowFormat = choices("indicators"), choices("show")
-    FiguresFormat = choices("figures")
-    StatusFormat, TemplateFormat = choices("status"), choices("new")
+__all__ = ["Lang", "PathChoice", "TierChoice"]
 
 
 class TierChoice(StrEnum):

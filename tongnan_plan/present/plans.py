@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..sources.plan_head import TIER_NAMES
-from .terminal import Screen, render, text
-from .view import Block, Cell, Drawing, Items, Options, Records, View
+from .view import Block, Cell, Items, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
@@ -122,8 +121,9 @@ _TITLE = {"zh": "数据目录中的规划", "en": "Plans of the data directory"}
 
 
 def plans_view(summaries: Sequence[PlanSummary], lang: str) -> View:
-    """`tnplan plans`: the plans as records, and as a table (or Markdown) for people, each
-    plan's title a line under it."""
+    """`tnplan plans`: the plans as records, and as a table for people (every cell kept
+    whole: ids and years never break; a header may break instead), each plan's title a line
+    under it."""
     rows = [plan_row(summary) for summary in summaries]
     cells = [_cells(row, summary.years) for row, summary in zip(rows, summaries, strict=True)]
 
@@ -131,21 +131,4 @@ def plans_view(summaries: Sequence[PlanSummary], lang: str) -> View:
         table = CellTable(_HEADERS[lang], [[Cell(text) for text in row] for row in cells])
         return [table, Items(_titles(rows, lang))]
 
-    drawings: dict[str, Drawing] = {"table": lambda o: _table(cells, _titles(rows, o.lang), o)}
-    return View(_TITLE[lang], Records(PLAN_COLUMNS, rows), drawings=drawings, blocks=blocks)
-
-
-def _table(cells: list[list[str]], titles: list[str], options: Options) -> str:
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold")
-    for i, header in enumerate(_HEADERS[options.lang]):
-        # A cell keeps its width (ids and years never break); a header may break instead.
-        widest = max((cell_len(row[i]) for row in cells), default=1)
-        table.add_column(text(header), min_width=widest, overflow="fold")
-    for row in cells:
-        table.add_row(*(text(cell) for cell in row))
-    screen = options.screen if options.screen is not None else Screen.plain()
-    return render([table, *(text(line) for line in titles)], screen)
+    return View(_TITLE[lang], Records(PLAN_COLUMNS, rows), blocks=blocks)

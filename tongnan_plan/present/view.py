@@ -63,11 +63,21 @@ class Records:
 @dataclass(frozen=True, slots=True)
 class Cell:
     """A cell for people: its text, the number it stands for (written as a number where a
-    table asks for numbers), and its style (a status's colour)."""
+    table asks for numbers, and always in a workbook), and its style (a status's colour)."""
 
     text: str
     value: float | int | None = None
     style: str = ""
+    #: In a workbook: the number format of its number (what the text writes around it, such
+    #: as 累计 and *; empty: the decimals it was given). A cell with a format is a figure's:
+    #: a workbook leaves it empty where there is no figure.
+    number_format: str = ""
+    #: In a workbook: a status's class in the registry (good, ok, …), the cell's fill.
+    tone: str = ""
+    #: On a screen: the text as runs of (text, style) (a figure, then its bar in colour).
+    runs: tuple[tuple[str, str], ...] = ()
+    #: On a screen: the shorter text a narrow table may show instead (a short name).
+    short: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,27 +88,77 @@ class Table:
     headers: Sequence[str]
     rows: Sequence[Sequence[Cell]]
     numbers: bool = False
+    #: Over the table (a heading in Markdown; its title on a screen), in a style.
+    title: str = ""
+    title_style: str = ""
+    #: Each column's key (default: its place, "0", "1", …), as the fields below name it.
+    keys: Sequence[str] = ()
+    #: On a screen: the columns shown, richest first, the one that fits the width chosen
+    #: (layout.fit; its last is the last resort); elsewhere the first. None: every column.
+    layouts: Sequence[Sequence[str]] = ()
+    #: On a screen: columns aligned right (figures); columns that wrap between phrases
+    #: (the rest stay on one line); columns left out where those would get too little room.
+    right: frozenset[str] = frozenset()
+    prose: frozenset[str] = frozenset()
+    optional: frozenset[str] = frozenset()
+    #: On a screen: a cell is kept whole (its column as wide as its widest), or stays on one
+    #: line (no_wrap); the least width of some columns.
+    no_wrap: bool = False
+    least: Mapping[str, int] = field(default_factory=dict)
+    #: Written to a file: as plain columns of text, not drawn as on a screen.
+    plain_in_file: bool = False
+    #: In a workbook: the columns written, by key (none: every column; a workbook adds what
+    #: a reader sorts and filters by, such as ids, and leaves out a bar drawn in characters);
+    #: the sheet's name (none: its heading's); the first columns kept in view as it scrolls;
+    #: whether its header filters the rows.
+    sheet: Sequence[str] = ()
+    name: str = ""
+    frozen: int = 1
+    filtered: bool = False
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Every column's key."""
+        return tuple(self.keys) or tuple(str(i) for i in range(len(self.headers)))
+
+    def widest(self) -> Table:
+        """The table as a format that shows one layout has it: the first of its layouts."""
+        if not self.layouts:
+            return self
+        at = [self.columns.index(key) for key in self.layouts[0]]
+        rows = [[row[i] for i in at] for row in self.rows]
+        headers = [self.headers[i] for i in at]
+        return Table(headers, rows, self.numbers, self.title, self.title_style, self.layouts[0])
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading over what follows."""
+    """A heading over what follows (on a screen, in its style)."""
 
     text: str
+    style: str = ""
 
 
 @dataclass(frozen=True)
 class Items:
-    """A list, an item a line."""
+    """A list, an item a line; tones: each line's tone (see Cell), where it has one."""
 
     lines: Sequence[str]
+    tones: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
 class Paragraphs:
-    """Paragraphs (footnotes, notices)."""
+    """Paragraphs (footnotes, notices); on a screen in a style. screen: said only where the
+    figures are looked at, not in a document: on a screen (the terminal and its recordings)
+    and in a workbook; column: said only where the table before shows that column (what it
+    holds); warning: a workbook writes it under the sheet's title, before any figure."""
 
     lines: Sequence[str]
+    style: str = ""
+    screen: bool = False
+    column: str = ""
+    warning: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,3 +187,5 @@ class View:
     document: Any = None
     drawings: Mapping[str, Drawing] = field(default_factory=dict)
     blocks: Callable[[str], Sequence[Block]] | None = None
+    #: The command that made it: the title of its recordings (svg, html).
+    command: str = "tnplan"

@@ -43,6 +43,25 @@ class Writer:
     of_records: bool = False  # written from the view's records (where it has them)
 
 
+def _screen(view: View, options: Options) -> str | bytes:
+    """The view's blocks drawn for the screen (screen.py); a view without them, as its
+    command draws it."""
+    if "table" in view.drawings:
+        return view.drawings["table"](options)
+    from .screen import screen_text
+
+    return screen_text(view, options)
+
+
+def _html(view: View, options: Options) -> str | bytes:
+    """The view's blocks as a screen shows them, recorded as an HTML page."""
+    if "html" in view.drawings:
+        return view.drawings["html"](options)
+    from .screen import recording
+
+    return recording(view, options, svg=False)
+
+
 def _drawn(name: str) -> Callable[[View, Options], str | bytes]:
     """A format people read, drawn by the command that made the view."""
 
@@ -100,32 +119,40 @@ def _jsonl(view: View, options: Options) -> str:
 
 
 def _markdown(view: View, options: Options) -> str:
-    """The view's blocks as Markdown (GitHub tables, every text escaped); a view without
-    blocks, as its command draws it."""
+    """The view's blocks as Markdown (GitHub tables, every text escaped; a table of layouts,
+    its first); what is said only on a screen, or of a column not shown, left out; a view
+    without blocks, as its command draws it."""
     if view.blocks is None:
         return str(view.drawings["markdown"](options))
     from .escaping import code_fence, markdown
     from .formats import markdown_table
     from .view import Heading, Items, Paragraphs, Picture
 
-    parts = []
+    parts: list[str] = []
+    shown: tuple[str, ...] = ("",)  # the columns of the table before ("": none asked)
     for block in view.blocks(options.lang):
         if isinstance(block, Picture):
             if block.lines:
                 parts.append("\n".join(code_fence(list(block.lines))))
         elif isinstance(block, Heading):
             parts.append(f"## {markdown(block.text)}")
+        elif isinstance(block, Paragraphs) and (block.screen or block.column not in shown):
+            continue
         elif isinstance(block, Items | Paragraphs):
             if block.lines:
                 bullet = "- " if isinstance(block, Items) else ""
                 glue = "\n" if isinstance(block, Items) else "\n\n"
                 parts.append(glue.join(bullet + markdown(line) for line in block.lines))
         else:
+            table = block.widest()
+            shown = ("", *table.columns)
+            if table.title:
+                parts.append(f"## {markdown(table.title)}")
             rows = [
-                [c.value if block.numbers and c.value is not None else c.text for c in row]
-                for row in block.rows
+                [c.value if table.numbers and c.value is not None else c.text for c in row]
+                for row in table.rows
             ]
-            parts.append(markdown_table(block.headers, rows, numbers=block.numbers))
+            parts.append(markdown_table(table.headers, rows, numbers=table.numbers))
     return "\n\n".join(parts) + "\n"
 
 
@@ -136,8 +163,12 @@ def _svg(view: View, options: Options) -> str | bytes:
 
     blocks = view.blocks(options.lang) if view.blocks is not None else ()
     pictures = [block for block in blocks if isinstance(block, Picture)]
-    if not pictures:
+    if not pictures and "svg" in view.drawings:
         return view.drawings["svg"](options)
+    if not pictures:
+        from .screen import recording
+
+        return recording(view, options, svg=True)
     return "".join(picture.chart.svg() + "\n" for picture in pictures)
 
 
@@ -156,7 +187,7 @@ def _xlsx(view: View, options: Options) -> str | bytes:
 WRITERS: dict[str, Writer] = {
     w.name: w
     for w in (
-        Writer("table", (".txt",), False, "a table for the terminal", _drawn("table")),
+        Writer("table", (".txt",), False, "a table for the terminal", _screen),
         Writer(
             "csv", (".csv",), False, "comma-separated values", _records_or_drawn("csv", _csv), True
         ),
@@ -168,7 +199,7 @@ WRITERS: dict[str, Writer] = {
         Writer("markdown", (".md", ".markdown"), False, "Markdown", _markdown),
         Writer("xlsx", (".xlsx",), True, "a workbook", _xlsx),
         Writer("svg", (".svg",), False, "an SVG picture", _svg),
-        Writer("html", (".html", ".htm"), False, "a web page", _drawn("html")),
+        Writer("html", (".html", ".htm"), False, "a web page", _html),
         Writer("docx", (".docx",), True, "a Word document", _drawn("docx")),
         Writer("yaml", (".yaml", ".yml"), False, "YAML", _drawn("yaml")),
     )
@@ -250,7 +281,7 @@ def writable(view: View) -> tuple[str, ...]:
         for name, writer in WRITERS.items()
         if name in view.drawings
         or (writer.of_records and view.records is not None)
-        or (name in ("markdown", "xlsx", "svg") and view.blocks is not None)
+        or (name in ("table", "markdown", "xlsx", "svg", "html") and view.blocks is not None)
     )
 
 

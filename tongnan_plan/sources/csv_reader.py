@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
-from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.catalogue import Words, diagnostic
+from ..model.diagnostics import Diagnostic, TnplanError
 from ..model.given import typed
 from ..sources.directives import note_directive
 from ..sources.files import read_text
@@ -33,6 +34,8 @@ COLUMNS = ("id", "value", "unit", "source", "note", "basis_change", "previous_sa
 #: The columns that hold a number (the rest hold text).
 NUMBER_COLUMNS = frozenset({"value", "previous_same_basis"})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: The columns as an unknown column's message lists them.
+_COLUMNS_LISTED = Words(", ".join(COLUMNS), "、".join(COLUMNS))
 
 
 @dataclass
@@ -135,20 +138,10 @@ def _meta(line: str) -> tuple[str, str, int, int] | None:
     return key.lower(), value, key_column, value_column
 
 
-def _error(
-    where: tuple[str, int, int], code: str, message: str, zh: str, path: str = ""
-) -> Diagnostic:
-    file, line, column = where
-    return Diagnostic(file, line, column, Severity.ERROR, code, message, path, zh)
-
-
 def _too_long(file: str, line: int, column: int, text: str) -> Diagnostic:
-    return _error(
-        (file, line, column),
-        "not-a-number",
-        f"a number of {len(text):,} characters: tnplan reads numbers of at most"
-        f" {MAX_NUMBER_LENGTH} characters",
-        f"数字长达 {len(text):,} 个字符：tnplan 只读取不超过 {MAX_NUMBER_LENGTH} 个字符的数字",
+    length = f"{len(text):,}"
+    return diagnostic(
+        "not-a-number", file, line, column, form="too-long", length=length, limit=MAX_NUMBER_LENGTH
     )
 
 
@@ -187,14 +180,8 @@ class _Reader:
                 continue
             record, index, unclosed = _split_cells(self.lines, index)
             if unclosed is not None:
-                self.diagnostics.append(
-                    _error(
-                        (self.file, unclosed, record.cells[-1][1]),
-                        "csv-syntax",
-                        "a quoted cell is never closed: it runs to the end of the file",
-                        "引号内的单元格没有闭合，一直延续到文件末尾",
-                    )
-                )
+                at = record.cells[-1][1]
+                self.diagnostics.append(diagnostic("csv-syntax", self.file, unclosed, at))
             self._row(record, names, first_row)
         if self.fatal:
             raise TnplanError([*self.diagnostics, *self.fatal])
@@ -222,12 +209,7 @@ class _Reader:
             raise TnplanError(
                 [
                     *self.fatal,
-                    _error(
-                        (self.file, 1, 1),
-                        "empty-file",
-                        "no header row (id,value,…)",
-                        "没有表头行（id,value,…）",
-                    ),
+                    diagnostic("empty-file", self.file, 1, 1, form="no-header"),
                 ]
             )
         return row
@@ -245,23 +227,28 @@ class _Reader:
             names.append(name)
             if name not in COLUMNS:
                 self.diagnostics.append(
-                    _error(
-                        (self.file, row + 1, column),
+                    diagnostic(
                         "unknown-key",
-                        f"unknown column {name!r}; the columns are: {', '.join(COLUMNS)}",
-                        f"未知的列 {name!r}；可用的列：{'、'.join(COLUMNS)}",
-                        "header",
+                        self.file,
+                        row + 1,
+                        column,
+                        form="column",
+                        data_path="header",
+                        key=name,
+                        columns=_COLUMNS_LISTED,
                     )
                 )
             elif name in seen:
                 self.diagnostics.append(
-                    _error(
-                        (self.file, row + 1, column),
+                    diagnostic(
                         "duplicate-key",
-                        f"column {name!r} appears again (first at column {seen[name]});"
-                        " only the first is read",
-                        f"列 {name!r} 重复出现（第一次在第 {seen[name]} 列）；只读取第一列",
-                        "header",
+                        self.file,
+                        row + 1,
+                        column,
+                        form="column",
+                        data_path="header",
+                        key=name,
+                        first=seen[name],
                     )
                 )
             else:
@@ -271,13 +258,7 @@ class _Reader:
                 [
                     *self.fatal,
                     *self.diagnostics,
-                    _error(
-                        (self.file, row + 1, 1),
-                        "missing-key",
-                        "the header row must name the columns id and value"
-                        " (then unit, source, note)",
-                        "表头行必须有 id 和 value 两列（可再加 unit、source、note）",
-                    ),
+                    diagnostic("missing-key", self.file, row + 1, 1, form="header"),
                 ]
             )
         return names
@@ -293,23 +274,22 @@ class _Reader:
         if len(cells) > len(names):
             line, column, _ = cells[len(names)]
             self.diagnostics.append(
-                _error(
-                    (self.file, line, column),
-                    "extra-cells",
-                    f"row has {len(cells)} cells, the header {len(names)}",
-                    f"此行有 {len(cells)} 格，表头只有 {len(names)} 列",
+                diagnostic(
+                    "extra-cells", self.file, line, column, cells=len(cells), columns=len(names)
                 )
             )
         if "id" not in found:
             line, column, _ = cells[-1]
             where = names.index("id") + 1
             self.diagnostics.append(
-                _error(
-                    (self.file, line, column),
+                diagnostic(
                     "missing-key",
-                    f"row has {len(cells)} cell(s) and no id (the header puts id in column"
-                    f" {where})",
-                    f"此行只有 {len(cells)} 格，没有 id（表头中 id 是第 {where} 列）",
+                    self.file,
+                    line,
+                    column,
+                    form="no-id",
+                    cells=len(cells),
+                    column=where,
                 )
             )
             return
@@ -318,12 +298,15 @@ class _Reader:
         path: tuple[Key, ...] = ("values", indicator)
         if indicator in first_row:
             self.diagnostics.append(
-                _error(
-                    (self.file, number, id_column),
+                diagnostic(
                     "duplicate-key",
-                    f"id {indicator!r} appears again (first in row {first_row[indicator]})",
-                    f"id {indicator!r} 重复出现（第一次在第 {first_row[indicator]} 行）",
-                    f"values.{indicator}",
+                    self.file,
+                    number,
+                    id_column,
+                    form="id",
+                    data_path=f"values.{indicator}",
+                    key=indicator,
+                    first=first_row[indicator],
                 )
             )
             return

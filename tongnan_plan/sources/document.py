@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from ..model.diagnostics import Diagnostic, Severity
+from ..model.catalogue import CATALOGUE, diagnostic
+from ..model.diagnostics import Diagnostic
 
 __all__ = ["Document", "Key", "PathT", "format_path", "is_plain_number"]
 
@@ -57,34 +58,17 @@ class Document:
             p = p[:-1]
         return self.values[p]
 
-    def diagnostic(
-        self,
-        path: Sequence[Key],
-        code: str,
-        message: str,
-        severity: Severity = Severity.ERROR,
-        *,
-        key: bool = False,
-        zh: str = "",
-    ) -> Diagnostic:
-        """A diagnostic located at path in this document; zh is the message in Chinese."""
-        line, column = self.where(path, key=key)
-        return self.at(line, column, code, message, severity, path=format_path(path), zh=zh)
+    def diagnostic(self, path: Sequence[Key], code: str, /, **params: Any) -> Diagnostic:
+        """A diagnostic of the catalogue located at path in this document (at its key, for a
+        code the catalogue says is about the key); params fill in its message."""
+        line, column = self.where(path, key=CATALOGUE[code].at_key)
+        return self.at(line, column, code, data_path=format_path(path), **params)
 
-    def at(
-        self,
-        line: int,
-        column: int,
-        code: str,
-        message: str,
-        severity: Severity = Severity.ERROR,
-        *,
-        path: str = "",
-        zh: str = "",
-    ) -> Diagnostic:
-        """A diagnostic at line and column of this document (a cell, for a workbook)."""
+    def at(self, line: int, column: int, code: str, /, **params: Any) -> Diagnostic:
+        """A diagnostic of the catalogue at line and column of this document (a cell, for a
+        workbook); params fill in its message (and may name its data_path)."""
         cell = self.cell(line, column)
-        return Diagnostic(self.file, line, column, severity, code, message, path, zh, cell)
+        return diagnostic(code, self.file, line, column, cell=cell, **params)
 
     def cell(self, line: int, column: int) -> str:
         """Where line and column are in a workbook (``填报!E7``); empty for a text file."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from ..fileio import file_kind
-from ..model.catalogue import diagnostic
-from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.catalogue import Words, diagnostic
+from ..model.diagnostics import TnplanError
 
 __all__ = ["FILE_PROBLEMS", "MAX_BYTES", "decode_text", "read_bytes", "read_text"]
 
@@ -55,10 +56,8 @@ def read_bytes(path: Path, display: str | None = None, *, limit: int | None = No
     return _read_bytes(path, display or str(path), limit)
 
 
-def _problem(
-    file: str, code: str, message: str, zh: str, *, line: int = 1, column: int = 1
-) -> TnplanError:
-    return TnplanError([Diagnostic(file, line, column, Severity.ERROR, code, message, "", zh)])
+def _problem(file: str, code: str, /, line: int = 1, column: int = 1, **params: Any) -> TnplanError:
+    return TnplanError([diagnostic(code, file, line, column, **params)])
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -68,26 +67,13 @@ def _require_regular(mode: int, name: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise TnplanError([diagnostic("is-directory", name, 1, 1)])
-    kind, kind_zh = file_kind(mode)
-    raise _problem(
-        name,
-        "file-unreadable",
-        f"is {kind}, not a regular file: tnplan reads regular files only"
-        " (a pipe or a device may never end)",
-        f"这是{kind_zh}，不是普通文件：tnplan 只读取普通文件（管道或设备可能没有尽头）",
-    )
+        raise _problem(name, "is-directory")
+    raise _problem(name, "file-unreadable", form="not-regular", kind=Words(*file_kind(mode)))
 
 
 def _too_large(name: str, size: int, limit: int) -> TnplanError:
-    said = f"file is {size:,} bytes" if size > limit else "file is larger than it says"
-    said_zh = f"文件有 {size:,} 字节" if size > limit else "文件比它声称的更大"
-    return _problem(
-        name,
-        "file-too-large",
-        f"{said}; tnplan reads at most {limit:,} bytes",
-        f"{said_zh}，tnplan 最多读取 {limit:,} 字节",
-    )
+    form = "" if size > limit else "grew"
+    return _problem(name, "file-too-large", form=form, size=f"{size:,}", limit=f"{limit:,}")
 
 
 def _read_bytes(path: Path, name: str, limit: int | None = None) -> bytes:
@@ -115,18 +101,12 @@ def _read_bytes(path: Path, name: str, limit: int | None = None) -> bytes:
             os.close(fd)
     except (FileNotFoundError, NotADirectoryError):
         if os.path.islink(path):
-            raise _problem(
-                name,
-                "file-not-found",
-                "is a symbolic link to a file that does not exist",
-                "这是一个符号链接，指向的文件不存在",
-            ) from None
-        raise _problem(name, "file-not-found", "no such file", "文件不存在") from None
+            raise _problem(name, "file-not-found", form="broken-link") from None
+        raise _problem(name, "file-not-found") from None
     except PermissionError:
-        raise _problem(name, "file-unreadable", "permission denied", "没有读取权限") from None
+        raise _problem(name, "file-unreadable", form="permission") from None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise _problem(name, "file-unreadable", reason, f"无法读取：{reason}") from None
+        raise _problem(name, "file-unreadable", reason=exc.strerror or str(exc)) from None
     return b"".join(chunks)
 
 
@@ -143,12 +123,7 @@ def _decode(raw: bytes, name: str) -> str:
     """UTF-8 text (a UTF-8 BOM dropped); other encodings are named in the error."""
     wide = next((label for bom, label in _BOMS if raw.startswith(bom)), None) or _wide(raw)
     if wide is not None:
-        raise _problem(
-            name,
-            "not-utf8",
-            f"file is {wide}; save it as UTF-8",
-            f"文件是 {wide} 编码，请另存为 UTF-8",
-        )
+        raise _problem(name, "not-utf8", form="wide", encoding=wide)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -157,14 +132,13 @@ def _decode(raw: bytes, name: str) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         # In characters, as editors count columns: what precedes the bad byte is UTF-8.
         column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode()) + 1
-        hint, hint_zh = _legacy_hint(raw)
+        byte = f"{raw[exc.start]:02x}"
+        legacy = _legacy(raw)
+        if legacy is None:
+            raise _problem(name, "not-utf8", line, column, byte=byte) from None
+        label, iconv = legacy
         raise _problem(
-            name,
-            "not-utf8",
-            f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}){hint}",
-            f"文件不是 UTF-8 编码（字节 0x{raw[exc.start]:02x}）{hint_zh}",
-            line=line,
-            column=column,
+            name, "not-utf8", line, column, form="legacy", byte=byte, label=label, iconv=iconv
         ) from None
 
 
@@ -198,7 +172,7 @@ _LEGACY = (
 )
 
 
-def _legacy_hint(raw: bytes) -> tuple[str, str]:
+def _legacy(raw: bytes) -> tuple[str, str] | None:
     """How to convert a file saved in GBK or Big5: the encoding whose reading is commoner.
 
     Big5 bytes nearly always decode as GBK too, into rarer characters: the reading in which
@@ -214,14 +188,9 @@ def _legacy_hint(raw: bytes) -> tuple[str, str]:
         if best is None or score > best[0]:
             best = (score, label, iconv)
     if best is None:
-        return "", ""
+        return None
     _, label, iconv = best
-    return (
-        f"; it reads as {label} (as saved by many Windows tools): convert it with "
-        f"`iconv -f {iconv} -t UTF-8 FILE > NEW` or save it as UTF-8",
-        f"；它是 {label} 编码（许多 Windows 软件这样保存）：请用 "
-        f"`iconv -f {iconv} -t UTF-8 原文件 > 新文件` 转换，或另存为 UTF-8",
-    )
+    return label, iconv
 
 
 def _commonness(text: str, codec: str, leads: range) -> float:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
-from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.catalogue import diagnostic
+from ..model.diagnostics import Diagnostic, TnplanError
 from .files import FILE_PROBLEMS
 from .plan_head import PlanHead, read_head
 from .readers import SUFFIXES
@@ -191,8 +192,6 @@ class PlanFolders:
 
     def twice(self, place: PlanPlace) -> list[Diagnostic]:
         """duplicate-plan-id when another plan of the repository says place's id."""
-        from ..model.catalogue import diagnostic
-
         plan_id = self.plan_id(place)
         folders = [] if plan_id is None else self.folders_of(plan_id)
         if len(folders) < 2:
@@ -274,13 +273,4 @@ class PlanFolders:
 
 def plan_not_found(path: Path) -> Diagnostic:
     """The error of a plan directory without its targets.yaml (a usage error)."""
-    return Diagnostic(
-        str(path),
-        1,
-        1,
-        Severity.ERROR,
-        "plan-not-found",
-        f"no {TARGETS} here; --data (or TNPLAN_DATA) must name a plan directory",
-        "",
-        f"这里没有 {TARGETS}；--data（或 TNPLAN_DATA）应指向规划数据目录",
-    )
+    return diagnostic("plan-not-found", str(path), 1, 1, targets=TARGETS)

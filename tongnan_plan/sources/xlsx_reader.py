@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from ..model.catalogue import CATALOGUE, Words, diagnostic, figure_text, render, shorten
+from ..model.catalogue import Words, diagnostic, figure_text, shorten
 from ..model.diagnostics import Diagnostic, TnplanError
 from .directives import note_directive
 from .files import read_bytes
@@ -278,14 +278,10 @@ class _SheetReader:
         self.diagnostics: list[Diagnostic] = []
 
     def _problem(
-        self, row: int, column: int, code: str, path: Sequence[Key] = (), **facts: object
+        self, row: int, column: int, code: str, path: Sequence[Key] = (), **facts: Any
     ) -> Diagnostic:
         """A diagnostic of the catalogue at a cell, of the catalogue's severity."""
-        message = render(code, facts)
-        severity = CATALOGUE[code].severity
-        return self.doc.at(
-            row, column, code, message.en, severity, path=_dotted(path), zh=message.zh
-        )
+        return self.doc.at(row, column, code, data_path=_dotted(path), **facts)
 
     def read(self) -> tuple[Document, list[Diagnostic]]:
         header, columns = self._header()
@@ -364,8 +360,9 @@ class _SheetReader:
             return  # a figure not reported: missing, not zero
         path: tuple[Key, ...] = ("values", indicator)
         if indicator in first:
+            id_column, earlier = columns["id"], first[indicator]
             duplicate = self._problem(
-                number, columns["id"], "duplicate-key", path, key=indicator, first=first[indicator]
+                number, id_column, "duplicate-key", path, form="id", key=indicator, first=earlier
             )
             self.diagnostics.append(duplicate)
             return

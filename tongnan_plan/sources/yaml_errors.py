@@ -11,7 +11,8 @@ from typing import Any
 
 import yaml
 
-from ..model.diagnostics import Diagnostic, Severity
+from ..model.catalogue import Words, diagnostic, phrase
+from ..model.diagnostics import Diagnostic
 from .document import Key, format_path
 
 #: Deeper nesting than this is refused as the parser reaches it (a plan file needs four levels).
@@ -60,31 +61,13 @@ def character_diagnostic(exc: yaml.YAMLError, text: str, file: str) -> Diagnosti
     named = f" U+{ord(char):04X}" if char else ""
     import unicodedata  # here: only a document tnplan cannot read pays for it
 
-    what = " (a control character)" if char and unicodedata.category(char) == "Cc" else ""
-    what_zh = "（控制字符）" if what else ""
-    return Diagnostic(
-        file,
-        line,
-        column,
-        Severity.ERROR,
-        "yaml-syntax",
-        f"character{named}{what} is not allowed in YAML",
-        "",
-        f"YAML 中不允许出现字符{named}{what_zh}",
-    )
+    control = bool(char) and unicodedata.category(char) == "Cc"
+    form = "control-character" if control else "character"
+    return diagnostic("yaml-syntax", file, line, column, form=form, named=named)
 
 
 def too_deep(file: str, line: int, column: int, path: Sequence[Key]) -> Diagnostic:
-    return Diagnostic(
-        file,
-        line,
-        column,
-        Severity.ERROR,
-        "too-deep",
-        f"nesting is deeper than tnplan accepts ({MAX_DEPTH} levels)",
-        format_path(path),
-        f"嵌套层数超过 tnplan 接受的 {MAX_DEPTH} 层",
-    )
+    return diagnostic("too-deep", file, line, column, data_path=format_path(path), limit=MAX_DEPTH)
 
 
 def syntax_diagnostic(
@@ -95,38 +78,38 @@ def syntax_diagnostic(
     mark = exc.context_mark or exc.problem_mark
     line, column = at(mark) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
-    message = f"YAML does not parse: {problem}"
-    zh = f"YAML 无法解析（{problem}）"
+    hints = _hints(text, {line, line - 1})
     if exc.context and exc.problem_mark and exc.context_mark:
         problem_line, problem_column = at(exc.problem_mark)
-        where = f"line {problem_line} column {problem_column}"
-        message = f"YAML does not parse: {exc.context}, {problem} at {where}"
-        zh = (
-            f"YAML 无法解析（{exc.context}, {problem}），问题出现在第 "
-            f"{problem_line} 行第 {problem_column} 列"
+        return diagnostic(
+            "yaml-syntax",
+            file,
+            line,
+            column,
+            form="context",
+            context=exc.context,
+            problem=problem,
+            line=problem_line,
+            column=problem_column,
+            hints=hints,
         )
+    return diagnostic("yaml-syntax", file, line, column, problem=problem, hints=hints)
+
+
+def _hints(text: str, near: set[int]) -> Words:
+    """What a syntax error's message adds: tabs or a full-width colon on a line near it, and
+    line separators anywhere in the file."""
+    found: list[Words] = []
     lines = editor_split(text)
-    for candidate in {line, line - 1}:
+    for candidate in near:
         if 1 <= candidate <= len(lines):
             source_line = lines[candidate - 1]
             if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
-                message += "; YAML does not allow tabs for indentation: use spaces"
-                zh += "；YAML 不允许用制表符缩进，请用空格"
+                found.append(phrase("yaml.tabs"))
                 break
             if "：" in source_line and ":" not in source_line.split("#")[0]:
-                message += (
-                    f"; line {candidate} has a full-width colon '：' where YAML needs ':'"
-                    " followed by a space"
-                )
-                zh += f"；第 {candidate} 行用了全角冒号“：”，YAML 需要半角冒号“:”加一个空格"
+                found.append(phrase("yaml.full-width-colon", line=candidate))
                 break
     if any(b in text for b in YAML11_BREAKS):
-        message += (
-            "; the file holds a Unicode line separator (U+0085, U+2028 or U+2029), which YAML"
-            " 1.1 reads as a line break where editors show none"
-        )
-        zh += (
-            "；文件中有 Unicode 行分隔符（U+0085、U+2028 或 U+2029），"
-            "YAML 1.1 把它读作换行，编辑器却不显示换行"
-        )
-    return Diagnostic(file, line, column, Severity.ERROR, "yaml-syntax", message, "", zh)
+        found.append(phrase("yaml.line-separator"))
+    return Words("".join(w.en for w in found), "".join(w.zh for w in found))

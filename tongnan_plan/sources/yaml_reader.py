@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from ..model.diagnostics import Diagnostic, Severity, TnplanError
+from ..model.catalogue import diagnostic, figure_text
+from ..model.diagnostics import Diagnostic, TnplanError
 from ..model.given import typed
 from .directives import comment_directives
 from .document import Document, Key, PathT, format_path, is_plain_number
@@ -148,19 +149,12 @@ class _Builder:
         self.fatal = False
 
     def _add(
-        self,
-        event: Any,
-        path: PathT,
-        code: str,
-        message: str,
-        severity: Severity = Severity.ERROR,
-        *,
-        fatal: bool = False,
-        zh: str = "",
+        self, event: Any, path: PathT, code: str, /, fatal: bool = False, **params: Any
     ) -> None:
         line, column = self.at(event.start_mark)
+        where = format_path(path)
         self.diagnostics.append(
-            Diagnostic(self.file, line, column, severity, code, message, format_path(path), zh)
+            diagnostic(code, self.file, line, column, data_path=where, **params)
         )
         self.fatal = self.fatal or fatal
 
@@ -169,20 +163,7 @@ class _Builder:
         self.next_event()  # StreamStartEvent
         first = self.next_event()
         if isinstance(first, yaml.StreamEndEvent):
-            raise TnplanError(
-                [
-                    Diagnostic(
-                        self.file,
-                        1,
-                        1,
-                        Severity.ERROR,
-                        "empty-file",
-                        "file holds no YAML document",
-                        "",
-                        "文件中没有 YAML 内容",
-                    )
-                ]
-            )
+            raise TnplanError([diagnostic("empty-file", self.file, 1, 1)])
         data = self.node(())
         self.next_event()  # DocumentEndEvent
         extra = self.next_event()
@@ -235,15 +216,7 @@ class _Builder:
         return self._collection(event, path, kind)
 
     def _alias(self, event: Any, path: PathT) -> None:
-        self._add(
-            event,
-            path,
-            "yaml-alias",
-            f"value is an alias of the anchor {event.anchor!r};"
-            " tnplan does not accept YAML aliases: write the value out",
-            fatal=True,
-            zh=f"此值是锚点 {event.anchor!r} 的别名；tnplan 不接受 YAML 别名，请直接写出数值",
-        )
+        self._add(event, path, "yaml-alias", fatal=True, anchor=event.anchor)
 
     def _collection(self, event: Any, path: PathT, kind: type) -> Any:
         """A mapping or a sequence whose start event was read; None if its tag is refused."""
@@ -256,15 +229,7 @@ class _Builder:
         else:
             expected = _TAG + "seq"
         if event.tag not in (None, "!", expected):
-            self._add(
-                event,
-                path,
-                "yaml-tag",
-                f"tag {event.tag.removeprefix(_TAG)!r} is not allowed: tnplan reads plain data"
-                " only (no objects, no binary, no sets)",
-                fatal=True,
-                zh=f"不允许使用标签 {event.tag.removeprefix(_TAG)!r}：tnplan 只读取普通数据",
-            )
+            self._add(event, path, "yaml-tag", fatal=True, tag=event.tag.removeprefix(_TAG))
             self._skip()
             return None
         if kind is yaml.MappingStartEvent:
@@ -292,14 +257,7 @@ class _Builder:
             elif kind is yaml.ScalarEvent:
                 key = self._key(event, path)
             else:
-                self._add(
-                    event,
-                    path,
-                    "yaml-complex-key",
-                    "a key must be a plain name",
-                    fatal=True,
-                    zh="键必须是简单的名称",
-                )
+                self._add(event, path, "yaml-complex-key", fatal=True)
                 if isinstance(event, yaml.CollectionStartEvent):
                     self._skip()
                 key = _SKIP
@@ -310,15 +268,7 @@ class _Builder:
             if key in out or key in lines:
                 if not self.record:
                     raise _NeedPositions
-                self._add(
-                    event,
-                    child,
-                    "duplicate-key",
-                    f"key {key!r} appears again (first at line {lines[key]});"
-                    " YAML would silently keep only the last",
-                    zh=f"键 {key!r} 重复出现（第一次在第 {lines[key]} 行）；"
-                    "YAML 会悄悄只保留最后一个",
-                )
+                self._add(event, child, "duplicate-key", key=key, first=lines[key])
                 self._skip_node()
                 continue
             if self.record:
@@ -336,15 +286,15 @@ class _Builder:
         return text
 
     def _number_too_long(self, event: Any, path: PathT, text: str) -> None:
+        length = f"{len(text):,}"
         self._add(
             event,
             path,
             "not-a-number",
-            f"a number of {len(text):,} characters: tnplan reads numbers of at most"
-            f" {MAX_NUMBER_LENGTH} characters",
             fatal=True,
-            zh=f"数字长达 {len(text):,} 个字符：tnplan 只读取不超过"
-            f" {MAX_NUMBER_LENGTH} 个字符的数字",
+            form="too-long",
+            length=length,
+            limit=MAX_NUMBER_LENGTH,
         )
 
     def _skip_node(self) -> None:
@@ -360,24 +310,11 @@ class _Builder:
         if tag == _STR:
             return event.value
         if tag == _TAG + "merge":
-            self._add(
-                event,
-                path,
-                "yaml-merge-key",
-                "merge keys ('<<') are not accepted: write the keys out",
-                fatal=True,
-                zh="不接受合并键（'<<'），请逐个写出",
-            )
+            self._add(event, path, "yaml-merge-key", fatal=True)
             return _SKIP
         key_tag = tag.removeprefix(_TAG)
         if key_tag in ("bool", "null", "float", "timestamp"):
-            self._add(
-                event,
-                (*path, event.value),
-                "key-not-text",
-                f"key {event.value!r} is read as a {key_tag} by YAML 1.1, not as a name; quote it",
-                zh=f"键 {event.value!r} 在 YAML 1.1 中被读作 {key_tag}，不是名称，请加引号",
-            )
+            self._add(event, (*path, event.value), "key-not-text", key=event.value, kind=key_tag)
             return event.value
         return self._scalar(event, tag, path, as_key=True)
 
@@ -386,10 +323,10 @@ class _Builder:
         text = event.value
         plain = event.implicit[0] and event.tag is None
 
-        def quirk(code: str, message: str, zh: str) -> None:
+        def quirk(code: str, /, **params: Any) -> None:
             if not as_key:
                 self.quirks[path] = (code, text)
-            self._add(event, path, code, message, zh=zh)
+            self._add(event, path, code, text=text, **params)
 
         if tag == "str":
             return self._text(event, path, text) if plain and not as_key else text
@@ -404,11 +341,7 @@ class _Builder:
             try:
                 return self._int(text, quirk)
             except ValueError:
-                quirk(
-                    "not-a-number",
-                    f"{text!r} is tagged as an integer but is not one",
-                    f"{text!r} 被标注为整数，但不是整数",
-                )
+                quirk("not-a-number", form="tagged-int")
                 return None
         if tag == "float":
             return self._float(text, path, quirk, as_key=as_key)
@@ -416,27 +349,16 @@ class _Builder:
             if not as_key:
                 self.quirks[path] = ("date", text)
             return text
-        self._add(
-            event,
-            path,
-            "yaml-tag",
-            f"tag {tag!r} is not allowed: tnplan reads plain data only"
-            " (no objects, no binary, no sets)",
-            fatal=True,
-            zh=f"不允许使用标签 {tag!r}：tnplan 只读取普通数据",
-        )
+        self._add(event, path, "yaml-tag", fatal=True, tag=tag)
         return None
 
     def _float(self, text: str, path: PathT, quirk: Any, *, as_key: bool) -> Any:
         cleaned = text.replace("_", "").lower()
         try:
             if ":" in cleaned:
-                quirk(
-                    "yaml11-sexagesimal",
-                    f"{text!r} is read as a base-60 number by YAML 1.1; quote it if it is text",
-                    f"{text!r} 在 YAML 1.1 中被读作六十进制数；如果是文字请加引号",
-                )
-                return _base60(cleaned, float)
+                value = _base60(cleaned, float)
+                quirk("yaml11-sexagesimal", value=figure_text(value))
+                return value
             if cleaned.lstrip("+-") in (".inf", ".nan"):
                 sign = -1.0 if cleaned.startswith("-") else 1.0
                 return math.nan if "nan" in cleaned else sign * math.inf
@@ -447,11 +369,7 @@ class _Builder:
                 return text
             return number if as_key else typed(cleaned, number)
         except ValueError:
-            quirk(
-                "not-a-number",
-                f"{text!r} is tagged as a number but is not one",
-                f"{text!r} 被标注为数字，但不是数字",
-            )
+            quirk("not-a-number", form="tagged-float")
             return None
 
     def _int(self, text: str, quirk: Any) -> int:
@@ -460,13 +378,7 @@ class _Builder:
         digits = cleaned.lstrip("+-")
         if ":" in digits:
             value = sign * int(_base60(digits, int))
-            quirk(
-                "yaml11-sexagesimal",
-                f"{text!r} is read as the base-60 number {value} by YAML 1.1;"
-                " quote it if it is text (a time, a ratio)",
-                f"{text!r} 在 YAML 1.1 中被读作六十进制数 {value}；"
-                "如果是文字（时间、比例）请加引号",
-            )
+            quirk("yaml11-sexagesimal", value=value)
             return value
         if digits.startswith("0b"):
             return sign * int(digits[2:], 2)
@@ -474,13 +386,7 @@ class _Builder:
             return sign * int(digits[2:], 16)
         if _OCTAL.fullmatch(cleaned) and digits != "0":
             value = sign * int(digits, 8)
-            quirk(
-                "yaml11-octal",
-                f"{text!r} is read as the octal number {value} by YAML 1.1;"
-                f" write {int(digits, 10) * sign} without the leading zero",
-                f"{text!r} 在 YAML 1.1 中被读作八进制数 {value}；请去掉开头的 0，写作 "
-                f"{int(digits, 10) * sign}",
-            )
+            quirk("yaml11-octal", value=value, decimal=int(digits, 10) * sign)
             return value
         return sign * int(digits)
 
@@ -527,12 +433,7 @@ def _bool(text: str, quirk: Any) -> bool:
     """A YAML 1.1 boolean; any spelling but true/false is said to be one."""
     value = text.lower() in ("yes", "true", "on", "y")
     if text.lower() not in ("true", "false"):
-        quirk(
-            "yaml11-boolean",
-            f"{text!r} is read as the boolean {str(value).lower()} by YAML 1.1;"
-            f" quote it ('{text}') if it is text",
-            f"{text!r} 在 YAML 1.1 中被读作布尔值 {str(value).lower()}；如果是文字请加引号",
-        )
+        quirk("yaml11-boolean", value=str(value).lower())
     return value
 
 
