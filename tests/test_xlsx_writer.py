@@ -194,6 +194,11 @@ def test_the_status_workbook(tmp_path: Path, data_dir: Path) -> None:
     assert sheet.column_dimensions["A"].width == longest_id + 2
     assert sheet.column_dimensions["B"].width == WIDEST  # long names wrap
     assert sheet.cell(row=4, column=2).alignment.wrap_text
+    # Below the table, after a blank row: the summary (counted as evaluations publish it),
+    # then the footnotes; the warning above is not written twice.
+    below = [sheet.cell(row=row, column=1).value for row in range(max(rows.values()) + 1, 30)]
+    assert below[0] is None and below[1].startswith(f"共 {len(rows)} 项指标")
+    assert below[3].startswith("† 有年份缺报") and sheet["A2"].value not in below
 
 
 def test_every_status_has_a_fill() -> None:
@@ -223,8 +228,10 @@ def test_the_indicators_and_show_workbooks(tmp_path: Path, data_dir: Path, plan:
     headers = [c.value for c in sheet[2]]
     years = [sheet.cell(row=row, column=1).value for row in range(3, 8)]
     assert years == [2021, 2022, 2023, 2024, 2025]
-    values = [sheet.cell(row=row, column=headers.index("value") + 1).value for row in range(3, 7)]
+    values = [sheet.cell(row=row, column=headers.index("数值") + 1).value for row in range(3, 7)]
     assert values == pytest.approx([1.12, 1.05, 1.08, 1.1])  # 2022: 10500 人 = 1.05 万人
+    # The headers and words of the Markdown table (the same blocks), the figures typed.
+    assert headers[:3] == ["年份", "数值", "截至该年累计"] and sheet["C3"].value == "否"
     status_line = sheet.cell(row=9, column=1)
     assert status_line.value.startswith("状态") and status_line.fill.fgColor.rgb == "00C6EFCE"
 

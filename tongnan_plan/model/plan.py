@@ -74,6 +74,21 @@ class Comparator(StrEnum):
     #: 左右, "about": met within the plan's `thresholds.about` share of the target.
     ABOUT = "~"
 
+    @property
+    def sign(self) -> str:
+        """The comparator as printed before a figure (≥ > ≤ < ~); nothing for a bare number."""
+        return _SIGNS[self]
+
+
+_SIGNS = {
+    Comparator.EQ: "",
+    Comparator.GE: "≥",
+    Comparator.GT: ">",
+    Comparator.LE: "≤",
+    Comparator.LT: "<",
+    Comparator.ABOUT: "~",
+}
+
 
 class Direction(StrEnum):
     """Which way is better for the indicator."""
@@ -278,6 +293,15 @@ class Indicator(_Strict):
     def baseline_value(self) -> float | None:
         """The baseline's number, or None where the plan prints none."""
         return None if self.baseline is None else self.baseline.value
+
+    @property
+    def year_baseline(self) -> float | None:
+        """The baseline as the baseline year's own figure: a plain number (not a bound), of
+        the year (not a total over the previous period); None otherwise."""
+        baseline = self.baseline
+        if baseline is None or baseline.is_bound or baseline.basis is not Basis.YEAR:
+            return None
+        return baseline.value
 
 
 class Quantity(_Strict):

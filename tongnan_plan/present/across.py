@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..model.plan import Kind
 from .cells import TOTAL, derived, figure, provenance_words, status_words
-from .story import Axis, marked_bar, typed_cell
+from .story import Axis, marked_bar
 from .terminal import Screen, render, text
+from .typed import typed_cell
 from .view import Block, Drawing, Heading, Items, Options, Picture, Records, View
 from .view import Table as CellTable
 

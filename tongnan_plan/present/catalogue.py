@@ -6,6 +6,7 @@ cut, since it is what a reader looks up; the columns that do not fit are left ou
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -19,15 +20,13 @@ from .cells import (
 )
 from .escaping import one_line
 from .formats import CATALOGUE_COLUMNS, catalogue_row
-from .layout import fit, fitted_table
-from .terminal import Screen, render, text
-from .view import Cell, Drawing, Options, Records, View
+from .view import Block, Cell, Options, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
     from ..model.plan import Indicator
 
-__all__ = ["catalogue_cells", "catalogue_text", "catalogue_view"]
+__all__ = ["catalogue_cells", "catalogue_view"]
 
 HEADERS = {
     "zh": {
@@ -85,50 +84,33 @@ def catalogue_cells(indicators: Sequence[Indicator], lang: str) -> list[dict[str
     return rows
 
 
-def catalogue_text(indicators: Sequence[Indicator], lang: str, fmt: str, screen: Screen) -> str:
-    """The catalogue as a table fitted to a terminal (table), or plain columns of text (text,
-    for a file)."""
-    headers = HEADERS[lang]
-    rows = catalogue_cells(indicators, lang)
-    if fmt == "table":
-        width = screen.measured().width or 80
-        fitted = fit(LAYOUTS, LAST_RESORT, rows, headers, width)
-        cells = [
-            [text(name if key == "name" else row[key]) for key in fitted.columns]
-            for row, name in zip(rows, fitted.names, strict=True)
-        ]
-        return render([fitted_table(fitted, headers, cells)], screen)
-    titles = [headers[key] for key in COLUMNS]
-    plain = [[one_line(row[key]) for key in COLUMNS] for row in rows]
-    from tabulate import tabulate
-
-    return tabulate(plain, headers=titles, tablefmt="simple", disable_numparse=True) + "\n"
-
-
 def catalogue_view(indicators: Sequence[Indicator], title: str) -> View:
-    """`tnplan indicators`: the catalogue as records, and drawn for people (a table fitted to
-    a terminal, plain columns in a file, Markdown, a workbook)."""
-
-    def table(options: Options) -> str:
-        screen = options.screen if options.screen is not None else Screen.plain()
-        shown = "text" if options.to_file else "table"
-        return catalogue_text(indicators, options.lang, shown, screen)
+    """`tnplan indicators`: the catalogue as records, and for people (a table fitted to a
+    terminal, plain columns in a file, Markdown, a workbook)."""
 
     def workbook(options: Options) -> bytes:
         from .xlsx import catalogue_workbook
 
         return catalogue_workbook(indicators, title, options.lang)
 
-    drawings: dict[str, Drawing] = {
-        "table": table,
-        "xlsx": workbook,
-    }
     records = Records(CATALOGUE_COLUMNS, [catalogue_row(ind) for ind in indicators])
-    return View(title, records, drawings=drawings, blocks=lambda lang: [_table(indicators, lang)])
+    blocks = functools.partial(_blocks, indicators)
+    return View(title, records, drawings={"xlsx": workbook}, blocks=blocks)
 
 
-def _table(indicators: Sequence[Indicator], lang: str) -> CellTable:
-    """The catalogue for people: a row an indicator, every column, each cell on one line."""
+def _blocks(indicators: Sequence[Indicator], lang: str) -> list[Block]:
+    """The catalogue for people: a row an indicator, each cell on one line; on a screen, the
+    richest of LAYOUTS that fits (an id is never cut), each name the plan's or its short one;
+    in a file, plain columns; elsewhere, every column."""
+    keys = (*COLUMNS, "target_unit")
     rows = catalogue_cells(indicators, lang)
-    cells = [[Cell(one_line(row[key])) for key in COLUMNS] for row in rows]
-    return CellTable([HEADERS[lang][key] for key in COLUMNS], cells)
+    cells = [
+        [
+            Cell(one_line(row[key]), short=one_line(row["short_name"]) if key == "name" else None)
+            for key in keys
+        ]
+        for row in rows
+    ]
+    headers = [HEADERS[lang][key] for key in keys]
+    layouts = (*LAYOUTS, LAST_RESORT)
+    return [CellTable(headers, cells, keys=keys, layouts=layouts, plain_in_file=True)]

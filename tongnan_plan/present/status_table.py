@@ -14,6 +14,7 @@ from .cells import (
     FULL_COLUMNS,
     HEADERS,
     NUMERIC_COLUMNS,
+    not_official_notice,
     notices,
     progress_notice,
     status_cells,
@@ -22,7 +23,8 @@ from .cells import (
 from .layout import LAST_RESORT, LAYOUTS, Fitted, fit, fitted_table
 from .summary import summary
 from .terminal import WIDE, Prose, Screen, recorded, render, text
-from .view import Block, Cell, Drawing, Heading, Options, Paragraphs, Records, View
+from .typed import status_row_cells
+from .view import Block, Drawing, Heading, Options, Paragraphs, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
@@ -109,15 +111,40 @@ def status_text(
     return recorded(renderables, "tnplan status", svg=fmt == "svg")
 
 
+#: The columns a workbook adds to the table (what a reader sorts and filters by), and their
+#: headers; and the one it leaves out (a bar drawn in characters).
+SHEET_ONLY = {
+    "zh": {"id": "指标id", "provenance": "数据性质", "missing": "缺报年份"},
+    "en": {"id": "id", "provenance": "Provenance", "missing": "Missing years"},
+}
+TEXT_ONLY = ("bar",)
+SHEET_NAMES = {"zh": "进度", "en": "status"}
+
+
 def status_blocks(evaluations: Sequence[Evaluation], title: str, lang: str) -> list[Block]:
-    """The evaluations for people: the title, a table of every column, the footnotes."""
-    columns = with_annual(FULL_COLUMNS, evaluations)
+    """The evaluations for people: the title, a table of every column (a workbook adds the
+    id, provenance and missing years, and the summary), the footnotes (the warning that
+    figures are not official a workbook writes first)."""
+    columns = ("id", *with_annual(FULL_COLUMNS, evaluations), "provenance", "missing")
     rows = []
     for ev in evaluations:
-        cells, style = status_cells(ev, lang), ev.status.info.style
-        rows.append([Cell(cells[k], style=style if k == "status" else "") for k in columns])
-    table = CellTable([HEADERS[lang][k] for k in columns], rows)
-    return [Heading(title), table, Paragraphs(notices(evaluations, lang))]
+        cells = status_row_cells(ev, lang)
+        rows.append([cells[key] for key in columns])
+    headers = {**HEADERS[lang], **SHEET_ONLY[lang]}
+    table = CellTable(
+        [headers[key] for key in columns],
+        rows,
+        keys=columns,
+        layouts=[[key for key in columns if key not in SHEET_ONLY[lang]]],
+        sheet=[key for key in columns if key not in TEXT_ONLY],
+        name=SHEET_NAMES[lang],
+        frozen=2,
+        filtered=True,
+    )
+    unofficial = not_official_notice(evaluations, lang)
+    notes = [Paragraphs([note], warning=note == unofficial) for note in notices(evaluations, lang)]
+    summed = Paragraphs([summary(evaluations, lang)], screen=True)
+    return [Heading(title), table, summed, *notes]
 
 
 def status_title(title: str, title_en: str, as_of: int | None, lang: str) -> str:
@@ -132,16 +159,10 @@ def status_view(evaluations: Sequence[Evaluation], title: str) -> View:
     def recorded_as(fmt: str) -> Drawing:
         return lambda o: status_text(evaluations, title, o.lang, _screen(o), fmt)
 
-    def workbook(options: Options) -> bytes:
-        from .xlsx import status_workbook
-
-        return status_workbook(evaluations, title, options.lang)
-
     drawings: dict[str, Drawing] = {
         "table": recorded_as("table"),
         "svg": recorded_as("svg"),
         "html": recorded_as("html"),
-        "xlsx": workbook,
     }
     records = Records(STATUS_COLUMNS, [status_row(ev) for ev in evaluations])
     blocks = functools.partial(status_blocks, evaluations, title)

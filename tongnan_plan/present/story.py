@@ -34,6 +34,7 @@ from .formats import (
     status_row,
 )
 from .terminal import Prose, Screen, render, text
+from .typed import typed_cell
 from .view import Block, Cell, Drawing, Heading, Items, Options, Picture, Records, View
 from .view import Table as CellTable
 
@@ -351,36 +352,24 @@ def _series_cells(row: YearRow, ev: Evaluation, lang: str) -> list[Cell]:
     return [typed_cell(record[column]) for column in SERIES_COLUMNS]
 
 
-def typed_cell(value: object) -> Cell:
-    """A record's value as a cell: a number with its figure, else its text (empty for none)."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Cell(figure(value), value)
-    return Cell("" if value is None else str(value))
-
-
 def story_blocks(
     rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str
 ) -> list[Block]:
     """The story for people: its title, the yearly series (numbers as numbers), the
-    sentences as a list, and the chart as a picture."""
+    sentences as a list (the first, the status, in its tone), and the chart as a picture."""
     from .chart import chart
 
     series = [_series_cells(r, ev, lang) for r in rows]
     lines = story_lines(ev, lang) + notices([ev], lang)
-    table = CellTable(SERIES_HEADERS[lang], series, numbers=True)
+    table = CellTable(SERIES_HEADERS[lang], series, numbers=True, name=ev.indicator.id[:31])
     drawn = chart(rows, ev, plan_years.start - 1, lang, end_year=plan_years.stop - 1)
-    return [Heading(story_title(ev, lang)), table, Items(lines), Picture(drawn, drawn.title)]
+    items = Items(lines, tones=[ev.status.info.css])
+    return [Heading(story_title(ev, lang)), table, items, Picture(drawn, drawn.title)]
 
 
 def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str) -> View:
     """`tnplan show`: the yearly series as records (json adds the indicator and its
     evaluation), and the chart drawn as text, Markdown or a workbook (and its picture, the SVG)."""
-
-    def workbook(options: Options) -> bytes:
-        from .xlsx import story_workbook
-
-        lines = story_lines(ev, options.lang) + notices([ev], options.lang)
-        return story_workbook(rows, ev, lines, story_title(ev, options.lang), options.lang)
 
     def table(options: Options) -> str:
         screen = options.screen if options.screen is not None else Screen.plain()
@@ -390,7 +379,6 @@ def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang:
     document = {"indicator": catalogue_row(ev.indicator), "evaluation": status_row(ev)}
     drawings: dict[str, Drawing] = {
         "table": table,
-        "xlsx": workbook,
     }
     records = Records(SERIES_COLUMNS, series)
     blocks = functools.partial(story_blocks, rows, ev, plan_years)

@@ -63,11 +63,17 @@ class Records:
 @dataclass(frozen=True, slots=True)
 class Cell:
     """A cell for people: its text, the number it stands for (written as a number where a
-    table asks for numbers), and its style (a status's colour)."""
+    table asks for numbers, and always in a workbook), and its style (a status's colour)."""
 
     text: str
     value: float | int | None = None
     style: str = ""
+    #: In a workbook: the number format of its number (what the text writes around it, such
+    #: as 累计 and *; empty: the decimals it was given). A cell with a format is a figure's:
+    #: a workbook leaves it empty where there is no figure.
+    number_format: str = ""
+    #: In a workbook: a status's class in the registry (good, ok, …), the cell's fill.
+    tone: str = ""
     #: On a screen: the text as runs of (text, style) (a figure, then its bar in colour).
     runs: tuple[tuple[str, str], ...] = ()
     #: On a screen: the shorter text a narrow table may show instead (a short name).
@@ -101,6 +107,14 @@ class Table:
     least: Mapping[str, int] = field(default_factory=dict)
     #: Written to a file: as plain columns of text, not drawn as on a screen.
     plain_in_file: bool = False
+    #: In a workbook: the columns written, by key (none: every column; a workbook adds what
+    #: a reader sorts and filters by, such as ids, and leaves out a bar drawn in characters);
+    #: the sheet's name (none: its heading's); the first columns kept in view as it scrolls;
+    #: whether its header filters the rows.
+    sheet: Sequence[str] = ()
+    name: str = ""
+    frozen: int = 1
+    filtered: bool = False
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -127,21 +141,24 @@ class Heading:
 
 @dataclass(frozen=True)
 class Items:
-    """A list, an item a line."""
+    """A list, an item a line; tones: each line's tone (see Cell), where it has one."""
 
     lines: Sequence[str]
+    tones: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
 class Paragraphs:
-    """Paragraphs (footnotes, notices); on a screen in a style. screen: said only on a screen
-    (the terminal and its recordings); column: said only where the table before shows that
-    column (what it holds)."""
+    """Paragraphs (footnotes, notices); on a screen in a style. screen: said only where the
+    figures are looked at, not in a document: on a screen (the terminal and its recordings)
+    and in a workbook; column: said only where the table before shows that column (what it
+    holds); warning: a workbook writes it under the sheet's title, before any figure."""
 
     lines: Sequence[str]
     style: str = ""
     screen: bool = False
     column: str = ""
+    warning: bool = False
 
 
 @dataclass(frozen=True)

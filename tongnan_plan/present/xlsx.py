@@ -14,32 +14,22 @@ import functools
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..calc.rounding import typed_places
 from ..model.plan import Indicator, Kind, Plan, Provenance
-from ..model.status import Status
 from ..model.units import normalise_unit
 from ..sources.xlsx_reader import COLUMNS, HEADER_ROW, INSTRUCTIONS_SHEET, META, SHEET
 from .cells import (
-    HEADERS,
-    SYMBOL,
-    TOTAL,
     name_cell,
-    not_official_notice,
-    notices,
-    number,
-    provenance_words,
-    star,
-    status_words,
-    with_annual,
-    without_pace,
 )
 from .escaping import put, safe_workbook
-from .formats import CATALOGUE_COLUMNS, SERIES_COLUMNS, catalogue_row, series_row
-from .view import Block, Heading, Table
+from .formats import CATALOGUE_COLUMNS, catalogue_row
+from .typed import general
+from .view import Block, Heading, Items, Paragraphs, Picture, Table
+from .view import Cell as TableCell
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell, MergedCell
@@ -47,15 +37,11 @@ if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from ..calc.evaluation import YearRow
-    from ..calc.progress import Evaluation
 
 __all__ = [
     "STATUS_FILLS",
     "catalogue_workbook",
     "display_width",
-    "status_workbook",
-    "story_workbook",
     "submission_workbook",
 ]
 
@@ -73,7 +59,6 @@ EDITABLE_FILL = "FFF2CC"
 HEADER_FILL = "D9D9D9"
 #: Column widths stay within these (a long name wraps).
 NARROWEST, WIDEST = 6, 48
-PERCENT = "0.0%"
 
 
 def display_width(text: str) -> int:
@@ -341,140 +326,19 @@ def submission_workbook(
 # ---- tables
 
 
-@dataclass(frozen=True, slots=True)
-class _Column:
-    """A column of the status workbook: its header key, the typed value of a row, and the
-    number format of that value."""
-
-    key: str
-    value: Callable[[Evaluation, str], Any]
-    format: Callable[[Evaluation, str], str] = lambda ev, lang: "General"
-
-
-def _latest_figure(ev: Evaluation) -> float | None:
-    """The figure the latest column shows: the total (or its lower bound), else the figure."""
-    if ev.indicator.kind is Kind.CUMULATIVE:
-        bound = ev.lower_bound
-        return ev.cumulative if bound is None else bound
-    return ev.actual
-
-
-def _latest(ev: Evaluation, lang: str) -> float | int | None:
-    return number(_latest_figure(ev))
-
-
-def _latest_format(ev: Evaluation, lang: str) -> str:
-    """累计 (Σ) before a running total, ≥ before a lower bound, * after an unofficial figure,
-    as the terminal table writes them, but as a format: the cell stays a number."""
-    if ev.indicator.kind is Kind.CUMULATIVE:
-        prefix = TOTAL[lang] + ("≥" if ev.lower_bound is not None else "")
-    else:
-        prefix = SYMBOL[ev.reported]
-    suffix, general = star(ev), _general(_latest_figure(ev))
-    return (f'"{prefix}"' if prefix else "") + general + (f'"{suffix}"' if suffix else "")
-
-
 def _put_typed(cell: Cell | MergedCell, value: object) -> None:
     """put(), and a figure typed with its decimals (0.140) formatted with them (0.000)."""
     put(cell, value)
     if typed_places(value):
-        cell.number_format = _general(value)
+        cell.number_format = general(value)
 
 
-def _general(value: object) -> str:
-    """General, or the decimals a figure was typed with: the cell reads as it was given."""
-    places = typed_places(value)
-    return "0." + "0" * places if places else "General"
-
-
-def _completion(ev: Evaluation, lang: str) -> float | int | None:
-    bound, target = ev.lower_bound, ev.indicator.target.value
-    if bound is not None:
-        return number(bound / target) if target else None
-    return number(ev.completion)
-
-
-def _completion_format(ev: Evaluation, lang: str) -> str:
-    """A percentage, marked ≥ where the total is only a lower bound."""
-    return '"≥"' + PERCENT if ev.lower_bound is not None else PERCENT
-
-
-def _paced(value: Callable[[Evaluation], float | None]) -> Callable[[Evaluation, str], Any]:
-    return lambda ev, lang: None if without_pace(ev) or ev.year is None else number(value(ev))
-
-
-STATUS_SHEET_COLUMNS = (
-    _Column("id", lambda ev, lang: ev.indicator.id),
-    _Column("name", lambda ev, lang: name_cell(ev.indicator, lang)),
-    _Column("unit", lambda ev, lang: ev.indicator.unit),
-    _Column("baseline", lambda ev, lang: _printed(ev.indicator, "baseline")),
-    _Column("target", lambda ev, lang: _printed(ev.indicator, "target")),
-    _Column("latest", _latest, _latest_format),
-    _Column("year", lambda ev, lang: ev.year),
-    _Column("completion", _completion, _completion_format),
-    _Column("progress", _paced(lambda ev: ev.progress), lambda ev, lang: PERCENT),
-    _Column("elapsed", _paced(lambda ev: ev.time_elapsed), lambda ev, lang: PERCENT),
-    _Column("status", lambda ev, lang: status_words(ev.status, lang)),
-    _Column(
-        "provenance",
-        lambda ev, lang: None if ev.provenance is None else provenance_words(ev.provenance, lang),
-    ),
-    _Column("missing", lambda ev, lang: " ".join(str(y) for y in ev.missing_years) or None),
-)
-_MORE_HEADERS = {
-    "zh": {"id": "指标id", "provenance": "数据性质", "missing": "缺报年份"},
-    "en": {"id": "id", "provenance": "Provenance", "missing": "Missing years"},
-}
-
-
-def _printed(indicator: Indicator, which: str) -> str | float | int | None:
-    """A baseline or target as the plan prints it: a number where it prints a bare number,
-    else its text (【5】, ≤5.5, >95)."""
-    figure = indicator.baseline if which == "baseline" else indicator.target
-    if figure is None:
-        return None
-    value = number(figure.value)
-    plain = value is not None and not figure.is_bound and figure.text.strip() == str(value)
-    return value if plain else figure.text
-
-
-def _status_fill(status: Status) -> str:
-    return STATUS_FILLS[status.info.css]
-
-
-def status_workbook(evaluations: Sequence[Evaluation], title: str, lang: str) -> bytes:
-    """The status table as a workbook: typed figures, percent formats, a fill per status,
-    the header frozen; the unofficial-data note under the title, the summary below."""
-    from openpyxl.styles import Font, PatternFill
-
-    from .summary import summary
-
-    workbook = _new_workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "status" if lang == "en" else "进度"
-    put(sheet["A1"], title)
-    sheet["A1"].font = Font(bold=True, size=13)
-    unofficial = not_official_notice(evaluations, lang)
-    _notes(sheet, 2, [unofficial] if unofficial else [], bold=True)
-    headers = {**HEADERS[lang], **_MORE_HEADERS[lang]}
-    shown = with_annual([c.key for c in STATUS_SHEET_COLUMNS], evaluations)
-    columns = [c for c in STATUS_SHEET_COLUMNS if c.key in shown]  # no 序时进度 when final
-    _header(sheet, 3, [headers[c.key] for c in columns])
-    for row, ev in enumerate(evaluations, 4):
-        for column, spec in enumerate(columns, 1):
-            cell = put(sheet.cell(row=row, column=column), spec.value(ev, lang))
-            cell.number_format = spec.format(ev, lang)
-            if spec.key == "status":
-                cell.fill = PatternFill("solid", fgColor=_status_fill(ev.status))
-    last = len(evaluations) + 3
-    notes = [summary(evaluations, lang), *notices(evaluations, lang)]
-    _notes(sheet, last + 2, [note for note in notes if note != unofficial])
-    _fit_columns(sheet, 3, last, wrap=[2])
-    sheet.freeze_panes = "C4"
-    _printed_across(sheet, 3)
-    sheet.auto_filter.ref = f"A3:{_letter(len(columns))}{last}"
-    return _saved(workbook)
+def _content(cell: TableCell) -> object:
+    """What a cell holds in a workbook: its number; else its text, but nothing in a cell
+    of a figure (one with a number format) that has none."""
+    if cell.value is not None:
+        return cell.value
+    return None if cell.number_format else cell.text or None
 
 
 def _letter(column: int) -> str:
@@ -521,64 +385,96 @@ def catalogue_workbook(indicators: Sequence[Indicator], title: str, lang: str) -
     return _saved(workbook)
 
 
-def story_workbook(
-    rows: Sequence[YearRow], ev: Evaluation, lines: Sequence[str], title: str, lang: str
-) -> bytes:
-    """One indicator's years as a workbook: the series (the CSV's columns, numbers typed)
-    and, below, the evaluation's sentences, the first (the status) in the status's fill."""
-    from openpyxl.styles import PatternFill
+@dataclass
+class _Sheet:
+    """A table's sheet: its heading, its table, the warnings written under the heading and
+    the lines below the table (each block's lines, with the tone of each line)."""
 
-    records = [series_row(row, ev.indicator) for row in rows]
-    for record, row in zip(records, rows, strict=True):
-        if row.provenance is not None:
-            record["provenance"] = provenance_words(row.provenance, lang)
-    workbook = _records_sheet(title, ev.indicator.id[:31], SERIES_COLUMNS, records)
-    sheet = workbook.active
-    assert sheet is not None
-    below = len(records) + 4
-    _notes(sheet, below, lines)
-    sheet.cell(row=below, column=1).fill = PatternFill("solid", fgColor=_status_fill(ev.status))
-    return _saved(workbook)
+    heading: str
+    table: Table
+    warnings: list[str] = field(default_factory=list)
+    below: list[tuple[Sequence[str], Sequence[str]]] = field(default_factory=list)
 
 
-def blocks_workbook(title: str, blocks: Sequence[Block]) -> bytes:
-    """What a view says to people as a workbook: a sheet a table, under its heading (the
-    view's title for the first), its header frozen, numbers typed; lists and paragraphs
-    below the table they follow."""
-    from openpyxl.styles import Font
-
-    workbook = _new_workbook()
-    sheets: list[Worksheet] = []
-    heading, below = title, 0
-    waiting: list[str] = []  # lines before the first table: they go below it
+def _sheets(title: str, blocks: Sequence[Block]) -> list[_Sheet]:
+    """A sheet a table, under its heading (the view's title for the first); the lines that
+    follow a table go below it, those before the first table below that table; paragraphs
+    of a column the sheet does not show, and pictures, left out."""
+    sheets: list[_Sheet] = []
+    heading = title
+    warnings: list[str] = []  # what comes before the first table
+    waiting: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
             heading = block.text
         elif isinstance(block, Table):
-            sheet = workbook.active if not sheets else workbook.create_sheet()
-            assert sheet is not None
-            sheet.title = _sheet_name(heading, len(sheets) + 1)
-            put(sheet["A1"], heading).font = Font(bold=True, size=13)
-            _header(sheet, 2, block.headers)
-            for row, cells in enumerate(block.rows, 3):
-                for column, cell in enumerate(cells, 1):
-                    shown = cell.value if cell.value is not None else cell.text or None
-                    _put_typed(sheet.cell(row=row, column=column), shown)
-            below = len(block.rows) + 4
-            _fit_columns(sheet, 2, below - 2, wrap=range(1, len(block.headers) + 1))
-            sheet.freeze_panes = "B3"
-            _printed_across(sheet, 2)
-            sheets.append(sheet)
-            if waiting:
-                _notes(sheet, below, waiting)
-                below += len(waiting) + 1
-                waiting = []
+            shown: list[tuple[Sequence[str], Sequence[str]]] = [(waiting, ())] if waiting else []
+            sheets.append(_Sheet(block.title or heading, block, warnings, shown))
+            warnings, waiting = [], []
+        elif isinstance(block, Picture) or not block.lines:
+            continue
+        elif isinstance(block, Paragraphs) and block.column:
+            if sheets and block.column in _written(sheets[-1].table):
+                sheets[-1].below.append((block.lines, ()))
+        elif isinstance(block, Paragraphs) and block.warning:
+            (sheets[-1].warnings if sheets else warnings).extend(block.lines)
         elif not sheets:
             waiting += block.lines
-        elif block.lines:
-            _notes(sheets[-1], below, block.lines)
-            below += len(block.lines) + 1
+        else:
+            tones = block.tones if isinstance(block, Items) else ()
+            sheets[-1].below.append((block.lines, tones))
+    return sheets
+
+
+def _written(table: Table) -> tuple[str, ...]:
+    """The keys of the columns a workbook writes."""
+    return tuple(table.sheet) or table.columns
+
+
+def blocks_workbook(title: str, blocks: Sequence[Block]) -> bytes:
+    """What a view says to people as a workbook: a sheet a table, its warnings under its
+    heading, its header frozen with its first columns and filtered, numbers typed in their
+    formats, fills by tone; the lists and paragraphs below the table they follow."""
+    workbook = _new_workbook()
+    for count, sheet in enumerate(_sheets(title, blocks), 1):
+        drawn = workbook.active if count == 1 else workbook.create_sheet()
+        assert drawn is not None
+        drawn.title = sheet.table.name or _sheet_name(sheet.heading, count)
+        _table_sheet(drawn, sheet)
     return _saved(workbook)
+
+
+def _table_sheet(drawn: Worksheet, sheet: _Sheet) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    table = sheet.table
+    put(drawn["A1"], sheet.heading).font = Font(bold=True, size=13)
+    _notes(drawn, 2, sheet.warnings, bold=True)
+    top = 2 + len(sheet.warnings)  # the header's row
+    shown = [table.columns.index(key) for key in _written(table)]
+    _header(drawn, top, [table.headers[i] for i in shown])
+    for row, cells in enumerate(table.rows, top + 1):
+        for column, cell in enumerate((cells[i] for i in shown), 1):
+            written = drawn.cell(row=row, column=column)
+            _put_typed(written, _content(cell))
+            if cell.number_format:
+                written.number_format = cell.number_format
+            if cell.tone:
+                written.fill = PatternFill("solid", fgColor=STATUS_FILLS[cell.tone])
+    last = top + len(table.rows)
+    _fit_columns(drawn, top, last, wrap=range(1, len(shown) + 1))
+    drawn.freeze_panes = f"{_letter(table.frozen + 1)}{top + 1}"
+    _printed_across(drawn, top)
+    if table.filtered:
+        drawn.auto_filter.ref = f"A{top}:{_letter(len(shown))}{last}"
+    below = last + 2
+    for lines, tones in sheet.below:
+        _notes(drawn, below, lines)
+        for offset, tone in enumerate(tones):
+            if tone:
+                fill = PatternFill("solid", fgColor=STATUS_FILLS[tone])
+                drawn.cell(row=below + offset, column=1).fill = fill
+        below += len(lines) + 1
 
 
 def _sheet_name(heading: str, number: int) -> str:
