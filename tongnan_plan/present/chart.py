@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..calc.across import Stretch
 from ..calc.evaluation import YearRow
 from ..calc.progress import Evaluation
-from ..model.plan import Basis, Kind
+from ..model.plan import Kind
 from .cells import figure
 from .escaping import html as escape
 
@@ -317,15 +317,9 @@ def _points(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int) -> list
     ind = ev.indicator
     cumulative = ind.kind is Kind.CUMULATIVE
     points: list[tuple[int, float]] = []
-    baseline = ind.baseline
-    if (
-        not cumulative
-        and baseline is not None
-        and baseline.value is not None
-        and not baseline.is_bound
-        and baseline.basis is Basis.YEAR
-    ):
-        points.append((baseline_year, baseline.value))
+    baseline = None if cumulative else ind.year_baseline
+    if baseline is not None:
+        points.append((baseline_year, baseline))
     for row in rows:
         value = row.cumulative if cumulative else row.value
         if value is not None:
