@@ -12,13 +12,16 @@ from collections.abc import Mapping
 
 from .diagnostics import Diagnostic
 from .figure_problems import CHOICE_PROBLEMS, PLAN_PROBLEMS, SUBMISSION_PROBLEMS
+from .phrases import PHRASES
 from .plan_problems import PLAN_FILE_PROBLEMS
 from .problem import Problem, Words
-from .reading_problems import DOCUMENT_PROBLEMS, PHRASES, READING_PROBLEMS
+from .reading_problems import DOCUMENT_PROBLEMS, READING_PROBLEMS
 from .wording import figure_text, ratio_text, shorten
 
 __all__ = [
     "CATALOGUE",
+    "NO_WORDS",
+    "PHRASES",
     "PROBLEMS",
     "Problem",
     "Words",
@@ -41,6 +44,9 @@ PROBLEMS = (
     *DOCUMENT_PROBLEMS,
     *CHOICE_PROBLEMS,
 )
+
+#: A parameter that adds nothing, in either language.
+NO_WORDS = Words("", "")
 
 #: Every code, by name.
 CATALOGUE: Mapping[str, Problem] = {p.code: p for p in PROBLEMS}

@@ -291,10 +291,26 @@ CHOICE_PROBLEMS = (
     Problem(
         "invalid-config",
         E,
-        "{problem}",
-        "{problem}",
+        "not TOML: {reason}",
+        "不是有效的 TOML：{reason}",
         "a config file (`tnplan.toml`, `[tool.tnplan]` in pyproject.toml) that is not TOML, or"
         " a key or value it does not take",
+        forms=(
+            Form(
+                "too-long",
+                "the config is {chars} characters; tnplan reads configs of at most {limit}"
+                " (a config holds a few lines)",
+                "配置文件有 {chars} 个字符；tnplan 读取的配置最多 {limit} 个字符（配置只需几行）",
+            ),
+            Form(
+                "too-deep",
+                "arrays or tables nested more than {limit} deep; a config nests none",
+                "数组或表嵌套超过 {limit} 层；配置文件无需嵌套",
+            ),
+            Form("not-a-table", "[tool.tnplan] must be a table", "[tool.tnplan] 应为表"),
+            Form("unknown-key", "unknown key {key!r}{hint}", "未知的键 {key!r}{hint}"),
+            Form("wrong-type", "{key} must be {expected}", "{key} 应为{expected}"),
+        ),
     ),
     Problem(
         "unknown-code",

@@ -4,9 +4,9 @@ order."""
 
 from __future__ import annotations
 
-from .problem import E, Form, Problem, W, Words
+from .problem import E, Form, Problem, W
 
-__all__ = ["DOCUMENT_PROBLEMS", "PHRASES", "READING_PROBLEMS"]
+__all__ = ["DOCUMENT_PROBLEMS", "READING_PROBLEMS"]
 
 READING_PROBLEMS = (
     # ---- reading the file
@@ -350,21 +350,3 @@ DOCUMENT_PROBLEMS = (
         "a PDF of pictures only (a scan): there is no text to draft a plan file from",
     ),
 )
-
-#: Parts of messages, by name: hints a message adds where they apply.
-PHRASES = {
-    "yaml-tabs": Words(
-        "; YAML does not allow tabs for indentation: use spaces",
-        "；YAML 不允许用制表符缩进，请用空格",
-    ),
-    "yaml-full-width-colon": Words(
-        "; line {line} has a full-width colon '：' where YAML needs ':' followed by a space",
-        "；第 {line} 行用了全角冒号“：”，YAML 需要半角冒号“:”加一个空格",
-    ),
-    "yaml-line-separator": Words(
-        "; the file holds a Unicode line separator (U+0085, U+2028 or U+2029), which YAML 1.1"
-        " reads as a line break where editors show none",
-        "；文件中有 Unicode 行分隔符（U+0085、U+2028 或 U+2029），"
-        "YAML 1.1 把它读作换行，编辑器却不显示换行",
-    ),
-}

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..model.catalogue import Words, diagnostic, render
+from ..model.catalogue import Words, diagnostic, phrase, render
 from ..model.diagnostics import Diagnostic, TnplanError
 from ..validate.selection import Selection, code_problems, nearest_in
 from .files import read_text
@@ -39,12 +39,8 @@ __all__ = [
 
 CONFIG_FILE = "tnplan.toml"
 PYPROJECT = "pyproject.toml"
-#: The keys a config takes, and what each holds (in English and Chinese).
-_KEYS = {
-    "ignore": ("a list of codes", "代码列表"),
-    "warn-only": ("a list of codes", "代码列表"),
-    "strict": ("true or false", " true 或 false"),
-}
+#: The keys a config takes, and the phrase of what each holds.
+_KEYS = {"ignore": "expected.codes", "warn-only": "expected.codes", "strict": "expected.bool"}
 
 
 #: A tnplan.toml holds a few lines: one longer than this is refused before it is parsed.
@@ -101,20 +97,17 @@ def load_config(path: Path) -> Config:
     name = str(path)
     text = read_text(path, name)
     if path.name != PYPROJECT and len(text) > MAX_CONFIG_CHARS:
-        problem = Words(
-            f"the config is {len(text):,} characters; tnplan reads configs of at most"
-            f" {MAX_CONFIG_CHARS:,} (a config holds a few lines)",
-            f"配置文件有 {len(text):,} 个字符；tnplan 读取的配置最多 {MAX_CONFIG_CHARS:,} 个字符"
-            "（配置只需几行）",
+        chars, limit = f"{len(text):,}", f"{MAX_CONFIG_CHARS:,}"
+        problem = diagnostic(
+            "invalid-config", name, 1, 1, form="too-long", chars=chars, limit=limit
         )
-        raise TnplanError([diagnostic("invalid-config", name, 1, 1, problem=problem)])
+        raise TnplanError([problem])
     document = _parse(text, name)
     table = _tool_table(document) if path.name == PYPROJECT else document
     if table is None:
         table = {}
     if not isinstance(table, dict):
-        problem = Words("[tool.tnplan] must be a table", "[tool.tnplan] 应为表")
-        raise TnplanError([_located(name, text, "tnplan", problem)])
+        raise TnplanError([_located(name, text, "tnplan", form="not-a-table")])
     problems = [d for key, value in table.items() for d in _key_problems(name, text, key, value)]
     if problems:
         raise TnplanError(problems)
@@ -146,11 +139,11 @@ def _parse(text: str, name: str) -> dict[str, Any]:
 
     deep = _too_deep(text)
     if deep is not None:
-        problem = Words(
-            f"arrays or tables nested more than {MAX_CONFIG_DEPTH} deep; a config nests none",
-            f"数组或表嵌套超过 {MAX_CONFIG_DEPTH} 层；配置文件无需嵌套",
+        line, column = deep
+        problem = diagnostic(
+            "invalid-config", name, line, column, form="too-deep", limit=MAX_CONFIG_DEPTH
         )
-        raise TnplanError([diagnostic("invalid-config", name, *deep, problem=problem)])
+        raise TnplanError([problem])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -160,9 +153,8 @@ def _parse(text: str, name: str) -> dict[str, Any]:
         else:  # "at end of document": where the text ends
             line, column = text.count("\n") + 1, len(text) - text.rfind("\n")
         reason = re.sub(r" \(at [^)]*\)$", "", str(exc))
-        problem = Words(f"not TOML: {reason}", f"不是有效的 TOML：{reason}")
         raise TnplanError(
-            [diagnostic("invalid-config", name, line, column, problem=problem)]
+            [diagnostic("invalid-config", name, line, column, reason=reason)]
         ) from None
 
 
@@ -171,12 +163,11 @@ def _key_problems(name: str, text: str, key: str, value: Any) -> list[Diagnostic
     if key not in _KEYS:
         near = nearest_in(key, _KEYS)
         hint = (
-            Words(f"; did you mean {near!r}?", f"；是否应为 {near!r}？")
+            phrase("hint.did-you-mean", near=near)
             if near
-            else Words(f"; the keys are: {', '.join(_KEYS)}", f"；可用的键：{'、'.join(_KEYS)}")
+            else phrase("hint.config-keys", keys=Words(", ".join(_KEYS), "、".join(_KEYS)))
         )
-        problem = Words(f"unknown key {key!r}{hint.en}", f"未知的键 {key!r}{hint.zh}")
-        return [_located(name, text, key, problem)]
+        return [_located(name, text, key, form="unknown-key", key=key, hint=hint)]
     if key == "strict" and isinstance(value, bool):
         return []
     if key != "strict" and isinstance(value, list) and all(isinstance(c, str) for c in value):
@@ -184,8 +175,8 @@ def _key_problems(name: str, text: str, key: str, value: Any) -> list[Diagnostic
             diagnostic(p.code, name, *_position(text, p.given), **p.facts)
             for p in code_problems(value)
         ]
-    problem = Words(f"{key} must be {_KEYS[key][0]}", f"{key} 应为{_KEYS[key][1]}")
-    return [_located(name, text, key, problem)]
+    expected = phrase(_KEYS[key])
+    return [_located(name, text, key, form="wrong-type", key=key, expected=expected)]
 
 
 def _position(text: str, needle: str) -> tuple[int, int]:
@@ -198,9 +189,9 @@ def _position(text: str, needle: str) -> tuple[int, int]:
     return 1, 1
 
 
-def _located(name: str, text: str, needle: str, problem: Words) -> Diagnostic:
+def _located(name: str, text: str, needle: str, /, **params: Any) -> Diagnostic:
     line, column = _position(text, needle)
-    return diagnostic("invalid-config", name, line, column, problem=problem)
+    return diagnostic("invalid-config", name, line, column, **params)
 
 
 class Choice(NamedTuple):

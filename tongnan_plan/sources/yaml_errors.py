@@ -105,11 +105,11 @@ def _hints(text: str, near: set[int]) -> Words:
         if 1 <= candidate <= len(lines):
             source_line = lines[candidate - 1]
             if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
-                found.append(phrase("yaml-tabs"))
+                found.append(phrase("yaml.tabs"))
                 break
             if "：" in source_line and ":" not in source_line.split("#")[0]:
-                found.append(phrase("yaml-full-width-colon", line=candidate))
+                found.append(phrase("yaml.full-width-colon", line=candidate))
                 break
     if any(b in text for b in YAML11_BREAKS):
-        found.append(phrase("yaml-line-separator"))
+        found.append(phrase("yaml.line-separator"))
     return Words("".join(w.en for w in found), "".join(w.zh for w in found))

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from ..model.catalogue import Words, shorten
+from ..model.catalogue import NO_WORDS, Words, phrase, shorten
 from ..model.diagnostics import Diagnostic
 from ..model.given import Given
 from ..model.plan import Plan, Provenance, Tier
@@ -230,16 +230,14 @@ def _missing_indicators(doc: Document, plan: Plan) -> list[Diagnostic]:
     if not isinstance(given, dict):
         return []
     tier = data.get("tier")
-    scope: Words
-    if isinstance(tier, str) and tier in {t.value for t in Tier}:
-        asked = [ind for ind in plan.indicators if ind.tier.value == tier]
-        heading = Tier(tier)
-        scope = Words(
-            f"the file's tier, {tier} ({plan.tier_heading(heading, 'en')})",
-            f"本文件所填层级 {tier}（{plan.tier_heading(heading, 'zh')}）",
-        )
+    chosen = Tier(tier) if isinstance(tier, str) and tier in {t.value for t in Tier} else None
+    whole = chosen is None
+    if chosen is None:
+        asked, scope = list(plan.indicators), phrase("the.plan")
     else:
-        asked, scope = list(plan.indicators), Words("the plan", "规划")
+        asked = [ind for ind in plan.indicators if ind.tier is chosen]
+        heading = Words(plan.tier_heading(chosen, "en"), plan.tier_heading(chosen, "zh"))
+        scope = phrase("scope.tier", tier=tier, heading=heading)
     main = sum(1 for ind in asked if ind.id not in given and ind.tier is Tier.MAIN)
     order = list(Tier)
     absent = sorted(
@@ -257,12 +255,10 @@ def _missing_indicators(doc: Document, plan: Plan) -> list[Diagnostic]:
             absent=len(absent),
             total=len(asked),
             scope=scope,
-            main=Words(f"{main} of them main indicators; ", f"其中主要指标 {main} 项；")
-            if scope.en == "the plan"
-            else Words("", ""),
+            main=phrase("missing.main", main=main) if whole else NO_WORDS,
             shown=Words(
                 "; ".join(ind.name_en for ind in listed), "、".join(ind.name for ind in listed)
             ),
-            more=Words(f" and {more} more", f" 等另 {more} 项") if more > 0 else Words("", ""),
+            more=phrase("missing.more", more=more) if more > 0 else NO_WORDS,
         )
     ]

@@ -17,7 +17,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from ..model.catalogue import CATALOGUE, Words, figure_text, shorten
+from ..model.catalogue import CATALOGUE, NO_WORDS, Words, figure_text, phrase, shorten
 from ..model.diagnostics import Diagnostic
 from ..model.plan import Indicator, Plan, Provenance
 from ..model.submission import COMPARATORS, Entry, Submission
@@ -137,18 +137,12 @@ class Explainer:
     # ---- the shape
 
     def _not_a_mapping(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
-        keys = Words("year, provenance and values", "year、provenance 和 values")
-        return emit(self.doc, path, "not-a-mapping", keys=keys)
+        return emit(self.doc, path, "not-a-mapping", keys=phrase("keys.submission"))
 
     def _missing(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
         key = path[-1]
-        allowed = _provenance_choices()
-        what = {
-            "values": Words(" (indicator id: number)", "（指标 id: 数值）"),
-            "year": Words("", "（年份）"),
-            "provenance": Words(f" ({allowed.en})", f"（数据性质：{allowed.zh}）"),
-            "value": Words("", "（数值）"),
-        }.get(str(key), Words("", ""))
+        named = _MISSING.get(str(key))
+        what = phrase(named, allowed=_provenance_choices()) if named else NO_WORDS
         return emit(self.doc, path[:-1], "missing-key", key=key, what=what)
 
     def _unknown_key(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
@@ -157,19 +151,13 @@ class Explainer:
         near = _suggest(key, allowed)
         key = shorten(key)
         if near is not None:
-            hint = Words(f"; did you mean {near!r}?", f"；是否应为 {near!r}？")
+            hint = phrase("hint.did-you-mean", near=near)
         else:
-            hint = Words(
-                f"; expected one of: {', '.join(allowed)}", f"；可用的键：{'、'.join(allowed)}"
-            )
+            hint = phrase("hint.keys", keys=Words(", ".join(allowed), "、".join(allowed)))
         return emit(self.doc, path, "unknown-key", key=key, hint=hint)
 
     def _invalid_type(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
-        expected = {
-            "string_type": Words("text; quote it", "文字，请加引号"),
-            "bool_type": Words("true or false", " true 或 false"),
-            "dict_type": Words("a mapping of indicator ids to numbers", "“指标 id: 数值”的映射"),
-        }[err["type"]]
+        expected = phrase(_EXPECTED[err["type"]])
         return emit(self.doc, path, "invalid-type", key=path[-1], expected=expected)
 
     def _invalid_year(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
@@ -186,9 +174,9 @@ class Explainer:
             )
         allowed = _provenance_choices()
         if given is None:
-            problem = Words("is empty; choose one of", "为空，请选择")
+            problem = phrase("provenance.empty")
         else:
-            problem = Words(f"{_quoted(given)} is not one of", f"{_quoted(given)} 不在可选值之内")
+            problem = phrase("provenance.not-one-of", given=_quoted(given))
         return emit(self.doc, path, "invalid-provenance", problem=problem, allowed=allowed)
 
     # ---- the figures
@@ -223,14 +211,8 @@ class Explainer:
             if indicator is not None and _THOUSANDS.fullmatch(given.strip()):
                 hint = self._thousands_in_unit(given.strip(), indicator) or hint
             return emit(self.doc, path, "not-a-number", given=_quoted(given), what=what, hint=hint)
-        what = {
-            bool: Words("is a boolean", "是布尔值"),
-            list: Words("is a list", "是列表"),
-            dict: Words("is a mapping", "是映射"),
-        }.get(type(given), Words(f"is a {type(given).__name__}", f"是 {type(given).__name__}"))
-        return emit(
-            self.doc, path, "not-a-number", given=_quoted(given), what=what, hint=Words("", "")
-        )
+        what = phrase(_KINDS.get(type(given), "is.other"), kind=type(given).__name__)
+        return emit(self.doc, path, "not-a-number", given=_quoted(given), what=what, hint=NO_WORDS)
 
     def _thousands_in_unit(self, text: str, indicator: Indicator) -> Words | None:
         """The hint for a figure with thousands separators that, without them, reads as
@@ -241,11 +223,7 @@ class Explainer:
             return None
         _, as_unit, fix = slip_words(slip, self.doc.units_stated)
         value = f"{corrected_text(slip)} {indicator.unit}"
-        return Words(
-            f": drop the thousands separators, and mind the unit: {plain}{as_unit.en} = {value}:"
-            f" {fix.en}",
-            f"：请去掉千位分隔符，并注意单位：{plain}{as_unit.zh} = {value}：{fix.zh}",
-        )
+        return phrase("hint.thousands-unit", plain=plain, as_unit=as_unit, value=value, fix=fix)
 
     def _not_finite(self, path: Path, given: Any, err: ErrorDetails) -> Diagnostic:
         return emit(self.doc, path, "not-finite", given=given)
@@ -265,17 +243,31 @@ class Explainer:
         names, known = self._names, self.by_id
         if key in names:
             ind = known[names[key]]
-            return Words(
-                f"; write its id {ind.id!r} ({ind.name})", f"；请写它的 id {ind.id!r}（{ind.name}）"
-            )
+            return phrase("hint.write-its-id", id=ind.id, name=ind.name)
         if self.suggestions_left <= 0:
-            return Words("", "")
+            return NO_WORDS
         self.suggestions_left -= 1
         found = self.plan.nearest(key) if len(key) <= _SUGGEST_LONGEST else None
         if found is None:
-            return Words("", "")
-        near, name = found.id, found.name
-        return Words(f"; did you mean {near!r} ({name})?", f"；是否应为 {near!r}（{name}）？")
+            return NO_WORDS
+        return phrase("hint.did-you-mean-named", near=found.id, name=found.name)
+
+
+#: The phrase of what a missing key holds, by key.
+_MISSING = {
+    "values": "missing.values",
+    "year": "missing.year",
+    "provenance": "missing.provenance",
+    "value": "missing.value",
+}
+#: The phrase of what a value given where a number belongs is, by its type.
+_KINDS = {bool: "is.boolean", list: "is.list", dict: "is.mapping"}
+#: The phrase of what a pydantic type error expected.
+_EXPECTED = {
+    "string_type": "expected.text",
+    "bool_type": "expected.bool",
+    "dict_type": "expected.mapping",
+}
 
 
 def _provenance_choices() -> Words:
@@ -316,48 +308,35 @@ _HINT_LONGEST = 64
 def _text_reading(raw: str, quirk: tuple[str, str] | None) -> tuple[Words, Words]:
     """What text where a number belongs was read as, and the likely slip (as (what, hint))."""
     text = raw.strip()
-    none = Words("", "")
     if quirk and quirk[0] == "number-as-text":
-        what = Words("is read as text by YAML 1.1 (PyYAML)", "在 YAML 1.1（PyYAML）中被读作文字")
-        value = float(text) if len(text) <= _HINT_LONGEST else math.inf
-        if math.isfinite(value) and LEAST_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE:
-            plain = format(Decimal(repr(value)), "f")
-            return what, Words(
-                f": write it without an exponent, e.g. {plain}", f"：请不用指数写法，如 {plain}"
-            )
-        if value == 0:
-            return what, Words(": write it as 0", "：请写作 0")
-        if math.isfinite(value) and abs(value) < LEAST_MAGNITUDE:
-            return what, Words(
-                f": at {shorten(text)} it is nearer zero than any figure tnplan accepts",
-                f"：且 {shorten(text)} 过于接近零，tnplan 不接受",
-            )
-        return what, Words(
-            f": at {shorten(text)} it is too large (larger than any figure tnplan accepts)",
-            f"：且 {shorten(text)} 超出了 tnplan 接受的范围",
-        )
+        return phrase("is.yaml11-text"), _exponent_hint(text)
     if quirk and quirk[0] == "date":
-        return Words("is read as a date", "被读作日期"), none
-    what = Words("is text", "是文字")
+        return phrase("is.date"), NO_WORDS
+    what = phrase("is.text")
     if len(text) > _HINT_LONGEST:
-        return what, none
+        return what, NO_WORDS
     if _THOUSANDS.fullmatch(text):
-        plain = text.replace(",", "")
-        return what, Words(
-            f": drop the thousands separators ({plain})", f"：请去掉千位分隔符（{plain}）"
-        )
+        return what, phrase("hint.thousands", plain=text.replace(",", ""))
     if text.endswith(("%", "％")):
-        plain = text.rstrip("%％").strip()
-        return what, Words(f": drop the percent sign ({plain})", f"：请去掉百分号（{plain}）")
+        return what, phrase("hint.percent", plain=text.rstrip("%％").strip())
     converted = text.translate(_FULLWIDTH_DIGITS)
     if converted != text and _DECIMAL.fullmatch(converted):
-        return what, Words(
-            f": it is written in full-width digits; write {converted}",
-            f"：用了全角数字，请写作 {converted}",
-        )
+        return what, phrase("hint.full-width-digits", plain=converted)
     if _DECIMAL.fullmatch(text):
-        return what, Words(": remove the quotes", "：请去掉引号")
-    return what, none
+        return what, phrase("hint.quotes")
+    return what, NO_WORDS
+
+
+def _exponent_hint(text: str) -> Words:
+    """How to write a number YAML 1.1 read as text (1e3, which it takes for a string)."""
+    value = float(text) if len(text) <= _HINT_LONGEST else math.inf
+    if math.isfinite(value) and LEAST_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE:
+        return phrase("hint.no-exponent", plain=format(Decimal(repr(value)), "f"))
+    if value == 0:
+        return phrase("hint.write-zero")
+    if math.isfinite(value) and abs(value) < LEAST_MAGNITUDE:
+        return phrase("hint.nearer-zero", text=shorten(text))
+    return phrase("hint.too-large", text=shorten(text))
 
 
 def _invalid_value(doc: Document, path: Path, err: ErrorDetails) -> Diagnostic:
@@ -382,15 +361,15 @@ def error_diagnostics(
             out.append(emit(doc, path, kind, **facts))
         elif kind == "extra_forbidden":
             key = str(path[-1])
-            hint = Words("", "")
+            hint = NO_WORDS
             if model is not None:
                 allowed = _fields_at(model, path[len(prefix) : -1])
                 near = _suggest(key, allowed)
                 if near is not None:
-                    hint = Words(f"; did you mean {near!r}?", f"；是否应为 {near!r}？")
+                    hint = phrase("hint.did-you-mean", near=near)
             out.append(emit(doc, path, "unknown-key", key=shorten(key), hint=hint))
         elif kind == "missing":
-            out.append(emit(doc, path[:-1], "missing-key", key=path[-1], what=Words("", "")))
+            out.append(emit(doc, path[:-1], "missing-key", key=path[-1], what=NO_WORDS))
         else:
             out.append(_invalid_value(doc, path, err))
     return out

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 
-from ..model.catalogue import Words
+from ..model.catalogue import phrase
 from ..model.diagnostics import Diagnostic
 from ..model.plan import (
     Comparator,
@@ -179,8 +179,8 @@ def _comparator_against_direction(doc: Document, at: Path, ind: Indicator) -> li
     ceiling = comparator in _CEILINGS and ind.direction is Direction.HIGHER
     if not (floor or ceiling):
         return []
-    bound = Words("a floor", "下限") if floor else Words("a ceiling", "上限")
-    better = Words("lower", "越低") if floor else Words("higher", "越高")
+    bound = phrase("bound.floor") if floor else phrase("bound.ceiling")
+    better = phrase("direction.lower") if floor else phrase("direction.higher")
     facts = {"name": ind.name, "text": ind.target.text, "bound": bound, "direction": better}
     path = (*at, "target", "comparator")
     return [emit(doc, path, "comparator-contradicts-direction", given=ind.direction.value, **facts)]
@@ -298,7 +298,7 @@ def _links(doc: Document, plans: KnownPlans) -> list[Diagnostic]:
             continue
         whose: Any = repr(previous_id)
         if previous_id is None:
-            whose = Words("(none: plan.previous is not set)", "（无：plan 未设 previous）")
+            whose = phrase("previous.none")
         facts = {"id": item.get("id"), "continues": continues, "previous": whose}
         out.append(emit(doc, ("indicators", i, "continues"), "unknown-continues", **facts))
     return out

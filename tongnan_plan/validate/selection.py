@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from ..model.catalogue import CATALOGUE, Words, shorten
+from ..model.catalogue import CATALOGUE, phrase, shorten
 from ..model.diagnostics import Diagnostic, Severity
 from ..sources.yaml_reader import Document
 from .explain import emit_at
@@ -111,22 +111,13 @@ def _unknown(unknown: Sequence[str]) -> CodeProblem:
     """One problem for every unknown code: the first, the one it likely means, the rest."""
     first = unknown[0]
     near = nearest_in(first, CATALOGUE)
-    hint = (
-        Words(f"; did you mean {near!r}?", f"；是否应为 {near!r}？")
-        if near
-        else Words(
-            "; `python -m tongnan_plan.model.catalogue` lists them",
-            "；`python -m tongnan_plan.model.catalogue` 列出全部代码",
-        )
-    )
+    hint = phrase("hint.did-you-mean", near=near) if near else phrase("hint.catalogue-lists")
     rest = len(unknown) - 1
     if rest:
         named = ", ".join(repr(shorten(code, 40)) for code in unknown[1 : 1 + _NAMED])
         more = ", …" if rest > _NAMED else ""
-        hint = Words(
-            f"{hint.en} (and {rest:,} more unknown code{'s' if rest > 1 else ''}: {named}{more})",
-            f"{hint.zh}（另有 {rest:,} 个未知代码：{named}{more}）",
-        )
+        rested = "hint.more-unknown-codes" if rest > 1 else "hint.another-unknown-code"
+        hint = phrase(rested, hint=hint, rest=f"{rest:,}", named=named, more=more)
     return CodeProblem("unknown-code", {"code": shorten(first), "hint": hint}, first)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..model.catalogue import Words, figure_text, ratio_text
+from ..model.catalogue import figure_text, phrase, ratio_text
 from ..model.diagnostics import Diagnostic
 from ..model.plan import Indicator, Kind, Plan
 from ..model.submission import Entry, basis_of, figure_of
@@ -61,11 +61,7 @@ def _diagnostic(
     doc: Document, key: str, indicator: Indicator, slip: Slip, earlier: bool
 ) -> Diagnostic:
     written, as_unit, fix = slip_words(slip, doc.units_stated)
-    basis = (
-        Words("the plan and the earlier years", "规划和往年数据")
-        if earlier
-        else Words("the plan", "规划")
-    )
+    basis = phrase("the.plan-and-earlier") if earlier else phrase("the.plan")
     return emit(
         doc,
         ("values", key, "value"),

@@ -1,0 +1,108 @@
+"""Parts of messages, by name: what a message adds where it applies (a hint, the reading a
+value was given), in English and Chinese; part of the one catalogue (model/catalogue.py), and
+filled in by its ``phrase()``. A phrase is a ``str.format`` template, as a message is."""
+
+from __future__ import annotations
+
+from .problem import Words
+
+__all__ = ["PHRASES"]
+
+PHRASES = {
+    # ---- a YAML syntax error
+    "yaml.tabs": Words(
+        "; YAML does not allow tabs for indentation: use spaces",
+        "；YAML 不允许用制表符缩进，请用空格",
+    ),
+    "yaml.full-width-colon": Words(
+        "; line {line} has a full-width colon '：' where YAML needs ':' followed by a space",
+        "；第 {line} 行用了全角冒号“：”，YAML 需要半角冒号“:”加一个空格",
+    ),
+    "yaml.line-separator": Words(
+        "; the file holds a Unicode line separator (U+0085, U+2028 or U+2029), which YAML 1.1"
+        " reads as a line break where editors show none",
+        "；文件中有 Unicode 行分隔符（U+0085、U+2028 或 U+2029），"
+        "YAML 1.1 把它读作换行，编辑器却不显示换行",
+    ),
+    # ---- the shape of a submission
+    "keys.submission": Words("year, provenance and values", "year、provenance 和 values"),
+    "missing.values": Words(" (indicator id: number)", "（指标 id: 数值）"),
+    "missing.year": Words("", "（年份）"),
+    "missing.provenance": Words(" ({allowed})", "（数据性质：{allowed}）"),
+    "missing.value": Words("", "（数值）"),
+    "hint.did-you-mean": Words("; did you mean {near!r}?", "；是否应为 {near!r}？"),
+    "hint.keys": Words("; expected one of: {keys}", "；可用的键：{keys}"),
+    "hint.config-keys": Words("; the keys are: {keys}", "；可用的键：{keys}"),
+    "expected.text": Words("text; quote it", "文字，请加引号"),
+    "expected.bool": Words("true or false", " true 或 false"),
+    "expected.codes": Words("a list of codes", "代码列表"),
+    "expected.mapping": Words("a mapping of indicator ids to numbers", "“指标 id: 数值”的映射"),
+    "provenance.empty": Words("is empty; choose one of", "为空，请选择"),
+    "provenance.not-one-of": Words("{given} is not one of", "{given} 不在可选值之内"),
+    # ---- what a value that is not a number is, and the likely slip
+    "is.text": Words("is text", "是文字"),
+    "is.yaml11-text": Words(
+        "is read as text by YAML 1.1 (PyYAML)", "在 YAML 1.1（PyYAML）中被读作文字"
+    ),
+    "is.date": Words("is read as a date", "被读作日期"),
+    "is.boolean": Words("is a boolean", "是布尔值"),
+    "is.list": Words("is a list", "是列表"),
+    "is.mapping": Words("is a mapping", "是映射"),
+    "is.other": Words("is a {kind}", "是 {kind}"),
+    "hint.no-exponent": Words(
+        ": write it without an exponent, e.g. {plain}", "：请不用指数写法，如 {plain}"
+    ),
+    "hint.write-zero": Words(": write it as 0", "：请写作 0"),
+    "hint.nearer-zero": Words(
+        ": at {text} it is nearer zero than any figure tnplan accepts",
+        "：且 {text} 过于接近零，tnplan 不接受",
+    ),
+    "hint.too-large": Words(
+        ": at {text} it is too large (larger than any figure tnplan accepts)",
+        "：且 {text} 超出了 tnplan 接受的范围",
+    ),
+    "hint.thousands": Words(
+        ": drop the thousands separators ({plain})", "：请去掉千位分隔符（{plain}）"
+    ),
+    "hint.thousands-unit": Words(
+        ": drop the thousands separators, and mind the unit: {plain}{as_unit} = {value}: {fix}",
+        "：请去掉千位分隔符，并注意单位：{plain}{as_unit} = {value}：{fix}",
+    ),
+    "hint.percent": Words(": drop the percent sign ({plain})", "：请去掉百分号（{plain}）"),
+    "hint.full-width-digits": Words(
+        ": it is written in full-width digits; write {plain}", "：用了全角数字，请写作 {plain}"
+    ),
+    "hint.quotes": Words(": remove the quotes", "：请去掉引号"),
+    # ---- the indicators a file leaves out, and the bases a figure is judged by
+    "the.plan": Words("the plan", "规划"),
+    "the.plan-and-earlier": Words("the plan and the earlier years", "规划和往年数据"),
+    "scope.tier": Words(
+        "the file's tier, {tier} ({heading})", "本文件所填层级 {tier}（{heading}）"
+    ),
+    "missing.main": Words("{main} of them main indicators; ", "其中主要指标 {main} 项；"),
+    "missing.more": Words(" and {more} more", " 等另 {more} 项"),
+    # ---- a plan's rules
+    "bound.floor": Words("a floor", "下限"),
+    "bound.ceiling": Words("a ceiling", "上限"),
+    "direction.lower": Words("lower", "越低"),
+    "direction.higher": Words("higher", "越高"),
+    "previous.none": Words("(none: plan.previous is not set)", "（无：plan 未设 previous）"),
+    # ---- codes to ignore or warn about
+    "hint.catalogue-lists": Words(
+        "; `python -m tongnan_plan.model.catalogue` lists them",
+        "；`python -m tongnan_plan.model.catalogue` 列出全部代码",
+    ),
+    "hint.another-unknown-code": Words(
+        "{hint} (and {rest} more unknown code: {named}{more})",
+        "{hint}（另有 {rest} 个未知代码：{named}{more}）",
+    ),
+    "hint.more-unknown-codes": Words(
+        "{hint} (and {rest} more unknown codes: {named}{more})",
+        "{hint}（另有 {rest} 个未知代码：{named}{more}）",
+    ),
+    # ---- an unknown indicator
+    "hint.write-its-id": Words("; write its id {id!r} ({name})", "；请写它的 id {id!r}（{name}）"),
+    "hint.did-you-mean-named": Words(
+        "; did you mean {near!r} ({name})?", "；是否应为 {near!r}（{name}）？"
+    ),
+}
