@@ -34,7 +34,6 @@ __all__ = [
     "derived",
     "figure",
     "gap_notice",
-    "judged_cell",
     "kind_words",
     "name_cell",
     "note_text",
@@ -332,14 +331,6 @@ def without_pace(ev: Evaluation) -> bool:
     return ev.status is Status.INCOMPLETE
 
 
-def judged_cell(ev: Evaluation) -> str:
-    """The headline figure beside the status: completion as 专栏1 prints it (the figure ÷ the
-    target; ≥ for a total that is only a lower bound), over 100 % where the target is beaten;
-    — for a rate held within a bound. Progress from the baseline, the pace measure, has its
-    own column in the wide tables and draws the bar."""
-    return completion_cell(ev)
-
-
 def status_cells(ev: Evaluation, lang: str) -> dict[str, str]:
     """Every cell of an evaluation's row, by column key (see HEADERS)."""
     ind = ev.indicator
@@ -351,7 +342,9 @@ def status_cells(ev: Evaluation, lang: str) -> dict[str, str]:
         "baseline": baseline_cell(ind),
         "target": target,
         "target_unit": target_with_unit(ind),
-        "judged": judged_cell(ev),
+        # The headline beside the status: completion as 专栏1 prints it. Progress from the
+        # baseline, the pace measure, has its own column in the wide tables and draws the bar.
+        "judged": completion_cell(ev),
         "latest": latest_cell(ev, lang),
         "year": year_cell(ev),
         "completion": completion_cell(ev),
