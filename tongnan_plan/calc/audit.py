@@ -288,12 +288,8 @@ class PreviousFigure:
         return _with_unit(self.value, self.comparator, self.indicator.unit)
 
 
-_SIGNS = {Comparator.GE: "≥", Comparator.GT: ">", Comparator.LE: "≤", Comparator.LT: "<"}
-
-
 def _with_unit(value: float, comparator: Comparator, unit: str) -> str:
-    sign = _SIGNS.get(comparator, "")
-    return f"{sign}{_show(_dec(value))} {unit}"
+    return f"{comparator.sign}{_show(_dec(value))} {unit}"
 
 
 def baseline_text(indicator: Indicator) -> str:

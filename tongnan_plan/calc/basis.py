@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..model.plan import Basis, Indicator, PlanInfo
+from ..model.plan import Indicator, PlanInfo
 from .series import Observation, Series
 
 __all__ = ["BasisChange", "basis_change", "on_one_basis", "shifts"]
@@ -44,16 +44,7 @@ def _old_basis(series: Series, year: int, indicator: Indicator, plan: PlanInfo) 
     point = series.point(year)
     if point is not None and point.observation is not None:
         return point.observation.value
-    baseline = indicator.baseline
-    if (
-        year == plan.baseline_year
-        and baseline is not None
-        and baseline.value is not None
-        and not baseline.is_bound
-        and baseline.basis is Basis.YEAR
-    ):
-        return baseline.value
-    return None
+    return indicator.year_baseline if year == plan.baseline_year else None
 
 
 def shifts(series: Series, indicator: Indicator, plan: PlanInfo) -> dict[int, float]:

@@ -14,7 +14,6 @@ from typing import Any
 
 from ..model.plan import (
     Attribute,
-    Basis,
     Comparator,
     Direction,
     ExpectedPath,
@@ -476,14 +475,9 @@ def _level_trend(c: _Context) -> tuple[float, float] | None:
     """The least-squares line through every figure, the baseline year's own value included."""
     moved = shifts(c.series, c.indicator, c.plan)  # across a 口径调整, on the plan's basis
     points = [(float(o.year), o.value - moved.get(o.year, 0.0)) for o in c.series.observed]
-    baseline = c.indicator.baseline
-    if (
-        baseline is not None
-        and baseline.value is not None
-        and not baseline.is_bound
-        and baseline.basis is Basis.YEAR
-    ):
-        points.insert(0, (float(c.plan.baseline_year), baseline.value))
+    baseline = c.indicator.year_baseline
+    if baseline is not None:
+        points.insert(0, (float(c.plan.baseline_year), baseline))
     return least_squares(points)
 
 

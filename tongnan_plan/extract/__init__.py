@@ -8,6 +8,7 @@ must settle (`review:`). draft_yaml() writes the draft. Nothing here is guessed 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.plan import Tier
@@ -31,50 +32,52 @@ def extract_plan(path: Path, display: str | None = None) -> Draft:
     return draft_from_document(read_document(path, display))
 
 
+@dataclass
+class _Part:
+    """What the tables of one plan gave: this plan's, or the previous plan's it reports on."""
+
+    indicators: list[DraftIndicator] = field(default_factory=list)
+    groups: list[DraftGroup] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    period: tuple[int, int] | None = None
+
+
 def draft_from_document(document: PlanDocument) -> Draft:
     """The draft of a document already read into the neutral form."""
     meta = plan_metadata(document)
     tables = find_indicator_tables(document)
     period = _period(meta, tables)
-    main: list[DraftIndicator] = []
-    previous: list[DraftIndicator] = []
-    groups: list[DraftGroup] = []
-    previous_groups: list[DraftGroup] = []
-    table_questions: list[str] = []
-    previous_questions: list[str] = []
+    main, previous = _Part(period=period), _Part()
     found: list[TableFound] = []
-    previous_period: tuple[int, int] | None = None
     for table in tables:
         roles = table_roles(table, period)
         if roles is None:
             continue
         made, made_groups, questions = table_indicators(table, roles, Tier.MAIN)
         found.append(TableFound(table.label, len(table.rows), roles.previous, table.where))
-        if roles.previous:
-            previous += made
-            previous_groups += made_groups
-            previous_questions += questions
-            previous_period = previous_period or roles.period
-        else:
-            main += made
-            groups += made_groups
-            table_questions += questions
+        part = previous if roles.previous else main
+        part.indicators += made
+        part.groups += made_groups
+        part.questions += questions
+        if roles.previous and previous.period is None:
+            previous.period = roles.period
     figures = prose_figures(outline(document))
     years = range(period[0], period[1] + 1) if period else range(0)
-    prose, prose_groups = prose_indicators(figures, main, years)
+    prose, prose_groups = prose_indicators(figures, main.indicators, years)
+    main.indicators += prose
+    main.groups += prose_groups
     facts = [f for f in figures if f.past or about_the_past(f, years)]
-    check_baselines([*main, *prose], facts, previous)
-    plan = _plan(meta, period, groups + prose_groups, main + prose, table_questions)
+    check_baselines(main.indicators, facts, previous.indicators)
+    review = [*meta.review, *main.questions]
+    if not meta.document:
+        review.append("document: no document number (…〔YYYY〕N号) found: is one printed?")
     if prose:
-        plan.review.append(
+        review.append(
             f"attribute: the {len(prose)} targets found in the text carry no 属性; each is "
             "预期性 by assumption: is any of them 约束性?"
         )
-    previous_plan = None
-    if previous and previous_period:
-        previous_plan = _previous_plan(
-            meta, previous_period, previous_groups, previous, previous_questions
-        )
+    plan = _draft_plan(meta, main, meta.title, note=list(meta.evidence), review=review)
+    previous_plan = _previous_plan(meta, previous)
     readable_ids(plan)
     if previous_plan is not None:
         readable_ids(previous_plan)
@@ -97,56 +100,37 @@ def _period(meta: PlanMetadata, tables: list[IndicatorTable]) -> tuple[int, int]
     return None
 
 
-def _plan(
+def _draft_plan(
     meta: PlanMetadata,
-    period: tuple[int, int] | None,
-    groups: list[DraftGroup],
-    indicators: list[DraftIndicator],
-    questions: list[str],
+    part: _Part,
+    title: str,
+    *,
+    note: list[str],
+    review: list[str],
 ) -> DraftPlan:
-    start, end = period or (0, 0)
-    plan = DraftPlan(
-        id=f"plan-{start}-{end}" if period else "plan",
-        title=meta.title,
-        issuer=meta.issuer,
-        document=meta.document,
-        issued=meta.issued,
-        baseline_year=start - 1,
-        start_year=start,
-        end_year=end,
-        groups=groups,
-        indicators=indicators,
-        note=list(meta.evidence),
-        review=[*meta.review, *questions],
-    )
-    if not meta.document:
-        plan.review.append("document: no document number (…〔YYYY〕N号) found: is one printed?")
-    return plan
-
-
-def _previous_plan(
-    meta: PlanMetadata,
-    period: tuple[int, int],
-    groups: list[DraftGroup],
-    indicators: list[DraftIndicator],
-    questions: list[str],
-) -> DraftPlan:
-    label = indicators[0].source.split()[0] if indicators else ""
-    start, end = period
+    start, end = part.period or (0, 0)
     return DraftPlan(
-        id=f"plan-{start}-{end}",
-        title=f"{label}（据《{meta.title}》所载）" if meta.title else label,
+        id=f"plan-{start}-{end}" if part.period else "plan",
+        title=title,
         issuer=meta.issuer,
         document=meta.document,
         issued=meta.issued,
         baseline_year=start - 1,
         start_year=start,
         end_year=end,
-        groups=groups,
-        indicators=indicators,
-        note=[f"the previous plan's targets and results as {label} of this document prints them"],
-        review=[
-            f"title: the previous plan is known here only from {label}; its own title?",
-            *questions,
-        ],
+        groups=part.groups,
+        indicators=part.indicators,
+        note=note,
+        review=review,
     )
+
+
+def _previous_plan(meta: PlanMetadata, part: _Part) -> DraftPlan | None:
+    """The previous plan, as the tables of its targets and results this document prints."""
+    if not part.indicators or part.period is None:
+        return None
+    label = part.indicators[0].source.split()[0]
+    title = f"{label}（据《{meta.title}》所载）" if meta.title else label
+    note = f"the previous plan's targets and results as {label} of this document prints them"
+    question = f"title: the previous plan is known here only from {label}; its own title?"
+    return _draft_plan(meta, part, title, note=[note], review=[question, *part.questions])

@@ -1,7 +1,7 @@
 """Pydantic models of the plan (targets.yaml); a year's submission is in model/submission.py."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: pydantic would build every field's type
+# from its text (a compile each) when the class is made, ~1 ms of every start-up.
 import re
 from collections.abc import Iterator
 from enum import StrEnum
@@ -74,6 +74,21 @@ class Comparator(StrEnum):
     #: 左右, "about": met within the plan's `thresholds.about` share of the target.
     ABOUT = "~"
 
+    @property
+    def sign(self) -> str:
+        """The comparator as printed before a figure (≥ > ≤ < ~); nothing for a bare number."""
+        return _SIGNS[self]
+
+
+_SIGNS = {
+    Comparator.EQ: "",
+    Comparator.GE: "≥",
+    Comparator.GT: ">",
+    Comparator.LE: "≤",
+    Comparator.LT: "<",
+    Comparator.ABOUT: "~",
+}
+
 
 class Direction(StrEnum):
     """Which way is better for the indicator."""
@@ -123,7 +138,7 @@ class Provenance(StrEnum):
         return _PROVENANCE_ZH[self]
 
     @classmethod
-    def from_word(cls, word: str) -> Provenance | None:
+    def from_word(cls, word: str) -> "Provenance | None":
         """The provenance a submission names: its code in any case, or its Chinese word."""
         text = word.strip()
         return _PROVENANCE_BY_WORD.get(text) or _PROVENANCE_BY_WORD.get(text.lower())
@@ -278,6 +293,15 @@ class Indicator(_Strict):
     def baseline_value(self) -> float | None:
         """The baseline's number, or None where the plan prints none."""
         return None if self.baseline is None else self.baseline.value
+
+    @property
+    def year_baseline(self) -> float | None:
+        """The baseline as the baseline year's own figure: a plain number (not a bound), of
+        the year (not a total over the previous period); None otherwise."""
+        baseline = self.baseline
+        if baseline is None or baseline.is_bound or baseline.basis is not Basis.YEAR:
+            return None
+        return baseline.value
 
 
 class Quantity(_Strict):
@@ -530,12 +554,13 @@ def predecessor(indicator: Indicator, previous: Plan) -> Indicator | None:
     return next((ind for ind in previous.indicators if ind.name == indicator.name), None)
 
 
-_PERIOD = re.compile(r"\s*([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})\s*")
+#: Compiled when first used (only `init-plan --period` reads a period), not at import.
+_PERIOD = r"\s*([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})\s*"
 
 
 def parse_period(text: str) -> tuple[int, int]:
     """A plan's years written as ``2026-2030``: (first, last); ValueError if not one."""
-    found = _PERIOD.fullmatch(text)
+    found = re.fullmatch(_PERIOD, text)
     if found is None:
         raise ValueError(f"{text!r} is not a period such as 2026-2030")
     first, last = int(found.group(1)), int(found.group(2))

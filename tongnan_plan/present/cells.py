@@ -63,14 +63,8 @@ _EIGHTHS = " ▏▎▍▌▋▊▉"
 #: The word before a running total, in every table and workbook that writes one.
 TOTAL = {"zh": "累计 ", "en": "Σ "}
 
-SYMBOL = {
-    Comparator.EQ: "",
-    Comparator.GE: "≥",
-    Comparator.GT: ">",
-    Comparator.LE: "≤",
-    Comparator.LT: "<",
-    Comparator.ABOUT: "~",
-}
+#: Each comparator's sign before a figure (Comparator.sign), by comparator.
+SYMBOL = {comparator: comparator.sign for comparator in Comparator}
 
 HEADERS = {
     "zh": {
@@ -125,19 +119,8 @@ FULL_COLUMNS = (
 #: the status is judged on ("judged": progress, which for a total is its completion) stands
 #: alone or before its bar ("judged_bar").
 NARROW_COLUMNS = ("name", "target_unit", "latest", "year", "judged_bar", "status")
-#: The report's tables by area.
-REPORT_COLUMNS = (
-    "name",
-    "unit",
-    "baseline",
-    "target",
-    "latest",
-    "year",
-    "completion",
-    "progress",
-    "elapsed",
-    "status",
-)
+#: The report's tables by area: the full table without the bar.
+REPORT_COLUMNS = tuple(key for key in FULL_COLUMNS if key != "bar")
 NUMERIC_COLUMNS = frozenset(
     {"latest", "year", "completion", "progress", "elapsed", "annual", "judged"}
 )

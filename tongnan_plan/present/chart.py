@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..calc.across import Stretch
 from ..calc.evaluation import YearRow
 from ..calc.progress import Evaluation
-from ..model.plan import Basis, Kind
+from ..model.plan import Kind
 from .cells import figure
 from .escaping import html as escape
 
@@ -27,9 +27,7 @@ __all__ = [
     "Frame",
     "PlanStretch",
     "across_chart",
-    "across_chart_svg",
     "chart",
-    "chart_svg",
     "tick_label",
 ]
 
@@ -196,21 +194,6 @@ def chart(
     )
 
 
-def chart_svg(
-    rows: Sequence[YearRow],
-    ev: Evaluation,
-    baseline_year: int,
-    lang: str = "zh",
-    *,
-    frame: Frame = WIDE,
-    end_year: int | None = None,
-) -> str:
-    """The SVG chart of one indicator (see chart()), drawn in frame, as text to put inside an
-    HTML page."""
-    drawn = chart(rows, ev, baseline_year, lang, end_year=end_year)
-    return _svg(drawn, frame)
-
-
 @dataclass(frozen=True, slots=True)
 class _Scale:
     """Where a year and a value go on a plot: its edges (pixels) and the first year, the span
@@ -334,15 +317,9 @@ def _points(rows: Sequence[YearRow], ev: Evaluation, baseline_year: int) -> list
     ind = ev.indicator
     cumulative = ind.kind is Kind.CUMULATIVE
     points: list[tuple[int, float]] = []
-    baseline = ind.baseline
-    if (
-        not cumulative
-        and baseline is not None
-        and baseline.value is not None
-        and not baseline.is_bound
-        and baseline.basis is Basis.YEAR
-    ):
-        points.append((baseline_year, baseline.value))
+    baseline = None if cumulative else ind.year_baseline
+    if baseline is not None:
+        points.append((baseline_year, baseline))
     for row in rows:
         value = row.cumulative if cumulative else row.value
         if value is not None:
@@ -449,11 +426,6 @@ def across_chart(stretches: Sequence[Stretch], lang: str = "zh") -> AcrossChart:
     last = max(s.plan.plan.end_year for s in drawn)
     ticks = _nice_ticks(low, high)
     return AcrossChart(title, chosen.unit, first, last, low, high, ticks, parts)
-
-
-def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
-    """One indicator through the plans it runs through, as SVG (see across_chart)."""
-    return _across_svg(across_chart(stretches, lang))
 
 
 def _across_svg(drawn: AcrossChart) -> str:

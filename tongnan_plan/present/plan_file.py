@@ -18,17 +18,9 @@ from .view import Drawing, Options, View
 
 __all__ = ["blank_submission_view", "next_plan_yaml"]
 
-_SIGNS = {
-    Comparator.GE: "≥",
-    Comparator.GT: ">",
-    Comparator.LE: "≤",
-    Comparator.LT: "<",
-    Comparator.ABOUT: "~",
-}
-
 
 def _figure_text(value: float, comparator: Comparator) -> str:
-    return f"{_SIGNS.get(comparator, '')}{yaml_number(value)}"
+    return f"{comparator.sign}{yaml_number(value)}"
 
 
 def _baseline(figure: Handover, previous: PlanInfo) -> tuple[str, str]:
