@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 import yaml
 from typer.testing import CliRunner
 
@@ -89,6 +90,46 @@ def test_a_command_run_alone_still_finds_a_mistyped_command_and_lists_every_comm
         [*run, "--help"], capture_output=True, text=True, env=english, check=False
     )
     assert all(f"  {command} " in listed.stdout for command in (*COMMANDS, "init-plan", "extract"))
+
+
+def test_a_run_builds_the_command_it_runs_alone_and_the_app_keeps_every_command() -> None:
+    # Typer builds the Click command (and the validators of the options) of every command
+    # the app it runs has: the run of one command gets an app holding that command alone.
+    from tongnan_plan.cli.entry import MODULES, register
+
+    def names(runnable: typer.Typer) -> list[str]:
+        return [getattr(info.callback, "__name__", "") for info in runnable.registered_commands]
+
+    every = names(app)
+    assert names(register(["init-plan", "--help"])) == ["init_plan"]
+    assert names(register(["status"])) == ["status"]
+    assert register(["stauts"]) is app and register([]) is app and register(["-h"]) is app
+    assert names(app) == every and len(every) == sum(map(len, MODULES.values()))
+    code, out, _ = invoke("indicators", "--help", "--lang", "en")
+    assert code == 0 and "Example: tnplan indicators" in out
+
+
+def test_a_run_looks_for_no_pydantic_plugin_unless_told_to(data_dir: Path) -> None:
+    # Finding plugins reads the entry points of every installed package, on every run.
+    code = (
+        "import sys, importlib.metadata as metadata\n"
+        "read = metadata.entry_points\n"
+        "def counted(*args, **kwargs):\n"
+        "    print('entry points read', file=sys.stderr)\n"
+        "    return read(*args, **kwargs)\n"
+        "metadata.entry_points = counted\n"
+        "from tongnan_plan.cli import main\n"
+        "sys.argv = ['tnplan', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    status = [sys.executable, "-c", code, "status", "--data", str(data_dir), "--format", "csv"]
+    quiet = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    run = subprocess.run(status, capture_output=True, text=True, env=quiet, check=False)
+    assert run.returncode == 0 and run.stdout.startswith("id,")
+    assert "entry points read" not in run.stderr
+    told = {**quiet, "PYDANTIC_DISABLE_PLUGINS": ""}
+    run = subprocess.run(status, capture_output=True, text=True, env=told, check=False)
+    assert run.returncode == 0 and "entry points read" in run.stderr
 
 
 def test_version() -> None:

@@ -78,3 +78,22 @@ def test_options_name_what_they_take() -> None:
 def test_the_app_lists_its_commands_in_chinese() -> None:
     text = helped(lang="zh")
     assert "命令：" in text and "显示每项指标的进展。" in text
+
+
+def test_no_line_of_help_starts_with_closing_punctuation_or_ends_with_an_opening() -> None:
+    # "xlsx（Excel 工作簿" / "）、svg…" was show's Chinese --format help on an 80-column
+    # terminal: a closing mark (or a run of them) goes down with the character before it,
+    # an opening bracket with what follows it.
+    from tongnan_plan.cli.help import _lines
+
+    closing, opening = tuple("，。；：、）」』】》！？"), tuple("（「『【《")
+    group = typer.main.get_command(app)
+    texts = [group.help or ""]
+    for command in group.commands.values():  # type: ignore[attr-defined]
+        texts.append(command.help or "")
+        texts += [p.help for p in command.params if getattr(p, "help", None)]
+    for text in {translated(t, lang) for t in texts for lang in Lang}:
+        for width in range(30, 101):
+            lines = _lines(text, width)
+            assert [line for line in lines if line.startswith(closing)] == [], (width, text)
+            assert [line for line in lines if line.endswith(opening)] == [], (width, text)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 import io
 import os
 import sys
 from collections.abc import Sequence
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import typer
 
 from .root import EXIT_INTERNAL, EXIT_USAGE, app
 from .run import Run
+
+if TYPE_CHECKING:
+    from typer.models import CommandInfo
 
 #: Each command module and the commands it registers on the one app (cli.root.app) when
 #: imported, in the order of `tnplan --help`.
@@ -25,16 +29,40 @@ MODULES: dict[str, tuple[str, ...]] = {
 }
 
 
-def register(args: Sequence[str] | None = None) -> None:
+def register(args: Sequence[str] | None = None) -> typer.Typer:
     """Import the module of the command args start with (`tnplan status …` needs no other
     command's options, help or library), else every command module (`tnplan --help`, a
-    mistyped command, no command)."""
+    mistyped command, no command); the app to run (see _alone)."""
     first = args[0] if args else None
     wanted = [module for module, names in MODULES.items() if first in names] or list(MODULES)
     for module in wanted:
         # __import__, not importlib.import_module: -X importtime (the tests' and the
         # benchmark's measure) sees only imports made through it.
         __import__(f"{__package__}.{module}")
+    return _alone(first)
+
+
+def _alone(name: str | None) -> typer.Typer:
+    """The app with the command of this name alone, if it has one, else the app itself.
+
+    Typer builds the Click command of every registered command (their options' validators
+    too) before it parses a word; a run needs only the command it runs. The app itself keeps
+    every command registered (tests and the API use it).
+    """
+    chosen = [c for c in app.registered_commands if _command_name(c) == name]
+    if not chosen:
+        return app
+    alone = copy.copy(app)
+    alone.registered_commands = chosen
+    return alone
+
+
+def _command_name(info: CommandInfo) -> str:
+    """The name a command is run by: its own, else its function's (init_plan: init-plan)."""
+    if info.name:
+        return info.name
+    callback = info.callback
+    return "" if callback is None else typer.main.get_command_name(callback.__name__)
 
 
 def main() -> None:
@@ -48,13 +76,17 @@ def main() -> None:
     # A run is short and builds no garbage cycles worth collecting; the cyclic collector,
     # run over and over as a large plan's objects pile up, would cost more than it frees.
     gc.disable()
+    # tnplan's models are validated by tnplan alone: looking for pydantic plugins among
+    # every installed package's entry points (3 ms here, more in a large environment) is
+    # skipped, unless PYDANTIC_DISABLE_PLUGINS says otherwise.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _terminate_cleanly()
     guard_standard_output()
     _usage_in_language()
-    register(sys.argv[1:])
+    runnable = register(sys.argv[1:])
     try:
         try:
-            app(prog_name="tnplan")
+            runnable(prog_name="tnplan")
         finally:
             _flush_standard_output()
     except SystemExit:

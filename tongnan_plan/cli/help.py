@@ -100,6 +100,8 @@ _TOKEN = re.compile(r"[\x21-\x7e]+|\s+|.")
 _LAST_WORD = re.compile(r"[\x21-\x7e]+$")
 #: Never at the start of a line: it stays with the character before it.
 _CLOSING = frozenset("，。；：、）」』】》！？,.;:)")
+#: Never at the end of a line: it goes down with the character after it.
+_OPENING = frozenset("（「『【《")
 
 
 def cell_len(text: str) -> int:
@@ -112,25 +114,39 @@ def cell_len(text: str) -> int:
 
 def _lines(paragraph: str, width: int) -> list[str]:
     """A paragraph as lines of at most width cells (CJK counts double), breaking between
-    words and between Chinese characters, never before closing punctuation."""
+    words and between Chinese characters, never before closing punctuation nor after an
+    opening bracket."""
     lines, line = [], ""
     for token in _TOKEN.findall(" ".join(paragraph.split())):
         if cell_len(line + token) <= width or not line.strip():
             line += token
-        elif token[0] in _CLOSING and not line[-1].isspace():
-            # never at a line's start: the word or character before it goes down with it
-            last = _LAST_WORD.search(line)
-            start = last.start() if last else len(line) - 1
-            if line[:start].strip():
-                lines.append(line[:start].rstrip())
-                line = line[start:]
-            line += token
-        else:
+            continue
+        # the closing marks and the word or character before them go down with a closing
+        # mark; the opening brackets at the line's end go down with what follows them
+        closes = token[0] in _CLOSING and not line[-1].isspace()
+        start = _start_of_last(line) if closes else len(line)
+        while start > 0 and line[start - 1] in _OPENING:
+            start -= 1
+        if line[:start].strip():
+            lines.append(line[:start].rstrip())
+            line = line[start:]
+        elif not closes:
             lines.append(line.rstrip())
-            line = "" if token.isspace() else token
+            line = ""
+        line += "" if token.isspace() and not line else token
     if line.strip():
         lines.append(line.rstrip())
     return lines
+
+
+def _start_of_last(line: str) -> int:
+    """Where the line's last word (a Latin one, or one character) starts, with the closing
+    marks that follow it."""
+    start = len(line) - 1
+    while start > 0 and line[start] in _CLOSING:
+        start -= 1
+    last = _LAST_WORD.search(line[: start + 1])
+    return last.start() if last else start
 
 
 def _wrap(text: str, width: int, indent: int) -> list[str]:

@@ -1,7 +1,7 @@
 """Pydantic models of the plan (targets.yaml); a year's submission is in model/submission.py."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: pydantic would build every field's type
+# from its text (a compile each) when the class is made, ~1 ms of every start-up.
 import re
 from collections.abc import Iterator
 from enum import StrEnum
@@ -138,7 +138,7 @@ class Provenance(StrEnum):
         return _PROVENANCE_ZH[self]
 
     @classmethod
-    def from_word(cls, word: str) -> Provenance | None:
+    def from_word(cls, word: str) -> "Provenance | None":
         """The provenance a submission names: its code in any case, or its Chinese word."""
         text = word.strip()
         return _PROVENANCE_BY_WORD.get(text) or _PROVENANCE_BY_WORD.get(text.lower())
@@ -554,12 +554,13 @@ def predecessor(indicator: Indicator, previous: Plan) -> Indicator | None:
     return next((ind for ind in previous.indicators if ind.name == indicator.name), None)
 
 
-_PERIOD = re.compile(r"\s*([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})\s*")
+#: Compiled when first used (only `init-plan --period` reads a period), not at import.
+_PERIOD = r"\s*([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})\s*"
 
 
 def parse_period(text: str) -> tuple[int, int]:
     """A plan's years written as ``2026-2030``: (first, last); ValueError if not one."""
-    found = _PERIOD.fullmatch(text)
+    found = re.fullmatch(_PERIOD, text)
     if found is None:
         raise ValueError(f"{text!r} is not a period such as 2026-2030")
     first, last = int(found.group(1)), int(found.group(2))

@@ -8,8 +8,7 @@ A broken rule of tnplan's own is a pydantic error whose ``type`` is a code of th
 errors into located diagnostics.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: see model/plan.py.
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Self
 

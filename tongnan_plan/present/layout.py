@@ -12,13 +12,13 @@ Every cell but the name stays on one line, so a status word is never cut.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from .cells import FULL_COLUMNS, NARROW_COLUMNS
+from .terminal import has_cjk
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -42,8 +42,6 @@ MAX_ROW_LINES = 2
 #: Below this the name column is no column at all.
 MIN_NAME = 8
 
-_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
-
 
 @dataclass(frozen=True, slots=True)
 class Fitted:
@@ -62,7 +60,7 @@ def _header_width(header: str) -> int:
     word; a Chinese one is kept whole."""
     from rich.cells import cell_len
 
-    if _CJK.search(header) or not header.strip():
+    if has_cjk(header) or not header.strip():
         return cell_len(header)
     return max(cell_len(word) for word in header.split())
 
@@ -74,7 +72,7 @@ def name_lines(name: str, width: int) -> int | None:
     from rich.text import Text
 
     for word in name.split():
-        if not _CJK.search(word) and cell_len(word) > width:
+        if not has_cjk(word) and cell_len(word) > width:
             return None
     return len(Text(name).wrap(_measuring(), width, overflow="fold"))
 
