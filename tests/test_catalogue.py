@@ -285,13 +285,9 @@ NOT_YET = {
     "extract/pdf_reader.py",
     "model/references.py",
     "sources/archive.py",
-    "sources/readers.py",
     "sources/repository.py",
     "sources/store.py",
     "sources/xlsx_parts.py",
-    "sources/xlsx_reader.py",
-    "validate/clerk_hints.py",
-    "validate/plausible.py",
 }
 
 

@@ -24,6 +24,24 @@ PHRASES = {
         "；文件中有 Unicode 行分隔符（U+0085、U+2028 或 U+2029），"
         "YAML 1.1 把它读作换行，编辑器却不显示换行",
     ),
+    # ---- what a file is instead
+    "file.no-ending": Words("a file without an ending", "无扩展名的文件"),
+    "zip.word": Words(" (a Word document)", "（而是 Word 文档）"),
+    "zip.powerpoint": Words(" (a PowerPoint file)", "（而是 PowerPoint 文件）"),
+    "zip.opendocument": Words(" (an OpenDocument file)", "（而是 OpenDocument 文件）"),
+    "sheet.hidden": Words("hidden", "隐藏"),
+    "sheet.very-hidden": Words(
+        "very hidden (Excel's menus cannot show it again)", "深度隐藏（Excel 菜单无法取消）"
+    ),
+    "header.workbook": Words(
+        " in the sheet {sheet}: a header row naming the columns 指标id and 数值 (or id and value),"
+        " as tnplan new --format xlsx writes it",
+        "（工作表 {sheet} 中应有一行表头，含“指标id”和“数值”两列，"
+        "如 tnplan new --format xlsx 所写）",
+    ),
+    "row.figure-without-id": Words(
+        " (row {row} has a figure in column {column})", "（第 {row} 行在 {column} 列有数值）"
+    ),
     # ---- the shape of a submission
     "keys.submission": Words("year, provenance and values", "year、provenance 和 values"),
     "missing.values": Words(" (indicator id: number)", "（指标 id: 数值）"),
@@ -99,6 +117,38 @@ PHRASES = {
     "hint.more-unknown-codes": Words(
         "{hint} (and {rest} more unknown codes: {named}{more})",
         "{hint}（另有 {rest} 个未知代码：{named}{more}）",
+    ),
+    # ---- what a clerk typed instead of a number (validate/clerk_hints.py)
+    "hint.no-figure": Words(
+        ": if there is no figure, delete the line (missing is never zero; do not write 0)",
+        "：没有数据请删去该行（缺报不按零计，也不要填 0）",
+    ),
+    "hint.estimate": Words(
+        ": write the number, {number}{unit}, and mark the file `provenance: estimate` (an"
+        " estimate is said as one)",
+        "：请只填数字 {number}{unit}，并在文件中写 `provenance: estimate`（估计数要标明）",
+    ),
+    "hint.number-alone": Words(
+        ": write the number alone, {number}{unit}", "：请只填数字 {number}{unit}"
+    ),
+    "unit.goes": Words(" (the unit {unit} goes)", "（去掉单位 {unit}）"),
+    "unit.already": Words(" ({own} is the indicator's unit already)", "（{own} 即该指标的单位）"),
+    "unit.not-convertible": Words(
+        " in the indicator's unit, {own} ({unit} is not one it converts from)",
+        "，按该指标的单位 {own} 填写（{unit} 无法换算）",
+    ),
+    "unit.converts": Words(
+        " with `unit: {unit}` beside it (tnplan converts it: {converted} {own}), or {converted}"
+        " in {own}",
+        "，并另写 `unit: {unit}`（tnplan 会换算为 {converted} {own}），或直接填 {converted}",
+    ),
+    # ---- a figure off by a unit step (validate/plausible.py)
+    "slip.fraction": Words("a fraction of one", "以小数填写的"),
+    "slip.as-fraction": Words(" as a fraction", "（小数）"),
+    "slip.in-unit": Words("a figure in {unit}", "按“{unit}”填写的"),
+    "slip.write": Words("write {value}", "请写 {value}"),
+    "slip.write-or-unit": Words(
+        "write {value}, or add unit: {unit}", "请写 {value}，或注明单位：{unit}"
     ),
     # ---- an unknown indicator
     "hint.write-its-id": Words("; write its id {id!r} ({name})", "；请写它的 id {id!r}（{name}）"),
