@@ -87,28 +87,25 @@ def load_plan(data_dir: Path) -> Plan:
         raise TnplanError(plan_model_diagnostics(doc)[1]) from None
 
 
-def load_actuals(
-    data_dir: Path, plan: Plan, *, warnings: bool = True, config: bool = True
-) -> Actuals:
+def load_actuals(data_dir: Path, plan: Plan, *, warnings: bool = True) -> Actuals:
     """Load and check every submission under data_dir/actuals (bad entries are left out).
 
     warnings=False skips the checks across years (jumps, running totals), which can only
-    warn: for callers that report errors alone. config: the codes that the config file
-    found beside the data (sources/config.py) ignores or makes warnings are chosen as
-    `tnplan check` chooses them; a config that cannot be used is reported in
-    config_problems (not among the figures' diagnostics), and none applies.
+    warn: for callers that report errors alone. The codes that the config file found beside
+    the data (sources/config.py) ignores or makes warnings are chosen as `tnplan check`
+    chooses them; a config that cannot be used is reported in config_problems (not among
+    the figures' diagnostics), and none applies.
     """
-    selection, problems, found = Selection(), [], None
-    if config:
-        found = find_config(data_dir / ACTUALS)
-        if found is not None:
-            try:
-                selection = load_config(found).selection
-            except TnplanError as exc:
-                problems = exc.diagnostics
+    selection, problems = Selection(), []
+    found = find_config(data_dir / ACTUALS)
+    if found is not None:
+        try:
+            selection = load_config(found).selection
+        except TnplanError as exc:
+            problems = exc.diagnostics
     actuals = check_files(actual_files(data_dir), plan, compare=warnings, selection=selection)
     actuals.config_problems = problems
-    actuals.config = found if config and not problems else None
+    actuals.config = None if problems else found
     return actuals
 
 
