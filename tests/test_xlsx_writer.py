@@ -175,6 +175,9 @@ def test_the_status_workbook(tmp_path: Path, data_dir: Path) -> None:
     assert sheet.cell(row=row, column=column["年份"]).value == 2024
     assert sheet.cell(row=row, column=column["基期"]).value == 1.05  # printed as a bare number
     assert sheet.cell(row=row, column=column["目标"]).value == "【5】"
+    # A target of 100 held from a baseline of 100 is judged as a floor: ≥100, as the text says.
+    held = sheet.cell(row=rows["labour_inspection_closure_rate"], column=column["目标"])
+    assert held.value == "≥100"
     # 农民工参加职业培训人次: 2022 is missing; 0.32 + 0.3 + 0.31 = 0.93 is a lower bound.
     row = rows["migrant_worker_training"]
     latest = sheet.cell(row=row, column=column["最新值"])
@@ -215,9 +218,16 @@ def test_the_indicators_and_show_workbooks(tmp_path: Path, data_dir: Path, plan:
     headers = [c.value for c in sheet[2]]
     rows = _rows_by_id(sheet, 3)
     assert list(rows) == [ind.id for ind in plan.indicators if ind.tier is Tier.MAIN]
-    target = sheet.cell(row=rows["urban_new_jobs"], column=headers.index("target") + 1)
-    assert target.value == 5 and isinstance(target.value, int)
-    assert sheet.freeze_panes == "B3"
+    # The Markdown table's columns and words; a figure the plan prints bare is a number, one
+    # it prints in brackets or as a bound stays as printed (the CSV has every key).
+    assert headers == ["编号", "指标", "单位", "类型", "属性", "基期", "目标", "来源"]
+    assert sheet.title == "指标"
+    row = rows["urban_new_jobs"]
+    baseline, target = (sheet.cell(row=row, column=headers.index(h) + 1) for h in ("基期", "目标"))
+    assert (baseline.value, target.value) == (1.05, "【5】")
+    row = rows["surveyed_unemployment_rate"]
+    assert sheet.cell(row=row, column=headers.index("目标") + 1).value == "≤5.5"
+    assert sheet.freeze_panes == "C3"
     # show takes the indicator's Chinese name as well as its id.
     workbook = written(
         tmp_path, "show.xlsx", "show", "城镇新增就业人数", "--year", "2024", "--data", str(data_dir)

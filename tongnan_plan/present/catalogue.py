@@ -20,7 +20,8 @@ from .cells import (
 )
 from .escaping import one_line
 from .formats import CATALOGUE_COLUMNS, catalogue_row
-from .view import Block, Cell, Options, Records, View
+from .typed import printed_cell
+from .view import Block, Cell, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
@@ -87,30 +88,37 @@ def catalogue_cells(indicators: Sequence[Indicator], lang: str) -> list[dict[str
 def catalogue_view(indicators: Sequence[Indicator], title: str) -> View:
     """`tnplan indicators`: the catalogue as records, and for people (a table fitted to a
     terminal, plain columns in a file, Markdown, a workbook)."""
-
-    def workbook(options: Options) -> bytes:
-        from .xlsx import catalogue_workbook
-
-        return catalogue_workbook(indicators, title, options.lang)
-
     records = Records(CATALOGUE_COLUMNS, [catalogue_row(ind) for ind in indicators])
-    blocks = functools.partial(_blocks, indicators)
-    return View(title, records, drawings={"xlsx": workbook}, blocks=blocks)
+    return View(title, records, blocks=functools.partial(_blocks, indicators))
+
+
+#: The catalogue's sheet in a workbook.
+SHEET_NAMES = {"zh": "指标", "en": "indicators"}
 
 
 def _blocks(indicators: Sequence[Indicator], lang: str) -> list[Block]:
     """The catalogue for people: a row an indicator, each cell on one line; on a screen, the
     richest of LAYOUTS that fits (an id is never cut), each name the plan's or its short one;
-    in a file, plain columns; elsewhere, every column."""
+    in a file, plain columns; elsewhere, every column (in a workbook, a baseline or target
+    printed as a bare number is a number)."""
     keys = (*COLUMNS, "target_unit")
-    rows = catalogue_cells(indicators, lang)
-    cells = [
-        [
-            Cell(one_line(row[key]), short=one_line(row["short_name"]) if key == "name" else None)
-            for key in keys
-        ]
-        for row in rows
-    ]
+    rows = []
+    for ind, row in zip(indicators, catalogue_cells(indicators, lang), strict=True):
+        cells = {key: Cell(one_line(row[key])) for key in keys}
+        cells["name"] = Cell(cells["name"].text, short=one_line(row["short_name"]))
+        for which in ("baseline", "target"):
+            cells[which] = printed_cell(ind, which, cells[which].text)
+        rows.append([cells[key] for key in keys])
     headers = [HEADERS[lang][key] for key in keys]
-    layouts = (*LAYOUTS, LAST_RESORT)
-    return [CellTable(headers, cells, keys=keys, layouts=layouts, plain_in_file=True)]
+    table = CellTable(
+        headers,
+        rows,
+        keys=keys,
+        layouts=(*LAYOUTS, LAST_RESORT),
+        plain_in_file=True,
+        sheet=COLUMNS,
+        name=SHEET_NAMES[lang],
+        frozen=2,
+        filtered=True,
+    )
+    return [table]

@@ -27,9 +27,7 @@ __all__ = [
     "Frame",
     "PlanStretch",
     "across_chart",
-    "across_chart_svg",
     "chart",
-    "chart_svg",
     "tick_label",
 ]
 
@@ -194,21 +192,6 @@ def chart(
         ticks=_nice_ticks(low, high),
         legend=legend,
     )
-
-
-def chart_svg(
-    rows: Sequence[YearRow],
-    ev: Evaluation,
-    baseline_year: int,
-    lang: str = "zh",
-    *,
-    frame: Frame = WIDE,
-    end_year: int | None = None,
-) -> str:
-    """The SVG chart of one indicator (see chart()), drawn in frame, as text to put inside an
-    HTML page."""
-    drawn = chart(rows, ev, baseline_year, lang, end_year=end_year)
-    return _svg(drawn, frame)
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,11 +426,6 @@ def across_chart(stretches: Sequence[Stretch], lang: str = "zh") -> AcrossChart:
     last = max(s.plan.plan.end_year for s in drawn)
     ticks = _nice_ticks(low, high)
     return AcrossChart(title, chosen.unit, first, last, low, high, ticks, parts)
-
-
-def across_chart_svg(stretches: Sequence[Stretch], lang: str = "zh") -> str:
-    """One indicator through the plans it runs through, as SVG (see across_chart)."""
-    return _across_svg(across_chart(stretches, lang))
 
 
 def _across_svg(drawn: AcrossChart) -> str:

@@ -1,4 +1,4 @@
-"""The report's page (report.Page) as one standalone HTML page.
+"""A page's blocks (the report's: report.page_blocks) as one standalone HTML page.
 
 Everything the page needs is inside it: styles, and charts as inline SVG (see chart.py), so it
 opens without a network, on a phone and on paper. Every text goes through escaping.html.
@@ -6,11 +6,13 @@ opens without a network, on a phone and on paper. Every text goes through escapi
 
 from __future__ import annotations
 
-from .chart import FONT_STACK, NARROW, WIDE, chart_svg
-from .escaping import html as h
-from .report import Page, Section, Story, Table
+from collections.abc import Sequence
 
-__all__ = ["page_html"]
+from .chart import FONT_STACK, NARROW, WIDE
+from .escaping import html as h
+from .view import Block, Heading, Items, Notice, Paragraphs, Picture, Section, Table
+
+__all__ = ["CSS", "page_html"]
 
 CSS = """
 :root { --good: #15803d; --ok: #0e7490; --warn: #b45309; --bad: #b91c1c; --none: #6b7280; }
@@ -88,105 +90,99 @@ h2, h3 { break-after: avoid; page-break-after: avoid; }
 """.replace("FONTS", FONT_STACK)
 
 
-def _table(table: Table, *, status_first: bool = False, css_class: str = "") -> str:
-    """A table; a row's css colours its status cell (the last, or the first for counts).
+#: The language of the page as HTML names it.
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
-    Headers of number columns align with their numbers; the status column is marked so that
-    a phone keeps it in view.
-    """
-    status_at = 0 if status_first else len(table.headers) - 1
-    has_status = any(row.css for row in table.rows)
+
+def _table(table: Table) -> str:
+    """A table; a status cell is coloured by its tone, the status column marked so that a
+    phone keeps it in view; number columns align with their headers."""
+    keys = table.columns
+    toned = {i for row in table.rows for i, cell in enumerate(row) if cell.tone}
     head = "".join(
-        f"<th{_header_class(i, table, has_status and i == status_at)}>{h(header)}</th>"
+        f"<th{_header_class(keys[i] in table.right, i in toned)}>{h(header)}</th>"
         for i, header in enumerate(table.headers)
     )
-    classes = f' class="{css_class}"' if css_class else ""
-    out = [f'<div class="scroll"><table{classes}><thead><tr>{head}</tr></thead><tbody>']
-    for row in table.rows:
+    kind = f' class="{table.kind}"' if table.kind else ""
+    out = [f'<div class="scroll"><table{kind}><thead><tr>{head}</tr></thead><tbody>']
+    for n, row in enumerate(table.rows):
         cells = []
-        for i, cell in enumerate(row.cells):
-            if row.css and i == status_at:
-                cells.append(f'<td class="status {row.css}">{h(cell)}</td>')
-            elif i == 0 and row.short:
+        for key, cell in zip(keys, row, strict=True):
+            if cell.tone:
+                cells.append(f'<td class="status {cell.tone}">{h(cell.text)}</td>')
+            elif cell.short:
                 cells.append(
-                    f'<td><span class="full">{h(cell)}</span>'
-                    f'<span class="short">{h(row.short)}</span></td>'
+                    f'<td><span class="full">{h(cell.text)}</span>'
+                    f'<span class="short">{h(cell.short)}</span></td>'
                 )
-            elif i in table.numeric:
-                cells.append(f'<td class="num">{h(cell)}</td>')
-            elif i in table.figures:
-                cells.append(f'<td class="fig">{h(cell)}</td>')
+            elif key in table.right or key in table.one_line:
+                kind = "num" if key in table.right else "fig"
+                cells.append(f'<td class="{kind}">{h(cell.text)}</td>')
             else:
-                cells.append(f"<td>{h(cell)}</td>")
-        data_id = f' data-id="{h(row.id)}"' if row.id and not status_first else ""
+                cells.append(f"<td>{h(cell.text)}</td>")
+        data_id = f' data-id="{h(table.ids[n])}"' if n < len(table.ids) else ""
         out.append(f"<tr{data_id}>{''.join(cells)}</tr>")
     out.append("</tbody></table></div>")
     return "".join(out)
 
 
-def _header_class(i: int, table: Table, status: bool) -> str:
+def _header_class(number: bool, status: bool) -> str:
     if status:
         return ' class="status"'
-    return ' class="num"' if i in table.numeric else ""
+    return ' class="num"' if number else ""
 
 
-def _section(section: Section, extra: str = "") -> str:
-    out = [f'<section id="{section.id}"><h2>{h(section.heading)}</h2>']
-    out += [f"<p>{h(p)}</p>" for p in section.paragraphs]
-    out.append(extra)
-    for heading, table in section.tables:
-        out.append(f"<h3>{h(heading)}</h3>{_table(table, css_class=section.table_class)}")
-    out += [f'<p class="note">{h(note)}</p>' for note in section.notes]
-    out.append("</section>")
+def _paragraphs(block: Paragraphs) -> str:
+    out = []
+    for n, line in enumerate(block.lines):
+        lead = f"<strong>{h(block.lead)}</strong>" if block.lead and n == 0 else ""
+        if block.role.startswith("status"):
+            out.append(f'<p><span class="{block.role}">{h(line)}</span></p>')
+        else:
+            role = f' class="{block.role}"' if block.role else ""
+            out.append(f"<p{role}>{lead}{h(line)}</p>")
     return "".join(out)
 
 
-def _story(story: Story, page: Page) -> str:
-    ind = story.evaluation.indicator
-    chart = "".join(
-        chart_svg(
-            story.rows,
-            story.evaluation,
-            page.baseline_year,
-            page.lang,
-            frame=frame,
-            end_year=page.end_year,
-        )
-        for frame in (WIDE, NARROW)
-    )
-    items = "".join(f"<li>{h(line)}</li>" for line in story.lines)
-    return (
-        f'<section class="indicator" id="ind-{h(ind.id)}" data-id="{h(ind.id)}">'
-        f"<h3>{h(story.heading)}</h3>"
-        f'<p><span class="status {story.css}">{h(story.status_line)}</span></p>'
-        f"{chart}<ul>{items}</ul>"
-        f'<p class="source">{h(story.source)}</p></section>'
-    )
+def _section(section: Section) -> str:
+    if section.kind == "header":
+        return "<header>" + "\n".join(_block(b) for b in section.blocks) + "</header>"
+    inner = "".join(_block(b) for b in section.blocks)
+    if section.kind == "indicator":
+        ident = h(section.id)
+        return f'<section class="indicator" id="ind-{ident}" data-id="{ident}">{inner}</section>'
+    return f'<section id="{h(section.id)}">{inner}</section>'
 
 
-def page_html(page: Page) -> str:
-    """The page as HTML, every text escaped."""
-    summary = _section(
-        page.summary,
-        f"<p><strong>{h(page.binding_label)}</strong>{h(page.binding)}</p>"
-        + _table(page.counts, status_first=True, css_class="counts"),
-    )
-    stories = "".join(_story(story, page) for story in page.stories)
-    sources = "".join(f"<li>{h(item)}</li>" for item in page.sources.paragraphs)
-    official = " official" if page.official else ""
+def _block(block: Block) -> str:
+    """One block as HTML, every text escaped."""
+    if isinstance(block, Section):
+        return _section(block)
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{h(block.text)}</h{block.level}>"
+    if isinstance(block, Paragraphs):
+        return _paragraphs(block)
+    if isinstance(block, Items):
+        return "<ul>" + "".join(f"<li>{h(line)}</li>" for line in block.lines) + "</ul>"
+    if isinstance(block, Picture):
+        return "".join(block.chart.svg(frame) for frame in (WIDE, NARROW))
+    if isinstance(block, Notice):
+        text = "".join(h(line) for line in block.lines)
+        if block.end:
+            return f"<footer><p>{text}</p></footer>"
+        official = " official" if block.official else ""
+        return f'<div class="provenance{official}" role="note" id="provenance">{text}</div>'
+    return _table(block)
+
+
+def page_html(blocks: Sequence[Block], lang: str) -> str:
+    """The blocks as one standalone HTML page, every text escaped; its title, its header's."""
+    title = next((b.title for b in blocks if isinstance(b, Section) and b.title), "")
     out = [
         "<!doctype html>",
-        f'<html lang="{page.html_lang}"><head><meta charset="utf-8">',
+        f'<html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{h(page.title)} — {page.as_of}</title><style>{CSS}</style></head><body>",
-        f"<header><h1>{h(page.title)}</h1>",
-        f'<p class="meta">{h(page.meta)}</p></header>',
-        f'<div class="provenance{official}" role="note" id="provenance">{h(page.notice)}</div>',
-        summary,
-        _section(page.groups),
-        f'<section id="indicators"><h2>{h(page.stories_heading)}</h2>{stories}</section>',
-        _section(page.audit),
-        f'<section id="sources"><h2>{h(page.sources.heading)}</h2><ul>{sources}</ul></section>',
-        f"<footer><p>{h(page.notice)}</p></footer></body></html>",
+        f"<title>{h(title)}</title><style>{CSS}</style></head><body>",
+        *(_block(block) for block in blocks),
     ]
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "</body></html>\n"

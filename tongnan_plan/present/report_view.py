@@ -1,31 +1,20 @@
-"""`tnplan report`'s view: the page (report.py) written as HTML, Markdown or a Word document."""
+"""`tnplan report`'s view: the report's page (report.page_blocks), which HTML and Markdown
+write, and its Word form (docx_report.document_blocks), which the docx writer writes."""
 
 from __future__ import annotations
 
-from .report import ReportInput, build_page
-from .view import Drawing, Options, View
+import functools
+
+from .docx_report import document_blocks
+from .report import ReportInput, page_blocks
+from .view import View
 
 __all__ = ["report_view"]
 
 
 def report_view(data: ReportInput) -> View:
-    """The report, drawn as one standalone HTML page, Markdown (the same sections, charts
-    drawn as bars in text) or a Word document."""
-
-    def html(options: Options) -> str:
-        from .report_html import page_html
-
-        return page_html(build_page(data, options.lang))
-
-    def markdown(options: Options) -> str:
-        from .report_markdown import page_markdown
-
-        return page_markdown(build_page(data, options.lang))
-
-    def docx(options: Options) -> bytes:
-        from .docx_report import report_docx
-
-        return report_docx(data, options.lang)
-
-    drawings: dict[str, Drawing] = {"html": html, "markdown": markdown, "docx": docx}
-    return View(data.plan.plan.title, drawings=drawings)
+    """The report: a page to read on its own (one standalone HTML page, or Markdown with
+    the charts drawn as bars in text), and a Word document."""
+    forms = {"docx": functools.partial(document_blocks, data)}
+    blocks = functools.partial(page_blocks, data)
+    return View(data.plan.plan.title, blocks=blocks, forms=forms, page=True)

@@ -47,14 +47,12 @@ def typed_cell(value: object) -> Cell:
 
 
 def printed_cell(indicator: Indicator, which: str, text: str) -> Cell:
-    """A baseline or target cell: text, and its number where the plan prints a bare number
-    (not 【5】, ≤5.5 or >95, which stay text)."""
+    """A baseline or target cell: its text, and its number where the text is just that
+    number (not 【5】, ≤5.5, >95, or a target held at ≥100, which stay text)."""
     printed = indicator.baseline if which == "baseline" else indicator.target
-    if printed is None:
-        return Cell(text)
-    value = number(printed.value)
-    plain = value is not None and not printed.is_bound and printed.text.strip() == str(value)
-    return Cell(text, value if plain else None)
+    value = None if printed is None else number(printed.value)
+    bare = value is not None and text in (str(value), figure(value))
+    return Cell(text, value if bare else None)
 
 
 def _latest(ev: Evaluation, text: str, lang: str) -> Cell:

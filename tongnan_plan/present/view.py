@@ -24,10 +24,12 @@ __all__ = [
     "Drawing",
     "Heading",
     "Items",
+    "Notice",
     "Options",
     "Paragraphs",
     "Picture",
     "Records",
+    "Section",
     "Table",
     "View",
 ]
@@ -115,6 +117,13 @@ class Table:
     name: str = ""
     frozen: int = 1
     filtered: bool = False
+    #: On a page and in a document: the columns of figures that stay on one line (units,
+    #: baselines, targets; numbers, those of right, do too); what the table is ("by-area":
+    #: the report's tables by area, which share their columns' widths; "counts": the count
+    #: of each status); each row's indicator id, where a row is an indicator's.
+    one_line: frozenset[str] = frozenset()
+    kind: str = ""
+    ids: Sequence[str] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -133,10 +142,12 @@ class Table:
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading over what follows (on a screen, in its style)."""
+    """A heading over what follows (on a screen, in its style), at its level (1 the
+    document's own, 2 a part's, …)."""
 
     text: str
     style: str = ""
+    level: int = 2
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,9 @@ class Items:
 
     lines: Sequence[str]
     tones: Sequence[str] = ()
+    #: Numbered as a document numbers the items under a heading of this level (a Word
+    #: report: 3 → 1. 2. …, 4 → （1）（2）…); 0: not numbered.
+    numbering: int = 0
 
 
 @dataclass(frozen=True)
@@ -159,6 +173,11 @@ class Paragraphs:
     screen: bool = False
     column: str = ""
     warning: bool = False
+    #: On a page and in a document, what they are: "" body text; "meta", "note", "source",
+    #: "caption" (a table's), "title", "placeholder" (a place a person fills in), "status
+    #: <tone>" (a status line); lead: a label before the first, in bold where a format has it.
+    role: str = ""
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,9 +190,41 @@ class Picture:
     chart: Any
     words: str
     lines: Sequence[str] = ()
+    #: Under the picture in a document (its number, title, unit and source).
+    caption: str = ""
+    #: The legend in words, for a picture drawn without the fonts for its labels.
+    key: str = ""
 
 
-Block = Heading | Table | Items | Paragraphs | Picture
+@dataclass(frozen=True)
+class Notice:
+    """A warning on the figures (or that every figure is official): at the head of what a
+    view says, and again at its end (end)."""
+
+    lines: Sequence[str]
+    official: bool = False
+    end: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a page or document, its blocks in order: its id (an anchor), its kind
+    ("header": the document's title and what it is; "indicator": one indicator's story),
+    and, for a header, the document's title as a reader's program shows it (a browser's tab,
+    a Word document's properties)."""
+
+    blocks: Sequence[Block]
+    id: str = ""
+    kind: str = ""
+    title: str = ""
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines of its paragraphs and lists, for a writer that writes only lines."""
+        return [line for block in self.blocks for line in getattr(block, "lines", ())]
+
+
+Block = Heading | Table | Items | Paragraphs | Picture | Notice | Section
 
 
 @dataclass(frozen=True)
@@ -189,3 +240,9 @@ class View:
     blocks: Callable[[str], Sequence[Block]] | None = None
     #: The command that made it: the title of its recordings (svg, html).
     command: str = "tnplan"
+    #: Blocks of a format that says something else than the others (the Word report, laid
+    #: out as a government report with its own headings and places to fill in), by format.
+    forms: Mapping[str, Callable[[str], Sequence[Block]]] = field(default_factory=dict)
+    #: A page to read on its own (the report): its HTML is the page of its blocks, not a
+    #: recording of its screen.
+    page: bool = False

@@ -8,14 +8,14 @@ offer it). Standard library only at import; a writer imports what it needs when 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from .view import Options, View
+    from .view import Block, Options, View
 
 __all__ = [
     "OFFERED",
@@ -51,15 +51,6 @@ def _screen(view: View, options: Options) -> str | bytes:
     from .screen import screen_text
 
     return screen_text(view, options)
-
-
-def _html(view: View, options: Options) -> str | bytes:
-    """The view's blocks as a screen shows them, recorded as an HTML page."""
-    if "html" in view.drawings:
-        return view.drawings["html"](options)
-    from .screen import recording
-
-    return recording(view, options, svg=False)
 
 
 def _drawn(name: str) -> Callable[[View, Options], str | bytes]:
@@ -124,26 +115,35 @@ def _markdown(view: View, options: Options) -> str:
     without blocks, as its command draws it."""
     if view.blocks is None:
         return str(view.drawings["markdown"](options))
+    return "\n\n".join(_markdown_parts(view.blocks(options.lang))) + "\n"
+
+
+def _markdown_parts(blocks: Sequence[Block]) -> list[str]:
+    """Each block as Markdown: a heading at its level, paragraphs (a lead in bold), a list,
+    a table (under its title), a picture's lines of text in a fence, a notice quoted in
+    bold; a section's blocks in turn (see _flat)."""
     from .escaping import code_fence, markdown
     from .formats import markdown_table
-    from .view import Heading, Items, Paragraphs, Picture
+    from .view import Heading, Items, Notice, Paragraphs, Picture, Table
 
     parts: list[str] = []
     shown: tuple[str, ...] = ("",)  # the columns of the table before ("": none asked)
-    for block in view.blocks(options.lang):
+    for block in _flat(blocks):
         if isinstance(block, Picture):
             if block.lines:
                 parts.append("\n".join(code_fence(list(block.lines))))
         elif isinstance(block, Heading):
-            parts.append(f"## {markdown(block.text)}")
-        elif isinstance(block, Paragraphs) and (block.screen or block.column not in shown):
-            continue
-        elif isinstance(block, Items | Paragraphs):
+            parts.append(f"{'#' * block.level} {markdown(block.text)}")
+        elif isinstance(block, Notice):
+            parts.append(f"> **{markdown(' '.join(block.lines))}**")
+        elif isinstance(block, Items):
             if block.lines:
-                bullet = "- " if isinstance(block, Items) else ""
-                glue = "\n" if isinstance(block, Items) else "\n\n"
-                parts.append(glue.join(bullet + markdown(line) for line in block.lines))
-        else:
+                parts.append("\n".join("- " + markdown(line) for line in block.lines))
+        elif isinstance(block, Paragraphs):
+            if block.lines and not block.screen and block.column in shown:
+                lead = f"**{markdown(block.lead.strip())}** " if block.lead else ""
+                parts.append(lead + "\n\n".join(markdown(line) for line in block.lines))
+        elif isinstance(block, Table):
             table = block.widest()
             shown = ("", *table.columns)
             if table.title:
@@ -153,7 +153,25 @@ def _markdown(view: View, options: Options) -> str:
                 for row in table.rows
             ]
             parts.append(markdown_table(table.headers, rows, numbers=table.numbers))
-    return "\n\n".join(parts) + "\n"
+    return parts
+
+
+def _flat(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with each section's in its place; an indicator's section as Markdown lays
+    it out: its heading, its chart, then its paragraphs and lists as one list."""
+    from .view import Heading, Items, Paragraphs, Picture, Section
+
+    out: list[Block] = []
+    for block in blocks:
+        if not isinstance(block, Section):
+            out.append(block)
+        elif block.kind == "indicator":
+            out += [b for b in block.blocks if isinstance(b, Heading | Picture)]
+            kinds = Items | Paragraphs
+            out.append(Items([ln for b in block.blocks if isinstance(b, kinds) for ln in b.lines]))
+        else:
+            out += _flat(block.blocks)
+    return out
 
 
 def _svg(view: View, options: Options) -> str | bytes:
@@ -170,6 +188,31 @@ def _svg(view: View, options: Options) -> str | bytes:
 
         return recording(view, options, svg=True)
     return "".join(picture.chart.svg() + "\n" for picture in pictures)
+
+
+def _html(view: View, options: Options) -> str | bytes:
+    """A page to read on its own (the report) as one standalone HTML page of its blocks;
+    another view's blocks as a screen shows them, recorded as an HTML page."""
+    if view.page and view.blocks is not None:
+        from .report_html import page_html
+
+        return page_html(view.blocks(options.lang), options.lang)
+    if "html" in view.drawings:
+        return view.drawings["html"](options)
+    from .screen import recording
+
+    return recording(view, options, svg=False)
+
+
+def _docx(view: View, options: Options) -> bytes:
+    """The view's blocks for a Word document (its own form of them, where it has one) as a
+    document laid out by docx_style.py."""
+    from .docx_writer import blocks_docx
+
+    blocks = view.forms.get("docx", view.blocks)
+    if blocks is None:
+        raise LookupError(f"the view {view.title!r} has no document")
+    return blocks_docx(blocks(options.lang), options.lang)
 
 
 def _xlsx(view: View, options: Options) -> str | bytes:
@@ -200,7 +243,7 @@ WRITERS: dict[str, Writer] = {
         Writer("xlsx", (".xlsx",), True, "a workbook", _xlsx),
         Writer("svg", (".svg",), False, "an SVG picture", _svg),
         Writer("html", (".html", ".htm"), False, "a web page", _html),
-        Writer("docx", (".docx",), True, "a Word document", _drawn("docx")),
+        Writer("docx", (".docx",), True, "a Word document", _docx),
         Writer("yaml", (".yaml", ".yml"), False, "YAML", _drawn("yaml")),
     )
 }
@@ -282,6 +325,7 @@ def writable(view: View) -> tuple[str, ...]:
         if name in view.drawings
         or (writer.of_records and view.records is not None)
         or (name in ("table", "markdown", "xlsx", "svg", "html") and view.blocks is not None)
+        or name in view.forms
     )
 
 

@@ -26,7 +26,6 @@ from .cells import (
     name_cell,
 )
 from .escaping import put, safe_workbook
-from .formats import CATALOGUE_COLUMNS, catalogue_row
 from .typed import general
 from .view import Block, Heading, Items, Paragraphs, Picture, Table
 from .view import Cell as TableCell
@@ -40,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STATUS_FILLS",
-    "catalogue_workbook",
     "display_width",
     "submission_workbook",
 ]
@@ -374,15 +372,6 @@ def records_workbook(
 ) -> bytes:
     """Records as a workbook: a title, a frozen header, typed values."""
     return _saved(_records_sheet(title, header, columns, rows))
-
-
-def catalogue_workbook(indicators: Sequence[Indicator], title: str, lang: str) -> bytes:
-    """The catalogue of indicators as a workbook (the CSV's columns, numbers typed)."""
-    rows = [catalogue_row(ind) for ind in indicators]
-    if lang == "en":
-        rows = [{**row, "name": row["name_en"]} for row in rows]
-    workbook = _records_sheet(title, "indicators", CATALOGUE_COLUMNS, rows)
-    return _saved(workbook)
 
 
 @dataclass
