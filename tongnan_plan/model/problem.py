@@ -50,7 +50,10 @@ class Problem:
         """The message template: the main one, or the form named."""
         if not form:
             return Words(self.en, self.zh)
-        return next(Words(f.en, f.zh) for f in self.forms if f.name == form)
+        for named in self.forms:
+            if named.name == form:
+                return Words(named.en, named.zh)
+        raise KeyError(f"{self.code} has no form {form!r}")
 
     @property
     def silenceable(self) -> bool:

@@ -233,10 +233,49 @@ READING_PROBLEMS = (
     Problem(
         "not-a-workbook",
         E,
-        "{problem}",
-        "{problem}",
+        "is not a workbook: an .xlsx file is a zip archive, and this is not one",
+        "不是工作簿：.xlsx 文件是 zip 压缩包，而此文件不是",
         "a .xlsx file that is no workbook tnplan can read: damaged, a zip of something else,"
         " an old .xls renamed, or protected by a password (the message says which)",
+        forms=(
+            Form(
+                "encrypted",
+                "is protected by a password (encrypted): save a copy without the password",
+                "文件设置了打开密码（已加密）：请另存一份不设密码的副本",
+            ),
+            Form(
+                "xls",
+                "is an Excel 97-2003 workbook (.xls) named .xlsx: save it as an Excel workbook"
+                " (.xlsx)",
+                "这是 Excel 97-2003 工作簿（.xls），只是扩展名为 .xlsx：请另存为 Excel 工作簿"
+                "（.xlsx）",
+            ),
+            Form(
+                "text",
+                "is text, not a workbook: a CSV file is read when it is named .csv",
+                "这是文本文件，不是工作簿：CSV 文件请以 .csv 为扩展名",
+            ),
+            Form(
+                "broken-zip",
+                "is damaged: not a complete zip archive ({reason})",
+                "文件已损坏：不是完整的 zip 压缩包（{reason}）",
+            ),
+            Form(
+                "other-zip",
+                "is a zip archive but not an Excel workbook{kind}: save the figures as .xlsx",
+                "是 zip 压缩包，但不是 Excel 工作簿{kind}：请把数据另存为 .xlsx",
+            ),
+            Form(
+                "damaged-sheet",
+                "is damaged: the sheet {sheet} cannot be read ({reason})",
+                "文件已损坏，无法读取工作表 {sheet}（{reason}）",
+            ),
+            Form(
+                "damaged",
+                "is damaged: its sheets cannot be read ({reason})",
+                "文件已损坏，无法读取工作表（{reason}）",
+            ),
+        ),
     ),
     Problem(
         "missing-sheet",

@@ -19,13 +19,17 @@ from .cells import figure
 from .escaping import html as escape
 
 __all__ = [
+    "BLUE",
+    "EXPECTED",
     "FONT_STACK",
     "NARROW",
+    "TARGET",
     "WIDE",
     "AcrossChart",
     "Chart",
     "Frame",
     "PlanStretch",
+    "Scale",
     "across_chart",
     "chart",
     "tick_label",
@@ -57,6 +61,8 @@ class Frame:
 
 
 WIDE = Frame(560, 280, 14)
+#: The colours of the figures (and the trend), the expected path and the target.
+BLUE, EXPECTED, TARGET = "#2563eb", "#6b7280", "#b91c1c"
 NARROW = Frame(360, 320, 16)
 #: The across-plans chart's size and margins (drawn once, wide).
 WIDTH, HEIGHT = WIDE.width, WIDE.height
@@ -170,12 +176,12 @@ def chart(
         values.append(target)
     low, high = _span(values, cumulative)
     legend = [
-        ("#2563eb", "", words["total" if cumulative else "actual"]),
-        ("#6b7280", "3 3", words["expected"]),
-        ("#b91c1c", "6 4", words["target"]),
+        (BLUE, "", words["total" if cumulative else "actual"]),
+        (EXPECTED, "3 3", words["expected"]),
+        (TARGET, "6 4", words["target"]),
     ]
     if trend:  # none in a final evaluation: nothing runs beyond the end year
-        legend.append(("#2563eb", "1 4", words["trend"]))
+        legend.append((BLUE, "1 4", words["trend"]))
     name = ind.name if lang == "zh" else ind.name_en
     return Chart(
         title=words["title"].format(name=name, what=words["total" if cumulative else "actual"]),
@@ -195,9 +201,9 @@ def chart(
 
 
 @dataclass(frozen=True, slots=True)
-class _Scale:
-    """Where a year and a value go on a plot: its edges (pixels) and the first year, the span
-    of years and the values they stand for."""
+class Scale:
+    """Where a year and a value go on a plot: its edges (in the picture's units) and the first
+    year, the span of years and the values they stand for (the SVG's and the PNG's)."""
 
     left: float
     right: float
@@ -214,8 +220,11 @@ class _Scale:
     def y(self, value: float) -> float:
         return self.top + (self.high - value) / (self.high - self.low) * (self.bottom - self.top)
 
+    def points(self, series: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [(self.x(a), self.y(b)) for a, b in series]
+
     def path(self, series: Sequence[tuple[float, float]]) -> str:
-        return " ".join(f"{self.x(a):.1f},{self.y(b):.1f}" for a, b in series)
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y in self.points(series))
 
 
 def _svg(drawn: Chart, frame: Frame) -> str:
@@ -224,7 +233,7 @@ def _svg(drawn: Chart, frame: Frame) -> str:
     right = int(frame.text_width(str(drawn.end_year)) / 2) + 6  # the last year's label whole
     bottom = frame.font * 2 + 12 + len(legend_rows) * (frame.font + 8)
     span = drawn.end_year - drawn.baseline_year
-    at = _Scale(
+    at = Scale(
         left, frame.width - right, frame.top, frame.height - bottom,
         drawn.baseline_year, span, drawn.low, drawn.high,
     )  # fmt: skip
@@ -242,7 +251,7 @@ def _svg(drawn: Chart, frame: Frame) -> str:
     return "".join(parts)
 
 
-def _grid(drawn: Chart, frame: Frame, at: _Scale) -> list[str]:
+def _grid(drawn: Chart, frame: Frame, at: Scale) -> list[str]:
     """The value lines with their labels, the years, and the target's dashed line."""
     parts = []
     for tick in drawn.ticks:
@@ -261,36 +270,36 @@ def _grid(drawn: Chart, frame: Frame, at: _Scale) -> list[str]:
         target = drawn.target
         parts.append(
             f'<line class="target" x1="{at.left}" x2="{at.right}" '
-            f'y1="{at.y(target):.1f}" y2="{at.y(target):.1f}" stroke="#b91c1c" '
+            f'y1="{at.y(target):.1f}" y2="{at.y(target):.1f}" stroke="{TARGET}" '
             'stroke-dasharray="6 4"/>'
             f'<text x="{at.right}" y="{at.y(target) - 5:.1f}" text-anchor="end" '
-            f'fill="#b91c1c" stroke="#fff" stroke-width="3" paint-order="stroke">'
+            f'fill="{TARGET}" stroke="#fff" stroke-width="3" paint-order="stroke">'
             f"{escape(drawn.target_label)}</text>"
         )
     return parts
 
 
-def _lines(drawn: Chart, at: _Scale) -> list[str]:
+def _lines(drawn: Chart, at: Scale) -> list[str]:
     """The expected path, the trend, and the figures with a point a year."""
     parts = []
     if drawn.expected:
         parts.append(
             f'<polyline class="expected" points="{at.path(drawn.expected)}" fill="none" '
-            'stroke="#6b7280" stroke-dasharray="3 3"/>'
+            f'stroke="{EXPECTED}" stroke-dasharray="3 3"/>'
         )
     if drawn.trend:
         parts.append(
             f'<polyline class="trend" points="{at.path(drawn.trend)}" fill="none" '
-            'stroke="#2563eb" stroke-dasharray="1 4" stroke-width="2"/>'
+            f'stroke="{BLUE}" stroke-dasharray="1 4" stroke-width="2"/>'
         )
     if drawn.points:
         parts.append(
             f'<polyline class="actual" points="{at.path(drawn.points)}" fill="none" '
-            'stroke="#2563eb" stroke-width="2.5"/>'
+            f'stroke="{BLUE}" stroke-width="2.5"/>'
         )
         for year, value in drawn.points:
             parts.append(
-                f'<circle cx="{at.x(year):.1f}" cy="{at.y(value):.1f}" r="3.5" fill="#2563eb">'
+                f'<circle cx="{at.x(year):.1f}" cy="{at.y(value):.1f}" r="3.5" fill="{BLUE}">'
                 f"<title>{year}: {tick_label(value)} {escape(drawn.unit)}</title></circle>"
             )
     return parts
@@ -361,7 +370,7 @@ ACROSS_LABELS = {
     "en": {"title": "{name} across plans", "target": "target"},
 }
 #: One colour per plan, in turn.
-PLAN_COLOURS = ("#2563eb", "#059669", "#9333ea", "#d97706", "#dc2626")
+PLAN_COLOURS = (BLUE, "#059669", "#9333ea", "#d97706", "#dc2626")
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,7 +439,7 @@ def across_chart(stretches: Sequence[Stretch], lang: str = "zh") -> AcrossChart:
 
 def _across_svg(drawn: AcrossChart) -> str:
     first, last = drawn.first, drawn.last
-    at = _Scale(
+    at = Scale(
         LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, first, max(1, last - first), drawn.low,
         drawn.high,
     )  # fmt: skip
@@ -458,7 +467,7 @@ def _across_svg(drawn: AcrossChart) -> str:
     return "".join(parts)
 
 
-def _periods(stretches: Sequence[PlanStretch], at: _Scale) -> list[str]:
+def _periods(stretches: Sequence[PlanStretch], at: Scale) -> list[str]:
     """Each plan's years shaded in its colour, its id over them."""
     parts = []
     for stretch in stretches:
@@ -472,7 +481,7 @@ def _periods(stretches: Sequence[PlanStretch], at: _Scale) -> list[str]:
     return parts
 
 
-def _stretch(stretch: PlanStretch, unit: str, at: _Scale) -> list[str]:
+def _stretch(stretch: PlanStretch, unit: str, at: Scale) -> list[str]:
     """One plan's target over its years and its figures, in its colour."""
     colour, target = stretch.colour, stretch.target
     parts = []

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .chart import Chart, tick_label
+from .chart import BLUE, EXPECTED, TARGET, WIDE, Chart, Scale, tick_label
 from .escaping import visible
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FONT_DIRECTORIES",
     "FONT_FILES",
-    "Picture",
+    "Png",
     "chart_png",
     "cjk_font_file",
     "forget_fonts",
@@ -64,9 +64,8 @@ FONT_DIRECTORIES = (
 )
 #: Pixels per unit of the chart's frame: drawn at twice the size it is shown, for print.
 SCALE = 2
-WIDTH, HEIGHT, FONT = 560, 280, 14
+WIDTH, HEIGHT, FONT = WIDE.width, WIDE.height, WIDE.font
 _PROBE = "目标"
-BLUE, TARGET, EXPECTED = "#2563eb", "#b91c1c", "#6b7280"
 GRID, AXIS_TEXT, LEGEND_TEXT = "#e5e7eb", "#555555", "#333333"
 #: The colours drawn with their blends into white (text and lines are smoothed); the grid's
 #: light grey is drawn alone, as its blends would come so near white that Pillow's palette
@@ -75,7 +74,7 @@ INKS = (BLUE, TARGET, EXPECTED, AXIS_TEXT, LEGEND_TEXT)
 
 
 @dataclass(frozen=True, slots=True)
-class Picture:
+class Png:
     """A chart as PNG bytes; labelled False when no CJK font was found and the legend is
     drawn as numbers that the caption must explain."""
 
@@ -172,29 +171,7 @@ def _dashed(
                 left = on if drawing else off
 
 
-@dataclass(frozen=True, slots=True)
-class _Plot:
-    """Where the chart's values go on the picture: the plot's box in pixels."""
-
-    drawn: Chart
-    left: float
-    right: float
-    top: float
-    bottom: float
-
-    def x(self, year: float) -> float:
-        span = max(1, self.drawn.end_year - self.drawn.baseline_year)
-        return self.left + (year - self.drawn.baseline_year) / span * (self.right - self.left)
-
-    def y(self, value: float) -> float:
-        drawn = self.drawn
-        return self.top + (drawn.high - value) / (drawn.high - drawn.low) * (self.bottom - self.top)
-
-    def line(self, series: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-        return [(self.x(a), self.y(b)) for a, b in series]
-
-
-def chart_png(drawn: Chart) -> Picture:
+def chart_png(drawn: Chart) -> Png:
     """The chart as a PNG picture, WIDTH × HEIGHT units drawn at SCALE pixels a unit."""
     from PIL import Image, ImageDraw
 
@@ -207,12 +184,16 @@ def chart_png(drawn: Chart) -> Picture:
         for i, (colour, dash, label) in enumerate(drawn.legend, start=1)
     ]
     labels = [tick_label(t) for t in drawn.ticks]
-    plot = _Plot(
-        drawn,
+    span = max(1, drawn.end_year - drawn.baseline_year)
+    plot = Scale(
         left=max((draw.textlength(t, font=font) for t in labels), default=0) + 12 * SCALE,
         right=width - draw.textlength(str(drawn.end_year), font=font) / 2 - 6 * SCALE,
         top=18 * SCALE,
         bottom=height - (FONT * 3 + 20) * SCALE,
+        first=drawn.baseline_year,
+        span=span,
+        low=drawn.low,
+        high=drawn.high,
     )
     grey = AXIS_TEXT
     for tick, label in zip(drawn.ticks, labels, strict=True):
@@ -220,7 +201,7 @@ def chart_png(drawn: Chart) -> Picture:
         draw.text((plot.left - 6 * SCALE, plot.y(tick)), label, grey, font, anchor="rm")
     for year in range(drawn.baseline_year, drawn.end_year + 1, drawn.year_step):
         draw.text((plot.x(year), plot.bottom + 10 * SCALE), str(year), grey, font, anchor="mt")
-    _series(draw, plot)
+    _series(draw, drawn, plot)
     if drawn.target is not None:
         number = next(i for i, item in enumerate(drawn.legend, 1) if item[0] == TARGET)
         # The plan's printed target, on one line and inert (a line break would stop Pillow).
@@ -240,7 +221,7 @@ def chart_png(drawn: Chart) -> Picture:
     image.quantize(palette=_palette(inks), dither=Image.Dither.NONE).save(
         buffer, format="PNG", compress_level=1
     )
-    return Picture(buffer.getvalue(), labelled, width, height)
+    return Png(buffer.getvalue(), labelled, width, height)
 
 
 @functools.cache
@@ -281,17 +262,16 @@ def _label_right(drawn: Chart) -> bool:
     return right >= left
 
 
-def _series(draw: ImageDraw.ImageDraw, plot: _Plot) -> None:
+def _series(draw: ImageDraw.ImageDraw, drawn: Chart, plot: Scale) -> None:
     """The target line, the expected path, the trend and the figures with their points."""
-    drawn = plot.drawn
     if drawn.target is not None:
         level = plot.y(drawn.target)
         _dashed(draw, [(plot.left, level), (plot.right, level)], "6 4", TARGET, SCALE)
     if drawn.expected:
-        _dashed(draw, plot.line(drawn.expected), "3 3", EXPECTED, SCALE)
+        _dashed(draw, plot.points(drawn.expected), "3 3", EXPECTED, SCALE)
     if drawn.trend:
-        _dashed(draw, plot.line(drawn.trend), "1 4", BLUE, 2 * SCALE)
-    line = plot.line(drawn.points)
+        _dashed(draw, plot.points(drawn.trend), "1 4", BLUE, 2 * SCALE)
+    line = plot.points(drawn.points)
     if len(line) > 1:
         draw.line(line, fill=BLUE, width=int(2.5 * SCALE), joint="curve")
     r = 3.5 * SCALE

@@ -55,17 +55,23 @@ def renderables(blocks: Sequence[Block], width: int) -> list[RenderableType]:
     table before them shows it."""
     out: list[RenderableType] = []
     shown: Sequence[str] = ()
+    edgeless = False  # a fitted table, which prose below is set off from by a blank line
     for block in blocks:
+        if isinstance(block, Paragraphs) and block.column and block.column not in shown:
+            continue
+        if edgeless and isinstance(block, Paragraphs) and block.lines:
+            out.append("")
+        edgeless = False
         if isinstance(block, Heading):
             out.append(Prose(block.text, block.style))
         elif isinstance(block, Table):
             drawn, shown = _table(block, width)
             out.append(drawn)
+            edgeless = bool(block.layouts)
         elif isinstance(block, Items):
             out += [text(line) for line in block.lines]
         elif isinstance(block, Paragraphs):
-            if not block.column or block.column in shown:
-                out += [Prose(line, block.style) for line in block.lines]
+            out += [Prose(line, block.style) for line in block.lines]
     return out
 
 

@@ -17,7 +17,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from ..model.catalogue import Words, diagnostic
+from ..model.catalogue import Words, diagnostic, phrase
 from ..model.diagnostics import Diagnostic, TnplanError
 from .yaml_reader import Document
 
@@ -46,15 +46,13 @@ def reader_for(path: Path) -> Reader | None:
     return reader
 
 
-def read_submission(path: Path, name: str | None = None) -> tuple[Document, list[Diagnostic]]:
+def read_submission(path: Path) -> tuple[Document, list[Diagnostic]]:
     """Read a submission file with the reader its ending names; TnplanError if it cannot be."""
-    shown = name or str(path)
+    shown = str(path)
     reader = reader_for(path)
     if reader is None:
         given = (
-            Words(repr(path.suffix), repr(path.suffix))
-            if path.suffix
-            else Words("a file without an ending", "无扩展名的文件")
+            Words(repr(path.suffix), repr(path.suffix)) if path.suffix else phrase("file.no-ending")
         )
         problem = diagnostic(
             "unsupported-format", shown, 1, 1, suffixes=", ".join(SUFFIXES), given=given

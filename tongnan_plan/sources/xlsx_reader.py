@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from ..model.catalogue import Words, diagnostic, figure_text, shorten
+from ..model.catalogue import NO_WORDS, Words, diagnostic, figure_text, phrase, shorten
 from ..model.diagnostics import Diagnostic, TnplanError
 from .directives import note_directive
 from .files import read_bytes
@@ -81,12 +81,7 @@ _HEADERS = {header: key for key, header in COLUMNS if key not in ("name", "kind"
 #: The template's header of each column, as messages name it.
 _HEADER_OF = dict(COLUMNS)
 #: A sheet's hidden states, as said in a warning.
-_HIDDEN = {
-    "hidden": Words("hidden", "隐藏"),
-    "veryHidden": Words(
-        "very hidden (Excel's menus cannot show it again)", "深度隐藏（Excel 菜单无法取消）"
-    ),
-}
+_HIDDEN = {"hidden": "sheet.hidden", "veryHidden": "sheet.very-hidden"}
 _LABELS = {label: key for key, label in META} | {key: key for key, _ in META}
 #: How far down the header row is looked for.
 _HEADER_WITHIN = 50
@@ -109,37 +104,21 @@ class WorkbookDocument(Document):
         return f"{self.sheet}!{column_letter(column)}{line}"
 
 
-def _not_a_workbook(name: str, en: str, zh: str) -> TnplanError:
-    return TnplanError([diagnostic("not-a-workbook", name, 1, 1, problem=Words(en, zh))])
+def _not_a_workbook(name: str, form: str, **params: Any) -> TnplanError:
+    return TnplanError([diagnostic("not-a-workbook", name, 1, 1, form=form, **params)])
 
 
 def _what_it_is(raw: bytes, name: str) -> TnplanError:
     """Why bytes that are not a zip archive are no workbook: what they look like instead."""
     if raw.startswith(_OLE):
         if "EncryptedPackage".encode("utf-16-le") in raw:
-            return _not_a_workbook(
-                name,
-                "is protected by a password (encrypted): save a copy without the password",
-                "文件设置了打开密码（已加密）：请另存一份不设密码的副本",
-            )
-        return _not_a_workbook(
-            name,
-            "is an Excel 97-2003 workbook (.xls) named .xlsx: save it as an Excel workbook (.xlsx)",
-            "这是 Excel 97-2003 工作簿（.xls），只是扩展名为 .xlsx：请另存为 Excel 工作簿（.xlsx）",
-        )
+            return _not_a_workbook(name, "encrypted")
+        return _not_a_workbook(name, "xls")
     try:
         raw[:4096].decode("utf-8")
     except UnicodeDecodeError:
-        return _not_a_workbook(
-            name,
-            "is not a workbook: an .xlsx file is a zip archive, and this is not one",
-            "不是工作簿：.xlsx 文件是 zip 压缩包，而此文件不是",
-        )
-    return _not_a_workbook(
-        name,
-        "is text, not a workbook: a CSV file is read when it is named .csv",
-        "这是文本文件，不是工作簿：CSV 文件请以 .csv 为扩展名",
-    )
+        return _not_a_workbook(name, "")
+    return _not_a_workbook(name, "text")
 
 
 def _open_archive(raw: bytes, name: str) -> zipfile.ZipFile:
@@ -150,30 +129,21 @@ def _open_archive(raw: bytes, name: str) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise _not_a_workbook(
-            name,
-            f"is damaged: not a complete zip archive ({exc})",
-            f"文件已损坏：不是完整的 zip 压缩包（{exc}）",
-        ) from None
+        raise _not_a_workbook(name, "broken-zip", reason=exc) from None
     names = {member.filename for member in members}
     if "xl/workbook.xml" not in names:
-        kind = _other_archive(names)
-        raise _not_a_workbook(
-            name,
-            f"is a zip archive but not an Excel workbook{kind.en}: save the figures as .xlsx",
-            f"是 zip 压缩包，但不是 Excel 工作簿{kind.zh}：请把数据另存为 .xlsx",
-        )
+        raise _not_a_workbook(name, "other-zip", kind=_other_archive(names))
     return archive
 
 
 def _other_archive(names: set[str]) -> Words:
     if "word/document.xml" in names:
-        return Words(" (a Word document)", "（而是 Word 文档）")
+        return phrase("zip.word")
     if "ppt/presentation.xml" in names:
-        return Words(" (a PowerPoint file)", "（而是 PowerPoint 文件）")
+        return phrase("zip.powerpoint")
     if "content.xml" in names:
-        return Words(" (an OpenDocument file)", "（而是 OpenDocument 文件）")
-    return Words("", "")
+        return phrase("zip.opendocument")
+    return NO_WORDS
 
 
 def _sheet_rows(raw: bytes, name: str) -> list[list[Any]]:
@@ -202,16 +172,8 @@ def _missing_sheet(name: str, sheets: Sequence[str]) -> TnplanError:
 def _damaged(name: str, exc: BaseException, sheet: str) -> TnplanError:
     what = shorten(str(exc), 80)
     if sheet:
-        return _not_a_workbook(
-            name,
-            f"is damaged: the sheet {sheet} cannot be read ({what})",
-            f"文件已损坏，无法读取工作表 {sheet}（{what}）",
-        )
-    return _not_a_workbook(
-        name,
-        f"is damaged: its sheets cannot be read ({what})",
-        f"文件已损坏，无法读取工作表（{what}）",
-    )
+        return _not_a_workbook(name, "damaged-sheet", sheet=sheet, reason=what)
+    return _not_a_workbook(name, "damaged", reason=what)
 
 
 def _measured(archive: zipfile.ZipFile, name: str) -> tuple[SheetScan, list[SheetEntry]]:
@@ -233,8 +195,7 @@ def _measured(archive: zipfile.ZipFile, name: str) -> tuple[SheetScan, list[Shee
         with archive.open(member) as stream:
             return scan_sheet(stream), ours
     except Bounds as exc:
-        problem = Words(exc.en, exc.zh)
-        beyond = diagnostic("workbook-beyond-bounds", name, 1, 1, problem=problem)
+        beyond = diagnostic("workbook-beyond-bounds", name, 1, 1, problem=exc.words)
         raise TnplanError([beyond]) from None
     except TnplanError:
         raise
@@ -302,7 +263,7 @@ class _SheetReader:
         """A hidden or very hidden 填报 is read, and said."""
         state = self.sheets[0].state if self.sheets else "visible"
         if state in _HIDDEN:
-            problem = self._problem(1, 1, "hidden-sheet", sheet=SHEET, state=_HIDDEN[state])
+            problem = self._problem(1, 1, "hidden-sheet", sheet=SHEET, state=phrase(_HIDDEN[state]))
             self.diagnostics.insert(0, problem)
 
     def _header(self) -> tuple[int, dict[str, int]]:
@@ -315,12 +276,7 @@ class _SheetReader:
                     columns.setdefault(key, column)
             if "id" in columns and "value" in columns:
                 return index + 1, columns
-        what = Words(
-            f" in the sheet {SHEET}: a header row naming the columns 指标id and 数值 (or id and"
-            " value), as tnplan new --format xlsx writes it",
-            f"（工作表 {SHEET} 中应有一行表头，含“指标id”和“数值”两列，"
-            "如 tnplan new --format xlsx 所写）",
-        )
+        what = phrase("header.workbook", sheet=SHEET)
         raise TnplanError([self._problem(1, 1, "missing-key", key="id", what=what)])
 
     def _metadata(self, header: int) -> None:
@@ -347,10 +303,7 @@ class _SheetReader:
         if not indicator:
             if given:
                 at = column_letter(columns["value"])
-                what = Words(
-                    f" (row {number} has a figure in column {at})",
-                    f"（第 {number} 行在 {at} 列有数值）",
-                )
+                what = phrase("row.figure-without-id", row=number, column=at)
                 self.diagnostics.append(
                     self._problem(number, columns["id"], "missing-key", key="id", what=what)
                 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model.catalogue import Words
+from ..model.catalogue import NO_WORDS, Words, phrase
 from ..model.plan import Indicator
 from ..model.units import convert, normalise_unit
 
@@ -31,29 +31,18 @@ def clerk_hint(text: str, indicator: Indicator | None) -> Words | None:
     """The hint for text typed where a number belongs, or None when it is not one of these."""
     plain = text.strip()
     if plain.lower() in _NOTHING:
-        return Words(
-            ": if there is no figure, delete the line (missing is never zero; do not write 0)",
-            "：没有数据请删去该行（缺报不按零计，也不要填 0）",
-        )
+        return phrase("hint.no-figure")
     rest, estimate = _without_estimate(plain)
     found = _NUMBER_AND_UNIT.fullmatch(rest.replace(",", ""))
     if found is None:
         return None
     number, unit = found.group(1), (found.group(2) or "").strip()
     if estimate:
-        unit_words = _unit(number, unit, indicator) if unit else Words("", "")
-        return Words(
-            f": write the number, {number}{unit_words.en}, and mark the file"
-            " `provenance: estimate` (an estimate is said as one)",
-            f"：请只填数字 {number}{unit_words.zh}，并在文件中写 `provenance: estimate`"
-            "（估计数要标明）",
-        )
+        unit_words = _unit(number, unit, indicator) if unit else NO_WORDS
+        return phrase("hint.estimate", number=number, unit=unit_words)
     if not unit or unit in ("%", "％"):
         return None  # a bare number, or a percent sign: the reader's own hints say these
-    words = _unit(number, unit, indicator)
-    return Words(
-        f": write the number alone, {number}{words.en}", f"：请只填数字 {number}{words.zh}"
-    )
+    return phrase("hint.number-alone", number=number, unit=_unit(number, unit, indicator))
 
 
 def _without_estimate(text: str) -> tuple[str, bool]:
@@ -71,18 +60,11 @@ def _without_estimate(text: str) -> tuple[str, bool]:
 def _unit(number: str, unit: str, indicator: Indicator | None) -> Words:
     """What the hint says of the unit typed after the number."""
     if indicator is None:
-        return Words(f" (the unit {unit} goes)", f"（去掉单位 {unit}）")
+        return phrase("unit.goes", unit=unit)
     own = indicator.unit
     if normalise_unit(unit) == normalise_unit(own):
-        return Words(f" ({own} is the indicator's unit already)", f"（{own} 即该指标的单位）")
+        return phrase("unit.already", own=own)
     converted = convert(float(number), unit, own)
     if converted is None:
-        return Words(
-            f" in the indicator's unit, {own} ({unit} is not one it converts from)",
-            f"，按该指标的单位 {own} 填写（{unit} 无法换算）",
-        )
-    return Words(
-        f" with `unit: {unit}` beside it (tnplan converts it: {converted:g} {own}),"
-        f" or {converted:g} in {own}",
-        f"，并另写 `unit: {unit}`（tnplan 会换算为 {converted:g} {own}），或直接填 {converted:g}",
-    )
+        return phrase("unit.not-convertible", own=own, unit=unit)
+    return phrase("unit.converts", unit=unit, own=own, converted=f"{converted:g}")

@@ -17,7 +17,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..model.catalogue import Words, figure_text
+from ..model.catalogue import Words, figure_text, phrase
 from ..model.plan import Basis, Indicator, Kind, PlanInfo
 from ..model.submission import upper_bound
 from ..model.units import UnitStep, unit_steps
@@ -105,14 +105,11 @@ def slip_words(slip: Slip, units_stated: bool) -> tuple[Words, Words, Words]:
     value = corrected_text(slip)
     unit = slip.step.unit
     if unit is None:
-        return (
-            Words("a fraction of one", "以小数填写的"),
-            Words(" as a fraction", "（小数）"),
-            Words(f"write {value}", f"请写 {value}"),
-        )
+        written = phrase("slip.fraction")
+        return written, phrase("slip.as-fraction"), phrase("slip.write", value=value)
     fix = (
-        Words(f"write {value}, or add unit: {unit}", f"请写 {value}，或注明单位：{unit}")
+        phrase("slip.write-or-unit", value=value, unit=unit)
         if units_stated
-        else Words(f"write {value}", f"请写 {value}")
+        else phrase("slip.write", value=value)
     )
-    return Words(f"a figure in {unit}", f"按“{unit}”填写的"), Words(f" {unit}", f" {unit}"), fix
+    return phrase("slip.in-unit", unit=unit), Words(f" {unit}", f" {unit}"), fix
