@@ -179,3 +179,9 @@ def test_a_command_that_leaves_an_own_option_out_of_its_list_is_refused() -> Non
 
     with pytest.raises(TypeError, match="extra"):
         command("lang data", name="stray")(stray)
+
+
+def test_each_shared_option_fills_a_field_of_the_run() -> None:
+    from tongnan_plan.cli.options import SHARED
+
+    assert (set(SHARED) - {"lang"}) | {"fmt"} <= set(Run._fields)

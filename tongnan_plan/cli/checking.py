@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -146,7 +145,7 @@ def _check_all(run: Run, files: list[Path], selection: Selection) -> Actuals:
     plans = repository(run.data)
     actuals = Actuals()
     for wanted, group in _by_plan(files, plans, run.plan_id):
-        one = _checked(replace(run, plan_id=wanted), group, plans, selection)
+        one = _checked(run._replace(plan_id=wanted), group, plans, selection)
         actuals.files += one.files
         actuals.diagnostics += one.diagnostics
         actuals.changed_by_selection += one.changed_by_selection

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..validate.check import Actuals
     from .run import Run
 
-__all__ = ["evaluated", "expected_path", "load_plan", "repository", "say_unfinished"]
+__all__ = ["evaluated", "expected_path", "load_plan", "repository"]
 
 
 def repository(data: Path | None) -> Repository:
@@ -57,7 +57,7 @@ def evaluated(run: Run) -> tuple[Plan, Actuals, int]:
             f"--year {year} is outside the plan period {first}-{last}",
             f"--year {year} 不在规划期 {first}-{last} 年之内",
         )
-    say_unfinished(run, plan)
+    _say_unfinished(run, plan)
     actuals = load_actuals(directory, plan)
     if year is not None and all(s.year != year for s in actuals.submissions):
         from ..present.messages import missing_year
@@ -75,7 +75,7 @@ def expected_path(run: Run) -> ExpectedPath | None:
     return None if run.path is None else ExpectedPath(run.path.value)
 
 
-def say_unfinished(run: Run, plan: Plan) -> None:
+def _say_unfinished(run: Run, plan: Plan) -> None:
     """On standard error: how many targets of the plan are still placeholders (a draft)."""
     unfinished = sum(1 for ind in plan.indicators if ind.target.unfinished)
     if unfinished:

@@ -157,7 +157,8 @@ def command(options: str, name: str | None = None, **declared: Any) -> Callable[
     order of its --help): a shared one (SHARED, or `fmt` for its --format) is declared here
     and given in the Run; any other is the function's own parameter. A keyword re-declares a
     shared option for this command, as (declaration, default or REQUIRED): report's required
-    --output, new's YEAR; its value is still the Run's."""
+    --output, extract's (default targets.yaml), new's (its own help); its value is still the
+    Run's. A name that is neither shared nor the function's is a KeyError at import."""
 
     def register(function: Command) -> Command:
         called = name or function.__name__.replace("_", "-")

@@ -345,35 +345,6 @@ def _letter(column: int) -> str:
     return get_column_letter(column)
 
 
-def _records_sheet(
-    title: str, header: str, columns: Sequence[str], rows: Sequence[dict[str, Any]]
-) -> Workbook:
-    """A workbook of records: a title, a frozen header, typed values."""
-    from openpyxl.styles import Font
-
-    workbook = _new_workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = header
-    put(sheet["A1"], title)
-    sheet["A1"].font = Font(bold=True, size=13)
-    _header(sheet, 2, columns)
-    for row, record in enumerate(rows, 3):
-        for column, key in enumerate(columns, 1):
-            _put_typed(sheet.cell(row=row, column=column), record.get(key))
-    _fit_columns(sheet, 2, len(rows) + 2)
-    sheet.freeze_panes = "B3"
-    _printed_across(sheet, 2)
-    return workbook
-
-
-def records_workbook(
-    title: str, header: str, columns: Sequence[str], rows: Sequence[dict[str, Any]]
-) -> bytes:
-    """Records as a workbook: a title, a frozen header, typed values."""
-    return _saved(_records_sheet(title, header, columns, rows))
-
-
 @dataclass
 class _Sheet:
     """A table's sheet: its heading, its table, the warnings written under the heading and
