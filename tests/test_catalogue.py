@@ -278,17 +278,6 @@ LATIN = re.compile(r"[A-Za-z]{2,}")
 WORDED = {*ENTRIES, PACKAGE / "model" / "phrases.py"}
 #: The layers whose messages state a problem (present/ and cli/ word a command's output).
 STATING = ("model", "calc", "sources", "validate", "extract")
-#: Modules whose calls still pass a message in both languages, as English and Chinese text
-#: side by side (issue 17, left for later): each is to take its words from the catalogue.
-NOT_YET = {
-    "extract/markup_readers.py",
-    "extract/pdf_reader.py",
-    "model/references.py",
-    "sources/archive.py",
-    "sources/repository.py",
-    "sources/store.py",
-    "sources/xlsx_parts.py",
-}
 
 
 def _literal(node: ast.expr) -> str | None:
@@ -313,13 +302,12 @@ def _worded(source: str) -> list[int]:
 
 def test_no_message_is_worded_at_a_call_site() -> None:
     worded = {
-        str(path.relative_to(PACKAGE))
+        f"{path.relative_to(PACKAGE)}:{line}"
         for path in _modules()
         if path.relative_to(PACKAGE).parts[0] in STATING and path not in WORDED | {BUILDER}
-        if _worded(path.read_text(encoding="utf-8"))
+        for line in _worded(path.read_text(encoding="utf-8"))
     }
-    assert worded - NOT_YET == set()
-    assert NOT_YET - worded == set()  # a module done is taken off the list
+    assert worded == set()
 
 
 def test_a_message_worded_at_a_call_site_is_found() -> None:

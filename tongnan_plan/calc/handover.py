@@ -44,10 +44,6 @@ class Handover:
         return self.value is not None
 
 
-def _least_official(observations: list[Observation]) -> Provenance | None:
-    return max((o.provenance for o in observations), key=lambda p: p.rank, default=None)
-
-
 def handover(
     indicator: Indicator, figures: Mapping[int, Observation], info: PlanInfo, year: int
 ) -> Handover:
@@ -57,23 +53,18 @@ def handover(
             f"{year} is not a year of the plan {info.id} ({info.start_year}-{info.end_year})"
         )
     series = plan_series(indicator.kind, figures, info, until=year)
-    used = series.used()  # the figures behind the total (or the latest level)
     missing = series.missing_years
     if indicator.kind is Kind.CUMULATIVE:
-        total = series.points[-1].total
-        total = None if total is None else tidy(total)
-        bound = (
-            None if total is not None or series.known_total is None else tidy(series.known_total)
-        )
+        total, bound = series.total, series.lower_bound
         return Handover(
             indicator,
             year,
-            total,
+            None if total is None else tidy(total),
             Comparator.EQ,
             Basis.PERIOD,
-            _least_official(used) if total is not None else None,
+            None if total is None else series.provenance,  # of the figures behind the total
             missing,
-            bound,
+            None if bound is None else tidy(bound),
         )
     point = series.points[-1].observation
     if point is None:

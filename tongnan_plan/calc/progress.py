@@ -273,7 +273,7 @@ def _no_target(c: _Context) -> Evaluation:
             Status.NO_TARGET,
             actual,
             cumulative=c.series.total,
-            provenance=_least_official(c.series.used()),
+            provenance=c.series.provenance,
         )
     return c.make(
         Status.NO_TARGET,
@@ -281,10 +281,6 @@ def _no_target(c: _Context) -> Evaluation:
         reported=latest.comparator,
         provenance=latest.provenance,
     )
-
-
-def _least_official(observations: Sequence[Observation]) -> Provenance:
-    return max((o.provenance for o in observations), key=lambda p: p.rank)
 
 
 def _ratio(numerator: float, denominator: float) -> float | None:
@@ -331,7 +327,7 @@ def _cumulative(c: _Context) -> Evaluation:
         "cumulative": total,
         "completion": _ratio(total, c.indicator.target_value),
         "expected": c.indicator.target_value * time_elapsed(t, c.plan),
-        "provenance": _least_official(series.used()),
+        "provenance": series.provenance,
         **_annual_target(c, None if point is None else point.flow),
     }
     if c.final:
@@ -362,7 +358,7 @@ def _cumulative_with_gap(c: _Context) -> Evaluation:
     return c.make(
         status,
         None if point is None else point.flow,
-        provenance=_least_official(series.used()),
+        provenance=series.provenance,
         **_annual_target(c, None if now is None else now.flow),
     )
 

@@ -59,10 +59,11 @@ def short_of(value: float, places: int, mark: float, *, below: bool) -> Decimal:
     return rounded
 
 
-def percent_half_up(fraction: float, places: int = 1) -> Decimal:
-    """A fraction as a percentage rounded half up; a fraction short of 1 never shows 100 %
-    (99.96 % is 99.9 %: the figure misses the target it would otherwise seem to reach)."""
-    step = Decimal(1).scaleb(-places)
+def percent_half_up(fraction: float) -> Decimal:
+    """A fraction as a percentage rounded half up to one decimal; a fraction short of 1 never
+    shows 100 % (99.96 % is 99.9 %: the figure misses the target it would otherwise seem to
+    reach)."""
+    step = Decimal("0.1")
     shown = (as_given(fraction) * 100).quantize(step, rounding=ROUND_HALF_UP)
     if fraction < 1 and shown >= 100:
         return Decimal(100) - step

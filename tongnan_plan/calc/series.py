@@ -138,6 +138,12 @@ class Series:
             out.append(o)
         return out
 
+    @property
+    def provenance(self) -> Provenance | None:
+        """The least official provenance among the figures used (see used()); None when
+        nothing was reported."""
+        return max((o.provenance for o in self.used()), key=lambda p: p.rank, default=None)
+
     def point(self, year: int) -> Point | None:
         """The point of a year of the run, or None outside it."""
         if not self.points:

@@ -20,7 +20,7 @@ def shortfall(ev: Evaluation) -> float | None:
     if not ind.has_target:
         return None
     if ind.kind is Kind.CUMULATIVE:
-        value = ev.cumulative if ev.year == ev.as_of else None
+        value = ev.cumulative  # None where a gap leaves the total unknown
         reported = Comparator.EQ
     else:
         value, reported = ev.actual, ev.reported

@@ -27,9 +27,9 @@ from .writer import draft_yaml, results_yaml
 __all__ = ["Draft", "draft_from_document", "draft_yaml", "extract_plan", "results_yaml"]
 
 
-def extract_plan(path: Path, display: str | None = None) -> Draft:
+def extract_plan(path: Path) -> Draft:
     """Read the plan document at path and draft its plan file; TnplanError if unreadable."""
-    return draft_from_document(read_document(path, display))
+    return draft_from_document(read_document(path))
 
 
 @dataclass

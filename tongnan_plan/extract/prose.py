@@ -192,26 +192,13 @@ def _listed(
     subjects = [s for s in re.split(r"[、和及]", _tidy(clause[:cut]).removeprefix("全区")) if s]
     if not subjects:
         return []
-    if each:
-        names = _with_prefix(subjects)
-        match = matches[0]
-        return [
-            _figure(
-                clause,
-                match,
-                match.start(),
-                match.end(),
-                sentence=sentence,
-                passage=passage,
-                name=n,
-                named_from="list",
-            )
-            for n in names
-        ]
-    if len(subjects) != len(matches):
+    if each:  # 各: one figure for every subject
+        names, spans = _with_prefix(subjects), [(matches[0], matches[0].end())] * len(subjects)
+    elif len(subjects) == len(matches):
+        names = _with_suffix(subjects)
+        spans = list(zip(matches, [m.start() for m in matches[1:]] + [len(clause)], strict=True))
+    else:
         return []
-    names = _with_suffix(subjects)
-    ends = [m.start() for m in matches[1:]] + [len(clause)]
     figures = [
         _figure(
             clause,
@@ -223,8 +210,10 @@ def _listed(
             name=name,
             named_from="list",
         )
-        for match, end, name in zip(matches, ends, names, strict=True)
+        for (match, end), name in zip(spans, names, strict=True)
     ]
+    if each:
+        return figures
     # "48.82 万人、4.7 万人和 7.99 万人以上": a word after the last figure only, read for all.
     last = figures[-1]
     if last.comparator_word and all(not f.comparator_word for f in figures[:-1]):

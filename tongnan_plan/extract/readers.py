@@ -71,11 +71,11 @@ def format_of(path: Path, head: bytes) -> str:
     return _BY_SUFFIX.get(path.suffix.lower(), "unknown")
 
 
-def read_document(path: Path, display: str | None = None) -> PlanDocument:
+def read_document(path: Path) -> PlanDocument:
     """Read a plan document of any supported format; TnplanError with a located reason if not."""
     from ..sources.files import read_bytes
 
-    name = display or str(path)
+    name = str(path)
     raw = read_bytes(path, name, limit=MAX_DOCUMENT_BYTES)
     head = raw[:512]
     kind = format_of(path, head)

@@ -34,7 +34,6 @@ __all__ = [
     "derived",
     "figure",
     "gap_notice",
-    "judged_cell",
     "kind_words",
     "name_cell",
     "note_text",
@@ -189,17 +188,15 @@ def figure(value: float | None) -> str:
     return written(as_given(value))
 
 
-def derived(
-    value: float | None, places: int = 2, *, short_of: float | None = None, higher: bool = True
-) -> str:
+def derived(value: float | None, *, short_of: float | None = None, higher: bool = True) -> str:
     """A figure tnplan derives (a projection, a figure needed per year, an axis end), rounded
-    half up to places decimals; never onto short_of, a target the figure misses."""
+    half up to two decimals; never onto short_of, a target the figure misses."""
     if value is None or not math.isfinite(value):
         return EMPTY
     if short_of is None:
-        rounded = half_up(value, places)
+        rounded = half_up(value, 2)
     else:
-        rounded = rounding.short_of(value, places, short_of, below=higher)
+        rounded = rounding.short_of(value, 2, short_of, below=higher)
     return written(rounded.normalize() if rounded else rounded.quantize(1))
 
 
@@ -332,14 +329,6 @@ def without_pace(ev: Evaluation) -> bool:
     return ev.status is Status.INCOMPLETE
 
 
-def judged_cell(ev: Evaluation) -> str:
-    """The headline figure beside the status: completion as 专栏1 prints it (the figure ÷ the
-    target; ≥ for a total that is only a lower bound), over 100 % where the target is beaten;
-    — for a rate held within a bound. Progress from the baseline, the pace measure, has its
-    own column in the wide tables and draws the bar."""
-    return completion_cell(ev)
-
-
 def status_cells(ev: Evaluation, lang: str) -> dict[str, str]:
     """Every cell of an evaluation's row, by column key (see HEADERS)."""
     ind = ev.indicator
@@ -351,7 +340,9 @@ def status_cells(ev: Evaluation, lang: str) -> dict[str, str]:
         "baseline": baseline_cell(ind),
         "target": target,
         "target_unit": target_with_unit(ind),
-        "judged": judged_cell(ev),
+        # The headline beside the status: completion as 专栏1 prints it. Progress from the
+        # baseline, the pace measure, has its own column in the wide tables and draws the bar.
+        "judged": completion_cell(ev),
         "latest": latest_cell(ev, lang),
         "year": year_cell(ev),
         "completion": completion_cell(ev),
@@ -373,7 +364,7 @@ def with_annual(columns: Sequence[str], evaluations: Sequence[Evaluation]) -> tu
     return (*columns[:-1], "annual", columns[-1])
 
 
-def progress_bar(ev: Evaluation, cells: int = BAR_CELLS) -> str:
+def progress_bar(ev: Evaluation) -> str:
     """Progress as a bar of cells, with 序时进度 marked │ (┃ where progress is at or past it).
 
     Beyond the mark is ahead, short of it behind: it reads without colour. Bounds (met or
@@ -383,11 +374,11 @@ def progress_bar(ev: Evaluation, cells: int = BAR_CELLS) -> str:
         return ""
     if not ev.status.info.judged:  # incomplete data: no pace to draw
         return ""
-    filled = max(0.0, min(ev.progress, 1.0)) * cells
+    filled = max(0.0, min(ev.progress, 1.0)) * BAR_CELLS
     eighths = round(filled * 8)
     text = "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
-    chars = list(text.ljust(cells, "░"))
-    at = min(cells - 1, max(0, round(ev.time_elapsed * cells) - 1))
+    chars = list(text.ljust(BAR_CELLS, "░"))
+    at = min(BAR_CELLS - 1, max(0, round(ev.time_elapsed * BAR_CELLS) - 1))
     reached = ev.progress >= ev.time_elapsed  # ┃ only at or past 序时进度, never for a near miss
     chars[at] = "┃" if reached else "│"
     return "".join(chars) + ("▸" if ev.progress > 1 else "")

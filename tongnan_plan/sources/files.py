@@ -25,16 +25,14 @@ MAX_BYTES = 16 * 1024 * 1024
 FILE_PROBLEMS = frozenset({"file-not-found", "is-directory", "file-unreadable"})
 
 
-def read_text(path: Path, display: str | None = None, *, legacy_encodings: bool = False) -> str:
+def read_text(path: Path, display: str | None = None) -> str:
     """The file's text, decoded as UTF-8 (a BOM is accepted); TnplanError on anything else.
 
     Only a regular file is read (a FIFO or a device could block or never end), and never more
-    than MAX_BYTES of it, whatever its size claims to be. legacy_encodings: text that is not
-    UTF-8 but reads as GB18030 (GBK, as many Windows tools save Chinese) is decoded as such
-    instead of refused; `extract` reads plans this way.
+    than MAX_BYTES of it, whatever its size claims to be.
     """
     name = display or str(path)
-    return decode_text(_read_bytes(path, name), name, legacy_encodings=legacy_encodings)
+    return decode_text(_read_bytes(path, name), name)
 
 
 def decode_text(raw: bytes, name: str, *, legacy_encodings: bool = False) -> str:

@@ -46,9 +46,9 @@ def reader_for(path: Path) -> Reader | None:
     return reader
 
 
-def read_submission(path: Path, name: str | None = None) -> tuple[Document, list[Diagnostic]]:
+def read_submission(path: Path) -> tuple[Document, list[Diagnostic]]:
     """Read a submission file with the reader its ending names; TnplanError if it cannot be."""
-    shown = name or str(path)
+    shown = str(path)
     reader = reader_for(path)
     if reader is None:
         given = (

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from ..calc.evaluation import observations
+from ..model.catalogue import phrase
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 from ..model.plan import Plan
 from ..sources.yaml_reader import load_yaml
@@ -86,28 +87,25 @@ def load_plan(data_dir: Path) -> Plan:
         raise TnplanError(plan_model_diagnostics(doc)[1]) from None
 
 
-def load_actuals(
-    data_dir: Path, plan: Plan, *, warnings: bool = True, config: bool = True
-) -> Actuals:
+def load_actuals(data_dir: Path, plan: Plan, *, warnings: bool = True) -> Actuals:
     """Load and check every submission under data_dir/actuals (bad entries are left out).
 
     warnings=False skips the checks across years (jumps, running totals), which can only
-    warn: for callers that report errors alone. config: the codes that the config file
-    found beside the data (sources/config.py) ignores or makes warnings are chosen as
-    `tnplan check` chooses them; a config that cannot be used is reported in
-    config_problems (not among the figures' diagnostics), and none applies.
+    warn: for callers that report errors alone. The codes that the config file found beside
+    the data (sources/config.py) ignores or makes warnings are chosen as `tnplan check`
+    chooses them; a config that cannot be used is reported in config_problems (not among
+    the figures' diagnostics), and none applies.
     """
-    selection, problems, found = Selection(), [], None
-    if config:
-        found = find_config(data_dir / ACTUALS)
-        if found is not None:
-            try:
-                selection = load_config(found).selection
-            except TnplanError as exc:
-                problems = exc.diagnostics
+    selection, problems = Selection(), []
+    found = find_config(data_dir / ACTUALS)
+    if found is not None:
+        try:
+            selection = load_config(found).selection
+        except TnplanError as exc:
+            problems = exc.diagnostics
     actuals = check_files(actual_files(data_dir), plan, compare=warnings, selection=selection)
     actuals.config_problems = problems
-    actuals.config = found if config and not problems else None
+    actuals.config = None if problems else found
     return actuals
 
 
@@ -268,12 +266,11 @@ class Repository(PlanFolders):
         previous = self.load(place)
         info, year = previous.plan, start - 1
         if year not in info.years:
-            raise UsageError(
-                f"{start}-{end} does not follow {info.id} ({info.start_year}-{info.end_year}):"
-                f" its baseline year {year} must be one of that plan's years",
-                f"{start}-{end} 年不接续 {info.id}（{info.start_year}-{info.end_year} 年）："
-                f"其基期 {year} 年应在该规划期之内",
+            span = {"first": info.start_year, "last": info.end_year}
+            said = phrase(
+                "choice.not-following", start=start, end=end, plan=info.id, year=year, **span
             )
+            raise UsageError(said)
         actuals = load_actuals(place.directory, previous, warnings=False)
         figures = handovers(previous, observations(actuals.submissions), year)
         return NextPlan(plan_id, start, end, previous, figures)

@@ -346,13 +346,12 @@ def _invalid_value(doc: Document, path: Path, err: ErrorDetails) -> Diagnostic:
 def error_diagnostics(
     doc: Document,
     errors: Iterable[ErrorDetails],
-    prefix: Path = (),
     model: type[BaseModel] | None = None,
 ) -> list[Diagnostic]:
     """Validation errors (pydantic's, or built as pydantic's are) as located diagnostics."""
     out: list[Diagnostic] = []
     for err in errors:
-        path = (*prefix, *error_path(err["loc"]))
+        path = error_path(err["loc"])
         kind = err["type"]
         if kind in CATALOGUE:
             facts = dict(err.get("ctx", {}))
@@ -363,7 +362,7 @@ def error_diagnostics(
             key = str(path[-1])
             hint = NO_WORDS
             if model is not None:
-                allowed = _fields_at(model, path[len(prefix) : -1])
+                allowed = _fields_at(model, path[:-1])
                 near = _suggest(key, allowed)
                 if near is not None:
                     hint = phrase("hint.did-you-mean", near=near)
