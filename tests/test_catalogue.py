@@ -50,7 +50,7 @@ NOT_CODES = {
 
 
 #: The names of the codes' other wordings (code-shaped too).
-FORMS = {f.name for p in PROBLEMS for f in p.forms}
+FORMS = {name for p in PROBLEMS for name in p.forms}
 
 
 def _fields(template: str) -> set[str]:
@@ -67,7 +67,7 @@ def test_every_code_is_listed_once() -> None:
 #: Every wording of the catalogue: each code's main one and its forms, and the phrases.
 WORDINGS = [
     *((p.code, "", p.en) for p in PROBLEMS),
-    *((p.code, f.name, f.en) for p in PROBLEMS for f in p.forms),
+    *((p.code, name, words.en) for p in PROBLEMS for name, words in p.forms.items()),
     *(("", name, words.en) for name, words in PHRASES.items()),
 ]
 
@@ -246,7 +246,7 @@ def test_every_code_and_form_emitted_is_catalogued() -> None:
     for path in _modules():
         for line, code, form in _emitted(path.read_text(encoding="utf-8")):
             seen.add(code)
-            forms = {f.name for f in CATALOGUE[code].forms} if code in CATALOGUE else set()
+            forms = set(CATALOGUE[code].forms) if code in CATALOGUE else set()
             if code not in CATALOGUE or (form and form not in forms):
                 unknown.append(f"{path.relative_to(ROOT)}:{line}: {code} {form}".rstrip())
     assert unknown == []
@@ -264,7 +264,7 @@ def test_every_code_form_and_phrase_is_emitted() -> None:
     for path in _modules():
         if path not in ENTRIES and path != BUILDER:
             named |= _string_constants(path)
-    forms = {f"{p.code}/{f.name}" for p in PROBLEMS for f in p.forms if f.name not in named}
+    forms = {f"{p.code}/{name}" for p in PROBLEMS for name in p.forms if name not in named}
     assert set(CATALOGUE) - named == set()
     assert forms == set()
     assert set(PHRASES) - named == set()
@@ -278,17 +278,6 @@ LATIN = re.compile(r"[A-Za-z]{2,}")
 WORDED = {*ENTRIES, PACKAGE / "model" / "phrases.py"}
 #: The layers whose messages state a problem (present/ and cli/ word a command's output).
 STATING = ("model", "calc", "sources", "validate", "extract")
-#: Modules whose calls still pass a message in both languages, as English and Chinese text
-#: side by side (issue 17, left for later): each is to take its words from the catalogue.
-NOT_YET = {
-    "extract/markup_readers.py",
-    "extract/pdf_reader.py",
-    "model/references.py",
-    "sources/archive.py",
-    "sources/repository.py",
-    "sources/store.py",
-    "sources/xlsx_parts.py",
-}
 
 
 def _literal(node: ast.expr) -> str | None:
@@ -313,13 +302,12 @@ def _worded(source: str) -> list[int]:
 
 def test_no_message_is_worded_at_a_call_site() -> None:
     worded = {
-        str(path.relative_to(PACKAGE))
+        f"{path.relative_to(PACKAGE)}:{line}"
         for path in _modules()
         if path.relative_to(PACKAGE).parts[0] in STATING and path not in WORDED | {BUILDER}
-        if _worded(path.read_text(encoding="utf-8"))
+        for line in _worded(path.read_text(encoding="utf-8"))
     }
-    assert worded - NOT_YET == set()
-    assert NOT_YET - worded == set()  # a module done is taken off the list
+    assert worded == set()
 
 
 def test_a_message_worded_at_a_call_site_is_found() -> None:

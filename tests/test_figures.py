@@ -85,6 +85,9 @@ def test_every_tabular_format(data_dir: Path, tmp_path: Path, fmt: str) -> None:
         sheet = load_workbook(target).active
         assert sheet is not None
         assert sheet.max_row == count + 2  # a title and a header above the records
+        # The table people read (its headers in words), each figure a number.
+        assert sheet["D2"].value in ("数值", "Value")
+        assert all(isinstance(row[0].value, int | float) for row in sheet["D3" : f"D{count + 2}"])
         return
     text = target.read_text(encoding="utf-8")
     if fmt in ("csv", "tsv"):

@@ -11,7 +11,8 @@ so). A total is the sum of the flows as reported: its break is marked, not adjus
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from ..model.plan import Indicator, PlanInfo
 from .series import Observation, Series
@@ -19,10 +20,10 @@ from .series import Observation, Series
 __all__ = ["BasisChange", "basis_change", "on_one_basis", "shifts"]
 
 
-@dataclass(frozen=True, slots=True)
-class BasisChange:
+class BasisChange(NamedTuple):
     """The latest 口径调整 of a series: what changed, the year of the new basis, and the year
-    before's figure on the new basis (None where the submission does not give it)."""
+    before's figure on the new basis (None where the submission does not give it). A named
+    tuple: a dataclass's methods are compiled on every start-up, for a rare case."""
 
     text: str
     year: int

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.plan import (
     ExpectedPath,
@@ -94,9 +94,9 @@ def evaluate_plan(
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class YearRow:
-    """One year of an indicator's story."""
+class YearRow(NamedTuple):
+    """One year of an indicator's story. (A named tuple, not a dataclass: a dataclass's
+    methods are compiled on every start-up, and `tnplan status` draws no story.)"""
 
     year: int
     #: The figure as submitted (a flow for cumulative indicators unless to_date).

@@ -12,12 +12,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .entry import main
-
 if TYPE_CHECKING:
     from .root import app
 
 __all__ = ["app", "main"]
+
+
+def main() -> None:
+    """The `tnplan` script: cli.entry.main, the cyclic collector turned off before the command
+    line and its libraries are imported (a run builds no garbage cycles worth collecting)."""
+    import gc
+
+    gc.disable()
+    from .entry import main as run
+
+    run()
 
 
 def __getattr__(name: str) -> Any:

@@ -12,7 +12,7 @@ import re
 import zipfile
 from typing import Any
 
-from ..model.catalogue import Words, diagnostic
+from ..model.catalogue import Words, diagnostic, phrase
 from ..model.diagnostics import TnplanError
 from .document import (
     Block,
@@ -31,16 +31,15 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset({"script", "style", "head", "noscript", "template"})
 
 
-def beyond_bounds(file: str, en: str, zh: str) -> TnplanError:
+def beyond_bounds(file: str, bound: Words) -> TnplanError:
     """A document refused before (or while) it is parsed: what bound it breaks."""
-    return TnplanError([diagnostic("document-beyond-bounds", file, 1, 1, bound=Words(en, zh))])
+    return TnplanError([diagnostic("document-beyond-bounds", file, 1, 1, bound=bound)])
 
 
-def unreadable(file: str, what: str, what_zh: str, exc: Exception) -> TnplanError:
-    """A document its parser cannot read, and why."""
+def unreadable(file: str, what: Words, exc: Exception) -> TnplanError:
+    """A document its parser cannot read (what: the phrase of its kind), and why."""
     reason = str(exc) or type(exc).__name__
-    said = Words(what, what_zh)
-    return TnplanError([diagnostic("unreadable-document", file, 1, 1, what=said, reason=reason)])
+    return TnplanError([diagnostic("unreadable-document", file, 1, 1, what=what, reason=reason)])
 
 
 def clean(text: str) -> str:
@@ -59,7 +58,7 @@ def read_html(text: str, file: str) -> PlanDocument:
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
-        raise unreadable(file, "HTML page", "HTML 网页", exc) from None
+        raise unreadable(file, phrase("document.html"), exc) from None
     blocks: list[Block] = []
     body = root.find("body")
     _walk(body if body is not None else root, blocks)
@@ -121,9 +120,9 @@ def read_docx(raw: bytes, file: str) -> PlanDocument:
             inflated_size(archive, MAX_DOCX_UNPACKED)
         document = docx.Document(io.BytesIO(raw))
     except Bounds as exc:
-        raise beyond_bounds(file, exc.en, exc.zh) from None
+        raise beyond_bounds(file, exc.words) from None
     except Exception as exc:  # python-docx raises zip, XML and key errors alike
-        raise unreadable(file, "Word document", "Word 文档", exc) from None
+        raise unreadable(file, phrase("document.word"), exc) from None
     blocks: list[Block] = []
     paragraphs = tables = 0
     for child in document.element.body.iterchildren():

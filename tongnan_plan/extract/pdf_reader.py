@@ -19,7 +19,7 @@ import subprocess
 import sys
 from typing import Any
 
-from ..model.catalogue import diagnostic
+from ..model.catalogue import Words, diagnostic, phrase
 from ..model.diagnostics import TnplanError
 from .document import Block, Paragraph, PlanDocument, Table, join_broken_paragraphs, starts_heading
 
@@ -34,6 +34,8 @@ PAGE_SECONDS = 5
 TOTAL_SECONDS = 60
 
 _BOUNDS, _UNREADABLE = 3, 4
+#: The child's memory, as a message says it.
+_MIB = f"{MAX_MEMORY // 2**20:,}"
 #: What the child is told by its arguments (the parent's values, which a test may lower).
 _BUDGET = (PAGE_SECONDS, MAX_PAGES)
 
@@ -52,11 +54,7 @@ def read_pdf(raw: bytes, file: str) -> PlanDocument:
             env={**os.environ, "PYTHONHASHSEED": "0"},
         )
     except subprocess.TimeoutExpired:
-        raise beyond_bounds(
-            file,
-            f"reading it took longer than {TOTAL_SECONDS} s",
-            f"读取时间超过 {TOTAL_SECONDS} 秒",
-        ) from None
+        raise beyond_bounds(file, phrase("bounds.total-time", seconds=TOTAL_SECONDS)) from None
     return _answer(done, file)
 
 
@@ -79,15 +77,11 @@ def _answer(done: subprocess.CompletedProcess[bytes], file: str) -> PlanDocument
             raise _no_text_layer(file)
         return PlanDocument(file, join_broken_paragraphs(blocks))
     if done.returncode == _BOUNDS and isinstance(answer, dict):
-        raise beyond_bounds(file, answer["en"], answer["zh"])
+        raise beyond_bounds(file, Words(answer["en"], answer["zh"]))
     if done.returncode == _UNREADABLE and isinstance(answer, dict):
-        raise unreadable(file, "PDF", "PDF 文件", ValueError(answer["en"]))
+        raise unreadable(file, phrase("document.pdf"), ValueError(answer["en"]))
     # Killed (by the memory or CPU limit, or a signal) before it could answer.
-    raise beyond_bounds(
-        file,
-        f"reading it needed more than {MAX_MEMORY // 2**20:,} MiB of memory or its time budget",
-        f"读取所需内存超过 {MAX_MEMORY // 2**20:,} MiB 或超出时间限制",
-    )
+    raise beyond_bounds(file, phrase("bounds.memory-or-time", mib=_MIB))
 
 
 def _no_text_layer(file: str) -> TnplanError:
@@ -129,32 +123,17 @@ def _child() -> int:
     try:
         blocks = _blocks(raw, seconds, pages)
     except _PageTooSlow:
-        return _say(
-            _BOUNDS,
-            f"a page took longer than {seconds} s to read",
-            f"某一页的读取时间超过 {seconds} 秒",
-        )
+        return _say(_BOUNDS, phrase("bounds.page-time", seconds=seconds))
     except (MemoryError, RecursionError):
-        return _say(
-            _BOUNDS,
-            f"reading it needed more than {MAX_MEMORY // 2**20:,} MiB of memory, or nests too deep",
-            f"读取所需内存超过 {MAX_MEMORY // 2**20:,} MiB，或嵌套过深",
-        )
+        return _say(_BOUNDS, phrase("bounds.memory-or-depth", mib=_MIB))
     except _TooManyPages:
-        return _say(
-            _BOUNDS,
-            f"it has more than {pages:,} pages; a plan has a few hundred at most",
-            f"页数超过 {pages:,}；规划最多几百页",
-        )
+        return _say(_BOUNDS, phrase("bounds.pages", pages=f"{pages:,}"))
     except Exception as exc:  # pdfminer raises its own errors for damaged files
         if _out_of_memory(exc):
-            return _say(
-                _BOUNDS,
-                f"reading it needed more than {MAX_MEMORY // 2**20:,} MiB of memory",
-                f"读取所需内存超过 {MAX_MEMORY // 2**20:,} MiB",
-            )
+            return _say(_BOUNDS, phrase("bounds.memory", mib=_MIB))
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        return _say(_UNREADABLE, str(cause) or type(cause).__name__, "")
+        reason = str(cause) or type(cause).__name__
+        return _say(_UNREADABLE, Words(reason, reason))
     sys.stdout.write(json.dumps(blocks, ensure_ascii=False))
     return 0
 
@@ -172,8 +151,8 @@ def _out_of_memory(exc: BaseException) -> bool:
     return any(isinstance(e, MemoryError) or "allocate" in str(e) for e in seen)
 
 
-def _say(code: int, en: str, zh: str) -> int:
-    sys.stdout.write(json.dumps({"en": en, "zh": zh or en}, ensure_ascii=False))
+def _say(code: int, words: Words) -> int:
+    sys.stdout.write(json.dumps({"en": words.en, "zh": words.zh}, ensure_ascii=False))
     return code
 
 

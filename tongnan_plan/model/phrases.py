@@ -42,6 +42,82 @@ PHRASES = {
     "row.figure-without-id": Words(
         " (row {row} has a figure in column {column})", "（第 {row} 行在 {column} 列有数值）"
     ),
+    # ---- a plan chosen that is not there, or not one (a usage error)
+    "choice.no-plan": Words(
+        "no plan {wanted!r} in {root}; its plans: {plans}",
+        "{root} 中没有规划 {wanted!r}；其中的规划：{plans}",
+    ),
+    "choice.none-at-root": Words(
+        "{root} holds {count} plans and none at its root: choose one with --plan (or"
+        " TNPLAN_PLAN): {plans}",
+        "{root} 中有 {count} 个规划，根目录下没有规划：请用 --plan（或 TNPLAN_PLAN）选择一个："
+        "{plans}",
+    ),
+    "choice.same-id": Words(
+        "{count} plans in {root} have the id {id!r} (folders: {folders}): choose one by its"
+        " folder, and give each plan its own id",
+        "{root} 中有 {count} 个规划的 id 都是 {id!r}（目录：{folders}）：请用目录名选择，并为每个"
+        "规划设不同的 id",
+    ),
+    "choice.not-following": Words(
+        "{start}-{end} does not follow {plan} ({first}-{last}): its baseline year {year} must be"
+        " one of that plan's years",
+        "{start}-{end} 年不接续 {plan}（{first}-{last} 年）：其基期 {year} 年应在该规划期之内",
+    ),
+    # ---- a plan's ids, as a message names their kind
+    "kind.group": Words("group", "分组"),
+    "kind.indicator": Words("indicator", "指标"),
+    "kind.crosscheck": Words("crosscheck", "核对项"),
+    # ---- a workbook or a document beyond tnplan's bounds
+    "bounds.parts": Words(
+        "it holds {parts} parts; a workbook or a document has a few dozen (at most {limit} are"
+        " read)",
+        "其中有 {parts} 个部件；工作簿或文档只有几十个（最多读取 {limit} 个）",
+    ),
+    "bounds.unpacked": Words(
+        "it unpacks to more than {limit} bytes ({mib} MiB, the most tnplan unpacks)",
+        "解压后超过 {limit} 字节（{mib} MiB，tnplan 的上限）",
+    ),
+    "bounds.no-cell": Words(
+        "a cell is at {ref!r}, which is no cell of a sheet (the last is XFD1048576)",
+        "有单元格位于 {ref!r}，工作表没有这样的单元格（最后一个是 XFD1048576）",
+    ),
+    "bounds.cells": Words(
+        "the sheet 填报 {how} A1:{corner}, more than {limit} cells; a submission needs a few"
+        " hundred",
+        "工作表 填报 {how} A1:{corner}，超过 {limit} 个单元格；报送只需几百个",
+    ),
+    "extent.declared": Words("declares its extent as", "声明其范围为"),
+    "extent.spans": Words("spans", "范围为"),
+    "bounds.strings": Words(
+        "its table of shared strings holds, or claims, more than {limit} strings",
+        "其共享字符串表含有（或声称含有）超过 {limit} 个字符串",
+    ),
+    "bounds.sheets": Words("it lists too many sheets", "其中列出的工作表过多"),
+    "bounds.total-time": Words(
+        "reading it took longer than {seconds} s", "读取时间超过 {seconds} 秒"
+    ),
+    "bounds.page-time": Words(
+        "a page took longer than {seconds} s to read", "某一页的读取时间超过 {seconds} 秒"
+    ),
+    "bounds.pages": Words(
+        "it has more than {pages} pages; a plan has a few hundred at most",
+        "页数超过 {pages}；规划最多几百页",
+    ),
+    "bounds.memory": Words(
+        "reading it needed more than {mib} MiB of memory", "读取所需内存超过 {mib} MiB"
+    ),
+    "bounds.memory-or-depth": Words(
+        "reading it needed more than {mib} MiB of memory, or nests too deep",
+        "读取所需内存超过 {mib} MiB，或嵌套过深",
+    ),
+    "bounds.memory-or-time": Words(
+        "reading it needed more than {mib} MiB of memory or its time budget",
+        "读取所需内存超过 {mib} MiB 或超出时间限制",
+    ),
+    "document.html": Words("HTML page", "HTML 网页"),
+    "document.word": Words("Word document", "Word 文档"),
+    "document.pdf": Words("PDF", "PDF 文件"),
     # ---- the shape of a submission
     "keys.submission": Words("year, provenance and values", "year、provenance 和 values"),
     "missing.values": Words(" (indicator id: number)", "（指标 id: 数值）"),

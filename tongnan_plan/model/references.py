@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .catalogue import CATALOGUE, Words
+from .catalogue import CATALOGUE, Words, phrase
 
 __all__ = ["Row", "problem", "raise_problems", "reference_problems"]
 
@@ -49,9 +49,9 @@ def reference_problems(
     Works on the parsed plan and on a file's raw rows alike (tnplan check reports these even
     where another part of the file does not validate); the locations are document paths.
     """
-    yield from _unique("groups", Words("group", "分组"), group_ids)
-    yield from _unique("indicators", Words("indicator", "指标"), [row.id for row in rows])
-    yield from _unique("crosschecks", Words("crosscheck", "核对项"), crosscheck_ids)
+    yield from _unique("groups", phrase("kind.group"), group_ids)
+    yield from _unique("indicators", phrase("kind.indicator"), [row.id for row in rows])
+    yield from _unique("crosschecks", phrase("kind.crosscheck"), crosscheck_ids)
     known_groups = {g for g in group_ids if isinstance(g, str)}
     by_id = {row.id: row for row in rows if isinstance(row.id, str)}
     groups = ", ".join(g for g in dict.fromkeys(group_ids) if isinstance(g, str))

@@ -1,7 +1,6 @@
 """`tnplan audit` for people and machines: the plan's printed completion figures recomputed, and
-the figures it prints twice, as records (CSV, JSON) or as tables (terminal, Markdown).
-
-The terminal and the Markdown tables are built from the same cells, once.
+the figures it prints twice, as records (CSV, JSON) or as tables for people (every writer
+of blocks: the terminal, Markdown, a workbook), built from the same cells, once.
 """
 
 from __future__ import annotations
@@ -12,14 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..calc.audit import Verdict
 from .cells import bracketed, derived, figure, number
-from .terminal import WIDE, Prose, Screen, render, text
-from .view import Block, Cell, Heading, Options, Records, View
+from .view import Block, Cell, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
-    from rich.console import JustifyMethod
-    from rich.table import Table
-
     from ..calc.audit import BaselineAudit, CompletionAudit, CrossCheckAudit
     from ..model.plan import Indicator
 
@@ -31,7 +26,6 @@ __all__ = [
     "audit_blocks",
     "audit_row",
     "audit_tables",
-    "audit_text",
     "audit_view",
     "baseline_row",
     "crosscheck_row",
@@ -309,60 +303,29 @@ def audit_tables(
     return tables
 
 
-#: The least a column of text is given before optional columns are left out.
-_TEXT_COLUMN = 14
-
-
-def _rich(table: AuditTable, width: int) -> Table:
-    """The table drawn for a width: figures and verdicts never break, text wraps between its
-    phrases, and the optional columns go where the text would get too little room."""
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
-
-    def fixed(i: int) -> int:
-        return max(cell_len(table.headers[i]), *(cell_len(row[i]) for row in table.rows))
-
-    shown = list(range(len(table.headers)))
-    figures = [i for i in shown if i in table.numeric or i == table.verdict]
-    room = width - sum(fixed(i) for i in figures) - 2 * len(shown)
-    if room < _TEXT_COLUMN * (len(shown) - len(figures)):
-        shown = [i for i in shown if i not in table.optional]
-    drawn = Table(
-        title=text(table.title), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold"
-    )
-    for i in shown:
-        if i in figures:
-            justify: JustifyMethod = "right" if i in table.numeric else "left"
-            drawn.add_column(text(table.headers[i]), justify=justify, no_wrap=True)
-        else:
-            drawn.add_column(text(table.headers[i]))
-    for row in table.rows:
-        drawn.add_row(
-            *(
-                text(row[i], _STYLE_OF_WORDS.get(row[i], "")) if i in figures else Prose(row[i])
-                for i in shown
-            )
-        )
-    return drawn
-
-
-def audit_text(tables: Sequence[AuditTable], screen: Screen) -> str:
-    """The audit's tables drawn for a screen."""
-    screen = screen.measured()
-    return render([_rich(table, screen.width or WIDE) for table in tables], screen)
-
-
 def audit_blocks(tables: Sequence[AuditTable]) -> list[Block]:
-    """The audit's tables for people, each under its title."""
+    """The audit's tables for people, each under its title: on a screen, figures and verdicts
+    (in their colours) never break, the rest wraps between its phrases, and the optional
+    columns go where that text would get too little room."""
     blocks: list[Block] = []
     for table in tables:
         values = table.values or [(None,) * len(table.headers)] * len(table.rows)
         rows = [
-            [Cell(text, value) for text, value in zip(row, numbers, strict=True)]
+            [
+                Cell(text, value, _STYLE_OF_WORDS.get(text, "") if i == table.verdict else "")
+                for i, (text, value) in enumerate(zip(row, numbers, strict=True))
+            ]
             for row, numbers in zip(table.rows, values, strict=True)
         ]
-        blocks += [Heading(table.title), CellTable(table.headers, rows)]
+        kept = {*table.numeric, table.verdict}
+        prose = frozenset(str(i) for i in range(len(table.headers)) if i not in kept)
+        right = frozenset(str(i) for i in table.numeric)
+        optional = frozenset(str(i) for i in table.optional)
+        blocks.append(
+            CellTable(
+                table.headers, rows, title=table.title, right=right, prose=prose, optional=optional
+            )
+        )
     return blocks
 
 
@@ -380,14 +343,7 @@ def audit_view(
         "baselines": Records(BASELINE_COLUMNS, [baseline_row(b) for b in baselines]),
     }
 
-    def drawn(options: Options) -> list[AuditTable]:
-        return audit_tables(completions, crosschecks, options.lang, baselines)
-
-    def table(options: Options) -> str:
-        screen = options.screen if options.screen is not None else Screen.plain(WIDE)
-        return audit_text(drawn(options), screen)
-
     def blocks(lang: str) -> list[Block]:
         return audit_blocks(audit_tables(completions, crosschecks, lang, baselines))
 
-    return View("audit", tables[records], drawings={"table": table}, blocks=blocks)
+    return View("audit", tables[records], blocks=blocks)

@@ -10,7 +10,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .cells import HEADERS, REPORT_COLUMNS
+from .cells import REPORT_COLUMNS
 from .docx_style import (
     BODY,
     CAPTION,
@@ -257,9 +257,9 @@ def _shared_widths(table: Table) -> list[float]:
 
 #: A chart's width on the page in millimetres: three to a page with their captions.
 PICTURE_MM = 130
-#: The widths of the tables by area, in millimetres, by column and language (the type area
-#: is 156 mm wide); a table without a column (no 序时进度 in a final evaluation) shares its
-#: width out, one with another (完成年度目标) gives it 12.
+#: The widths of the tables by area, in millimetres, by column (its key) and language (the
+#: type area is 156 mm wide); a table without a column (no 序时进度 in a final evaluation)
+#: shares its width out, one with another (完成年度目标) gives it 12.
 AREA_WIDTHS = {
     "zh": dict(zip(REPORT_COLUMNS, (30, 11, 15, 15, 17, 11, 14, 14, 14, 15), strict=True)),
     "en": dict(zip(REPORT_COLUMNS, (26, 10, 15, 15, 13, 10, 18, 15, 13, 21), strict=True)),
@@ -267,11 +267,8 @@ AREA_WIDTHS = {
 
 
 def _area_widths(table: Table, lang: str) -> list[float]:
-    """The widths of a table by area's columns, found by their headers, filling the type area."""
-    # By the report's own columns: other keys share their headers (目标 is target_unit too).
-    keys = {HEADERS[lang][key]: key for key in REPORT_COLUMNS}
-    widths = AREA_WIDTHS[lang]
-    weights = [widths.get(keys.get(header, ""), 12) for header in table.headers]
+    """The widths of a table by area's columns, by their keys, filling the type area."""
+    weights = [AREA_WIDTHS[lang].get(key, 12) for key in table.columns]
     return [TYPE_AREA_MM * weight / sum(weights) for weight in weights]
 
 

@@ -6,20 +6,20 @@ The records' columns and their types are columns.py's; the cells for people are 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .cells import SYMBOL, derived, figure, name_cell, number, provenance_words
 from .escaping import one_line
-from .formats import markdown_table
-from .layout import fit, fitted_table
-from .terminal import Screen, render, text
-from .view import Drawing, Options, Records, View
+from .typed import general
+from .view import Block, Cell, Records, View
+from .view import Table as CellTable
 
 if TYPE_CHECKING:
     from ..calc.figures import ReportedFigure
 
-__all__ = ["FIGURE_COLUMNS", "figure_row", "figures_text", "figures_view"]
+__all__ = ["FIGURE_COLUMNS", "figure_row", "figures_view"]
 
 #: The columns of `tnplan figures --format csv`; new ones are added at the end.
 FIGURE_COLUMNS = (
@@ -116,45 +116,39 @@ def _cells(one: ReportedFigure, lang: str) -> dict[str, str]:
     }
 
 
-def figures_text(figures: Sequence[ReportedFigure], lang: str, fmt: str, screen: Screen) -> str:
-    """The figures for people: a table fitted to a terminal (table), Markdown (markdown), or
-    plain columns of text (text, for a file)."""
-    headers = HEADERS[lang]
-    rows = [_cells(one, lang) for one in figures]
-    if fmt == "table":
-        width = screen.measured().width or 80
-        fitted = fit(LAYOUTS, LAST_RESORT, rows, headers, width)
-        cells = [
-            [text(name if key == "name" else row[key]) for key in fitted.columns]
-            for row, name in zip(rows, fitted.names, strict=True)
-        ]
-        return render([fitted_table(fitted, headers, cells, _NUMERIC)], screen)
-    titles = [headers[key] for key in _PEOPLE]
-    plain = [[one_line(row[key]) for key in _PEOPLE] for row in rows]
-    if fmt == "markdown":
-        return markdown_table(titles, plain) + "\n"
-    from tabulate import tabulate
-
-    return tabulate(plain, headers=titles, tablefmt="simple", disable_numparse=True) + "\n"
+def _blocks(figures: Sequence[ReportedFigure], lang: str) -> list[Block]:
+    """The figures for people: a row a figure, each cell on one line; on a screen, the
+    richest of LAYOUTS that fits, each name the plan's or its short one; in a file, plain
+    columns; elsewhere, every column (in a workbook, the figures numbers in their formats)."""
+    rows = []
+    for one in figures:
+        texts = _cells(one, lang)
+        cells = {key: Cell(one_line(texts[key])) for key in _PEOPLE}
+        cells["name"] = Cell(cells["name"].text, short=one_line(texts["short_name"]))
+        sign = SYMBOL[one.comparator]
+        shown = (f'"{sign}"' if sign else "") + general(one.value)
+        cells["value"] = Cell(cells["value"].text, number(one.value), number_format=shown)
+        for key, value in (("cumulative", one.cumulative), ("expected", one.expected)):
+            cells[key] = Cell(cells[key].text, number(value), number_format=general(value))
+        cells["year"] = Cell(cells["year"].text, one.year)
+        rows.append([cells[key] for key in _PEOPLE])
+    headers = [HEADERS[lang][key] for key in _PEOPLE]
+    layouts = (*LAYOUTS, LAST_RESORT)
+    table = CellTable(
+        headers,
+        rows,
+        keys=_PEOPLE,
+        layouts=layouts,
+        right=_NUMERIC,
+        plain_in_file=True,
+        name="figures" if lang == "en" else "报送数字",
+    )
+    return [table]
 
 
 def figures_view(figures: Sequence[ReportedFigure], title: str) -> View:
-    """`tnplan figures`: the figures as records (csv, tsv, json, jsonl), and drawn for people
-    (a table fitted to a terminal, plain columns in a file, Markdown, a workbook)."""
+    """`tnplan figures`: the figures as records (csv, tsv, json, jsonl), and for people (a
+    table fitted to a terminal, plain columns in a file, Markdown, a workbook)."""
     rows = [figure_row(one) for one in figures]
-
-    def table(options: Options) -> str:
-        screen = options.screen if options.screen is not None else Screen.plain()
-        return figures_text(figures, options.lang, "text" if options.to_file else "table", screen)
-
-    def workbook(options: Options) -> bytes:
-        from .xlsx import records_workbook
-
-        return records_workbook(title, "figures", FIGURE_COLUMNS, rows)
-
-    drawings: dict[str, Drawing] = {
-        "table": table,
-        "markdown": lambda o: figures_text(figures, o.lang, "markdown", Screen.plain()),
-        "xlsx": workbook,
-    }
-    return View(title, Records(FIGURE_COLUMNS, rows), drawings=drawings)
+    blocks = functools.partial(_blocks, figures)
+    return View(title, Records(FIGURE_COLUMNS, rows), blocks=blocks)

@@ -3,10 +3,10 @@
 A view holds the records machines read (each table's columns and its rows of plain values:
 numbers raw, codes as codes); what it says to people, in a language, as blocks (headings,
 tables of typed cells, lists, paragraphs: every word and figure already written by the cell
-layer, cells.py), which the Markdown writer writes; and, for the formats people read that are
-not yet written from the blocks alone (the terminal table, a workbook, SVG, HTML), the
-command's own drawing of them. Standard library only: the command line builds its options
-from the registry of writers (writers.py) without importing any writer.
+layer, cells.py), which the writers for people write (Markdown, a workbook, a screen); and,
+for what is not written from the blocks alone (the terminal table of some commands, the form
+of `new`), the command's own drawing of them. Standard library only: the command line builds
+its options from the registry of writers (writers.py) without importing any writer.
 """
 
 from __future__ import annotations
@@ -238,6 +238,9 @@ class View:
     document: Any = None
     drawings: Mapping[str, Drawing] = field(default_factory=dict)
     blocks: Callable[[str], Sequence[Block]] | None = None
+    #: What a screen of a width shows, where that is not the blocks (a chart drawn in
+    #: characters, its bars as wide as the width leaves): blocks for a language and a width.
+    screen: Callable[[str, int], Sequence[Block]] | None = None
     #: The command that made it: the title of its recordings (svg, html).
     command: str = "tnplan"
     #: Blocks of a format that says something else than the others (the Word report, laid

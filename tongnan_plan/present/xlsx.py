@@ -1,11 +1,18 @@
-"""Workbooks tnplan writes: the template a clerk fills in (`new --format xlsx`), and the tables
-of `status`, `indicators` and `show` (`--format xlsx`).
+"""Workbooks tnplan writes: every view's blocks as a workbook (`--format xlsx` of status, show,
+indicators, figures, audit, plans), and the form a clerk fills in (`new --format xlsx`).
 
-Numbers are typed numbers (a percentage is a fraction shown with a percent format), and what
-the terminal shows around a figure (累计, ≥, *) is its number format, so that the figure stays
-a number. Every sheet has its header frozen and its columns as wide as their text (a Chinese
-character counts two). openpyxl is imported only here, by the commands that write a workbook.
-The template's layout (sheet, columns, labels) is the reader's (sources/xlsx_reader.py).
+The one writer over blocks (blocks_workbook) writes a sheet a table, as the cell layer typed
+it: a cell's number is a number, in its number format (what the text shows around it, such as
+累计, ≥ and *, so that the figure stays a number); its tone is its fill; a table says which
+columns a workbook writes, its sheet's name, its frozen columns and its filter. Every sheet has
+its header frozen and its columns as wide as their text (a Chinese character counts two).
+
+The form stays a drawing of its own: it is input, not a view of results. Its cells sit where
+the reader reads them back (sheet, columns, labels: sources/xlsx_reader.py), with locked and
+open cells, data validation by unit, merged label rows and an instructions sheet, none of
+which a view of results has. It is drawn with the same parts as every sheet (header, borders,
+widths, print settings, notes, the safe save). openpyxl is imported only here, by the commands
+that write a workbook.
 """
 
 from __future__ import annotations
@@ -263,9 +270,7 @@ def _value_rules(sheet: Worksheet, first: int, indicators: Sequence[Indicator]) 
 
 def _column(key: str) -> str:
     """The letter of a template column."""
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter([k for k, _ in COLUMNS].index(key) + 1)
+    return _letter([k for k, _ in COLUMNS].index(key) + 1)
 
 
 def submission_workbook(
@@ -343,35 +348,6 @@ def _letter(column: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(column)
-
-
-def _records_sheet(
-    title: str, header: str, columns: Sequence[str], rows: Sequence[dict[str, Any]]
-) -> Workbook:
-    """A workbook of records: a title, a frozen header, typed values."""
-    from openpyxl.styles import Font
-
-    workbook = _new_workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = header
-    put(sheet["A1"], title)
-    sheet["A1"].font = Font(bold=True, size=13)
-    _header(sheet, 2, columns)
-    for row, record in enumerate(rows, 3):
-        for column, key in enumerate(columns, 1):
-            _put_typed(sheet.cell(row=row, column=column), record.get(key))
-    _fit_columns(sheet, 2, len(rows) + 2)
-    sheet.freeze_panes = "B3"
-    _printed_across(sheet, 2)
-    return workbook
-
-
-def records_workbook(
-    title: str, header: str, columns: Sequence[str], rows: Sequence[dict[str, Any]]
-) -> bytes:
-    """Records as a workbook: a title, a frozen header, typed values."""
-    return _saved(_records_sheet(title, header, columns, rows))
 
 
 @dataclass

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import zipfile
 
+from ..model.catalogue import Words, phrase
+
 __all__ = ["MAX_MEMBERS", "Bounds", "inflated_size"]
 
 #: An archive holds at most this many parts (a workbook or a Word document a few dozen).
@@ -19,11 +21,12 @@ _CHUNK = 1 << 16
 
 
 class Bounds(Exception):
-    """A file breaks a bound: what is wrong, in English and Chinese."""
+    """A file breaks a bound: what is wrong, in English and Chinese (a phrase of the
+    catalogue)."""
 
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh = en, zh
+    def __init__(self, words: Words) -> None:
+        super().__init__(words.en)
+        self.words = words
 
 
 def inflated_size(archive: zipfile.ZipFile, limit: int) -> int:
@@ -31,12 +34,8 @@ def inflated_size(archive: zipfile.ZipFile, limit: int) -> int:
     MAX_MEMBERS parts. zipfile's BadZipFile for a part that is damaged or lies."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise Bounds(
-            f"it holds {len(members):,} parts; a workbook or a document has a few dozen (at"
-            f" most {MAX_MEMBERS:,} are read)",
-            f"其中有 {len(members):,} 个部件；工作簿或文档只有几十个"
-            f"（最多读取 {MAX_MEMBERS:,} 个）",
-        )
+        parts, most = f"{len(members):,}", f"{MAX_MEMBERS:,}"
+        raise Bounds(phrase("bounds.parts", parts=parts, limit=most))
     if sum(member.file_size for member in members) > limit:
         raise _unpacks_to(limit)
     total = 0
@@ -51,7 +50,4 @@ def inflated_size(archive: zipfile.ZipFile, limit: int) -> int:
 
 def _unpacks_to(limit: int) -> Bounds:
     mib = limit // (1024 * 1024)
-    return Bounds(
-        f"it unpacks to more than {limit:,} bytes ({mib} MiB, the most tnplan unpacks)",
-        f"解压后超过 {limit:,} 字节（{mib} MiB，tnplan 的上限）",
-    )
+    return Bounds(phrase("bounds.unpacked", limit=f"{limit:,}", mib=mib))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
-from ..model.catalogue import diagnostic
+from ..model.catalogue import Words, diagnostic, phrase
 from ..model.diagnostics import Diagnostic, TnplanError
 from .files import FILE_PROBLEMS
 from .plan_head import PlanHead, read_head
@@ -80,9 +80,9 @@ def actual_files(data_dir: Path) -> list[Path]:
 class UsageError(Exception):
     """A request the repository cannot answer as asked: a usage error, said in both languages."""
 
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh = en, zh
+    def __init__(self, words: Words) -> None:
+        super().__init__(words.en)
+        self.en, self.zh = words
 
 
 class PlanChoiceError(UsageError):
@@ -228,19 +228,14 @@ class PlanFolders:
             if found is not None:
                 return found
             listed = self.listing()
-            raise PlanChoiceError(
-                f"no plan {wanted!r} in {self.root}; its plans: {listed}",
-                f"{self.root} 中没有规划 {wanted!r}；其中的规划：{listed}",
-            )
+            said = phrase("choice.no-plan", wanted=wanted, root=self.root, plans=listed)
+            raise PlanChoiceError(said)
         chosen = self.default()
         if chosen is None:
             listed = self.listing()
-            raise PlanChoiceError(
-                f"{self.root} holds {len(self.places)} plans and none at its root: choose one"
-                f" with --plan (or TNPLAN_PLAN): {listed}",
-                f"{self.root} 中有 {len(self.places)} 个规划，根目录下没有规划：请用 --plan"
-                f"（或 TNPLAN_PLAN）选择一个：{listed}",
-            )
+            count = len(self.places)
+            said = phrase("choice.none-at-root", root=self.root, count=count, plans=listed)
+            raise PlanChoiceError(said)
         return chosen
 
     def _one_with_id(self, plan_id: str) -> None:
@@ -248,12 +243,8 @@ class PlanFolders:
         folders = self.folders_of(plan_id)
         if len(folders) > 1:
             shown = ", ".join(folder or "(root)" for folder in folders)
-            raise PlanChoiceError(
-                f"{len(folders)} plans in {self.root} have the id {plan_id!r} (folders: {shown}):"
-                " choose one by its folder, and give each plan its own id",
-                f"{self.root} 中有 {len(folders)} 个规划的 id 都是 {plan_id!r}（目录：{shown}）："
-                "请用目录名选择，并为每个规划设不同的 id",
-            )
+            facts = {"count": len(folders), "root": self.root, "id": plan_id, "folders": shown}
+            raise PlanChoiceError(phrase("choice.same-id", **facts))
 
     def listing(self) -> str:
         """The plans as a choice names them: folder (id), …"""

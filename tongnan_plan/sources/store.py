@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from ..calc.evaluation import observations
+from ..model.catalogue import phrase
 from ..model.diagnostics import Diagnostic, Severity, TnplanError
 from ..model.plan import Plan
 from ..sources.yaml_reader import load_yaml
@@ -265,12 +266,11 @@ class Repository(PlanFolders):
         previous = self.load(place)
         info, year = previous.plan, start - 1
         if year not in info.years:
-            raise UsageError(
-                f"{start}-{end} does not follow {info.id} ({info.start_year}-{info.end_year}):"
-                f" its baseline year {year} must be one of that plan's years",
-                f"{start}-{end} 年不接续 {info.id}（{info.start_year}-{info.end_year} 年）："
-                f"其基期 {year} 年应在该规划期之内",
+            span = {"first": info.start_year, "last": info.end_year}
+            said = phrase(
+                "choice.not-following", start=start, end=end, plan=info.id, year=year, **span
             )
+            raise UsageError(said)
         actuals = load_actuals(place.directory, previous, warnings=False)
         figures = handovers(previous, observations(actuals.submissions), year)
         return NextPlan(plan_id, start, end, previous, figures)

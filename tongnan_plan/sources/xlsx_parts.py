@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Literal
 
+from ..model.catalogue import phrase
 from .archive import MAX_MEMBERS, Bounds
 from .archive import inflated_size as unpacked
 
@@ -76,10 +77,7 @@ def cell_position(ref: str) -> tuple[int, int]:
 
 def _beyond(ref: str) -> Bounds:
     shown = ref[:20] + ("…" if len(ref) > 20 else "")
-    return Bounds(
-        f"a cell is at {shown!r}, which is no cell of a sheet (the last is XFD1048576)",
-        f"有单元格位于 {shown!r}，工作表没有这样的单元格（最后一个是 XFD1048576）",
-    )
+    return Bounds(phrase("bounds.no-cell", ref=shown))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +132,9 @@ def _extent(scan: SheetScan, row: int, column: int, *, declared: bool = False) -
     rows, columns = max(scan.rows, row), max(scan.columns, column)
     if rows * columns > MAX_CELLS:
         corner = f"{column_letter(columns)}{rows}"
-        how = ("declares its extent as", "声明其范围为") if declared else ("spans", "范围为")
-        raise Bounds(
-            f"the sheet 填报 {how[0]} A1:{corner}, more than {MAX_CELLS:,} cells; a submission"
-            " needs a few hundred",
-            f"工作表 填报 {how[1]} A1:{corner}，超过 {MAX_CELLS:,} 个单元格；报送只需几百个",
-        )
+        how = phrase("extent.declared") if declared else phrase("extent.spans")
+        limit = f"{MAX_CELLS:,}"
+        raise Bounds(phrase("bounds.cells", how=how, corner=corner, limit=limit))
     if not declared:
         scan.rows, scan.columns = rows, columns
 
@@ -214,10 +209,7 @@ def _whole(text: str | None) -> int:
 
 def _strings(count: int) -> None:
     if count > MAX_STRINGS:
-        raise Bounds(
-            f"its table of shared strings holds, or claims, more than {MAX_STRINGS:,} strings",
-            f"其共享字符串表含有（或声称含有）超过 {MAX_STRINGS:,} 个字符串",
-        )
+        raise Bounds(phrase("bounds.strings", limit=f"{MAX_STRINGS:,}"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +232,7 @@ def sheet_entries(archive: zipfile.ZipFile) -> list[SheetEntry]:
                 state = element.get("state") or "visible"
                 entries.append(SheetEntry(element.get("name") or "", state, rel))
                 if len(entries) > MAX_MEMBERS:
-                    raise Bounds("it lists too many sheets", "其中列出的工作表过多")
+                    raise Bounds(phrase("bounds.sheets"))
     return entries
 
 

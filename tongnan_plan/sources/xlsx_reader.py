@@ -195,8 +195,7 @@ def _measured(archive: zipfile.ZipFile, name: str) -> tuple[SheetScan, list[Shee
         with archive.open(member) as stream:
             return scan_sheet(stream), ours
     except Bounds as exc:
-        problem = Words(exc.en, exc.zh)
-        beyond = diagnostic("workbook-beyond-bounds", name, 1, 1, problem=problem)
+        beyond = diagnostic("workbook-beyond-bounds", name, 1, 1, problem=exc.words)
         raise TnplanError([beyond]) from None
     except TnplanError:
         raise

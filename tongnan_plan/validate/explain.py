@@ -329,7 +329,7 @@ def _text_reading(raw: str, quirk: tuple[str, str] | None) -> tuple[Words, Words
 
 def _exponent_hint(text: str) -> Words:
     """How to write a number YAML 1.1 read as text (1e3, which it takes for a string)."""
-    value = float(text) if len(text) <= _HINT_LONGEST else math.inf
+    value = float(text.replace("_", "")) if len(text) <= _HINT_LONGEST else math.inf
     if math.isfinite(value) and LEAST_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE:
         return phrase("hint.no-exponent", plain=format(Decimal(repr(value)), "f"))
     if value == 0:
