@@ -50,7 +50,7 @@ NOT_CODES = {
 
 
 #: The names of the codes' other wordings (code-shaped too).
-FORMS = {f.name for p in PROBLEMS for f in p.forms}
+FORMS = {name for p in PROBLEMS for name in p.forms}
 
 
 def _fields(template: str) -> set[str]:
@@ -67,7 +67,7 @@ def test_every_code_is_listed_once() -> None:
 #: Every wording of the catalogue: each code's main one and its forms, and the phrases.
 WORDINGS = [
     *((p.code, "", p.en) for p in PROBLEMS),
-    *((p.code, f.name, f.en) for p in PROBLEMS for f in p.forms),
+    *((p.code, name, words.en) for p in PROBLEMS for name, words in p.forms.items()),
     *(("", name, words.en) for name, words in PHRASES.items()),
 ]
 
@@ -246,7 +246,7 @@ def test_every_code_and_form_emitted_is_catalogued() -> None:
     for path in _modules():
         for line, code, form in _emitted(path.read_text(encoding="utf-8")):
             seen.add(code)
-            forms = {f.name for f in CATALOGUE[code].forms} if code in CATALOGUE else set()
+            forms = set(CATALOGUE[code].forms) if code in CATALOGUE else set()
             if code not in CATALOGUE or (form and form not in forms):
                 unknown.append(f"{path.relative_to(ROOT)}:{line}: {code} {form}".rstrip())
     assert unknown == []
@@ -264,7 +264,7 @@ def test_every_code_form_and_phrase_is_emitted() -> None:
     for path in _modules():
         if path not in ENTRIES and path != BUILDER:
             named |= _string_constants(path)
-    forms = {f"{p.code}/{f.name}" for p in PROBLEMS for f in p.forms if f.name not in named}
+    forms = {f"{p.code}/{name}" for p in PROBLEMS for name in p.forms if name not in named}
     assert set(CATALOGUE) - named == set()
     assert forms == set()
     assert set(PHRASES) - named == set()

@@ -346,3 +346,65 @@ def test_a_workbook_round_trip_through_a_data_directory(tmp_path: Path, data_dir
     code, out, _ = invoke("status", "-f", "json", "--data", str(data))
     rows = {row["id"]: row for row in json.loads(out)}
     assert code == 0 and rows["urban_new_jobs"]["as_of"] == 2025
+
+
+# ---- the one writer over blocks
+
+
+def test_blocks_workbook_writes_what_the_blocks_say() -> None:
+    """A workbook from blocks built by hand: the columns the table gives a workbook, its
+    sheet name, frozen columns and filter; a warning under the title; a figure in its number
+    format, its tone as a fill, a figure cell without a figure empty; paragraphs of a column
+    the sheet leaves out, and pictures, not written; a screen paragraph written."""
+    import io
+
+    from tongnan_plan.present.view import Cell, Heading, Items, Paragraphs, Picture, Table
+    from tongnan_plan.present.xlsx import blocks_workbook
+
+    rows = [
+        [Cell("a1"), Cell("Σ 4.35*", 4.35, number_format='"Σ "General"*"'), Cell("██"),
+         Cell("ahead", tone="good")],
+        [Cell("b2"), Cell("—", number_format="General"), Cell(""), Cell("behind", tone="bad")],
+    ]  # fmt: skip
+    table = Table(
+        ["id", "Latest", "Bar", "Status"],
+        rows,
+        keys=["id", "latest", "bar", "status"],
+        sheet=["id", "latest", "status"],
+        name="status",
+        frozen=2,
+        filtered=True,
+    )
+    blocks = [
+        Heading("The title"),
+        table,
+        Paragraphs(["the summary"], screen=True),
+        Paragraphs(["what the bar draws"], column="bar"),
+        Paragraphs(["figures marked * are not official"], warning=True),
+        Items(["ahead of pace", "one more line"], tones=["good"]),
+        Picture(None, "a chart", ["a chart drawn in text"]),
+    ]
+    sheet = openpyxl.load_workbook(io.BytesIO(blocks_workbook("ignored", blocks))).active
+    assert sheet is not None and sheet.title == "status"
+    column_a = [sheet.cell(row=row, column=1).value for row in range(1, 12)]
+    assert column_a == [
+        "The title",
+        "figures marked * are not official",  # the warning, before any figure
+        "id",
+        "a1",
+        "b2",
+        None,
+        "the summary",
+        None,
+        "ahead of pace",
+        "one more line",
+        None,  # neither the bar's paragraph nor the picture's text
+    ]
+    assert [c.value for c in sheet[3]] == ["id", "Latest", "Status"]  # no bar column
+    assert (sheet["B4"].value, sheet["B4"].number_format) == (4.35, '"Σ "General"*"')
+    assert sheet["B5"].value is None  # no figure: empty, not "—"
+    assert sheet["C4"].fill.fgColor.rgb == "00" + STATUS_FILLS["good"]
+    assert sheet["C5"].fill.fgColor.rgb == "00" + STATUS_FILLS["bad"]
+    assert sheet["A9"].fill.fgColor.rgb == "00" + STATUS_FILLS["good"]
+    assert sheet["A10"].fill.fill_type is None
+    assert sheet.freeze_panes == "C4" and sheet.auto_filter.ref == "A3:C5"

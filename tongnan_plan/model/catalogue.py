@@ -1,9 +1,15 @@
 """Every diagnostic code tnplan emits, once: its severity, its messages in English and Chinese,
-and a line of documentation (the README's table of codes is made from it).
+and a line of documentation (the README's table of codes is made from it). The only place a
+Diagnostic is built: everything else asks diagnostic() for one (tests/test_catalogue.py holds
+this, reading the package's source).
+
+The entries are data in reading_problems.py, plan_problems.py and figure_problems.py; a code
+with several cases has named forms, each its own wording. The words a message is filled in
+with (a hint, what a value was read as) are the named phrases of phrases.py.
 
 A message is a ``str.format`` template; its parameters are plain values, or :class:`Words`
-where the wording differs by language. Run ``python -m tongnan_plan.model.catalogue`` to print
-the README's table.
+where the wording differs by language (a phrase is one). Run
+``python -m tongnan_plan.model.catalogue`` to print the README's table.
 """
 
 from __future__ import annotations

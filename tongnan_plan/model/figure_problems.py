@@ -4,7 +4,7 @@ the checks across files, and choosing what fails; part of the one catalogue of c
 
 from __future__ import annotations
 
-from .problem import INFO, E, Form, Problem, W
+from .problem import INFO, E, Problem, W, Words
 
 __all__ = ["CHOICE_PROBLEMS", "PLAN_PROBLEMS", "SUBMISSION_PROBLEMS"]
 
@@ -42,18 +42,16 @@ SUBMISSION_PROBLEMS = (
         "缺少键 {key!r}{what}",
         "a required key (year, provenance, values, an entry's value, a CSV's id and value"
         " columns) is missing",
-        forms=(
-            Form(
-                "header",
+        forms={
+            "header": Words(
                 "the header row must name the columns id and value (then unit, source, note)",
                 "表头行必须有 id 和 value 两列（可再加 unit、source、note）",
             ),
-            Form(
-                "no-id",
+            "no-id": Words(
                 "row has {cells} cell(s) and no id (the header puts id in column {column})",
                 "此行只有 {cells} 格，没有 id（表头中 id 是第 {column} 列）",
             ),
-        ),
+        },
     ),
     Problem(
         "unknown-key",
@@ -62,13 +60,12 @@ SUBMISSION_PROBLEMS = (
         "未知的键 {key!r}{hint}",
         "a key (or CSV column) tnplan does not know; the nearest known one is suggested",
         at_key=True,
-        forms=(
-            Form(
-                "column",
+        forms={
+            "column": Words(
                 "unknown column {key!r}; the columns are: {columns}",
                 "未知的列 {key!r}；可用的列：{columns}",
-            ),
-        ),
+            )
+        },
     ),
     Problem(
         "invalid-type",
@@ -139,24 +136,20 @@ SUBMISSION_PROBLEMS = (
         "{given} {what}，不是数字{hint}",
         "text (`6,200`, `5%`, full-width digits, `1e3`), a date, a boolean or a list where a"
         " number belongs",
-        forms=(
-            Form(
-                "too-long",
+        forms={
+            "too-long": Words(
                 "a number of {length} characters: tnplan reads numbers of at most {limit}"
                 " characters",
                 "数字长达 {length} 个字符：tnplan 只读取不超过 {limit} 个字符的数字",
             ),
-            Form(
-                "tagged-int",
+            "tagged-int": Words(
                 "{text!r} is tagged as an integer but is not one",
                 "{text!r} 被标注为整数，但不是整数",
             ),
-            Form(
-                "tagged-float",
-                "{text!r} is tagged as a number but is not one",
-                "{text!r} 被标注为数字，但不是数字",
+            "tagged-float": Words(
+                "{text!r} is tagged as a number but is not one", "{text!r} 被标注为数字，但不是数字"
             ),
-        ),
+        },
     ),
     Problem(
         "not-finite",
@@ -295,22 +288,20 @@ CHOICE_PROBLEMS = (
         "不是有效的 TOML：{reason}",
         "a config file (`tnplan.toml`, `[tool.tnplan]` in pyproject.toml) that is not TOML, or"
         " a key or value it does not take",
-        forms=(
-            Form(
-                "too-long",
+        forms={
+            "too-long": Words(
                 "the config is {chars} characters; tnplan reads configs of at most {limit}"
                 " (a config holds a few lines)",
                 "配置文件有 {chars} 个字符；tnplan 读取的配置最多 {limit} 个字符（配置只需几行）",
             ),
-            Form(
-                "too-deep",
+            "too-deep": Words(
                 "arrays or tables nested more than {limit} deep; a config nests none",
                 "数组或表嵌套超过 {limit} 层；配置文件无需嵌套",
             ),
-            Form("not-a-table", "[tool.tnplan] must be a table", "[tool.tnplan] 应为表"),
-            Form("unknown-key", "unknown key {key!r}{hint}", "未知的键 {key!r}{hint}"),
-            Form("wrong-type", "{key} must be {expected}", "{key} 应为{expected}"),
-        ),
+            "not-a-table": Words("[tool.tnplan] must be a table", "[tool.tnplan] 应为表"),
+            "unknown-key": Words("unknown key {key!r}{hint}", "未知的键 {key!r}{hint}"),
+            "wrong-type": Words("{key} must be {expected}", "{key} 应为{expected}"),
+        },
     ),
     Problem(
         "unknown-code",

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .diagnostics import Severity
 
-__all__ = ["INFO", "E", "Form", "Problem", "W", "Words"]
+__all__ = ["INFO", "E", "Problem", "W", "Words"]
 
 
 class Words(NamedTuple):
     """A parameter of a message that reads differently in each language."""
 
-    en: str
-    zh: str
-
-
-class Form(NamedTuple):
-    """Another wording of a code, for a case its main message does not fit (a CSV's column
-    rather than a YAML key), or a named part of a message (a hint)."""
-
-    name: str
     en: str
     zh: str
 
@@ -43,17 +35,13 @@ class Problem:
     #: An error that is a judgement rather than a fact (a figure that looks wrong): it may be
     #: ignored or made a warning, and the figure is then used.
     judgement: bool = False
-    #: Other wordings of the code, each for a case the main message does not fit.
-    forms: tuple[Form, ...] = ()
+    #: Other wordings of the code, by name, each for a case the main message does not fit (a
+    #: CSV's column rather than a YAML key).
+    forms: Mapping[str, Words] = field(default_factory=dict)
 
     def wording(self, form: str = "") -> Words:
-        """The message template: the main one, or the form named."""
-        if not form:
-            return Words(self.en, self.zh)
-        for named in self.forms:
-            if named.name == form:
-                return Words(named.en, named.zh)
-        raise KeyError(f"{self.code} has no form {form!r}")
+        """The message template: the main one, or the form named (KeyError if none is)."""
+        return self.forms[form] if form else Words(self.en, self.zh)
 
     @property
     def silenceable(self) -> bool:

@@ -4,7 +4,7 @@ order."""
 
 from __future__ import annotations
 
-from .problem import E, Form, Problem, W
+from .problem import E, Problem, W, Words
 
 __all__ = ["DOCUMENT_PROBLEMS", "READING_PROBLEMS"]
 
@@ -17,13 +17,12 @@ READING_PROBLEMS = (
         "文件不存在",
         "the file does not exist",
         usage=True,
-        forms=(
-            Form(
-                "broken-link",
+        forms={
+            "broken-link": Words(
                 "is a symbolic link to a file that does not exist",
                 "这是一个符号链接，指向的文件不存在",
-            ),
-        ),
+            )
+        },
     ),
     Problem(
         "is-directory",
@@ -47,15 +46,14 @@ READING_PROBLEMS = (
         "{reason}",
         "无法读取：{reason}",
         "the file cannot be read (permissions, an I/O error)",
-        forms=(
-            Form("permission", "permission denied", "没有读取权限"),
-            Form(
-                "not-regular",
+        forms={
+            "permission": Words("permission denied", "没有读取权限"),
+            "not-regular": Words(
                 "is {kind}, not a regular file: tnplan reads regular files only"
                 " (a pipe or a device may never end)",
                 "这是{kind}，不是普通文件：tnplan 只读取普通文件（管道或设备可能没有尽头）",
             ),
-        ),
+        },
     ),
     Problem(
         "file-too-large",
@@ -63,13 +61,12 @@ READING_PROBLEMS = (
         "file is {size} bytes; tnplan reads at most {limit} bytes",
         "文件有 {size} 字节，tnplan 最多读取 {limit} 字节",
         "a file over 16 MiB is refused before it is parsed",
-        forms=(
-            Form(
-                "grew",
+        forms={
+            "grew": Words(
                 "file is larger than it says; tnplan reads at most {limit} bytes",
                 "文件比它声称的更大，tnplan 最多读取 {limit} 字节",
-            ),
-        ),
+            )
+        },
     ),
     Problem(
         "not-utf8",
@@ -78,21 +75,18 @@ READING_PROBLEMS = (
         "文件不是 UTF-8 编码（字节 0x{byte}）",
         "not UTF-8 (a UTF-8 BOM is fine); GBK files are recognised and the message says how to"
         " convert them",
-        forms=(
-            Form(
-                "legacy",
+        forms={
+            "legacy": Words(
                 "file is not UTF-8 (byte 0x{byte}); it reads as {label} (as saved by many"
                 " Windows tools): convert it with `iconv -f {iconv} -t UTF-8 FILE > NEW` or save"
                 " it as UTF-8",
                 "文件不是 UTF-8 编码（字节 0x{byte}）；它是 {label} 编码（许多 Windows 软件这样"
                 "保存）：请用 `iconv -f {iconv} -t UTF-8 原文件 > 新文件` 转换，或另存为 UTF-8",
             ),
-            Form(
-                "wide",
-                "file is {encoding}; save it as UTF-8",
-                "文件是 {encoding} 编码，请另存为 UTF-8",
+            "wide": Words(
+                "file is {encoding}; save it as UTF-8", "文件是 {encoding} 编码，请另存为 UTF-8"
             ),
-        ),
+        },
     ),
     Problem(
         "empty-file",
@@ -100,7 +94,7 @@ READING_PROBLEMS = (
         "file holds no YAML document",
         "文件中没有 YAML 内容",
         "no YAML document, or a CSV without a header row",
-        forms=(Form("no-header", "no header row (id,value,…)", "没有表头行（id,value,…）"),),
+        forms={"no-header": Words("no header row (id,value,…)", "没有表头行（id,value,…）")},
     ),
     # ---- YAML and CSV syntax
     Problem(
@@ -110,24 +104,20 @@ READING_PROBLEMS = (
         "YAML 无法解析（{problem}）{hints}",
         "YAML that does not parse (the message points at the key or bracket concerned, and"
         " names tabs and full-width colons `：`)",
-        forms=(
-            Form(
-                "context",
+        forms={
+            "context": Words(
                 "YAML does not parse: {context}, {problem} at line {line} column {column}{hints}",
                 "YAML 无法解析（{context}, {problem}），问题出现在第 {line} 行第 {column} 列"
                 "{hints}",
             ),
-            Form(
-                "character",
-                "character{named} is not allowed in YAML",
-                "YAML 中不允许出现字符{named}",
+            "character": Words(
+                "character{named} is not allowed in YAML", "YAML 中不允许出现字符{named}"
             ),
-            Form(
-                "control-character",
+            "control-character": Words(
                 "character{named} (a control character) is not allowed in YAML",
                 "YAML 中不允许出现字符{named}（控制字符）",
             ),
-        ),
+        },
     ),
     Problem(
         "too-deep",
@@ -143,18 +133,16 @@ READING_PROBLEMS = (
         "键 {key!r} 重复出现（第一次在第 {first} 行）；YAML 会悄悄只保留最后一个",
         "a key (or a CSV id) given twice, where PyYAML would silently keep the last: both lines"
         " are named",
-        forms=(
-            Form(
-                "column",
+        forms={
+            "column": Words(
                 "column {key!r} appears again (first at column {first}); only the first is read",
                 "列 {key!r} 重复出现（第一次在第 {first} 列）；只读取第一列",
             ),
-            Form(
-                "id",
+            "id": Words(
                 "id {key!r} appears again (first in row {first})",
                 "id {key!r} 重复出现（第一次在第 {first} 行）",
             ),
-        ),
+        },
     ),
     Problem(
         "yaml-alias",
@@ -237,45 +225,38 @@ READING_PROBLEMS = (
         "不是工作簿：.xlsx 文件是 zip 压缩包，而此文件不是",
         "a .xlsx file that is no workbook tnplan can read: damaged, a zip of something else,"
         " an old .xls renamed, or protected by a password (the message says which)",
-        forms=(
-            Form(
-                "encrypted",
+        forms={
+            "encrypted": Words(
                 "is protected by a password (encrypted): save a copy without the password",
                 "文件设置了打开密码（已加密）：请另存一份不设密码的副本",
             ),
-            Form(
-                "xls",
+            "xls": Words(
                 "is an Excel 97-2003 workbook (.xls) named .xlsx: save it as an Excel workbook"
                 " (.xlsx)",
                 "这是 Excel 97-2003 工作簿（.xls），只是扩展名为 .xlsx：请另存为 Excel 工作簿"
                 "（.xlsx）",
             ),
-            Form(
-                "text",
+            "text": Words(
                 "is text, not a workbook: a CSV file is read when it is named .csv",
                 "这是文本文件，不是工作簿：CSV 文件请以 .csv 为扩展名",
             ),
-            Form(
-                "broken-zip",
+            "broken-zip": Words(
                 "is damaged: not a complete zip archive ({reason})",
                 "文件已损坏：不是完整的 zip 压缩包（{reason}）",
             ),
-            Form(
-                "other-zip",
+            "other-zip": Words(
                 "is a zip archive but not an Excel workbook{kind}: save the figures as .xlsx",
                 "是 zip 压缩包，但不是 Excel 工作簿{kind}：请把数据另存为 .xlsx",
             ),
-            Form(
-                "damaged-sheet",
+            "damaged-sheet": Words(
                 "is damaged: the sheet {sheet} cannot be read ({reason})",
                 "文件已损坏，无法读取工作表 {sheet}（{reason}）",
             ),
-            Form(
-                "damaged",
+            "damaged": Words(
                 "is damaged: its sheets cannot be read ({reason})",
                 "文件已损坏，无法读取工作表（{reason}）",
             ),
-        ),
+        },
     ),
     Problem(
         "missing-sheet",

@@ -33,20 +33,26 @@ def _blocks(view: View, lang: str) -> Sequence[Block]:
     return view.blocks(lang)
 
 
+def _on_screen(view: View, lang: str, width: int) -> Sequence[Block]:
+    """What a screen of a width shows: the view's screen blocks where it has them."""
+    return view.screen(lang, width) if view.screen is not None else _blocks(view, lang)
+
+
 def screen_text(view: View, options: Options) -> str:
     """The view drawn for its screen (standard output measured, or a file's plain text); a
     view whose tables a file holds as plain columns, as those columns in a file."""
-    blocks = _blocks(view, options.lang)
+    screen = (options.screen if options.screen is not None else Screen.plain()).measured()
+    width = screen.width or WIDE
+    blocks = _on_screen(view, options.lang, width)
     tables = [block for block in blocks if isinstance(block, Table)]
     if options.to_file and any(table.plain_in_file for table in tables):
         return "".join(_plain_columns(table) for table in tables)
-    screen = (options.screen if options.screen is not None else Screen.plain()).measured()
-    return render(renderables(blocks, screen.width or WIDE), screen)
+    return render(renderables(blocks, width), screen)
 
 
 def recording(view: View, options: Options, *, svg: bool) -> str:
     """The view as a screen WIDE columns wide shows it, recorded as SVG or an HTML page."""
-    blocks = _blocks(view, options.lang)
+    blocks = _on_screen(view, options.lang, WIDE)
     return recorded(renderables(blocks, WIDE), view.command, svg=svg)
 
 

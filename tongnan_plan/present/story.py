@@ -33,15 +33,11 @@ from .formats import (
     series_row,
     status_row,
 )
-from .terminal import Prose, Screen, render, text
 from .typed import typed_cell
-from .view import Block, Cell, Drawing, Heading, Items, Options, Picture, Records, View
+from .view import Block, Cell, Heading, Items, Paragraphs, Picture, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
-    from rich.console import JustifyMethod
-    from rich.table import Table
-
     from ..calc.evaluation import YearRow
     from ..calc.progress import Evaluation
 
@@ -52,8 +48,7 @@ __all__ = [
     "story_axis",
     "story_blocks",
     "story_lines",
-    "story_table",
-    "story_text",
+    "story_screen",
     "story_title",
     "story_view",
 ]
@@ -163,21 +158,20 @@ def _lines(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str
     return lines
 
 
-def story_table(
-    rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str = "zh", width: int = 80
-) -> Table:
-    """An indicator's years drawn as bars against the expected path (│) and the target."""
-    from rich import box
+def _chart(
+    rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str, width: int
+) -> CellTable:
+    """An indicator's years drawn as bars against the expected path (│) and the target, the
+    bars as wide as a screen of width leaves them."""
     from rich.cells import cell_len
-    from rich.table import Table
 
     zh = lang == "zh"
     cumulative = ev.indicator.kind is Kind.CUMULATIVE
     lines = _lines(rows, ev, plan_years, lang)
     headers = (
-        ("年份", "累计" if cumulative else "数值", "", "序时", "来源")
+        ["年份", "累计" if cumulative else "数值", "", "序时", "来源"]
         if zh
-        else ("Year", "Total" if cumulative else "Value", "", "Expected", "Provenance")
+        else ["Year", "Total" if cumulative else "Value", "", "Expected", "Provenance"]
     )
     widths = [
         max(cell_len(headers[0]), *(cell_len(x.label) for x in lines)),
@@ -186,25 +180,30 @@ def story_table(
         max(cell_len(headers[4]), *(cell_len(x.note) for x in lines)),
     ]
     axis = story_axis(rows, ev, max(12, min(50, width - sum(widths) - 22)))
-    scale = f"{derived(axis.origin)} … {derived(axis.top)}"
-    table = Table(
-        title=text(story_title(ev, lang)),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        header_style="bold",
-    )
-    for i, header in enumerate(headers):
-        justify: JustifyMethod = "right" if i in (1, 3) else "left"
-        table.add_column(text(scale if i == 2 else header), justify=justify, no_wrap=True)
-    for line in lines:
-        table.add_row(
-            text(line.label),
-            text(line.shown),
-            text(marked_bar(line.value, line.expected, axis), line.style),
-            text("" if line.expected is None else figure(line.expected)),
-            text(line.note),
-        )
-    return table
+    headers[2] = f"{derived(axis.origin)} … {derived(axis.top)}"
+    cells = [
+        [
+            Cell(line.label),
+            Cell(line.shown),
+            Cell(marked_bar(line.value, line.expected, axis), style=line.style),
+            Cell("" if line.expected is None else figure(line.expected)),
+            Cell(line.note),
+        ]
+        for line in lines
+    ]
+    title = story_title(ev, lang)
+    return CellTable(headers, cells, title=title, right=frozenset({"1", "3"}), no_wrap=True)
+
+
+def story_screen(
+    rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str, width: int
+) -> list[Block]:
+    """The story on a screen of a width: the chart, the sentences and the footnotes."""
+    return [
+        _chart(rows, ev, plan_years, lang, width),
+        Paragraphs(story_lines(ev, lang)),
+        Paragraphs(notices([ev], lang), "bold yellow"),
+    ]
 
 
 OUTLOOK_WORDS = {
@@ -311,21 +310,6 @@ def story_lines(ev: Evaluation, lang: str = "zh") -> list[str]:
     return lines
 
 
-def story_text(
-    rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str, screen: Screen
-) -> str:
-    """The chart, the sentences and the footnotes, drawn for a screen."""
-    screen = screen.measured()
-    return render(
-        [
-            story_table(rows, ev, plan_years, lang, screen.width or 80),
-            *(Prose(line) for line in story_lines(ev, lang)),
-            *(Prose(note, "bold yellow") for note in notices([ev], lang)),
-        ],
-        screen,
-    )
-
-
 SERIES_HEADERS = {
     "zh": ("年份", "数值", "截至该年累计", "来源", "累计", "序时应达", "年度目标", "目标"),
     "en": (
@@ -369,17 +353,16 @@ def story_blocks(
 
 def story_view(rows: Sequence[YearRow], ev: Evaluation, plan_years: range, lang: str) -> View:
     """`tnplan show`: the yearly series as records (json adds the indicator and its
-    evaluation), and the chart drawn as text, Markdown or a workbook (and its picture, the SVG)."""
-
-    def table(options: Options) -> str:
-        screen = options.screen if options.screen is not None else Screen.plain()
-        return story_text(rows, ev, plan_years, options.lang, screen)
+    evaluation); for people the series, the sentences and the chart (its picture, the SVG);
+    on a screen the chart drawn in characters."""
 
     series = [series_row(r, ev.indicator) for r in rows]
-    document = {"indicator": catalogue_row(ev.indicator), "evaluation": status_row(ev)}
-    drawings: dict[str, Drawing] = {
-        "table": table,
+    document = {
+        "indicator": catalogue_row(ev.indicator),
+        "evaluation": status_row(ev),
+        "series": series,
     }
     records = Records(SERIES_COLUMNS, series)
     blocks = functools.partial(story_blocks, rows, ev, plan_years)
-    return View(story_title(ev, lang), records, {**document, "series": series}, drawings, blocks)
+    screen = functools.partial(story_screen, rows, ev, plan_years)
+    return View(story_title(ev, lang), records, document, blocks=blocks, screen=screen)

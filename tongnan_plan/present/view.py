@@ -238,6 +238,9 @@ class View:
     document: Any = None
     drawings: Mapping[str, Drawing] = field(default_factory=dict)
     blocks: Callable[[str], Sequence[Block]] | None = None
+    #: What a screen of a width shows, where that is not the blocks (a chart drawn in
+    #: characters, its bars as wide as the width leaves): blocks for a language and a width.
+    screen: Callable[[str, int], Sequence[Block]] | None = None
     #: The command that made it: the title of its recordings (svg, html).
     command: str = "tnplan"
     #: Blocks of a format that says something else than the others (the Word report, laid

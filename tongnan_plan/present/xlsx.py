@@ -270,9 +270,7 @@ def _value_rules(sheet: Worksheet, first: int, indicators: Sequence[Indicator]) 
 
 def _column(key: str) -> str:
     """The letter of a template column."""
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter([k for k, _ in COLUMNS].index(key) + 1)
+    return _letter([k for k, _ in COLUMNS].index(key) + 1)
 
 
 def submission_workbook(
