@@ -107,6 +107,14 @@ class Evaluation:
     basis: BasisChange | None = None
 
     @property
+    def shown(self) -> float | None:
+        """The latest figure shown: a total (its lower bound where a gap leaves it unknown),
+        else the level; None where there is none."""
+        if self.indicator.kind is Kind.CUMULATIVE:
+            return self.cumulative if self.lower_bound is None else self.lower_bound
+        return self.actual
+
+    @property
     def severity(self) -> str | None:
         """'error' when a binding (约束性) indicator lags, 'warning' for an anticipated one."""
         if not self.status.lags:

@@ -14,14 +14,11 @@ from typing import TYPE_CHECKING, Any
 from ..model.plan import Kind
 from .cells import TOTAL, derived, figure, provenance_words, status_words
 from .story import Axis, marked_bar
-from .terminal import Screen, render, text
 from .typed import typed_cell
-from .view import Block, Drawing, Heading, Items, Options, Picture, Records, View
+from .view import Block, Cell, Heading, Items, Picture, Records, View
 from .view import Table as CellTable
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from ..calc.across import Stretch
     from ..calc.evaluation import YearRow
     from ..model.plan import Indicator
@@ -119,12 +116,10 @@ def _axis(stretches: Sequence[Stretch], width: int) -> Axis:
     return Axis(min(0.0, min(known, default=0.0)), top, width)
 
 
-def _tables(stretches: Sequence[Stretch], lang: str, width: int) -> list[Table]:
-    """A table per plan, each headed by its period, target and status, on one scale."""
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
-
+def _tables(stretches: Sequence[Stretch], lang: str, width: int) -> list[CellTable]:
+    """A table per plan, each headed by its period, target and status (the chosen plan's in
+    bold), on one scale: the bars' column as wide as the scale in every plan's table, so they
+    line up; each table as wide as its heading, where the width has room."""
     zh = lang == "zh"
     unit = _chosen(stretches).unit
     axis = _axis(stretches, max(12, min(40, width - 40)))
@@ -137,19 +132,9 @@ def _tables(stretches: Sequence[Stretch], lang: str, width: int) -> list[Table]:
     )
     tables = []
     for stretch in stretches:
-        heading = _heading(stretch, unit, lang)
-        table = Table(
-            title=text(heading, "bold" if stretch.chosen else ""),
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            header_style="bold",
-            min_width=min(width, cell_len(heading)),  # the heading on one line where it fits
-        )
-        for i, header in enumerate(headers):
-            # The bars' column is as wide as the scale in every plan's table, so they line up.
-            table.add_column(text(header), no_wrap=True, min_width=axis.width if i == 2 else None)
         cumulative = stretch.indicator.kind is Kind.CUMULATIVE
         marker = _in_unit(stretch.indicator.target.value, stretch)
+        rows = []
         for row in stretch.rows:
             shown = _shown(row, stretch)
             own = row.cumulative if cumulative else row.value
@@ -158,9 +143,26 @@ def _tables(stretches: Sequence[Stretch], lang: str, width: int) -> list[Table]:
                 cell = TOTAL[lang] + cell
             drawn = marked_bar(shown, marker, axis) if stretch.factor is not None else ""
             source = "" if row.provenance is None else provenance_words(row.provenance, lang)
-            table.add_row(text(str(row.year)), text(cell), text(drawn), text(source))
+            rows.append([Cell(str(row.year)), Cell(cell), Cell(drawn), Cell(source)])
+        table = CellTable(
+            headers,
+            rows,
+            title=_heading(stretch, unit, lang),
+            title_style="bold" if stretch.chosen else "",
+            no_wrap=True,
+            least={"2": axis.width},
+            title_whole=True,
+        )
         tables.append(table)
     return tables
+
+
+def across_screen(stretches: Sequence[Stretch], lang: str, width: int) -> list[Block]:
+    """The indicator across plans on a screen of a width: the title, what │ marks, and a
+    table of bars per plan."""
+    legend = "│ 标出各规划的目标" if lang == "zh" else "│ marks each plan's target"
+    title = Items([across_title(stretches, lang)], style="bold")
+    return [title, Items([legend]), *_tables(stretches, lang, width)]
 
 
 def _chosen(stretches: Sequence[Stretch]) -> Indicator:
@@ -186,17 +188,7 @@ def across_view(stretches: Sequence[Stretch], lang: str) -> View:
     """`tnplan show --across-plans`: the years of every plan as records, and drawn for people
     as bars, Markdown or an SVG picture."""
 
-    def table(options: Options) -> str:
-        screen = (options.screen if options.screen is not None else Screen.plain()).measured()
-        title = text(across_title(stretches, options.lang), "bold")
-        zh = options.lang == "zh"
-        legend = text("│ 标出各规划的目标" if zh else "│ marks each plan's target")
-        drawn = _tables(stretches, options.lang, screen.width or 80)
-        return render([title, legend, *drawn], screen)
-
-    drawings: dict[str, Drawing] = {
-        "table": table,
-    }
     records = Records(ACROSS_COLUMNS, across_rows(stretches))
     blocks = functools.partial(across_blocks, stretches)
-    return View(across_title(stretches, lang), records, drawings=drawings, blocks=blocks)
+    screen = functools.partial(across_screen, stretches)
+    return View(across_title(stretches, lang), records, blocks=blocks, screen=screen)

@@ -35,6 +35,7 @@ __all__ = [
     "figure",
     "gap_notice",
     "kind_words",
+    "latest_prefix",
     "name_cell",
     "note_text",
     "notices",
@@ -282,17 +283,19 @@ def target_with_unit(ind: Indicator) -> str:
 
 
 def latest_cell(ev: Evaluation, lang: str) -> str:
-    """The latest figure: 累计 before a running total (≥ when it is a lower bound), the
-    comparator of a figure reported as a bound, * when not official."""
-    if ev.indicator.kind is Kind.CUMULATIVE:
-        bound = ev.lower_bound
-        if bound is None and ev.cumulative is None:
-            return EMPTY
-        shown = figure(ev.cumulative) if bound is None else "≥" + figure(bound)
-        return TOTAL[lang] + shown + star(ev) + basis_mark(ev)
-    if ev.actual is None:
+    """The latest figure (Evaluation.shown) after its latest_prefix, * when not official, ‡
+    across a 口径调整."""
+    if ev.shown is None:
         return EMPTY
-    return SYMBOL[ev.reported] + figure(ev.actual) + star(ev) + basis_mark(ev)
+    return latest_prefix(ev, lang) + figure(ev.shown) + star(ev) + basis_mark(ev)
+
+
+def latest_prefix(ev: Evaluation, lang: str) -> str:
+    """What stands before the latest figure: 累计 before a running total (≥ after it where
+    the total is only a lower bound), else the comparator of a figure reported as a bound."""
+    if ev.indicator.kind is Kind.CUMULATIVE:
+        return TOTAL[lang] + ("≥" if ev.lower_bound is not None else "")
+    return SYMBOL[ev.reported]
 
 
 def basis_mark(ev: Evaluation) -> str:

@@ -127,10 +127,13 @@ def fit(
     with no row over two; on a screen too narrow for that, the last resort if its rows are
     less tall, else the least tall; where nothing leaves room for names, the last resort
     with its widths left to Rich."""
-    fitted = [f for f in (_fit_one(c, rows, headers, width) for c in layouts) if f is not None]
-    for candidate in fitted:
-        if candidate.tallest == 1:
-            return candidate
+    fitted: list[Fitted] = []
+    for columns in layouts:
+        candidate = _fit_one(columns, rows, headers, width)
+        if candidate is not None and candidate.tallest == 1:
+            return candidate  # the layouts after it are not measured at all
+        if candidate is not None:
+            fitted.append(candidate)
     # min keeps the first of equals: the richer layout
     best = min(fitted, key=lambda f: (max(f.tallest, MAX_ROW_LINES), f.lines), default=None)
     if best is not None and best.tallest <= MAX_ROW_LINES:

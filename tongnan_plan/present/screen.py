@@ -75,7 +75,7 @@ def renderables(blocks: Sequence[Block], width: int) -> list[RenderableType]:
             out.append(drawn)
             edgeless = bool(block.layouts)
         elif isinstance(block, Items):
-            out += [text(line) for line in block.lines]
+            out += [text(line, block.style) for line in block.lines]
         elif isinstance(block, Paragraphs):
             out += [Prose(line, block.style) for line in block.lines]
     return out
@@ -135,7 +135,14 @@ def _grid(table: Table, width: int) -> tuple[RichTable, Sequence[str]]:
         if width - fixed - 2 * len(shown) < _PROSE_COLUMN * (len(shown) - len(figures)):
             shown = [i for i in shown if keys[i] not in table.optional]
     title = text(table.title, table.title_style) if table.title else None
-    drawn = RichTable(title=title, title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+    least = min(width, cell_len(table.title)) if table.title_whole else None
+    drawn = RichTable(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        min_width=least,
+    )
     for i in shown:
         header, key = text(table.headers[i]), keys[i]
         if key in table.prose:

@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..calc.rounding import typed_places
-from ..model.plan import Kind
 from .cells import (
-    SYMBOL,
-    TOTAL,
     basis_mark,
+    bound_completion,
     figure,
+    latest_prefix,
     number,
     provenance_words,
     star,
@@ -58,12 +57,7 @@ def printed_cell(indicator: Indicator, which: str, text: str) -> Cell:
 def _latest(ev: Evaluation, text: str, lang: str) -> Cell:
     """The latest figure (the total, or its lower bound), in the format that writes what the
     text writes around it."""
-    if ev.indicator.kind is Kind.CUMULATIVE:
-        bound = ev.lower_bound
-        value = ev.cumulative if bound is None else bound
-        prefix = TOTAL[lang] + ("≥" if bound is not None else "")
-    else:
-        value, prefix = ev.actual, SYMBOL[ev.reported]
+    value, prefix = ev.shown, latest_prefix(ev, lang)
     suffix = star(ev) + basis_mark(ev)
     shown = (f'"{prefix}"' if prefix else "") + general(value) + (f'"{suffix}"' if suffix else "")
     return Cell(text, number(value), number_format=shown)
@@ -71,11 +65,9 @@ def _latest(ev: Evaluation, text: str, lang: str) -> Cell:
 
 def _completion(ev: Evaluation, text: str) -> Cell:
     """Completion as a percentage, marked ≥ where the total is only a lower bound."""
-    bound, target = ev.lower_bound, ev.indicator.target.value
-    if bound is None:
+    if ev.lower_bound is None:
         return Cell(text, number(ev.completion), number_format=PERCENT)
-    value = number(bound / target) if target else None
-    return Cell(text, value, number_format='"≥"' + PERCENT)
+    return Cell(text, number(bound_completion(ev)), number_format='"≥"' + PERCENT)
 
 
 def _paced(ev: Evaluation, text: str, fraction: float | None) -> Cell:

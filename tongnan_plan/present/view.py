@@ -109,6 +109,9 @@ class Table:
     least: Mapping[str, int] = field(default_factory=dict)
     #: Written to a file: as plain columns of text, not drawn as on a screen.
     plain_in_file: bool = False
+    #: On a screen: the table at least as wide as its title (within the width), which so
+    #: stays on one line where it fits.
+    title_whole: bool = False
     #: In a workbook: the columns written, by key (none: every column; a workbook adds what
     #: a reader sorts and filters by, such as ids, and leaves out a bar drawn in characters);
     #: the sheet's name (none: its heading's); the first columns kept in view as it scrolls;
@@ -156,6 +159,8 @@ class Items:
 
     lines: Sequence[str]
     tones: Sequence[str] = ()
+    #: On a screen: the lines' style (a title in bold).
+    style: str = ""
     #: Numbered as a document numbers the items under a heading of this level (a Word
     #: report: 3 → 1. 2. …, 4 → （1）（2）…); 0: not numbered.
     numbering: int = 0
