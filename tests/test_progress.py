@@ -655,6 +655,19 @@ def test_a_row_without_target_reports_its_figure() -> None:
     assert (ev.status, ev.actual) == (Status.NO_TARGET, 1.6)
 
 
+def test_a_total_without_target_reports_its_total_and_its_gap() -> None:
+    ind = indicator(kind="cumulative", target={"value": None, "text": "——"})
+    # 1.2 + 1.3 + 1.5 = 4.0 to 2023; the 2023 flow, 1.5, is the figure of the year.
+    ev = evaluate(ind, obs({2021: 1.2, 2022: 1.3, 2023: 1.5}), 2023, PLAN, BANDS)
+    assert (ev.status, ev.year, ev.actual) == (Status.NO_TARGET, 2023, 1.5)
+    assert ev.cumulative == pytest.approx(4.0) and ev.lower_bound is None and not ev.gap
+    assert ev.shown == pytest.approx(4.0) and ev.provenance is SAMPLE
+    # 2022 missing: the total is unknown; 1.2 + 1.5 = 2.7 bounds it from below, shown for 2023.
+    ev = evaluate(ind, obs({2021: 1.2, 2023: 1.5}), 2023, PLAN, BANDS)
+    assert (ev.status, ev.year, ev.actual, ev.cumulative) == (Status.NO_TARGET, 2023, 1.5, None)
+    assert ev.lower_bound == pytest.approx(2.7) and ev.gap and ev.shown == pytest.approx(2.7)
+
+
 @pytest.mark.parametrize(
     ("reported", "target", "met"),
     [
