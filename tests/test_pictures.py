@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from tongnan_plan.cli import app
-from tongnan_plan.present.view import Block, Heading, Options, Picture, View
+from tongnan_plan.present.view import Block, Heading, Options, Paragraphs, Picture, View
 from tongnan_plan.present.writers import write
 
 runner = CliRunner()
@@ -39,9 +39,11 @@ def test_svg_is_each_picture_a_line_and_markdown_their_lines() -> None:
     assert write(view, "markdown", Options("en")) == "## T\n\n````text\n2021  ███ 3\n```\n````\n"
 
 
-def test_a_view_without_pictures_is_svg_as_its_command_draws_it() -> None:
-    view = View("t", drawings={"svg": lambda options: "<svg>drawn</svg>"}, blocks=lambda _: [])
-    assert write(view, "svg", Options("en")) == "<svg>drawn</svg>"
+def test_a_view_without_pictures_is_svg_as_a_screen_shows_it() -> None:
+    view = View("t", blocks=lambda _: [Paragraphs(["hello there"])], command="tnplan t")
+    svg = write(view, "svg", Options("en"))
+    assert svg.startswith("<svg") and "tnplan&#160;t</text>" in svg  # its title
+    assert "hello" in svg and "<svg>" not in svg
 
 
 def _show(args: list[str], data: Path, lang: str = "en") -> str:

@@ -80,8 +80,7 @@ def status_row_cells(ev: Evaluation, lang: str) -> dict[str, Cell]:
     """Every cell of an evaluation's row, by column key: cells.status_cells' text, the number
     it stands for, the status's tone; and the id, provenance and missing years a workbook adds."""
     texts, ind = status_cells(ev, lang), ev.indicator
-    cells = {key: Cell(text) for key, text in texts.items()}
-    cells.update(
+    cells = dict(
         id=Cell(ind.id),
         baseline=printed_cell(ind, "baseline", texts["baseline"]),
         target=printed_cell(ind, "target", texts["target"]),
@@ -95,4 +94,4 @@ def status_row_cells(ev: Evaluation, lang: str) -> dict[str, Cell]:
         provenance=Cell("" if ev.provenance is None else provenance_words(ev.provenance, lang)),
         missing=Cell(" ".join(str(y) for y in ev.missing_years)),
     )
-    return cells
+    return cells | {key: Cell(text) for key, text in texts.items() if key not in cells}

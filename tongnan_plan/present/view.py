@@ -3,10 +3,12 @@
 A view holds the records machines read (each table's columns and its rows of plain values:
 numbers raw, codes as codes); what it says to people, in a language, as blocks (headings,
 tables of typed cells, lists, paragraphs: every word and figure already written by the cell
-layer, cells.py), which the writers for people write (Markdown, a workbook, a screen); and,
-for what is not written from the blocks alone (the terminal table of some commands, the form
-of `new`), the command's own drawing of them. Standard library only: the command line builds
-its options from the registry of writers (writers.py) without importing any writer.
+layer, cells.py), which the writers for people write (Markdown, a workbook, the screen and
+its SVG and HTML recordings); where a screen shows other blocks (a chart drawn in
+characters, as wide as the screen), those for a width; and, for what is not written from the
+blocks alone (the form of `new`), the command's own drawing of it. Standard library only:
+the command line builds its options from the registry of writers (writers.py) without
+importing any writer.
 """
 
 from __future__ import annotations

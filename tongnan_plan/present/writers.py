@@ -44,10 +44,7 @@ class Writer:
 
 
 def _screen(view: View, options: Options) -> str | bytes:
-    """The view's blocks drawn for the screen (screen.py); a view without them, as its
-    command draws it."""
-    if "table" in view.drawings:
-        return view.drawings["table"](options)
+    """The view's blocks drawn for the screen (screen.py)."""
     from .screen import screen_text
 
     return screen_text(view, options)
@@ -175,14 +172,12 @@ def _flat(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _svg(view: View, options: Options) -> str | bytes:
-    """The view's pictures (charts) as SVG, a picture a line; a view without pictures, as its
-    command draws it (a recording of its terminal table)."""
+    """The view's pictures (charts) as SVG, a picture a line; a view without pictures, its
+    blocks as a screen shows them, recorded as SVG (screen.py)."""
     from .view import Picture
 
     blocks = view.blocks(options.lang) if view.blocks is not None else ()
     pictures = [block for block in blocks if isinstance(block, Picture)]
-    if not pictures and "svg" in view.drawings:
-        return view.drawings["svg"](options)
     if not pictures:
         from .screen import recording
 
@@ -197,8 +192,6 @@ def _html(view: View, options: Options) -> str | bytes:
         from .report_html import page_html
 
         return page_html(view.blocks(options.lang), options.lang)
-    if "html" in view.drawings:
-        return view.drawings["html"](options)
     from .screen import recording
 
     return recording(view, options, svg=False)
