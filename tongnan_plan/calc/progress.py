@@ -275,11 +275,9 @@ def _no_target(c: _Context) -> Evaluation:
     if latest is None:
         return c.no_data()
     if c.indicator.kind is Kind.CUMULATIVE:
-        point = c.series.point(latest.year)
-        actual = None if point is None else point.flow
         return c.make(
             Status.NO_TARGET,
-            actual,
+            c.series.latest_flow,
             cumulative=c.series.total,
             provenance=c.series.provenance,
         )
@@ -347,8 +345,7 @@ def _cumulative_with_gap(c: _Context) -> Evaluation:
     """The gap rule: the reported flows are a lower bound on the total, which may settle it."""
     series, indicator = c.series, c.indicator
     known = series.known_total
-    latest = series.latest
-    assert known is not None and latest is not None
+    assert known is not None
     if indicator.direction is Direction.HIGHER:
         if not satisfies(known, indicator):
             status = Status.INCOMPLETE
@@ -361,11 +358,10 @@ def _cumulative_with_gap(c: _Context) -> Evaluation:
     else:
         # A ceiling the lower bound already breaks is broken whatever the missing years hold.
         status = Status.NOT_ACHIEVED if c.final else Status.BEHIND
-    point = series.point(latest.year)
     now = series.point(c.as_of)
     return c.make(
         status,
-        None if point is None else point.flow,
+        series.latest_flow,
         provenance=series.provenance,
         **_annual_target(c, None if now is None else now.flow),
     )

@@ -139,6 +139,14 @@ class Series:
         return out
 
     @property
+    def latest_flow(self) -> float | None:
+        """Cumulative: the flow of the latest year reported, where it is known (not where a
+        total to date just after a gap is all that year gives); None for a level."""
+        latest = self.latest
+        point = None if latest is None else self.point(latest.year)
+        return None if point is None else point.flow
+
+    @property
     def provenance(self) -> Provenance | None:
         """The least official provenance among the figures used (see used()); None when
         nothing was reported."""
