@@ -140,3 +140,15 @@ def test_phrases_stay_whole_and_numbers_keep_their_words() -> None:
         "(68.8%) are at or ahead of the",
         "time elapsed.",
     ]
+
+
+def test_english_beside_brackets_never_starts_a_line_with_its_punctuation() -> None:
+    # An English note holding 【】 was cut as Chinese is, between characters, and at 80
+    # columns its last line began ", by its note": ASCII punctuation never starts a line.
+    note = "【】: a figure the plan prints in these brackets, by its note a five-year total."
+    for width in range(12, 81):
+        lines = wrap_phrases(note, width)
+        assert "".join(lines).replace(" ", "") == note.replace(" ", "")  # nothing lost
+        for line in lines:
+            assert cell_len(line) <= width
+            assert line[0] not in ",.;:!?)", (width, lines)

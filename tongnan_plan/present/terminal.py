@@ -39,7 +39,7 @@ _PHRASE = re.compile("[^，。；：、！？）”]*[，。；：、！？）�
 #: A letter of a Latin word: an English word within Chinese text is never split either.
 _LATIN = re.compile("[A-Za-z]")
 _NUMBER = re.compile(r"[0-9.,%]")
-_NO_LINE_START = "，。；：、！？）”%"
+_NO_LINE_START = "，。；：、！？）”%,.;:!?)"
 _NO_LINE_END = "（【“("
 
 
