@@ -275,9 +275,9 @@ def test_every_code_form_and_phrase_is_emitted() -> None:
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{2,}")
 #: The catalogue's data, where the words belong.
-WORDED = {*ENTRIES, PACKAGE / "model" / "phrases.py"}
-#: The layers whose messages state a problem (present/ and cli/ word a command's output).
-STATING = ("model", "calc", "sources", "validate", "extract")
+WORDED = {*ENTRIES, *(PACKAGE / "model" / f"{name}.py" for name in ("phrases", "command_phrases"))}
+#: The layers whose messages state a problem, or a command's notice (present/ words the output).
+STATING = ("model", "calc", "sources", "validate", "extract", "cli")
 
 
 def _literal(node: ast.expr) -> str | None:
@@ -313,5 +313,7 @@ def test_no_message_is_worded_at_a_call_site() -> None:
 def test_a_message_worded_at_a_call_site_is_found() -> None:
     assert _worded('hint = Words(f"; did you mean {near!r}?", f"；是否应为 {near!r}？")\n') == [1]
     assert _worded('raise _not_a_workbook(name, "is damaged", "文件已损坏")\n') == [1]
+    assert _worded('run.usage(f"{shown} exists", f"{shown} 已存在")\n') == [1]
+    assert _worded('run.tell(*words("output.wrote", shown=shown))\n') == []
     assert _worded('hint = phrase("hint.did-you-mean", near=near)\n') == []
     assert _worded('keys = Words(", ".join(KEYS), "、".join(KEYS))\n') == []

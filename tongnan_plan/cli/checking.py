@@ -21,7 +21,7 @@ from .notices import say_config
 from .options import command
 from .output import chosen_format, colour_wanted, deliver, emit, written
 from .root import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from .run import Run
+from .run import Run, words
 
 
 class CheckFormat(StrEnum):
@@ -261,13 +261,12 @@ def new(run: Run, year: YearArgument, schema_url: SchemaUrlOption = None) -> Non
     _, plan = load_plan(run)
     if year not in plan.plan.years:
         first, last = plan.plan.start_year, plan.plan.end_year
-        run.usage(
-            f"year {year} is outside the plan period {first}-{last}",
-            f"{year} 年不在规划期 {first}-{last} 年之内",
-        )
+        from ..model.catalogue import render
+
+        run.usage(*render("year-outside-plan", {"year": year, "first": first, "last": last}))
     chosen = chosen_format(run)
     if schema_url and chosen != "yaml":
-        run.usage("--schema is for YAML templates", "--schema 只用于 YAML 模板")
+        run.usage(*words("usage.schema-yaml-only"))
     from ..present.plan_file import blank_submission_view
     from ..present.writers import WRITERS
 

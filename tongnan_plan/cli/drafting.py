@@ -10,10 +10,11 @@ import typer
 if TYPE_CHECKING:
     from ..extract.draft import Draft
 
+from ..model.problem import Words
 from .options import command
 from .output import can_write, deliver, distinct_outputs, loadable
 from .root import EXIT_INVALID, EXIT_USAGE
-from .run import Run
+from .run import Run, words
 
 #: The options of `extract`, each as the command declares it.
 PlanFileArgument = Annotated[
@@ -66,7 +67,7 @@ def extract(
     Example: tnplan extract plan.txt -o data/targets.yaml
     """
     if results is not None and not previous:
-        run.usage("--results needs --previous", "--results 需与 --previous 一起使用")
+        run.usage(*words("usage.results-need-previous"))
     draft = _drafted(run, plan_file, previous)
     _write_draft(run, draft, results, previous=previous)
 
@@ -115,14 +116,12 @@ def _extract_summary(run: Run, draft: Draft) -> str:
     """Tables found, rows, prose targets and open questions, in the run's language."""
     parts = []
     for table in draft.tables:
-        whose = run.say(", previous plan", "，上一规划") if table.previous else ""
-        parts.append(f"{table.label} ({table.rows} {run.say('rows', '行')}{whose})")
-    tables = ", ".join(parts) or run.say("none", "无")
+        whose = run.say(*words("draft.of-previous")) if table.previous else ""
+        parts.append(f"{table.label} ({table.rows} {run.say(*words('draft.rows'))}{whose})")
+    tables = ", ".join(parts) or run.say(*words("draft.no-tables"))
     questions = draft.plan.questions() + (draft.previous.questions() if draft.previous else 0)
     return run.say(
-        f"tables: {tables}; targets in the text: {draft.prose_targets}; "
-        f"questions open: {questions}",
-        f"指标表：{tables}；正文目标：{draft.prose_targets} 个；待复核问题：{questions} 个",
+        *words("draft.summary", tables=tables, targets=draft.prose_targets, questions=questions)
     )
 
 
@@ -131,35 +130,27 @@ def _rejections(run: Run, draft: Draft) -> list[str]:
     from ..extract.headers import REJECTIONS
 
     if not draft.rejected:
-        return [
-            run.say(
-                "  no header of an indicator table seen (a row naming 指标 and a year, 十N五, "
-                "基期 or 目标 column)",
-                "  未见指标表表头（含“指标”列及年份、“十N五”、基期或目标列的一行）",
-            )
-        ]
-    lines = [
-        run.say("  headers seen, and why no table was read:", "  见到的表头及未能读出的原因：")
-    ]
+        return [run.say(*words("draft.no-headers"))]
+    lines = [run.say(*words("draft.headers-seen"))]
     for seen in draft.rejected[:10]:
         en, zh = REJECTIONS.get(seen.reason, (seen.reason, seen.reason))
         cells = " | ".join(seen.cells)[:60]
-        lines.append("  " + run.say(f"{seen.where}: {cells}", f"{_where_zh(seen.where)}：{cells}"))
+        where = Words(seen.where, _where_zh(seen.where))
+        lines.append("  " + run.say(*words("draft.header-at", where=where, cells=cells)))
         lines.append(f"    {run.say(en, zh)}")
     if len(draft.rejected) > 10:
-        lines.append(
-            run.say(
-                f"  … and {len(draft.rejected) - 10} more",
-                f"  ……另有 {len(draft.rejected) - 10} 处",
-            )
-        )
+        lines.append(run.say(*words("draft.more-headers", count=len(draft.rejected) - 10)))
     return lines
+
+
+#: The words of a place in a document, and their Chinese (a regular expression's replacement).
+_WHERE_ZH = ((r"line (\d+)", r"第\1行"), (r"page (\d+)", r"第\1页"), (r"table (\d+)", r"表\1"))
 
 
 def _where_zh(where: str) -> str:
     """ "line 12", "page 3 table 1" in Chinese: 第12行, 第3页 表1."""
     import re
 
-    where = re.sub(r"line (\d+)", r"第\1行", where)
-    where = re.sub(r"page (\d+)", r"第\1页", where)
-    return re.sub(r"table (\d+)", r"表\1", where)
+    for english, chinese in _WHERE_ZH:
+        where = re.sub(english, chinese, where)
+    return where

@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 import typer
 
 from .root import EXIT_INTERNAL, EXIT_USAGE, app
-from .run import Run
+from .run import Run, words
 
 if TYPE_CHECKING:
     from typer.models import CommandInfo
@@ -135,10 +135,7 @@ def _output_lost(exc: Exception) -> NoReturn:
     from ..fileio import discard_standard_output
 
     discard_standard_output()
-    _run().tell(
-        f"tnplan: cannot write to standard output: {exc}",
-        f"tnplan：无法写入标准输出：{exc}",
-    )
+    _run().tell(*words("output.stdout-failed", reason=exc))
     sys.exit(EXIT_USAGE)
 
 
@@ -150,12 +147,7 @@ def _say_escaped() -> None:
     if not count:
         return
     encoding = getattr(sys.stdout, "encoding", "?")
-    _run().tell(
-        f"tnplan: standard output's encoding ({encoding}) cannot show {count} character(s);"
-        " they were written as \\u escapes: set PYTHONIOENCODING=utf-8 or use -o FILE",
-        f"tnplan：标准输出的编码（{encoding}）无法显示其中 {count} 个字符，已写成 \\u"
-        " 转义形式：请设置 PYTHONIOENCODING=utf-8 或用 -o 写入文件",
-    )
+    _run().tell(*words("output.stdout-escaped", encoding=encoding, count=count))
 
 
 def _run() -> Run:

@@ -11,13 +11,14 @@ if TYPE_CHECKING:
     from ..calc.audit import BaselineAudit
     from ..model.plan import Indicator, Plan
 
+from ..model.problem import Words
 from ..present.choices import TierChoice
 from .loading import evaluated, expected_path, load_plan, repository
 from .notices import fail_on_submission_errors
 from .options import REQUIRED, command
 from .output import answer, chosen_format
 from .root import EXIT_INVALID
-from .run import Run
+from .run import Run, words
 
 
 @command("year tier fmt lang path output force excel data plan_id quiet")
@@ -46,7 +47,7 @@ def _indicator(run: Run, plan: Plan, wanted: str) -> Indicator:
         hint_zh = (
             f"；是否应为 {near.id!r}（{near.name}）？" if near else "；请用 tnplan indicators 查看"
         )
-        run.usage(f"no indicator {wanted!r}{hint}", f"没有指标 {wanted!r}{hint_zh}")
+        run.usage(*words("usage.no-indicator", wanted=wanted, hint=Words(hint, hint_zh)))
     return indicator
 
 

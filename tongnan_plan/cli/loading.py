@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from .root import EXIT_INVALID, EXIT_USAGE
+from .run import words
 
 if TYPE_CHECKING:
     from ..model.plan import ExpectedPath, Plan
@@ -53,10 +54,7 @@ def evaluated(run: Run) -> tuple[Plan, Actuals, int]:
     directory, plan = load_plan(run)
     year, first, last = run.year, plan.plan.start_year, plan.plan.end_year
     if year is not None and year not in plan.plan.years:
-        run.usage(
-            f"--year {year} is outside the plan period {first}-{last}",
-            f"--year {year} 不在规划期 {first}-{last} 年之内",
-        )
+        run.usage(*words("usage.year-outside-plan", year=year, first=first, last=last))
     _say_unfinished(run, plan)
     actuals = load_actuals(directory, plan)
     if year is not None and all(s.year != year for s in actuals.submissions):
@@ -79,9 +77,4 @@ def _say_unfinished(run: Run, plan: Plan) -> None:
     """On standard error: how many targets of the plan are still placeholders (a draft)."""
     unfinished = sum(1 for ind in plan.indicators if ind.target.unfinished)
     if unfinished:
-        run.tell(
-            f"tnplan: {unfinished} targets of {plan.plan.id} are still to be written (todo:"
-            " see tnplan check): they have no target yet",
-            f"tnplan：{plan.plan.id} 有 {unfinished} 项目标尚未填写（todo，见 tnplan check），"
-            "暂按无目标处理",
-        )
+        run.tell(*words("notice.unfinished", count=unfinished, plan=plan.plan.id))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from .root import EXIT_INVALID, EXIT_USAGE
+from .run import words
 
 if TYPE_CHECKING:
     from ..model.diagnostics import Diagnostic
@@ -32,16 +33,8 @@ def say_config(
     from ..present.escaping import visible
 
     shown = visible(str(config))
-    also = (
-        run.say(" with --ignore and --warn-only", "及 --ignore、--warn-only")
-        if command_line
-        else ""
-    )
-    run.tell(
-        f"tnplan: the config file {shown}{also} ignored or made warnings of {changed}"
-        " problem(s) here",
-        f"tnplan：配置文件 {shown}{also} 忽略或降级了 {changed} 个问题",
-    )
+    also = run.say(*words("notice.config-also")) if command_line else ""
+    run.tell(*words("notice.config-changed", shown=shown, also=also, count=changed))
 
 
 def fail_on_submission_errors(run: Run, actuals: Actuals) -> None:
@@ -59,16 +52,10 @@ def fail_on_submission_errors(run: Run, actuals: Actuals) -> None:
         from ..present.escaping import visible
 
         files = visible(", ".join(dict.fromkeys(d.file for d in config_problems)))
-        run.tell(
-            f"tnplan: the config file {files} cannot be used; none of its settings applied:",
-            f"tnplan：配置文件 {files} 有错误，其设置均未采用：",
-        )
+        run.tell(*words("notice.config-unusable", files=files))
         run.print_diagnostics(config_problems)
     if errors:
-        run.tell(
-            f"tnplan: {len(errors)} error(s) in the submissions; those figures were left out:",
-            f"tnplan：报送数据中有 {len(errors)} 个错误，相关数字未计入：",
-        )
+        run.tell(*words("notice.errors-left-out", count=len(errors)))
         run.print_diagnostics(errors)
     if config_problems:
         raise typer.Exit(EXIT_USAGE)
@@ -83,19 +70,14 @@ def _say_warnings(run: Run, warnings: list[Diagnostic]) -> None:
 
     from ..present.reporters import line
 
-    run.tell(
-        f"tnplan: the submissions counted carry {len(warnings)} warning(s)"
-        " (tnplan check lists them all; --quiet silences this):",
-        f"tnplan：计入的报送数据有 {len(warnings)} 个警告"
-        "（tnplan check 列出全部；--quiet 不再提示）：",
-    )
+    run.tell(*words("notice.warnings", count=len(warnings)))
     width = shutil.get_terminal_size().columns if sys.stderr.isatty() else 0
     for diagnostic in warnings[:WARNINGS_SHOWN]:
         text = line(diagnostic, run.lang.value)
         typer.echo(cut_to(text, width) if width else text, err=True)
     if len(warnings) > WARNINGS_SHOWN:
         more = len(warnings) - WARNINGS_SHOWN
-        run.tell(f"  … and {more} more", f"  …… 另有 {more} 个")
+        run.tell(*words("notice.more", count=more))
 
 
 def cut_to(text: str, width: int) -> str:

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from ..model.problem import Words
 from .root import EXIT_INTERNAL, EXIT_OK
+from .run import words
 
 if TYPE_CHECKING:
     from ..present.terminal import Screen
@@ -78,10 +80,7 @@ def written(
 
     offered = writable(view)
     if fmt not in offered:
-        run.usage(
-            f"{fmt} is not written here; this output is written as {', '.join(offered)}",
-            f"此项输出不能写成 {fmt}；可写 {', '.join(offered)}",
-        )
+        run.usage(*words("output.format-not-offered", fmt=fmt, offered=", ".join(offered)))
     screen = _screen(output, width)
     options = Options(run.lang.value, screen, excel=run.excel, to_file=output is not None)
     return write(view, fmt, options)
@@ -126,10 +125,7 @@ def distinct_outputs(run: Run, *outputs: tuple[str, Path | None]) -> None:
         key = os.path.realpath(output)
         if key in seen:
             shown = visible(str(output))
-            run.usage(
-                f"{seen[key]} and {option} both name {shown}: give each its own file",
-                f"{seen[key]} 与 {option} 都指向 {shown}：请各用一个文件",
-            )
+            run.usage(*words("output.same-file", first=seen[key], option=option, shown=shown))
         seen[key] = option
 
 
@@ -143,33 +139,22 @@ def _writing(run: Run, output: Path) -> Iterator[None]:
     try:
         yield
     except IsADirectoryError:
-        run.usage(
-            f"{shown} is a directory; give a file name (-o DIR/NAME)",
-            f"{shown} 是一个目录；请给出文件名（-o 目录/文件名）",
-        )
+        run.usage(*words("output.directory", shown=shown))
     except FileExistsError:
-        run.usage(
-            f"{shown} exists; add --force to replace it", f"{shown} 已存在；如需覆盖请加 --force"
-        )
+        run.usage(*words("output.exists", shown=shown))
     except NotRegularFile as exc:
-        run.usage(
-            f"{shown} is {exc.kind}, not a regular file: tnplan writes only regular files"
-            " (use -o - for standard output)",
-            f"{shown} 是{exc.kind_zh}，不是普通文件：tnplan 只写普通文件（写到标准输出请用 -o -）",
-        )
+        run.usage(*words("output.not-regular", shown=shown, kind=Words(exc.kind, exc.kind_zh)))
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             size = long_name(output)
             said = f" ({size} bytes; at most 255)" if size else ""
             said_zh = f"（{size} 字节；最多 255）" if size else ""
-            run.usage(f"{shown}: the file name is too long{said}", f"{shown}：文件名过长{said_zh}")
+            run.usage(*words("output.name-too-long", shown=shown, said=Words(said, said_zh)))
         if exc.errno == errno.ENOENT:
             folder = visible(str(output.parent))
-            run.usage(
-                f"{shown}: the folder {folder} does not exist", f"{shown}：目录 {folder} 不存在"
-            )
+            run.usage(*words("output.no-folder", shown=shown, folder=folder))
         reason = exc.strerror or str(exc)
-        run.usage(f"cannot write {shown}: {reason}", f"无法写入 {shown}：{reason}")
+        run.usage(*words("output.cannot-write", shown=shown, reason=reason))
 
 
 def loadable(run: Run, draft: str) -> str:
@@ -180,11 +165,7 @@ def loadable(run: Run, draft: str) -> str:
 
     problem = draft_problem(draft)
     if problem is not None:
-        run.tell(
-            f"tnplan: internal error: the draft would not load ({visible(problem)});"
-            " nothing was written. Please report this",
-            f"tnplan：内部错误：草稿无法读回（{visible(problem)}），未写入任何文件，请报告此问题",
-        )
+        run.tell(*words("output.draft-unreadable", problem=visible(problem)))
         raise typer.Exit(EXIT_INTERNAL)
     return draft
 
@@ -198,12 +179,7 @@ def deliver(run: Run, text: str | bytes, output: Path | None) -> None:
     """
     if output is None or str(output) == "-":
         if isinstance(text, bytes) and (output is None or sys.stdout.isatty()):
-            run.usage(
-                "a workbook or a Word document is written to a file: add -o FILE.xlsx or"
-                " -o FILE.docx (or -o - into a pipe)",
-                "工作簿和 Word 文档需写入文件：请加 -o 文件名.xlsx 或 -o 文件名.docx"
-                "（或用 -o - 写入管道）",
-            )
+            run.usage(*words("output.binary-to-terminal"))
         emit(text)
         return
     from ..fileio import write_atomic
@@ -212,4 +188,4 @@ def deliver(run: Run, text: str | bytes, output: Path | None) -> None:
     with _writing(run, output):
         write_atomic(output, text, force=run.force)
     shown = visible(str(output))
-    run.tell(f"wrote {shown}", f"已写入 {shown}")
+    run.tell(*words("output.wrote", shown=shown))

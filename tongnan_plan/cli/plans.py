@@ -15,7 +15,7 @@ from .loading import repository
 from .options import command
 from .output import answer, chosen_format, deliver, loadable
 from .root import EXIT_INVALID, EXIT_USAGE
-from .run import Run
+from .run import Run, words
 
 
 @command("fmt lang output force data")
@@ -95,7 +95,7 @@ def init_plan(
     try:
         start, end = parse_period(period)
     except ValueError as exc:
-        run.usage(f"--period {exc}", f"--period 应为规划期，如 2026-2030（{exc}）")
+        run.usage(*words("usage.period", reason=exc))
     try:
         draft = repository(run.data).next_plan(from_plan, start, end, new_id or directory.name)
     except UsageError as exc:
@@ -105,9 +105,7 @@ def init_plan(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        run.usage(
-            f"cannot make {directory}: {exc.strerror}", f"无法创建 {directory}：{exc.strerror}"
-        )
+        run.usage(*words("usage.cannot-make", directory=directory, reason=exc.strerror))
     deliver(run, loadable(run, next_plan_yaml(draft)), directory / "targets.yaml")
     _say_drafted(run, draft, directory / "targets.yaml")
 
@@ -117,10 +115,13 @@ def _say_drafted(run: Run, draft: NextPlan, written: Path) -> None:
     known = sum(1 for figure in draft.figures if figure.complete)
     count = len(draft.figures)
     run.tell(
-        f"{count} indicators of {draft.previous.plan.id}: {known} baselines from its"
-        f" {draft.baseline_year} figures, {count - known} left null (not complete);"
-        f" {count} targets to write (tnplan check {written})",
-        f"{count} 项指标（{draft.previous.plan.id}）：基期取自其 {draft.baseline_year}"
-        f" 年数据 {known} 项，{count - known} 项数据不全留空；{count} 项目标待填写"
-        f"（tnplan check {written}）",
+        *words(
+            "draft.from-previous",
+            count=count,
+            plan=draft.previous.plan.id,
+            known=known,
+            year=draft.baseline_year,
+            unknown=count - known,
+            written=written,
+        )
     )

@@ -19,8 +19,16 @@ from .root import EXIT_INVALID, EXIT_USAGE
 
 if TYPE_CHECKING:
     from ..model.diagnostics import Diagnostic
+    from ..model.problem import Words
 
-__all__ = ["Run"]
+__all__ = ["Run", "words"]
+
+
+def words(name: str, /, **params: object) -> Words:
+    """A message of the commands (model/command_phrases.py) by name, in both languages."""
+    from ..model.catalogue import phrase
+
+    return phrase(name, **params)
 
 
 class Run(NamedTuple):

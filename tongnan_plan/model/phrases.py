@@ -4,6 +4,7 @@ filled in by its ``phrase()``. A phrase is a ``str.format`` template, as a messa
 
 from __future__ import annotations
 
+from .command_phrases import COMMAND_PHRASES
 from .problem import Words
 
 __all__ = ["PHRASES"]
@@ -231,4 +232,5 @@ PHRASES = {
     "hint.did-you-mean-named": Words(
         "; did you mean {near!r} ({name})?", "；是否应为 {near!r}（{name}）？"
     ),
+    **COMMAND_PHRASES,
 }
