@@ -84,12 +84,10 @@ def _drafted(run: Run, plan_file: Path, previous: bool) -> Draft:
     found = draft.previous if previous else draft.plan
     typer.echo(_extract_summary(run, draft), err=True)
     if found is None or not found.indicators:
-        what = "no previous plan's table" if previous else "no indicator table or target"
-        what_zh = "没有上一规划的指标表" if previous else "没有找到指标表或目标"
         from ..present.escaping import visible
 
-        shown = visible(str(plan_file))
-        typer.echo(f"tnplan: {shown}: {run.say(what + ' found', what_zh)}", err=True)
+        nothing = "draft.no-previous-table" if previous else "draft.nothing-found"
+        typer.echo(run.say(*words(nothing, shown=visible(str(plan_file)))), err=True)
         for line in _rejections(run, draft):
             typer.echo(line, err=True)
         raise typer.Exit(EXIT_INVALID)

@@ -104,6 +104,13 @@ COMMAND_PHRASES = {
         "tables: {tables}; targets in the text: {targets}; questions open: {questions}",
         "指标表：{tables}；正文目标：{targets} 个；待复核问题：{questions} 个",
     ),
+    "draft.nothing-found": Words(
+        "tnplan: {shown}: no indicator table or target found",
+        "tnplan: {shown}: 没有找到指标表或目标",
+    ),
+    "draft.no-previous-table": Words(
+        "tnplan: {shown}: no previous plan's table found", "tnplan: {shown}: 没有上一规划的指标表"
+    ),
     "draft.no-headers": Words(
         "  no header of an indicator table seen (a row naming 指标 and a year, 十N五, "
         "基期 or 目标 column)",
