@@ -276,8 +276,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{2,}")
 #: The catalogue's data, where the words belong.
 WORDED = {*ENTRIES, *(PACKAGE / "model" / f"{name}.py" for name in ("phrases", "command_phrases"))}
-#: The layers whose messages state a problem, or a command's notice (present/ words the output).
-STATING = ("model", "calc", "sources", "validate", "extract", "cli")
+#: The layers whose messages state a problem, or a command's notice (the words of an output,
+#: present/'s tables and reports, are not passed side by side to a call).
+STATING = ("model", "calc", "sources", "validate", "extract", "present", "cli")
 
 
 def _literal(node: ast.expr) -> str | None:

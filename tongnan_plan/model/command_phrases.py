@@ -23,6 +23,21 @@ COMMAND_PHRASES = {
     "usage.cannot-make": Words(
         "cannot make {directory}: {reason}", "无法创建 {directory}：{reason}"
     ),
+    # ---- the format an output is written in (present/writers.py)
+    "format.excel-not-csv": Words(
+        "--excel writes CSV for Excel; it does not go with --format {given}",
+        "--excel 用于写给 Excel 的 CSV，不能与 --format {given} 同用",
+    ),
+    "format.ending-not-written": Words(
+        "{output}: tnplan {command} does not write {suffix} files; it writes {endings}",
+        "{output}：tnplan {command} 不写 {suffix} 文件；可写 {endings}",
+    ),
+    "format.ending-not-given": Words(
+        "{output}: its ending names {named}, not the --format {given} asked for"
+        " (a {given} file ends in {wanted})",
+        "{output}：文件扩展名表示 {named}，与 --format {given} 不符"
+        "（{given} 文件的扩展名为 {wanted}）",
+    ),
     # ---- where an output goes (cli/output.py)
     "output.format-not-offered": Words(
         "{fmt} is not written here; this output is written as {offered}",

@@ -270,6 +270,13 @@ class FormatChoiceError(ValueError):
         self.en, self.zh = en, zh
 
 
+def _words(name: str, /, **params: object) -> tuple[str, str]:
+    """A usage error's words by name, from the catalogue's phrases (model/command_phrases.py)."""
+    from ..model.catalogue import phrase
+
+    return phrase(name, **params)
+
+
 def _endings(command: str) -> str:
     return ", ".join(f"{name} ({', '.join(WRITERS[name].suffixes)})" for name in OFFERED[command])
 
@@ -284,10 +291,7 @@ def chosen_format(
     offered = OFFERED[command]
     if excel:
         if given is not None and given != "csv":
-            raise FormatChoiceError(
-                f"--excel writes CSV for Excel; it does not go with --format {given}",
-                f"--excel 用于写给 Excel 的 CSV，不能与 --format {given} 同用",
-            )
+            raise FormatChoiceError(*_words("format.excel-not-csv", given=given))
         given = "csv"
     suffix = "" if output is None or str(output) == "-" else output.suffix.lower()
     if not suffix:
@@ -295,17 +299,20 @@ def chosen_format(
     named = [name for name in offered if suffix in WRITERS[name].suffixes]
     if not named:
         raise FormatChoiceError(
-            f"{output}: tnplan {command} does not write {suffix} files; it writes"
-            f" {_endings(command)}",
-            f"{output}：tnplan {command} 不写 {suffix} 文件；可写 {_endings(command)}",
+            *_words(
+                "format.ending-not-written",
+                output=output,
+                command=command,
+                suffix=suffix,
+                endings=_endings(command),
+            )
         )
     if given is not None and given not in named:
         wanted = ", ".join(WRITERS[given].suffixes)
         raise FormatChoiceError(
-            f"{output}: its ending names {named[0]}, not the --format {given} asked for"
-            f" (a {given} file ends in {wanted})",
-            f"{output}：文件扩展名表示 {named[0]}，与 --format {given} 不符"
-            f"（{given} 文件的扩展名为 {wanted}）",
+            *_words(
+                "format.ending-not-given", output=output, named=named[0], given=given, wanted=wanted
+            )
         )
     return given or named[0]
 
