@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from .cells import FULL_COLUMNS, NARROW_COLUMNS
 from .terminal import has_cjk
@@ -43,8 +44,7 @@ MAX_ROW_LINES = 2
 MIN_NAME = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Fitted:
+class Fitted(Struct, frozen=True):
     """A layout fitted to a width: its columns and their widths, the name shown on each row,
     the lines the rows take, and the most any one row takes."""
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from .escaping import one_line
 
@@ -131,8 +132,7 @@ class Prose:
             yield shown
 
 
-@dataclass(frozen=True, slots=True)
-class Screen:
+class Screen(Struct, frozen=True):
     """Where the text goes: its width in cells, and its styles (None: plain text; no_color:
     bold and the like without colours). A width of None stands for standard output, measured
     only when something is drawn (a CSV run never loads Rich)."""

@@ -6,8 +6,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
+
+from msgspec import Struct, field
 
 from ..model.catalogue import CATALOGUE, diagnostic
 from ..model.diagnostics import Diagnostic
@@ -25,8 +26,7 @@ def _plain_number() -> re.Pattern[str]:
     return re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
-@dataclass
-class Document:
+class Document(Struct):
     """A parsed submission or plan, whatever its format: its data and where each key and value
     stands (1-based line and column)."""
 
@@ -38,10 +38,8 @@ class Document:
     quirks: dict[PathT, tuple[str, str]] = field(default_factory=dict)
     #: The file's text, kept when it was parsed without positions: where() parses it again
     #: with relocate (the reader's own parse function, which keeps positions).
-    text: str = field(default="", repr=False)
-    relocate: Callable[[str, str], tuple[Document, list[Diagnostic]]] | None = field(
-        default=None, repr=False
-    )
+    text: str = ""
+    relocate: Callable[[str, str], tuple[Document, list[Diagnostic]]] | None = None
     #: Codes silenced by the file itself (``# tnplan: ignore[CODE]`` on a YAML line, or in a
     #: row's note cell), by line: the codes as written and the column of the directive.
     suppressions: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
