@@ -76,6 +76,24 @@ def test_keys_read_as_booleans_or_null_are_reported() -> None:
     assert doc.data == {"yes": 1, "~": 2}
 
 
+def test_text_read_before_is_known_as_text_and_nothing_else_is() -> None:
+    # Plain text a resolver claims by its first character (name, note, 1e3) is remembered
+    # once found to be text; a boolean, a null or a number of the same first letter is not.
+    first = "name: nothing\nnote: 1e3\nyesterday: today\n"
+    assert parse_yaml(first, "a.yaml")[0].data == {
+        "name": "nothing",
+        "note": "1e3",
+        "yesterday": "today",
+    }
+    doc, problems = parse_yaml("no: name\nnote: no\nname: 1e3\nnothing: null\n", "b.yaml")
+    assert doc.data == {"no": "name", "note": False, "name": "1e3", "nothing": None}
+    assert [(p.code, p.line) for p in problems] == [("key-not-text", 1), ("yaml11-boolean", 2)]
+    assert doc.quirks == {
+        ("note",): ("yaml11-boolean", "no"),
+        ("name",): ("number-as-text", "1e3"),
+    }
+
+
 def test_oversized_files_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     with path.open("wb") as handle:

@@ -196,8 +196,8 @@ class _Builder:
             tag = event.tag
             # The common cases first: a large file is mostly plain names and numbers.
             if tag is None and event.implicit[0]:
-                if text and text[0] not in self.resolvers:
-                    return text  # a plain name: no resolver claims its first character
+                if text and (text[0] not in self.resolvers or text in _PLAIN_TEXT):
+                    return text  # a plain name: no resolver claims it (see _PLAIN_TEXT)
                 tag = _resolve(self.loader, text, event.implicit)
                 if tag == _STR:
                     return self._text(event, path, text)
@@ -252,7 +252,8 @@ class _Builder:
                 key: Any = event.value
                 # A plain name (no resolver claims its first character) or a quoted key is
                 # a string as it stands; anything else is looked at closely.
-                if event.implicit[0] and (not key or key[0] in self.resolvers):
+                plain = event.implicit[0] and (not key or key[0] in self.resolvers)
+                if plain and key not in _PLAIN_TEXT:
                     key = self._key(event, path)
             elif kind is yaml.ScalarEvent:
                 key = self._key(event, path)
@@ -393,6 +394,10 @@ class _Builder:
 
 #: Implicit tags of plain scalars already resolved, by text: keys and codes repeat a lot.
 _RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+#: Plain scalars a resolver claims by their first character (name, note, text, …) that it
+#: found to be text, not starting like a number: a key or a value as it stands. Keys repeat
+#: in every entry of a plan, and a tag depends on a plain scalar's text alone.
+_PLAIN_TEXT: set[str] = set()
 
 
 _PLAIN_INT = re.compile(r"[1-9][0-9]*|0")
@@ -416,6 +421,8 @@ def _resolve(loader: Any, text: str, implicit: tuple[bool, bool]) -> str:
         cached = loader.resolve(yaml.ScalarNode, text, implicit)
         if len(_RESOLVED) < 50_000 and len(text) <= MAX_NUMBER_LENGTH:
             _RESOLVED[(text, implicit)] = cached
+            if cached == _STR and implicit[0] and text[:1] not in _NUMBER_START:
+                _PLAIN_TEXT.add(text)
     return cached
 
 
