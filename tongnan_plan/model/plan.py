@@ -45,7 +45,6 @@ __all__ = [
 ]
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-_ID_RE = re.compile(ID_PATTERN)
 #: Longer text is not compared with ids and names for the one most likely meant.
 _NEAREST_LONGEST = 64
 
@@ -507,7 +506,7 @@ class Plan(_Strict):
         wanted = text.strip()
         if len(wanted) > _NEAREST_LONGEST:
             return None  # difflib's time grows with the length; no name is this long
-        if _ID_RE.match(wanted):
+        if re.match(ID_PATTERN, wanted):  # compiled on first use (show, a mistyped id)
             near = difflib.get_close_matches(wanted, list(self._by_id), n=1, cutoff=0.6)
             if near:
                 return self._by_id[near[0]]

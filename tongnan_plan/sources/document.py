@@ -3,6 +3,7 @@ key and value, so that a rule can locate a problem without knowing the file's fo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
@@ -17,8 +18,12 @@ __all__ = ["Document", "Key", "PathT", "format_path", "is_plain_number"]
 Key = str | int
 PathT = tuple[Key, ...]
 
-#: A decimal number as YAML 1.2 and spreadsheets write it; ASCII digits, no way to backtrack.
-_PLAIN_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+@functools.cache
+def _plain_number() -> re.Pattern[str]:
+    """A decimal number as YAML 1.2 and spreadsheets write it; ASCII digits, no way to
+    backtrack. Compiled on first use: most files hold no text that starts like a number."""
+    return re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
 class Document(Struct):
@@ -75,7 +80,7 @@ class Document(Struct):
 
 def is_plain_number(text: str) -> bool:
     """True for a decimal number as YAML 1.2 and spreadsheets write it (ASCII digits only)."""
-    return _PLAIN_NUMBER.fullmatch(text) is not None
+    return _plain_number().fullmatch(text) is not None
 
 
 def format_path(path: Sequence[Key]) -> str:
