@@ -109,6 +109,24 @@ def test_a_run_builds_the_command_it_runs_alone_and_the_app_keeps_every_command(
     assert code == 0 and "Example: tnplan indicators" in out
 
 
+def test_a_run_makes_the_options_of_the_command_it_runs_alone(data_dir: Path) -> None:
+    # A command's options (their declarations, its --format's choices: an enum made from the
+    # registry of writers) are made when Typer builds it: a run of status imports show,
+    # indicators, audit and report with it, and makes none of theirs.
+    code = (
+        "import sys; from tongnan_plan.cli import main; from tongnan_plan.cli.root import app\n"
+        "sys.argv = ['tnplan', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "made = [i.name for i in app.registered_commands if '__signature__' in vars(i.callback)]\n"
+        "print(' '.join(made), file=sys.stderr)\n"
+    )
+    status = [sys.executable, "-c", code, "status", "--data", str(data_dir), "--format", "csv"]
+    run = subprocess.run(status, capture_output=True, text=True, check=False)
+    assert run.returncode == 0 and run.stderr.strip().splitlines()[-1] == "status"
+    every = [info.name for info in app.registered_commands]
+    assert len(every) > 5 and all(invoke(name, "--help")[0] == 0 for name in every)
+
+
 def test_a_run_looks_for_no_pydantic_plugin_unless_told_to(data_dir: Path) -> None:
     # Finding plugins reads the entry points of every installed package, on every run.
     code = (

@@ -6,7 +6,6 @@ import re
 import subprocess
 import sys
 import zipfile
-from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
+from msgspec.structs import replace
 from PIL import Image
 from typer.testing import CliRunner
 

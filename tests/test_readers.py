@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -53,7 +52,6 @@ def test_a_plan_directory_holds_the_files_its_readers_take(tmp_path: Path) -> No
     assert found == ["2021.yaml", "2022.csv", "2023.YML", "2024.xlsx"]
 
 
-@dataclass
 class SheetDocument(Document):
     """What a workbook's reader hands over: a Document whose places are cells."""
 

@@ -10,7 +10,8 @@ its own plan, against that plan's target. Pure: the plans and their figures are 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..model.plan import Indicator, Plan, predecessor
 from ..model.units import convert
@@ -21,8 +22,7 @@ from .series import Observation
 __all__ = ["Stretch", "across_plans", "linked_indicators"]
 
 
-@dataclass(frozen=True, slots=True)
-class Stretch:
+class Stretch(Struct, frozen=True):
     """One plan's stretch of an indicator's story."""
 
     plan: Plan

@@ -7,9 +7,10 @@ Pure arithmetic in decimal, so that 312.5 rounds to 313 as a person would round 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
+
+from msgspec import Struct
 
 from ..model.plan import (
     Basis,
@@ -52,8 +53,7 @@ class Verdict(StrEnum):
     MISMATCH = "mismatch"
 
 
-@dataclass(frozen=True, slots=True)
-class CompletionAudit:
+class CompletionAudit(Struct, frozen=True):
     """A printed completion percentage against the one its target and result give."""
 
     indicator: Indicator
@@ -66,8 +66,7 @@ class CompletionAudit:
     detail: Detail
 
 
-@dataclass(frozen=True, slots=True)
-class CrossCheckAudit:
+class CrossCheckAudit(Struct, frozen=True):
     """Two printings of one figure, in the first one's unit."""
 
     check: CrossCheck
@@ -78,8 +77,7 @@ class CrossCheckAudit:
     detail: Detail
 
 
-@dataclass(frozen=True, slots=True)
-class Detail:
+class Detail(Struct, frozen=True):
     """How a printed figure relates to the exact one, to be said in either language."""
 
     #: equal, rounded, truncated, rounded-up, mismatch, derived-differ; for a baseline against
@@ -270,8 +268,7 @@ def audit_plan(
 # ---- one plan's baselines against the previous plan's figures
 
 
-@dataclass(frozen=True, slots=True)
-class PreviousFigure:
+class PreviousFigure(Struct, frozen=True):
     """The previous plan's figure for a year, as that plan has it (its own unit)."""
 
     #: The previous plan's id.
@@ -301,8 +298,7 @@ def baseline_text(indicator: Indicator) -> str:
     return _with_unit(baseline.value, baseline.comparator, indicator.unit)
 
 
-@dataclass(frozen=True, slots=True)
-class BaselineAudit:
+class BaselineAudit(Struct, frozen=True):
     """A plan's printed baseline against the previous plan's figure for the baseline year."""
 
     indicator: Indicator

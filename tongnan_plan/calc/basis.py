@@ -11,8 +11,9 @@ so). A total is the sum of the flows as reported: its break is marked, not adjus
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import NamedTuple
+
+from msgspec.structs import replace
 
 from ..model.plan import Indicator, PlanInfo
 from .series import Observation, Series

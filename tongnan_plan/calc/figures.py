@@ -8,7 +8,8 @@ The running total and the expected value are the story's (calc/evaluation.story)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..model.plan import Comparator, Indicator, Plan, Provenance
 from ..model.submission import Entry, Submission
@@ -17,8 +18,7 @@ from .evaluation import default_as_of, observations, select, story
 __all__ = ["ReportedFigure", "reported_figures"]
 
 
-@dataclass(frozen=True, slots=True)
-class ReportedFigure:
+class ReportedFigure(Struct, frozen=True):
     """One submitted figure, in its indicator's unit, and what the plan expects of its year."""
 
     plan: str

@@ -9,7 +9,8 @@ no figure for the year) is said as such, with what is known, and never taken as 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..model.plan import Basis, Comparator, Indicator, Kind, Plan, PlanInfo, Provenance
 from .series import Observation, plan_series, tidy
@@ -17,8 +18,7 @@ from .series import Observation, plan_series, tidy
 __all__ = ["Handover", "NextPlan", "handover", "handovers"]
 
 
-@dataclass(frozen=True, slots=True)
-class Handover:
+class Handover(Struct, frozen=True):
     """An indicator's figure at the end of (a year of) a plan, for the next plan's baseline."""
 
     indicator: Indicator
@@ -84,8 +84,7 @@ def handovers(
     return [handover(ind, figures.get(ind.id, {}), plan.plan, at) for ind in plan.indicators]
 
 
-@dataclass(frozen=True)
-class NextPlan:
+class NextPlan(Struct, frozen=True):
     """What the next plan's draft file is made from: its id and years, and the previous plan
     with its final figures (for the year before the next plan's first)."""
 

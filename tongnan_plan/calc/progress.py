@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from msgspec import Struct
 
 from ..model.plan import (
     Attribute,
@@ -52,8 +53,7 @@ class Outlook(StrEnum):
 
 
 # Not frozen, like Observation: many are made; treat them as values all the same.
-@dataclass(slots=True)
-class Evaluation:
+class Evaluation(Struct):
     """Where one indicator stands as of a year. Fractions are 0-1 (×100 for percent)."""
 
     indicator: Indicator
@@ -227,8 +227,7 @@ def evaluate(
     return _annual(context)
 
 
-@dataclass(slots=True)
-class _Context:
+class _Context(Struct):
     indicator: Indicator
     series: Series
     as_of: int

@@ -14,7 +14,8 @@ the last anchor plus every flow reported after it is a lower bound on the total:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..model.plan import Comparator, Kind, PlanInfo, Provenance
 
@@ -23,8 +24,7 @@ __all__ = ["SIGNIFICANT", "Observation", "Point", "Series", "build_series", "pla
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, five times slower,
 # and a plan of thousands of indicators makes many of these. Treat them as values all the same.
-@dataclass(slots=True)
-class Observation:
+class Observation(Struct):
     """One submitted figure, already in the indicator's unit."""
 
     year: int
@@ -40,8 +40,7 @@ class Observation:
     previous_same_basis: float | None = None
 
 
-@dataclass(slots=True)
-class Point:
+class Point(Struct):
     """One year of a series."""
 
     year: int
@@ -57,8 +56,7 @@ class Point:
     known_total: float | None = None
 
 
-@dataclass(slots=True)
-class Series:
+class Series(Struct):
     """An indicator's figures over a run of years."""
 
     kind: Kind

@@ -96,8 +96,9 @@ def _remember_language(ctx: Any, args: Sequence[str]) -> None:
 
 
 #: A word of Latin script (with what sticks to it), a space, or one other character.
-_TOKEN = re.compile(r"[\x21-\x7e]+|\s+|.")
-_LAST_WORD = re.compile(r"[\x21-\x7e]+$")
+#: (Compiled on first use, by --help.)
+_TOKEN = r"[\x21-\x7e]+|\s+|."
+_LAST_WORD = r"[\x21-\x7e]+$"
 #: Never at the start of a line: it stays with the character before it.
 _CLOSING = frozenset("，。；：、）」』】》！？,.;:)")
 #: Never at the end of a line: it goes down with the character after it.
@@ -117,7 +118,7 @@ def _lines(paragraph: str, width: int) -> list[str]:
     words and between Chinese characters, never before closing punctuation nor after an
     opening bracket."""
     lines, line = [], ""
-    for token in _TOKEN.findall(" ".join(paragraph.split())):
+    for token in re.findall(_TOKEN, " ".join(paragraph.split())):
         if cell_len(line + token) <= width or not line.strip():
             line += token
             continue
@@ -145,7 +146,7 @@ def _start_of_last(line: str) -> int:
     start = len(line) - 1
     while start > 0 and line[start] in _CLOSING:
         start -= 1
-    last = _LAST_WORD.search(line[: start + 1])
+    last = re.search(_LAST_WORD, line[: start + 1])
     return last.start() if last else start
 
 

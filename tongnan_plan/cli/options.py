@@ -162,24 +162,53 @@ def command(options: str, name: str | None = None, **declared: Any) -> Callable[
 
     def register(function: Command) -> Command:
         called = name or function.__name__.replace("_", "-")
-        own = dict(inspect.signature(function, eval_str=True).parameters)
-        del own["run"]
+        own = set(inspect.signature(function).parameters) - {"run"}
         listed = options.split()
-        if set(own) - set(listed):
-            raise TypeError(f"{called}: {sorted(set(own) - set(listed))} not in its options")
-        parameters = [_parameter(key, called, own, declared) for key in listed]
-
-        @functools.wraps(function)
-        def run_command(**given: Any) -> None:
-            shared = {key: given.pop(key) for key in list(given) if key not in own}
-            function(Run.start(shared.pop("lang", None), command=called, **shared), **given)
-
-        run_command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-        run_command.__annotations__ = {}
-        app.command(called, cls=TnplanCommand)(run_command)
+        if own - set(listed):
+            raise TypeError(f"{called}: {sorted(own - set(listed))} not in its options")
+        for key in listed:
+            if key not in own and key not in declared and key != "fmt" and key not in SHARED:
+                raise KeyError(key)
+        registered = _Registered(function, called, own, listed, declared)
+        app.command(called, cls=TnplanCommand)(registered)
         return function
 
     return register
+
+
+class _Registered:
+    """A registered command as Typer calls it: the shared options into the Run, its own as
+    its parameters.
+
+    Its signature (each option's declaration, --format's choices) is made when Typer first
+    reads it, building the command: a run builds only the command it runs (cli/entry.py),
+    not the other commands of its module.
+    """
+
+    def __init__(
+        self,
+        function: Command,
+        called: str,
+        own: set[str],
+        listed: list[str],
+        declared: dict[str, Any],
+    ) -> None:
+        functools.update_wrapper(self, function)
+        self.__annotations__: dict[str, Any] = {}  # Typer reads the signature alone
+        self.function, self.called, self.own = function, called, own
+        self.listed, self.declared = listed, declared
+
+    @functools.cached_property
+    def __signature__(self) -> inspect.Signature:
+        own = dict(inspect.signature(self.function, eval_str=True).parameters)
+        del own["run"]
+        return inspect.Signature(
+            [_parameter(key, self.called, own, self.declared) for key in self.listed]
+        )
+
+    def __call__(self, **given: Any) -> None:
+        shared = {key: given.pop(key) for key in list(given) if key not in self.own}
+        self.function(Run.start(shared.pop("lang", None), command=self.called, **shared), **given)
 
 
 def _parameter(

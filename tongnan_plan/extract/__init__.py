@@ -8,8 +8,9 @@ must settle (`review:`). draft_yaml() writes the draft. Nothing here is guessed 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from ..model.plan import Tier
 from .document import PlanDocument
@@ -32,8 +33,7 @@ def extract_plan(path: Path) -> Draft:
     return draft_from_document(read_document(path))
 
 
-@dataclass
-class _Part:
+class _Part(Struct):
     """What the tables of one plan gave: this plan's, or the previous plan's it reports on."""
 
     indicators: list[DraftIndicator] = field(default_factory=list)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..model.plan import Comparator
 from ..model.units import normalise_unit
@@ -57,8 +58,7 @@ _TRAILING_NOTE = re.compile(r"^(?P<body>.*?\d.*?)\s*[(（](?P<note>[^()（）]{1
 _FOOTNOTE = re.compile(r"^(?P<body>.*?(?:%|‰))(?P<mark>\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])$")
 
 
-@dataclass(frozen=True)
-class CellFigure:
+class CellFigure(Struct, frozen=True):
     """A figure cell read: value None for "—" or for prose; text is the cell verbatim."""
 
     value: float | None
@@ -204,8 +204,7 @@ def comparator_around(before: str, after: str) -> tuple[Comparator, str]:
     return Comparator.EQ, ""
 
 
-@dataclass(frozen=True)
-class RowLabel:
+class RowLabel(Struct, frozen=True):
     """The first cell of a table row read: item number, 其中, name and unit."""
 
     number: int | None

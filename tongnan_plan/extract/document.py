@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from .headers import Rejected
 
@@ -17,16 +18,14 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True):
     """A paragraph of running text; where says where it starts (``line 12``, ``page 3``)."""
 
     text: str
     where: str
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Struct, frozen=True):
     """A table as rows of cell texts; where says where it starts, row_where where each row is."""
 
     rows: tuple[tuple[str, ...], ...]
@@ -41,8 +40,7 @@ class Table:
 Block = Paragraph | Table
 
 
-@dataclass
-class PlanDocument:
+class PlanDocument(Struct):
     """A plan read from a file: its blocks in reading order and the file's name."""
 
     file: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from ..model.plan import Attribute, Basis, Comparator, Direction, Kind, Tier
 from .headers import Rejected
@@ -10,8 +10,7 @@ from .headers import Rejected
 __all__ = ["Draft", "DraftGroup", "DraftIndicator", "DraftPlan", "Printed", "TableFound"]
 
 
-@dataclass
-class Printed:
+class Printed(Struct):
     """A figure as printed: the number (None for "—" or words), comparator and text verbatim."""
 
     value: float | None
@@ -21,8 +20,7 @@ class Printed:
     source: str | None = None
 
 
-@dataclass
-class DraftIndicator:
+class DraftIndicator(Struct):
     """One proposed indicator; note holds the evidence, review the open questions."""
 
     id: str
@@ -48,16 +46,14 @@ class DraftIndicator:
     where: str = ""
 
 
-@dataclass
-class DraftGroup:
+class DraftGroup(Struct):
     """A heading the indicators sit under: a table's 一、… or a chapter."""
 
     id: str
     name: str
 
 
-@dataclass
-class DraftPlan:
+class DraftPlan(Struct):
     """One plan's draft: the metadata, groups and indicators of a targets.yaml."""
 
     id: str
@@ -78,8 +74,7 @@ class DraftPlan:
         return len(self.review) + sum(len(i.review) for i in self.indicators)
 
 
-@dataclass(frozen=True)
-class TableFound:
+class TableFound(Struct, frozen=True):
     """An indicator table found, for the summary: its label, rows and whose plan it belongs to."""
 
     label: str
@@ -88,8 +83,7 @@ class TableFound:
     where: str
 
 
-@dataclass
-class Draft:
+class Draft(Struct):
     """All extract found in one document: the plan's draft and, if printed, the previous plan's."""
 
     file: str

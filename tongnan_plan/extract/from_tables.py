@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..model.plan import Attribute, Comparator, Tier
 from .cells import CellFigure
@@ -15,8 +16,7 @@ from .tables import IndicatorTable, TableRow
 __all__ = ["TableRoles", "table_indicators", "table_roles"]
 
 
-@dataclass(frozen=True)
-class TableRoles:
+class TableRoles(Struct, frozen=True):
     """Which figure column holds the target, the baseline and a previous plan's result."""
 
     target: int

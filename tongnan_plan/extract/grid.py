@@ -12,7 +12,8 @@ another header). Every step looks at each line a bounded number of times: linear
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from .align import align_row, best_starts, row_fit
 from .document import Table
@@ -69,8 +70,7 @@ _PERIOD_END = re.compile(r"(十[一二三四五六七八九]?五|(19|20)\d\d年?
 _PERIOD_ONLY = re.compile(r"^(十[一二三四五六七八九]?五|(19|20)\d\d年?(底|末)?)$")
 
 
-@dataclass(frozen=True)
-class HeaderCandidate:
+class HeaderCandidate(Struct, frozen=True):
     """A run of lines that looked like an indicator table's header, and why it was not one."""
 
     line: int
@@ -78,8 +78,7 @@ class HeaderCandidate:
     reason: str
 
 
-@dataclass
-class Grid:
+class Grid(Struct):
     """A table read from lines: header columns, rows aligned to them, where each row starts."""
 
     columns: tuple[Column, ...]

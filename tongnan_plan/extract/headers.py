@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 __all__ = [
     "REJECTIONS",
@@ -40,8 +41,7 @@ class ColumnRole(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Struct, frozen=True):
     """One header cell read: its role; for a figure column the year or period it names."""
 
     label: str
@@ -192,8 +192,7 @@ REJECTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Rejected:
+class Rejected(Struct, frozen=True):
     """Cells that looked like an indicator table's header, where, and why they are not one."""
 
     where: str

@@ -4,7 +4,8 @@ measures; each proposal with its evidence, and a question wherever the text leav
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ..model.plan import Basis, Comparator, Direction, Kind
 from .cells import CellFigure
@@ -28,8 +29,7 @@ _LOWER_BETTER = re.compile(r"失业率|欠薪|事故|发生率|死亡|下降|减
 _STOCK_VERB = re.compile(r"达到|达\s*$|总量|全区.*达|突破|稳定在|保持在|维持在")
 
 
-@dataclass
-class Judgement:
+class Judgement(Struct):
     """A proposed kind and the baseline's basis, why, and what a person must settle."""
 
     kind: Kind

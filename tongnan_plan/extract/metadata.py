@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from .document import PlanDocument
 from .headers import five_year_period, squeeze
@@ -19,8 +20,7 @@ _NOTICE = re.compile(r"^\W*([\u4e00-\u9fff]{2,40}?)关于印发\s*《([^《》]{
 _ISSUER = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}(人民政府|办公室|局|委员会|厅|部))\s*(文件)?\s*$")
 
 
-@dataclass
-class PlanMetadata:
+class PlanMetadata(Struct):
     """What the document says about itself; review holds what it leaves open."""
 
     title: str = ""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .document import Paragraph, PlanDocument, Table
 
@@ -29,8 +30,7 @@ def chinese_number(text: str) -> int:
     )
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(Struct, frozen=True):
     """A paragraph and its place; source cites it as plan files do (第二章第三节, 专栏3 第1项)."""
 
     text: str
@@ -46,8 +46,7 @@ class Passage:
     goal: bool = False
 
 
-@dataclass
-class _Place:
+class _Place(Struct):
     """Where the reading stands: the headings seen last."""
 
     chapter: str = ""
@@ -90,7 +89,12 @@ def _heading(text: str, place: _Place) -> bool:
     """Move place on when text is a heading; True when it was one (a 专栏 item is not)."""
     if m := _CHAPTER.match(text):
         title = f"{m.group(1)} {_strip_page(m.group(3))}"
-        place.__init__(m.group(1), chinese_number(m.group(2)), title)  # type: ignore[misc]
+        place.chapter, place.chapter_no, place.chapter_title = (
+            m.group(1),
+            chinese_number(m.group(2)),
+            title,
+        )
+        place.section = place.section_title = place.box = place.item = ""
         return True
     if (m := _SECTION.match(text)) and place.chapter:
         place.section, place.section_title = m.group(1), m.group(3)

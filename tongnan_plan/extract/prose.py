@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ..model.plan import Comparator
 from ..model.units import normalise_unit
@@ -34,8 +36,7 @@ _LINK = re.compile(
 _JOINER = re.compile(r"^[和及与、]|[和及与、]$")
 
 
-@dataclass(frozen=True)
-class ProseFigure:
+class ProseFigure(Struct, frozen=True):
     """A figure printed in running text, with the words around it."""
 
     value: float

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from .align import align_row
 from .cells import CellFigure, RowLabel, parse_figure, parse_label
@@ -25,8 +27,7 @@ _GROUP = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.+?
 _TITLE = re.compile(r"^\s*(专栏|表)\s*(\d+)\s*(.*)$")
 
 
-@dataclass
-class TableRow:
+class TableRow(Struct):
     """One indicator row: its label, figure cells by column index, and where it stands."""
 
     label: RowLabel
@@ -42,8 +43,7 @@ class TableRow:
     parent: int | None = None
 
 
-@dataclass
-class IndicatorTable:
+class IndicatorTable(Struct):
     """An indicator table: its label (专栏2), title, columns, rows and note."""
 
     label: str

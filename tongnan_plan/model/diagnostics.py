@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from msgspec import Struct, field
 
 __all__ = ["Diagnostic", "Report", "Severity", "TnplanError"]
 
@@ -17,8 +18,7 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(Struct, frozen=True):
     """One problem: where (file, 1-based line and column, data path), what (code), and why.
 
     A reader of a spreadsheet sets ``cell`` (``Sheet1!B7``) as well; it is shown in place of
@@ -69,8 +69,7 @@ class Diagnostic:
         return data
 
 
-@dataclass
-class Report:
+class Report(Struct):
     """Every diagnostic of a run, in order, with the files that were read."""
 
     files: list[str] = field(default_factory=list)

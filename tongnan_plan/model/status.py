@@ -7,8 +7,9 @@ in the summary) is one row of :data:`STATUS_INFO`. Adding a band is adding one r
 
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 __all__ = ["STATUS_INFO", "Status", "StatusInfo"]
 
@@ -66,8 +67,7 @@ BAND = "地方总结评估自定的区间（本规划未设；thresholds.basical
 TNPLAN = "tnplan"
 
 
-@dataclass(frozen=True, slots=True)
-class StatusInfo:
+class StatusInfo(Struct, frozen=True):
     """What one status means, for people and for the summary."""
 
     #: The words for people, in Chinese and in English.
@@ -77,7 +77,6 @@ class StatusInfo:
     style: str
     #: Its CSS class in the report (good, ok, warn, bad, none).
     css: str
-    _: KW_ONLY
     #: Needs attention: a warning for an anticipated indicator, an error for a binding one.
     lags: bool = False
     #: A verdict on the figures (no data, no target and incomplete data are not).

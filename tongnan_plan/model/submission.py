@@ -9,9 +9,9 @@ errors into located diagnostics.
 """
 
 # No `from __future__ import annotations`: see model/plan.py.
-from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Self
 
+from msgspec import Struct, field
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -68,8 +68,7 @@ def upper_bound(indicator: Indicator) -> float:
     return PERCENT_MAX if normalise_unit(indicator.unit) == "%" else MAX_MAGNITUDE
 
 
-@dataclass
-class Conversion:
+class Conversion(Struct):
     """A figure given in another unit of the same kind, and what it became."""
 
     indicator_id: str
@@ -78,8 +77,7 @@ class Conversion:
     value: float
 
 
-@dataclass
-class SubmissionContext:
+class SubmissionContext(Struct):
     """What validating a submission needs to know: the plan, and what it did (conversions)."""
 
     plan: Plan

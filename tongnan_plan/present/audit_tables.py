@@ -6,8 +6,9 @@ of blocks: the terminal, Markdown, a workbook), built from the same cells, once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from ..calc.audit import Verdict
 from .cells import bracketed, derived, figure, number
@@ -166,8 +167,7 @@ def baseline_row(row: BaselineAudit) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class AuditTable:
+class AuditTable(Struct, frozen=True):
     """One table of the audit as text cells: its title, headers and rows; which columns are
     numbers, and which one holds the verdict."""
 

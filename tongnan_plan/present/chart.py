@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..calc.across import Stretch
 from ..calc.evaluation import YearRow
@@ -41,8 +42,7 @@ FONT_STACK = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(Struct, frozen=True):
     """The size a chart is drawn at, in the units of its viewBox, and its type size.
 
     A chart is drawn twice: wide for a screen or paper, narrow for a phone, each at about the
@@ -114,8 +114,7 @@ def tick_label(value: float) -> str:
 MOST_YEAR_LABELS = 12
 
 
-@dataclass(frozen=True, slots=True)
-class Chart:
+class Chart(Struct, frozen=True):
     """What a chart of one indicator draws, in its own units, whatever draws it (SVG here,
     a picture for a Word document): the series, the value axis and the legend."""
 
@@ -200,8 +199,7 @@ def chart(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Scale:
+class Scale(Struct, frozen=True):
     """Where a year and a value go on a plot: its edges (in the picture's units) and the first
     year, the span of years and the values they stand for (the SVG's and the PNG's)."""
 
@@ -373,8 +371,7 @@ ACROSS_LABELS = {
 PLAN_COLOURS = (BLUE, "#059669", "#9333ea", "#d97706", "#dc2626")
 
 
-@dataclass(frozen=True, slots=True)
-class PlanStretch:
+class PlanStretch(Struct, frozen=True):
     """One plan's part of an across-plans chart: its id and years, its colour, its figures in
     the chosen unit (a total within its own plan), its target and the target's label."""
 
@@ -387,8 +384,7 @@ class PlanStretch:
     target_label: str
 
 
-@dataclass(frozen=True, slots=True)
-class AcrossChart:
+class AcrossChart(Struct, frozen=True):
     """What the chart of one indicator across plans draws: each plan's stretch over the
     years first..last, on a value axis low..high in the chosen indicator's unit."""
 

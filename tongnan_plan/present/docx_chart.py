@@ -17,9 +17,10 @@ import itertools
 import math
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from .chart import BLUE, EXPECTED, TARGET, WIDE, Chart, Scale, tick_label
 from .escaping import visible
@@ -73,8 +74,7 @@ GRID, AXIS_TEXT, LEGEND_TEXT = "#e5e7eb", "#555555", "#333333"
 INKS = (BLUE, TARGET, EXPECTED, AXIS_TEXT, LEGEND_TEXT)
 
 
-@dataclass(frozen=True, slots=True)
-class Png:
+class Png(Struct, frozen=True):
     """A chart as PNG bytes; labelled False when no CJK font was found and the legend is
     drawn as numbers that the caption must explain."""
 

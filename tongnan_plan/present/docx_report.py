@@ -10,7 +10,7 @@ What only a person can write (主要成效, 存在问题, 下一步工作建议)
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from ..model.plan import Indicator, PlanInfo
 from .report import WORDS, Parts, ReportInput, parts

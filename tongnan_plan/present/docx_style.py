@@ -15,8 +15,9 @@ python-docx is imported inside the functions: this module is loaded only to writ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -38,8 +39,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Face:
+class Face(Struct, frozen=True):
     """A typeface: the name Word looks for, the one it may use instead, and the GB2312
     character set and family that let a word processor pick a like face when it has neither."""
 

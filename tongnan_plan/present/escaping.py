@@ -12,6 +12,7 @@ messages, CSV cells and workbook cells go through :func:`visible`, :func:`data_t
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -38,13 +39,25 @@ __all__ = [
 _ANY_INVISIBLE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
-#: The same but the tab and the line ends, which a cell of a table may hold.
-_ANY_DATA = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
-    "\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
-)
 _LINE_BREAKS = re.compile("[\r\n\t\u0085\u2028\u2029]+")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`\[\]|])")
+
+
+@functools.cache
+def _any_data() -> re.Pattern[str]:
+    """As _ANY_INVISIBLE but the tab and the line ends, which a cell of a table may hold.
+    Compiled on first use: a run that writes no CSV, workbook or document never needs it."""
+    return re.compile(
+        "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+        "\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+    )
+
+
+@functools.cache
+def _markdown_special() -> re.Pattern[str]:
+    """What Markdown would read as markup (compiled on first use, as _any_data)."""
+    return re.compile(r"([\\`\[\]|])")
+
+
 #: What a spreadsheet reads as the start of a formula when it opens a CSV file.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -65,7 +78,8 @@ def visible(text: str) -> str:
 def data_text(text: str) -> str:
     """Text for a cell of a CSV file or a workbook: as :func:`visible`, but tabs and line
     breaks kept (the cell holds them; the writer quotes them)."""
-    return _ANY_DATA.sub(_escape, text) if _ANY_DATA.search(text) else text
+    any_data = _any_data()
+    return any_data.sub(_escape, text) if any_data.search(text) else text
 
 
 def put(cell: Cell | MergedCell, value: object) -> Cell | MergedCell:
@@ -117,7 +131,7 @@ def markdown(text: str) -> str:
     and the pipe are escaped, so no text becomes a link, a code span or a column.
     """
     escaped = one_line(text).replace("&", "&amp;").replace("<", "&lt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return _markdown_special().sub(r"\\\1", escaped)
 
 
 def code_fence(lines: list[str]) -> list[str]:

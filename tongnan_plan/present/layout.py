@@ -12,8 +12,9 @@ Every cell but the name stays on one line, so a status word is never cut.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from .cells import FULL_COLUMNS, NARROW_COLUMNS
 from .escaping import one_line
@@ -54,8 +55,7 @@ MAX_ROW_LINES = 2
 MIN_NAME = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Fitted:
+class Fitted(Struct, frozen=True):
     """A layout fitted to a width: its columns and their widths, the name shown on each row,
     the lines the rows take, and the most any one row takes."""
 

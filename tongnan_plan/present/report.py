@@ -10,8 +10,10 @@ report and the status table cannot disagree on a figure.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from pathlib import PurePath
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .. import __version__
 from ..calc.audit import CompletionAudit, CrossCheckAudit, Verdict
@@ -93,8 +95,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-@dataclass
-class ReportInput:
+class ReportInput(Struct):
     """What a report shows: the plan, its submissions, the evaluations, and the audit.
 
     Submissions of years after as_of (and their files) are left out as the input is made.
@@ -152,8 +153,7 @@ def _counts(evaluations: Sequence[Evaluation], lang: str) -> Table:
     return Table(headers, rows, True, keys=keys, right=frozenset({"number"}), kind="counts")
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(Struct, frozen=True):
     """An area's indicators: its name, their table, and their evaluations in its order."""
 
     name: str
@@ -272,8 +272,7 @@ def in_data_directory(file: str) -> str:
     return path.name if len(path.parts) < 2 else PurePath(*path.parts[-2:]).as_posix()
 
 
-@dataclass(frozen=True, slots=True)
-class Parts:
+class Parts(Struct, frozen=True):
     """What the report says in a language, once: the page (page_blocks) and the Word
     document (docx_report.document_blocks) are each laid out from these parts."""
 

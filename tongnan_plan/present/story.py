@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from ..calc.progress import Outlook
 from ..model.plan import Direction, Kind
@@ -57,8 +58,7 @@ BAR_WIDTH = 40
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-@dataclass(frozen=True, slots=True)
-class Axis:
+class Axis(Struct, frozen=True):
     """The span a bar is drawn over: from origin to top, width characters wide."""
 
     origin: float
@@ -111,8 +111,7 @@ def story_title(ev: Evaluation, lang: str) -> str:
     return f"{bracketed(name, ind.unit, lang)}  {ind.source}"
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(Struct, frozen=True):
     """One line of the chart: its label, the figure shown, what the bar draws, the expected
     position marked on it, a note, and the bar's style."""
 

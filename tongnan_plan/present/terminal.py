@@ -11,9 +11,10 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from .escaping import one_line
 
@@ -197,8 +198,7 @@ def measuring() -> Console:
     return Console(file=io.StringIO(), color_system=None)
 
 
-@dataclass(frozen=True, slots=True)
-class Screen:
+class Screen(Struct, frozen=True):
     """Where the text goes: its width in cells, and its styles (None: plain text; no_color:
     bold and the like without colours). A width of None stands for standard output, measured
     only when something is drawn (a CSV run never loads Rich)."""

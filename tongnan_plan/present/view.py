@@ -14,8 +14,9 @@ importing any writer.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 if TYPE_CHECKING:
     from .terminal import Screen
@@ -37,8 +38,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(Struct, frozen=True):
     """How a view is written: the language, the screen (a terminal, or plain text of a width
     for a file), CSV for Excel, and whether the output goes to a file."""
 
@@ -52,8 +52,7 @@ class Options:
 Drawing = Callable[[Options], "str | bytes"]
 
 
-@dataclass(frozen=True)
-class Records:
+class Records(Struct, frozen=True):
     """A table for machines: its columns (the keys of every row, in order) and its rows."""
 
     columns: tuple[str, ...]
@@ -64,8 +63,7 @@ class Records:
         return [{key: row.get(key) for key in self.columns} for row in self.rows]
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(Struct, frozen=True):
     """A cell for people: its text, the number it stands for (written as a number where a
     table asks for numbers, and always in a workbook), and its style (a status's colour)."""
 
@@ -84,8 +82,7 @@ class Cell:
     short: str | None = None
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Struct, frozen=True):
     """A table for people: its headers and rows of cells; numbers: write each cell's value
     (where it has one) as a number, aligned as numbers are."""
 
@@ -145,8 +142,7 @@ class Table:
         return Table(headers, rows, self.numbers, self.title, self.title_style, self.layouts[0])
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(Struct, frozen=True):
     """A heading over what follows (on a screen, in its style), at its level (1 the
     document's own, 2 a part's, …)."""
 
@@ -155,8 +151,7 @@ class Heading:
     level: int = 2
 
 
-@dataclass(frozen=True)
-class Items:
+class Items(Struct, frozen=True):
     """A list, an item a line; tones: each line's tone (see Cell), where it has one."""
 
     lines: Sequence[str]
@@ -168,8 +163,7 @@ class Items:
     numbering: int = 0
 
 
-@dataclass(frozen=True)
-class Paragraphs:
+class Paragraphs(Struct, frozen=True):
     """Paragraphs (footnotes, notices); on a screen in a style. screen: said only where the
     figures are looked at, not in a document: on a screen (the terminal and its recordings)
     and in a workbook; column: said only where the table before shows that column (what it
@@ -187,8 +181,7 @@ class Paragraphs:
     lead: str = ""
 
 
-@dataclass(frozen=True)
-class Picture:
+class Picture(Struct, frozen=True):
     """A chart: its model (chart.Chart, chart.AcrossChart: what the SVG and the Word
     document's picture are both drawn from, each with its svg(frame)); its words for a reader
     who cannot see it (its title, as the picture's text alternative); and, for a format that
@@ -203,8 +196,7 @@ class Picture:
     key: str = ""
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(Struct, frozen=True):
     """A warning on the figures (or that every figure is official): at the head of what a
     view says, and again at its end (end)."""
 
@@ -213,8 +205,7 @@ class Notice:
     end: bool = False
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Struct, frozen=True):
     """A part of a page or document, its blocks in order: its id (an anchor), its kind
     ("header": the document's title and what it is; "indicator": one indicator's story),
     and, for a header, the document's title as a reader's program shows it (a browser's tab,
@@ -234,8 +225,7 @@ class Section:
 Block = Heading | Table | Items | Paragraphs | Picture | Notice | Section
 
 
-@dataclass(frozen=True)
-class View:
+class View(Struct, frozen=True):
     """What one command shows: its title, the records (csv, tsv, json, jsonl), the JSON
     document where it holds more than the records, the command's drawings by format, and
     what it says to people in a language (built when a writer for people asks)."""

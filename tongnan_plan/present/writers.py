@@ -9,10 +9,11 @@ offer it). Standard library only at import; a writer imports what it needs when 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
 from typing import TYPE_CHECKING, cast
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from .view import Block, Options, View
@@ -30,8 +31,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Writer:
+class Writer(Struct, frozen=True):
     """One output format: its name (--format), the endings of a file that holds it, whether
     it is bytes (never written to a terminal), what it is (for --help and the README)."""
 

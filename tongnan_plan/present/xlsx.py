@@ -22,8 +22,9 @@ import io
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from ..calc.rounding import typed_places
 from ..model.plan import Indicator, Kind, Plan, Provenance
@@ -350,8 +351,7 @@ def _letter(column: int) -> str:
     return get_column_letter(column)
 
 
-@dataclass
-class _Sheet:
+class _Sheet(Struct):
     """A table's sheet: its heading, its table, the warnings written under the heading and
     the lines below the table (each block's lines, with the tone of each line)."""
 

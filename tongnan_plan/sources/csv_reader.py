@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
+
+from msgspec import Struct
 
 from ..model.catalogue import Words, diagnostic
 from ..model.diagnostics import Diagnostic, TnplanError
@@ -38,8 +39,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _COLUMNS_LISTED = Words(", ".join(COLUMNS), "、".join(COLUMNS))
 
 
-@dataclass
-class _Row:
+class _Row(Struct):
     """One record of the file: the line it starts on and its cells (a cell may span lines)."""
 
     line: int

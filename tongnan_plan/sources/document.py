@@ -3,10 +3,12 @@ key and value, so that a rule can locate a problem without knowing the file's fo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
+
+from msgspec import Struct, field
 
 from ..model.catalogue import CATALOGUE, diagnostic
 from ..model.diagnostics import Diagnostic
@@ -16,12 +18,15 @@ __all__ = ["Document", "Key", "PathT", "format_path", "is_plain_number"]
 Key = str | int
 PathT = tuple[Key, ...]
 
-#: A decimal number as YAML 1.2 and spreadsheets write it; ASCII digits, no way to backtrack.
-_PLAIN_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+@functools.cache
+def _plain_number() -> re.Pattern[str]:
+    """A decimal number as YAML 1.2 and spreadsheets write it; ASCII digits, no way to
+    backtrack. Compiled on first use: most files hold no text that starts like a number."""
+    return re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
-@dataclass
-class Document:
+class Document(Struct):
     """A parsed submission or plan, whatever its format: its data and where each key and value
     stands (1-based line and column)."""
 
@@ -33,10 +38,8 @@ class Document:
     quirks: dict[PathT, tuple[str, str]] = field(default_factory=dict)
     #: The file's text, kept when it was parsed without positions: where() parses it again
     #: with relocate (the reader's own parse function, which keeps positions).
-    text: str = field(default="", repr=False)
-    relocate: Callable[[str, str], tuple[Document, list[Diagnostic]]] | None = field(
-        default=None, repr=False
-    )
+    text: str = ""
+    relocate: Callable[[str, str], tuple[Document, list[Diagnostic]]] | None = None
     #: Codes silenced by the file itself (``# tnplan: ignore[CODE]`` on a YAML line, or in a
     #: row's note cell), by line: the codes as written and the column of the directive.
     suppressions: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
@@ -77,7 +80,7 @@ class Document:
 
 def is_plain_number(text: str) -> bool:
     """True for a decimal number as YAML 1.2 and spreadsheets write it (ASCII digits only)."""
-    return _PLAIN_NUMBER.fullmatch(text) is not None
+    return _plain_number().fullmatch(text) is not None
 
 
 def format_path(path: Sequence[Key]) -> str:

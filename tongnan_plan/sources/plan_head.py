@@ -10,11 +10,11 @@ not a check: loading the plan (or `tnplan check`) says whether it is valid.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from msgspec import Struct, field
 
 from ..model.diagnostics import TnplanError
 from .files import read_text
@@ -29,8 +29,7 @@ TIER_NAMES = ("main", "goal", "action")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-@dataclass
-class PlanHead:
+class PlanHead(Struct):
     """What a plan file's head says; parsed is False when the file cannot be read or parsed."""
 
     info: dict[str, str | None] = field(default_factory=dict)

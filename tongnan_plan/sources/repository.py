@@ -9,9 +9,10 @@ Repository) does.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
+
+from msgspec import Struct, field
 
 from ..model.catalogue import Words, diagnostic, phrase
 from ..model.diagnostics import Diagnostic, TnplanError
@@ -89,8 +90,7 @@ class PlanChoiceError(UsageError):
     """No plan, or not one plan, answers to the choice (--plan); the message lists the plans."""
 
 
-@dataclass(frozen=True)
-class PlanSummary:
+class PlanSummary(Struct, frozen=True):
     """One plan of a repository, as `tnplan plans` lists it: from its head (the plan is not
     loaded: `tnplan check` says whether it is valid); problems where the file does not parse."""
 
@@ -101,8 +101,7 @@ class PlanSummary:
     problems: list[Diagnostic]
 
 
-@dataclass(frozen=True, slots=True)
-class PlanPlace:
+class PlanPlace(Struct, frozen=True):
     """Where one plan of a repository lives: its directory, and its folder's name ("" for the
     plan at the repository's root)."""
 
@@ -120,21 +119,20 @@ class PlanPlace:
         return sorted(int(stem) for stem in stems if stem.isdigit() and len(stem) == 4)
 
 
-@dataclass
-class PlanFolders:
+class PlanFolders(Struct):
     """The plans of a data directory, found and listed from their heads without loading one:
     the one at its root, then one per folder, by name (sources/store.py's Repository loads
     them)."""
 
     root: Path
     places: list[PlanPlace]
-    _heads: dict[Path, PlanHead] = field(default_factory=dict, repr=False)
+    _heads: dict[Path, PlanHead] = field(default_factory=dict)
     #: The places by folder, by plan id (the first place of each id) and by the id they
     #: follow: built once, so that a walk along a chain of a thousand plans reads each head
     #: once.
-    _by_folder: dict[str, PlanPlace] | None = field(default=None, repr=False)
-    _by_id: dict[str, PlanPlace] | None = field(default=None, repr=False)
-    _followers: dict[str, list[PlanPlace]] | None = field(default=None, repr=False)
+    _by_folder: dict[str, PlanPlace] | None = None
+    _by_id: dict[str, PlanPlace] | None = None
+    _followers: dict[str, list[PlanPlace]] | None = None
 
     @classmethod
     def at(cls, root: Path) -> Self:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from msgspec import field
 from pydantic import ValidationError
 
 from ..calc.evaluation import observations
@@ -208,12 +208,11 @@ def _earlier(
     return out
 
 
-@dataclass
 class Repository(PlanFolders):
     """The plans of a data directory, loaded: each plan, the one it follows and the ones
     that follow it, with their checked figures."""
 
-    _plans: dict[Path, Plan | None] = field(default_factory=dict, repr=False)
+    _plans: dict[Path, Plan | None] = field(default_factory=dict)
 
     def summaries(self) -> list[PlanSummary]:
         """Every plan with what `tnplan plans` says of it, read from its head (forty plans of a

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import IO, Any, Literal
+
+from msgspec import Struct, field
 
 from ..model.catalogue import phrase
 from .archive import MAX_MEMBERS, Bounds
@@ -80,8 +81,7 @@ def _beyond(ref: str) -> Bounds:
     return Bounds(phrase("bounds.no-cell", ref=shown))
 
 
-@dataclass(frozen=True, slots=True)
-class Formula:
+class Formula(Struct, frozen=True):
     """A formula cell the sheet's saved results do not give a number for."""
 
     text: str
@@ -89,8 +89,7 @@ class Formula:
     error: str | None
 
 
-@dataclass
-class SheetScan:
+class SheetScan(Struct):
     """What one streaming pass over a sheet's XML found."""
 
     #: Formulas without a saved number, by (row, column).
@@ -212,8 +211,7 @@ def _strings(count: int) -> None:
         raise Bounds(phrase("bounds.strings", limit=f"{MAX_STRINGS:,}"))
 
 
-@dataclass(frozen=True, slots=True)
-class SheetEntry:
+class SheetEntry(Struct, frozen=True):
     """A sheet as the workbook lists it: its name, state (visible, hidden, veryHidden), and
     relationship id."""
 

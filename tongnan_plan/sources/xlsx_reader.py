@@ -21,7 +21,6 @@ import io
 import math
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
@@ -90,7 +89,6 @@ _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-@dataclass
 class WorkbookDocument(Document):
     """A submission read from a sheet: its lines and columns are the rows and columns of
     cells, shown as ``填报!E7``."""

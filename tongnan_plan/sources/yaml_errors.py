@@ -20,7 +20,8 @@ MAX_DEPTH = 64
 
 #: Characters YAML 1.1 (so PyYAML) takes as line breaks but editors do not: NEL, LS, PS.
 YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
-_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+#: (Compiled on first use: only a file with one of those breaks, or a problem, needs it.)
+_EDITOR_BREAK = r"\r\n|\r|\n"
 
 
 def mark_position(mark: Any) -> tuple[int, int]:
@@ -32,7 +33,7 @@ class EditorLines:
     """Lines as editors count them (ended by LF, CRLF or CR only), to locate a character."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(text))]
+        self.starts = [0, *(m.end() for m in re.finditer(_EDITOR_BREAK, text))]
 
     def at(self, index: int) -> tuple[int, int]:
         """1-based line and column of the character at index."""
@@ -45,7 +46,7 @@ class EditorLines:
 
 
 def editor_split(text: str) -> list[str]:
-    return _EDITOR_BREAK.split(text)
+    return re.split(_EDITOR_BREAK, text)
 
 
 def character_diagnostic(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from msgspec import Struct, field
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
@@ -35,8 +35,7 @@ _READER_HINTS = frozenset({"number-as-text", "date"})
 _YEAR_STEM = re.compile(r"[0-9]{4}")
 
 
-@dataclass
-class CheckedSubmission:
+class CheckedSubmission(Struct):
     """One submission after checking: the usable submission (if any), its document, problems."""
 
     file: str
@@ -50,8 +49,7 @@ class CheckedSubmission:
     year: int | None = None
 
 
-@dataclass
-class Actuals:
+class Actuals(Struct):
     """Submissions after checking: the usable ones, what was found, and the files read."""
 
     submissions: list[Submission] = field(default_factory=list)

@@ -208,7 +208,7 @@ class Explainer:
                 from .clerk_hints import clerk_hint
 
                 hint = clerk_hint(given, indicator) or hint
-            if indicator is not None and _THOUSANDS.fullmatch(given.strip()):
+            if indicator is not None and re.fullmatch(_THOUSANDS, given.strip()):
                 hint = self._thousands_in_unit(given.strip(), indicator) or hint
             return emit(self.doc, path, "not-a-number", given=_quoted(given), what=what, hint=hint)
         what = phrase(_KINDS.get(type(given), "is.other"), kind=type(given).__name__)
@@ -299,8 +299,10 @@ def _suggest(word: str, choices: Iterable[str]) -> str | None:
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
-_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
-_DECIMAL = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
+#: A number with its thousands separated, and a plain decimal: compiled on first use (only
+#: text where a number belongs is looked at).
+_THOUSANDS = r"[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?"
+_DECIMAL = r"[-+]?[0-9]+(\.[0-9]+)?"
 #: Text longer than this is not examined for the slip that made it text.
 _HINT_LONGEST = 64
 
@@ -315,14 +317,14 @@ def _text_reading(raw: str, quirk: tuple[str, str] | None) -> tuple[Words, Words
     what = phrase("is.text")
     if len(text) > _HINT_LONGEST:
         return what, NO_WORDS
-    if _THOUSANDS.fullmatch(text):
+    if re.fullmatch(_THOUSANDS, text):
         return what, phrase("hint.thousands", plain=text.replace(",", ""))
     if text.endswith(("%", "％")):
         return what, phrase("hint.percent", plain=text.rstrip("%％").strip())
     converted = text.translate(_FULLWIDTH_DIGITS)
-    if converted != text and _DECIMAL.fullmatch(converted):
+    if converted != text and re.fullmatch(_DECIMAL, converted):
         return what, phrase("hint.full-width-digits", plain=converted)
-    if _DECIMAL.fullmatch(text):
+    if re.fullmatch(_DECIMAL, text):
         return what, phrase("hint.quotes")
     return what, NO_WORDS
 

@@ -11,9 +11,9 @@ the caller knows of. Reads no files: sources/ hands the document over.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from msgspec import Struct, field
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 
@@ -74,8 +74,7 @@ class KnownPlans(Protocol):
         ...
 
 
-@dataclass
-class CheckedPlan:
+class CheckedPlan(Struct):
     """A plan file after checking: the plan (if it validates), its document, its problems."""
 
     file: str

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ..model.plan import Indicator, Kind, Plan, Provenance
 from ..model.submission import Submission, upper_bound
@@ -68,8 +69,7 @@ def _comment(text: str) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
+class _Words(Struct, frozen=True):
     """The words of the blank submission in one language."""
 
     title: str

@@ -10,8 +10,9 @@ across years would leave out (a unit slip) is then kept.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Any, NamedTuple
+
+from msgspec.structs import replace
 
 from ..model.catalogue import CATALOGUE, phrase, shorten
 from ..model.diagnostics import Diagnostic, Severity
