@@ -242,3 +242,19 @@ def test_handover_of_a_total_a_gap_and_a_level(data_dir: Path) -> None:
     assert level.value is None and level.latest is not None and level.latest.year == 2024
     with pytest.raises(ValueError):
         handover(insured, {}, info, 2026)  # not a year of the plan
+
+
+@pytest.mark.parametrize("period", ["twenty", "2030-2026", "1800-1805"])
+def test_a_chinese_run_says_what_is_wrong_with_a_period_in_chinese(
+    repository: Path, period: str
+) -> None:
+    code, _, err = invoke(
+        "init-plan", str(repository / "15th"), "--from", FROM, "--period", period,
+        "--data", str(repository), "--lang", "zh",
+    )  # fmt: skip
+    said = err.replace(period, "")
+    # Before, the reason was the English ValueError's ("is not a period such as …").
+    assert code == 2 and "规划期" in said
+    assert not any(
+        "a" <= c.lower() <= "z" for c in said.replace("tnplan", "").replace("--period", "")
+    )

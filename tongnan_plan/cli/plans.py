@@ -88,14 +88,15 @@ def init_plan(
     Example: tnplan init-plan data/15th --from tongnan-hrss-14th --period 2026-2030
     """
     from ..model.diagnostics import TnplanError
-    from ..model.plan import parse_period
+    from ..model.plan import FIRST_YEAR, LAST_YEAR, MAX_PLAN_YEARS, PeriodError, parse_period
     from ..present.plan_file import next_plan_yaml
     from ..sources.repository import UsageError
 
     try:
         start, end = parse_period(period)
-    except ValueError as exc:
-        run.usage(*words("usage.period", reason=exc))
+    except PeriodError as exc:
+        limits = {"first": FIRST_YEAR, "last": LAST_YEAR, "most": MAX_PLAN_YEARS}
+        run.usage(*words(exc.key, period=period, **limits))
     try:
         draft = repository(run.data).next_plan(from_plan, start, end, new_id or directory.name)
     except UsageError as exc:

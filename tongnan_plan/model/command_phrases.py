@@ -19,7 +19,14 @@ COMMAND_PHRASES = {
         "--results needs --previous", "--results 需与 --previous 一起使用"
     ),
     "usage.no-indicator": Words("no indicator {wanted!r}{hint}", "没有指标 {wanted!r}{hint}"),
-    "usage.period": Words("--period {reason}", "--period 应为规划期，如 2026-2030（{reason}）"),
+    "usage.period-form": Words(
+        "--period {period!r} is not a period such as 2026-2030",
+        "--period {period!r} 不是规划期，应写作 2026-2030 这样的形式",
+    ),
+    "usage.period-range": Words(
+        "--period {period!r}: a plan runs forward, within {first}-{last}, for at most {most} years",
+        "--period {period!r}：规划期应由前往后，在 {first}-{last} 年之内，最长 {most} 年",
+    ),
     "usage.cannot-make": Words(
         "cannot make {directory}: {reason}", "无法创建 {directory}：{reason}"
     ),

@@ -32,6 +32,7 @@ __all__ = [
     "Group",
     "Indicator",
     "Kind",
+    "PeriodError",
     "Plan",
     "PlanInfo",
     "Provenance",
@@ -553,19 +554,25 @@ def predecessor(indicator: Indicator, previous: Plan) -> Indicator | None:
     return next((ind for ind in previous.indicators if ind.name == indicator.name), None)
 
 
+class PeriodError(ValueError):
+    """A text that is not a plan's period: key names its words among the commands' phrases
+    (model/command_phrases.py), filled in with the text and the limits below."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
 #: Compiled when first used (only `init-plan --period` reads a period), not at import.
 _PERIOD = r"\s*([0-9]{4})\s*[-–—~至到]\s*([0-9]{4})\s*"
 
 
 def parse_period(text: str) -> tuple[int, int]:
-    """A plan's years written as ``2026-2030``: (first, last); ValueError if not one."""
+    """A plan's years written as ``2026-2030``: (first, last); PeriodError if not one."""
     found = re.fullmatch(_PERIOD, text)
     if found is None:
-        raise ValueError(f"{text!r} is not a period such as 2026-2030")
+        raise PeriodError("usage.period-form")
     first, last = int(found.group(1)), int(found.group(2))
     if not FIRST_YEAR < first <= last <= LAST_YEAR or last - first + 1 > MAX_PLAN_YEARS:
-        raise ValueError(
-            f"{text!r}: a plan runs forward, within {FIRST_YEAR}-{LAST_YEAR}, for at most"
-            f" {MAX_PLAN_YEARS} years"
-        )
+        raise PeriodError("usage.period-range")
     return first, last

@@ -11,22 +11,33 @@ Every cell but the name stays on one line, so a status word is never cut.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
 from .cells import FULL_COLUMNS, NARROW_COLUMNS
-from .terminal import has_cjk
+from .escaping import one_line
+from .terminal import has_cjk, measuring, plain_cell, text
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import OverflowMethod
     from rich.table import Table
     from rich.text import Text
 
-__all__ = ["LAST_RESORT", "LAYOUTS", "SEPARATOR", "Fitted", "fit", "fitted_table", "name_lines"]
+    from .view import Cell
+
+__all__ = [
+    "LAST_RESORT",
+    "LAYOUTS",
+    "SEPARATOR",
+    "Fitted",
+    "FittedTable",
+    "cell_text",
+    "fit",
+    "name_lines",
+    "styled",
+]
 
 #: The candidate layouts, richest first.
 LAYOUTS: tuple[tuple[str, ...], ...] = (
@@ -74,15 +85,27 @@ def name_lines(name: str, width: int) -> int | None:
     for word in name.split():
         if not has_cjk(word) and cell_len(word) > width:
             return None
-    return len(Text(name).wrap(_measuring(), width, overflow="fold"))
+    if not name.isprintable():  # a control Rich strips, a tab it expands, a line break
+        return len(Text(name).wrap(measuring(), width, overflow="fold"))
+    if cell_len(name) <= width:
+        return 1
+    if " " in name:
+        return len(Text(name).wrap(measuring(), width, overflow="fold"))
+    return _folded_lines(name, width)
 
 
-@cache
-def _measuring() -> Console:
-    """A console that only measures (wrap asks one for its tab size)."""
-    from rich.console import Console
+def _folded_lines(word: str, width: int) -> int:
+    """The lines Rich folds a word (no space in it) into at a width it is wider than: a line
+    at each piece rich.cells.chop_cells cuts it into but the first, that starts past the
+    word's start (as rich._wrap.divide_line breaks it)."""
+    from rich.cells import chop_cells
 
-    return Console(file=io.StringIO(), color_system=None)
+    lines, start = 1, 0
+    for piece in chop_cells(word, width):
+        if start:
+            lines += 1
+        start += len(piece)
+    return lines
 
 
 def _fit_one(
@@ -94,7 +117,7 @@ def _fit_one(
     from rich.cells import cell_len
 
     widths = {
-        key: max(_header_width(headers[key]), *(cell_len(row[key]) for row in rows))
+        key: max([_header_width(headers[key]), *(cell_len(row[key]) for row in rows)])
         for key in columns
         if key != "name"
     }
@@ -146,36 +169,119 @@ def fit(
     return Fitted(tuple(last_resort), {}, tuple(r["short_name"] for r in rows), len(rows), 1)
 
 
-def fitted_table(
-    fitted: Fitted,
-    headers: Mapping[str, str],
-    cells: Sequence[Sequence[Text]],
-    numeric: frozenset[str] = frozenset(),
-) -> Table:
-    """A Rich table laid out as fitted: every column its fitted width, only the name wrapping
-    (an English header wraps between its words). cells holds each row's Text, by column."""
-    from rich import box
-    from rich.table import Table
+class FittedTable:
+    """A table laid out as fitted, drawn as Rich draws it: every column its fitted width, only
+    the name wrapping (an English header wraps between its words). rows holds each row's
+    cells, by column; numeric names the columns aligned right.
 
-    from .terminal import text
+    Rich draws it where it shows styles (a terminal's colours, an SVG or HTML recording);
+    without styles, :meth:`plain_text` draws the same characters by the table's own arithmetic,
+    without Rich's measuring and segments (a test holds the two the same)."""
 
-    table = Table(
-        header_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        collapse_padding=True,
-    )
-    for key in fitted.columns:
-        header = text(headers[key])
-        header.no_wrap = False
-        table.add_column(
-            header,
-            justify="right" if key in numeric else "left",
-            no_wrap=key != "name",
-            overflow="fold" if key == "name" else "ellipsis",
-            width=fitted.widths.get(key),
+    __slots__ = ("fitted", "headers", "numeric", "rows")
+
+    def __init__(
+        self,
+        fitted: Fitted,
+        headers: Mapping[str, str],
+        rows: Sequence[Sequence[Cell]],
+        numeric: frozenset[str] = frozenset(),
+    ) -> None:
+        self.fitted = fitted
+        self.headers = headers
+        self.rows = rows
+        self.numeric = numeric
+
+    def __rich__(self) -> Table:
+        """The Rich table."""
+        from rich import box
+        from rich.table import Table
+
+        table = Table(
+            header_style="bold",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            collapse_padding=True,
         )
-    for row in cells:
-        table.add_row(*row)
-    return table
+        for key in self.fitted.columns:
+            header = text(self.headers[key])
+            header.no_wrap = False
+            table.add_column(
+                header,
+                justify="right" if key in self.numeric else "left",
+                no_wrap=key != "name",
+                overflow="fold" if key == "name" else "ellipsis",
+                width=self.fitted.widths.get(key),
+            )
+        for row in self.rows:
+            table.add_row(*(styled(cell) for cell in row))
+        return table
+
+    def plain_text(self, width: int) -> str | None:
+        """The table as Rich draws it without styles on a screen this wide: each row's lines,
+        columns SEPARATOR apart, the header's rule under it. None where Rich would draw it
+        otherwise than as fitted (a column without a width, or wider than the screen lets
+        it be, or a cell wider than its column that may not wrap)."""
+        keys = self.fitted.columns
+        widths = [self.fitted.widths.get(key, 0) for key in keys]
+        drawn = sum(widths) + SEPARATOR * (len(keys) - 1)
+        if not keys or min(widths) < 1 or drawn > width:
+            return None
+        lines = _plain_row([self.headers[key] for key in keys], keys, widths, self.numeric, True)
+        if lines is None:
+            return None
+        lines.append("─" * drawn)
+        for row in self.rows:
+            cells = [cell_text(cell) for cell in row]
+            more = _plain_row(cells, keys, widths, self.numeric, False)
+            if more is None:
+                return None
+            lines += more
+        return "".join(f"{line}\n" for line in lines)
+
+
+def _plain_row(
+    cells: Sequence[str],
+    keys: Sequence[str],
+    widths: Sequence[int],
+    numeric: frozenset[str],
+    header: bool,
+) -> list[str] | None:
+    """A row's lines without styles: each cell's lines (a header's at the bottom of the
+    row, any other's at the top), SEPARATOR spaces between cells; None where only Rich
+    knows how a cell is drawn."""
+    drawn: list[list[str]] = []
+    for value, key, width in zip(cells, keys, widths, strict=True):
+        wraps = header or key == "name"
+        overflow: OverflowMethod = "fold" if key == "name" else "ellipsis"
+        lines = plain_cell(one_line(value), width, key in numeric, wraps, overflow)
+        if lines is None:
+            return None
+        drawn.append(lines)
+    height = max(len(lines) for lines in drawn)
+    for cell, width in zip(drawn, widths, strict=True):
+        blank = [" " * width] * (height - len(cell))
+        if header:
+            cell[:0] = blank  # a header sits at the bottom of its row
+        else:
+            cell.extend(blank)
+    gap = " " * SEPARATOR
+    return [gap.join(cell[i] for cell in drawn) for i in range(height)]
+
+
+def styled(cell: Cell) -> Text:
+    """A cell as Rich text: its runs, each in its style, else its text in its style."""
+    if not cell.runs:
+        return text(cell.text, cell.style)
+    shown = text("")
+    for run, style in cell.runs:
+        shown += text(run, style)
+    return shown
+
+
+def cell_text(cell: Cell) -> str:
+    """The characters :func:`styled` gives a cell, without its styles."""
+    if not cell.runs:
+        return one_line(cell.text)
+    return "".join(one_line(run) for run, _ in cell.runs)

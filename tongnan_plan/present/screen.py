@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .layout import fit, fitted_table
+from .layout import FittedTable, fit, styled
 from .terminal import WIDE, Prose, Screen, recorded, render, text
 from .view import Block, Cell, Heading, Items, Options, Paragraphs, Table, View
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod, RenderableType
     from rich.table import Table as RichTable
-    from rich.text import Text
 
 __all__ = ["recording", "renderables", "screen_text"]
 
@@ -81,22 +80,12 @@ def renderables(blocks: Sequence[Block], width: int) -> list[RenderableType]:
     return out
 
 
-def styled(cell: Cell) -> Text:
-    """A cell as Rich text: its runs, each in its style, else its text in its style."""
-    if not cell.runs:
-        return text(cell.text, cell.style)
-    shown = text("")
-    for run, style in cell.runs:
-        shown += text(run, style)
-    return shown
-
-
-def _table(table: Table, width: int) -> tuple[RichTable, Sequence[str]]:
+def _table(table: Table, width: int) -> tuple[FittedTable | RichTable, Sequence[str]]:
     """The table drawn for a width, and the columns it shows."""
     return _fitted(table, width) if table.layouts else _grid(table, width)
 
 
-def _fitted(table: Table, width: int) -> tuple[RichTable, Sequence[str]]:
+def _fitted(table: Table, width: int) -> tuple[FittedTable, Sequence[str]]:
     """A table of layouts, fitted to the width (layout.fit): the richest layout whose rows
     fit, each name the plan's or its short one."""
     keys = table.columns
@@ -108,11 +97,12 @@ def _fitted(table: Table, width: int) -> tuple[RichTable, Sequence[str]]:
         rows.append(row | {"short_name": name.text if name.short is None else name.short})
     layouts = table.layouts
     fitted = fit(layouts[:-1], layouts[-1], rows, headers, width)
+    at = [(key, keys.index(key)) for key in fitted.columns]
     drawn = [
-        [text(name) if key == "name" else styled(cells[keys.index(key)]) for key in fitted.columns]
+        [Cell(name) if key == "name" else cells[i] for key, i in at]
         for cells, name in zip(table.rows, fitted.names, strict=True)
     ]
-    return fitted_table(fitted, headers, drawn, table.right), fitted.columns
+    return FittedTable(fitted, headers, drawn, table.right), fitted.columns
 
 
 def _grid(table: Table, width: int) -> tuple[RichTable, Sequence[str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from msgspec import Struct
@@ -18,11 +19,22 @@ from msgspec import Struct
 from .escaping import one_line
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.console import Console, ConsoleOptions, JustifyMethod, OverflowMethod, RenderableType
     from rich.measure import Measurement
     from rich.text import Text
 
-__all__ = ["WIDE", "Prose", "Screen", "has_cjk", "recorded", "render", "text", "wrap_phrases"]
+__all__ = [
+    "WIDE",
+    "Prose",
+    "Screen",
+    "has_cjk",
+    "measuring",
+    "plain_cell",
+    "recorded",
+    "render",
+    "text",
+    "wrap_phrases",
+]
 
 #: The width of a table written to a file, and the width from which a table shows every column.
 WIDE = 120
@@ -131,6 +143,60 @@ class Prose:
             shown.no_wrap = True
             yield shown
 
+    def plain_text(self, width: int) -> str | None:
+        """The paragraph as Rich prints it without styles on a screen this wide: its lines;
+        None where Rich would crop a line (a character wider than the screen)."""
+        from rich.cells import cell_len
+
+        lines = wrap_phrases(self.paragraph, width) or [""]
+        if any(cell_len(line) > width for line in lines):
+            return None
+        return "".join(f"{line}\n" for line in lines)
+
+
+#: Characters that join their neighbours into one of Rich's cells (a zero-width joiner, an
+#: emoji's variation selector): a text holding one is measured only by Rich.
+_JOINING = ("\u200d", "\ufe0f")
+
+
+def plain_cell(
+    value: str, width: int, right: bool, wraps: bool, overflow: OverflowMethod
+) -> list[str] | None:
+    """The lines a table's cell of one_line text takes in a column this wide, as Rich draws
+    it without styles: justified left or right (a right-aligned cell loses its trailing
+    spaces), each line exactly width cells; a cell wider than that wrapped as Rich wraps
+    it, where it wraps. None where only Rich knows (a cell too wide that may not wrap, or a
+    text with a joining character)."""
+    from rich.cells import cell_len
+
+    if any(char in value for char in _JOINING):
+        return None
+    size = cell_len(value)
+    if size <= width:
+        if right:
+            value = value.rstrip()
+            return [" " * (width - cell_len(value)) + value]
+        return [value + " " * (width - size)]
+    if not wraps:
+        return None
+    from rich.text import Text
+
+    justify: JustifyMethod = "right" if right else "left"
+    lines = Text(value).wrap(measuring(), width, justify=justify, overflow=overflow)
+    plain = [line.plain for line in lines]
+    sizes = [cell_len(line) for line in plain]
+    if max(sizes, default=width + 1) > width:
+        return None
+    return [line + " " * (width - size) for line, size in zip(plain, sizes, strict=True)]
+
+
+@cache
+def measuring() -> Console:
+    """A console that only measures and wraps text (Text.wrap asks one for its tab size)."""
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), color_system=None)
+
 
 class Screen(Struct, frozen=True):
     """Where the text goes: its width in cells, and its styles (None: plain text; no_color:
@@ -181,12 +247,31 @@ class Screen(Struct, frozen=True):
 
 
 def render(renderables: Iterable[RenderableType], screen: Screen) -> str:
-    """The renderables drawn one after another, as text for the screen."""
+    """The renderables drawn one after another, as text for the screen. Without styles, a
+    renderable that draws itself as plain text (Prose, a fitted table, an empty line) does,
+    without Rich's segments; Rich draws the rest."""
+    screen = screen.measured()
     buffer = io.StringIO()
-    console = screen.console(buffer)
+    console: Console | None = None
     for renderable in renderables:
-        console.print(renderable)
+        drawn = _plain(renderable, screen)
+        if drawn is None:
+            console = console or screen.console(buffer)
+            console.print(renderable)
+        else:
+            buffer.write(drawn)
     return buffer.getvalue()
+
+
+def _plain(renderable: RenderableType, screen: Screen) -> str | None:
+    """The renderable as plain text drawn by its own arithmetic, where it has one and the
+    screen shows no styles; else None."""
+    if screen.color_system is not None or screen.width is None:
+        return None
+    if renderable == "":
+        return "\n"
+    plain = getattr(renderable, "plain_text", None)
+    return plain(screen.width) if callable(plain) else None
 
 
 def recorded(renderables: Iterable[RenderableType], title: str, *, svg: bool) -> str:
