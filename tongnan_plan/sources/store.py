@@ -169,28 +169,28 @@ def check_files(
         folders = [path.parent for path in paths]
         if history is not None:
             folders.append((history if isinstance(history, Path) else history()) / ACTUALS)
-        named = {path.resolve() for path in paths}
-        unique: dict[Path, Path] = {}
-        for folder in folders:
-            unique.setdefault(folder.resolve(), folder)
-        earlier = _earlier(list(unique.values()), named, checked, loaded[0])
+        earlier = _earlier(folders, paths, checked, loaded[0])
     return check_run(checked, loaded[0], earlier, compare=compare, selection=selection)
 
 
 def _earlier(
     folders: Sequence[Path],
-    named: set[Path],
+    paths: Sequence[Path],
     checked: Sequence[CheckedSubmission],
     plan: Plan,
 ) -> list[CheckedSubmission]:
-    """The earlier years' submissions in folders (the first that has a year wins), for the
-    years the run lacks; named: the run's own files."""
+    """The earlier years' submissions in folders (the first that has a year wins, a folder
+    named twice counts once), for the years the run lacks; paths: the run's own files."""
     years = {c.submission.year for c in checked if c.submission is not None}
-    if not years:
-        return []
+    if not years or years.issuperset(range(plan.plan.start_year, max(years))):
+        return []  # no year is lacking: nothing to look for (nor any path to resolve)
+    named = {path.resolve() for path in paths}
+    unique: dict[Path, Path] = {}
+    for folder in folders:
+        unique.setdefault(folder.resolve(), folder)
     out: list[CheckedSubmission] = []
     seen = set(years)
-    for folder in folders:
+    for folder in unique.values():
         for year in range(plan.plan.start_year, max(years)):
             if year in seen:
                 continue
