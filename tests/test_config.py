@@ -118,6 +118,22 @@ def test_a_pyproject_with_a_tnplan_table_in_a_folder_above(shipped: Path) -> Non
     assert find_config(shipped) == repository / "tnplan.toml"
 
 
+@pytest.mark.parametrize(
+    ("header", "found"),
+    [
+        ('\t[ tool . "tnplan" ]\n', True),
+        ("[tool.tnplan]  # ours\n", True),
+        ('[project.scripts]\ntnplan = "tongnan_plan.cli:main"\n', False),
+        ("# [tool.tnplan]\n", False),
+    ],
+)
+def test_a_pyproject_counts_by_its_tnplan_header_alone(
+    tmp_path: Path, header: str, found: bool
+) -> None:
+    _write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n' + header + "strict = true\n")
+    assert (find_config(tmp_path) == tmp_path / "pyproject.toml") is found
+
+
 def test_config_named_on_the_command_line(tmp_path: Path, shipped: Path) -> None:
     config = _write(tmp_path / "elsewhere" / "ci.toml", 'ignore = ["missing-indicators"]\n')
     files = _files(shipped)

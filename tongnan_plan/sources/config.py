@@ -81,8 +81,10 @@ def _has_table(pyproject: Path) -> bool:
         text = read_text(pyproject)
     except TnplanError:
         return False  # someone else's file that cannot be read: not ours to report
-    # Most projects' files have no such table: it is looked for before TOML is parsed at all.
-    if not re.search(_TOOL_TABLE, text, re.MULTILINE):
+    # Most projects' files have no such table: it is looked for before TOML is parsed at all,
+    # and its pattern only in a file with a line that could be its header.
+    headed = any("tnplan" in line and line.lstrip(" \t")[:1] == "[" for line in text.split("\n"))
+    if not headed or not re.search(_TOOL_TABLE, text, re.MULTILINE):
         return False
     return isinstance(_tool_table(_parse(text, str(pyproject))), dict)
 
