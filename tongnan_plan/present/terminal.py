@@ -156,7 +156,7 @@ class Prose:
 
 #: Characters that join their neighbours into one of Rich's cells (a zero-width joiner, an
 #: emoji's variation selector): a text holding one is measured only by Rich.
-_JOINING = ("\u200d", "\ufe0f")
+_JOINER, _SELECTOR = "\u200d", "\ufe0f"
 
 
 def plain_cell(
@@ -169,13 +169,14 @@ def plain_cell(
     text with a joining character)."""
     from rich.cells import cell_len
 
-    if any(char in value for char in _JOINING):
+    if _JOINER in value or _SELECTOR in value:
         return None
     size = cell_len(value)
     if size <= width:
         if right:
-            value = value.rstrip()
-            return [" " * (width - cell_len(value)) + value]
+            shown = value.rstrip()
+            size = size if shown == value else cell_len(shown)
+            return [" " * (width - size) + shown]
         return [value + " " * (width - size)]
     if not wraps:
         return None
