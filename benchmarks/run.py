@@ -186,7 +186,7 @@ def main() -> int:
         args.runs,
         ROOT,
     )
-    all_ok &= ratio_line("tnplan status / floor", times, "status", "floor", 1.3)
+    all_ok &= ratio_line("tnplan status / floor", times, "status", "floor", 1.2)
     all_ok &= ratio_line("tnplan --version / floor", times, "version", "floor", 1.0)
     all_ok &= ratio_line("tnplan --help / floor", times, "help", "floor", 1.0)
 

@@ -7,6 +7,7 @@ emoji) at many widths, and `status`, `indicators` and `figures` are drawn both w
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,15 @@ def test_commands_draw_as_rich_draws_them(
             patched.setattr(terminal, "_plain", lambda renderable, screen: None)
             assert _run(*args, width=width) == plain, command
     assert {"Prose", "FittedTable"} <= set(drawn)  # the plain arithmetic drew them
+
+
+@given(texts)
+def test_phrases_are_cut_as_the_regular_expression_cut_them(paragraph: str) -> None:
+    old = re.compile("[^，。；：、！？）”]*[，。；：、！？）”]?")
+    assert terminal._phrases(paragraph) == [p for p in old.findall(paragraph) if p]
+
+
+@given(st.characters() | st.sampled_from(list(ALPHABET)))
+def test_latin_letters_and_number_characters_are_those_of_the_classes(char: str) -> None:
+    assert (char in terminal._LATIN) == bool(re.match("[A-Za-z]", char))
+    assert (char in terminal._NUMBER) == bool(re.match(r"[0-9.,%]", char))

@@ -108,29 +108,47 @@ def _folded_lines(word: str, width: int) -> int:
     return lines
 
 
-def _fit_one(
-    columns: Sequence[str],
-    rows: Sequence[Mapping[str, str]],
-    headers: Mapping[str, str],
-    width: int,
-) -> Fitted | None:
+class _Measures:
+    """The table's measures, each taken once however many layouts ask: a column's width
+    (its widest cell, or its header's least), and the lines of every row's name (the plan's
+    or the short one) at a width."""
+
+    __slots__ = ("_heights", "_widths", "headers", "rows")
+
+    def __init__(self, rows: Sequence[Mapping[str, str]], headers: Mapping[str, str]) -> None:
+        self.rows = rows
+        self.headers = headers
+        self._widths: dict[str, int] = {}
+        self._heights: dict[tuple[str, int], list[int | None]] = {}
+
+    def width(self, key: str) -> int:
+        if key not in self._widths:
+            from rich.cells import cell_len
+
+            cells = (cell_len(row[key]) for row in self.rows)
+            self._widths[key] = max([_header_width(self.headers[key]), *cells])
+        return self._widths[key]
+
+    def heights(self, key: str, width: int) -> list[int | None]:
+        if (key, width) not in self._heights:
+            self._heights[key, width] = [name_lines(row[key], width) for row in self.rows]
+        return self._heights[key, width]
+
+
+def _fit_one(columns: Sequence[str], measures: _Measures, width: int) -> Fitted | None:
     from rich.cells import cell_len
 
-    widths = {
-        key: max([_header_width(headers[key]), *(cell_len(row[key]) for row in rows)])
-        for key in columns
-        if key != "name"
-    }
+    headers, rows = measures.headers, measures.rows
+    widths = {key: measures.width(key) for key in columns if key != "name"}
     name_width = width - sum(widths.values()) - SEPARATOR * (len(columns) - 1)
     if name_width < max(MIN_NAME, _header_width(headers["name"])):
         return None
     namings: list[tuple[int, int, list[str]]] = []
     for key in ("name", "short_name"):  # the plan's names, else the short ones, in every row
-        names = [row[key] for row in rows]
-        heights = [name_lines(name, name_width) for name in names]
+        heights = measures.heights(key, name_width)
         known = [h for h in heights if h is not None]
         if len(known) == len(heights):
-            namings.append((max(known, default=1), sum(known), names))
+            namings.append((max(known, default=1), sum(known), [row[key] for row in rows]))
     if not namings:
         return None
     tallest, lines, names = min(namings, key=lambda n: n[:2])  # the plan's, where as good
@@ -150,9 +168,10 @@ def fit(
     with no row over two; on a screen too narrow for that, the last resort if its rows are
     less tall, else the least tall; where nothing leaves room for names, the last resort
     with its widths left to Rich."""
+    measures = _Measures(rows, headers)
     fitted: list[Fitted] = []
     for columns in layouts:
-        candidate = _fit_one(columns, rows, headers, width)
+        candidate = _fit_one(columns, measures, width)
         if candidate is not None and candidate.tallest == 1:
             return candidate  # the layouts after it are not measured at all
         if candidate is not None:
@@ -161,7 +180,7 @@ def fit(
     best = min(fitted, key=lambda f: (max(f.tallest, MAX_ROW_LINES), f.lines), default=None)
     if best is not None and best.tallest <= MAX_ROW_LINES:
         return best
-    last = _fit_one(last_resort, rows, headers, width)
+    last = _fit_one(last_resort, measures, width)
     if last is not None and (best is None or last.tallest < best.tallest):
         return last
     if best is not None:
